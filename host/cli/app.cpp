@@ -1,0 +1,91 @@
+#include "cli/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/logging.hpp"
+#include "storage/database_url.hpp"
+
+#ifndef DPLAN_VERSION
+#error "DPLAN_VERSION must be defined by the build"
+#endif
+
+namespace dplan::cli {
+
+namespace {
+
+void report(Context& context, const Bilingual& message) {
+    // One line per language, nothing else: no stack trace, no internal detail.
+    switch (context.language()) {
+        case OutputLanguage::zh:
+            context.err << "dplan: 錯誤：" << message.zh << '\n';
+            break;
+        case OutputLanguage::en:
+            context.err << "dplan: error: " << message.en << '\n';
+            break;
+        case OutputLanguage::both:
+            context.err << "dplan: error: " << message.en << '\n';
+            context.err << "dplan: 錯誤：" << message.zh << '\n';
+            break;
+    }
+}
+
+int exit_code_for(const Error& error) {
+    if (dynamic_cast<const InvalidInput*>(&error) != nullptr) return exit_invalid_input;
+    if (dynamic_cast<const NotFound*>(&error) != nullptr) return exit_not_found;
+    if (dynamic_cast<const Conflict*>(&error) != nullptr) return exit_conflict;
+    return exit_failure;
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+    Context context(out, err);
+    setup_logging("info", "");  // until the options are parsed: warnings to stderr only
+    CLI::App app{"District Planner: annual district welfare plans / 地區福利規劃", "dplan"};
+    app.set_version_flag("--version", DPLAN_VERSION);
+    app.require_subcommand(1);
+
+    auto& options = context.options;
+    options.database_url = default_database_url();
+    options.log_file = default_log_file();
+    app.add_option("--db", options.database_url,
+                   "Database URL: sqlite:PATH or mysql://USER@HOST:PORT/DB / 資料庫位址")
+        ->envname("DPLAN_DB")
+        ->capture_default_str();
+    app.add_option("--db-option-file", options.option_file,
+                   "MySQL option file with the password in [client] (default ~/.my.cnf) / 密碼選項檔");
+    app.add_option("--log-level", options.log_level,
+                   "trace, debug, info, warn, error or off / 記錄層級")
+        ->capture_default_str();
+    app.add_option("--log-file", options.log_file, "Rotating log file / 記錄檔")->capture_default_str();
+    app.add_option("--lang", options.language, "Output language: zh, en or both / 輸出語言")
+        ->check(CLI::IsMember({"zh", "en", "both"}))
+        ->capture_default_str();
+    app.parse_complete_callback([&options] { setup_logging(options.log_level, options.log_file); });
+
+    register_db_commands(app, context);
+    register_demo_command(app, context);
+    register_plan_commands(app, context);
+
+    try {
+        app.parse(argc, argv);
+        return exit_ok;
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e, out, err);
+    } catch (const Error& e) {
+        spdlog::info("command failed: {}", e.message().en);  // the log file; stderr gets report()
+        report(context, e.message());
+        return exit_code_for(e);
+    } catch (const std::exception& e) {
+        spdlog::info("command failed unexpectedly: {}", e.what());
+        report(context, {std::string("內部錯誤：") + e.what() + "。請把記錄檔交給系統管理員。",
+                         std::string("internal error: ") + e.what() +
+                             "; please send the log file to your administrator"});
+        return exit_failure;
+    }
+}
+
+}  // namespace dplan::cli

@@ -1,0 +1,70 @@
+// The annual district welfare plan (年度福利工作計劃): one section per service area, each with an
+// objective (工作目標) and ordered focus points (工作計劃重點) that name their partner sectors.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "domain/bilingual.hpp"
+#include "domain/plan_status.hpp"
+#include "domain/sector.hpp"
+
+namespace dplan {
+
+struct FocusPoint {
+    std::int64_t id = 0;  // 0 until stored; stays stable across revisions
+    Bilingual text;
+    std::vector<Sector> partners;
+
+    bool operator==(const FocusPoint&) const = default;
+};
+
+struct PlanSection {
+    std::int64_t id = 0;
+    std::string area_id;  // the service-area plugin's id: "family", "elderly", ...
+    Bilingual objective;
+    std::vector<FocusPoint> focus_points;
+
+    bool operator==(const PlanSection&) const = default;
+};
+
+struct Plan {
+    std::int64_t id = 0;
+    std::int64_t district_id = 0;
+    std::string financial_year;  // "2024-25"
+    std::string paper_no;        // "3/24-25"
+    Bilingual theme;
+    Bilingual purpose;
+    Bilingual advice_sought;
+    PlanStatus status = PlanStatus::draft;
+    int version = 0;  // bumped by every save; a save against an older version is refused
+    std::string created_at;
+    std::string updated_at;
+    std::vector<PlanSection> sections;
+
+    const PlanSection* section(std::string_view area_id) const;
+};
+
+// One row of a plan listing.
+struct PlanSummary {
+    std::int64_t id = 0;
+    std::string district_code;
+    Bilingual district_name;
+    std::string financial_year;
+    Bilingual theme;
+    PlanStatus status = PlanStatus::draft;
+    int version = 0;
+    std::string updated_at;
+};
+
+struct PlanRevision {
+    int number = 0;
+    std::int64_t author_id = 0;
+    std::string author_name;
+    std::string created_at;
+    std::string reason;
+    std::string snapshot_json;  // the whole plan as saved, in the documented JSON form
+};
+
+}  // namespace dplan

@@ -1,0 +1,141 @@
+#include "domain/plan_json.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/error.hpp"
+
+namespace dplan {
+
+using nlohmann::json;
+
+namespace {
+
+json bilingual_json(const Bilingual& text) { return {{"zh", text.zh}, {"en", text.en}}; }
+
+[[noreturn]] void bad_field(const std::string& path, std::string_view expected) {
+    throw InvalidInput({fmt::format("計劃 JSON 欄位「{}」不正確：應為{}", path, expected),
+                        fmt::format("plan JSON field '{}' is invalid: expected {}", path, expected)});
+}
+
+const json& field(const json& object, const std::string& path, const char* name) {
+    if (!object.is_object() || !object.contains(name)) bad_field(path + name, "a value (missing)");
+    return object.at(name);
+}
+
+std::string string_field(const json& object, const std::string& path, const char* name) {
+    const json& value = field(object, path, name);
+    if (!value.is_string()) bad_field(path + name, "a string");
+    return value.get<std::string>();
+}
+
+Bilingual bilingual_field(const json& object, const std::string& path, const char* name) {
+    const json& value = field(object, path, name);
+    const std::string here = path + name + ".";
+    return {string_field(value, here, "zh"), string_field(value, here, "en")};
+}
+
+std::int64_t integer_field(const json& object, const std::string& path, const char* name) {
+    const json& value = field(object, path, name);
+    if (!value.is_number_integer()) bad_field(path + name, "a whole number");
+    return value.get<std::int64_t>();
+}
+
+}  // namespace
+
+std::string plan_to_json(const Plan& plan) {
+    json sections = json::array();
+    for (const auto& section : plan.sections) {
+        json points = json::array();
+        for (const auto& point : section.focus_points) {
+            json partners = json::array();
+            for (Sector sector : point.partners) partners.push_back(sector_code(sector));
+            points.push_back(
+                {{"id", point.id}, {"text", bilingual_json(point.text)}, {"partners", partners}});
+        }
+        sections.push_back({{"area", section.area_id},
+                            {"objective", bilingual_json(section.objective)},
+                            {"focus_points", points}});
+    }
+    const json document = {
+        {"format", "dplan.plan"},
+        {"format_version", plan_json_format_version},
+        {"id", plan.id},
+        {"district_id", plan.district_id},
+        {"financial_year", plan.financial_year},
+        {"paper_no", plan.paper_no},
+        {"theme", bilingual_json(plan.theme)},
+        {"purpose", bilingual_json(plan.purpose)},
+        {"advice_sought", bilingual_json(plan.advice_sought)},
+        {"status", status_code(plan.status)},
+        {"version", plan.version},
+        {"sections", sections},
+    };
+    return document.dump(2);
+}
+
+Plan plan_from_json(std::string_view text) {
+    json document;
+    try {
+        document = json::parse(text);
+    } catch (const json::parse_error& e) {
+        throw InvalidInput({fmt::format("不是有效的 JSON（位置 {}）：{}", e.byte, e.what()),
+                            fmt::format("not valid JSON (at byte {}): {}", e.byte, e.what())});
+    }
+    if (!document.is_object()) bad_field("(document)", "a JSON object");
+    if (string_field(document, "", "format") != "dplan.plan") bad_field("format", "\"dplan.plan\"");
+    const auto format_version = integer_field(document, "", "format_version");
+    if (format_version < 1 || format_version > plan_json_format_version) {
+        bad_field("format_version",
+                  fmt::format("a version from 1 to {} (this file has {})", plan_json_format_version,
+                              format_version));
+    }
+
+    Plan plan;
+    plan.id = integer_field(document, "", "id");
+    plan.district_id = integer_field(document, "", "district_id");
+    plan.financial_year = string_field(document, "", "financial_year");
+    plan.paper_no = string_field(document, "", "paper_no");
+    plan.theme = bilingual_field(document, "", "theme");
+    plan.purpose = bilingual_field(document, "", "purpose");
+    plan.advice_sought = bilingual_field(document, "", "advice_sought");
+    const auto status = parse_status(string_field(document, "", "status"));
+    if (!status) bad_field("status", "draft, submitted, under_review, noted, endorsed or returned");
+    plan.status = *status;
+    plan.version = static_cast<int>(integer_field(document, "", "version"));
+
+    const json& sections = field(document, "", "sections");
+    if (!sections.is_array()) bad_field("sections", "an array");
+    for (std::size_t s = 0; s < sections.size(); ++s) {
+        const std::string path = fmt::format("sections[{}].", s);
+        PlanSection section;
+        section.area_id = string_field(sections[s], path, "area");
+        section.objective = bilingual_field(sections[s], path, "objective");
+        const json& points = field(sections[s], path, "focus_points");
+        if (!points.is_array()) bad_field(path + "focus_points", "an array");
+        for (std::size_t p = 0; p < points.size(); ++p) {
+            const std::string point_path = fmt::format("{}focus_points[{}].", path, p);
+            FocusPoint point;
+            point.id = integer_field(points[p], point_path, "id");
+            point.text = bilingual_field(points[p], point_path, "text");
+            const json& partners = field(points[p], point_path, "partners");
+            if (!partners.is_array()) bad_field(point_path + "partners", "an array");
+            for (std::size_t k = 0; k < partners.size(); ++k) {
+                const auto sector =
+                    partners[k].is_string() ? parse_sector(partners[k].get<std::string>()) : std::nullopt;
+                if (!sector) {
+                    bad_field(fmt::format("{}partners[{}]", point_path, k),
+                              "a sector code: ngo, health, education, business, district_group, "
+                              "government or resident");
+                }
+                point.partners.push_back(*sector);
+            }
+            section.focus_points.push_back(std::move(point));
+        }
+        plan.sections.push_back(std::move(section));
+    }
+    return plan;
+}
+
+}  // namespace dplan

@@ -1,0 +1,27 @@
+// A person who signs in, and what their role lets them do.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dplan {
+
+enum class Role { admin, officer, committee_member, ngo, viewer, system };
+
+std::string_view role_code(Role role);
+std::optional<Role> parse_role(std::string_view code);
+
+struct User {
+    std::int64_t id = 0;
+    std::string username;
+    std::string display_name;
+    Role role = Role::viewer;
+    std::optional<std::int64_t> district_id;
+};
+
+// The built-in account that authors changes made by local tools (demo data, migrations).
+inline constexpr std::int64_t system_user_id = 1;
+
+}  // namespace dplan

@@ -1,0 +1,19 @@
+// Demo data: the fictional Riverside district (河畔區) and its 2024-25 plan in both languages,
+// drawn from the sample committee paper in shared/samples.
+#pragma once
+
+#include <cstdint>
+
+#include "storage/database.hpp"
+
+namespace dplan {
+
+struct DemoResult {
+    std::int64_t plan_id = 0;
+    bool created = false;  // false: the demo was already there and was left as it was
+};
+
+// Loads the demo into a migrated database, once: a second call finds and returns it.
+DemoResult load_demo(Database& db);
+
+}  // namespace dplan

@@ -1,0 +1,93 @@
+// One open connection to the plan store, SQLite or MariaDB, through SOCI.
+// Every write goes through write(): one transaction, committed only if the whole step succeeds.
+// SOCI's exceptions never leave this layer: they become StorageError/Conflict with a message
+// that says what failed and what to do.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "domain/error.hpp"
+#include "storage/database_url.hpp"
+
+namespace dplan {
+
+enum class OpenMode {
+    create,      // create the SQLite file (and its folder) when missing
+    must_exist,  // refuse a missing SQLite file: reading commands never create empty databases
+};
+
+class Database {
+public:
+    static std::unique_ptr<Database> open(const DatabaseUrl& url, OpenMode mode);
+
+    Dialect dialect() const { return url_.dialect; }
+    const DatabaseUrl& url() const { return url_; }
+    soci::session& session() { return *session_; }
+
+    bool has_table(std::string_view name);
+
+    // Runs `step` in a transaction: commits when it returns, rolls back when it throws.
+    // A write inside another write joins the outer transaction. `what` names the step for error
+    // messages ("save plan 3").
+    template <typename Step>
+    auto write(std::string_view what, Step&& step) -> decltype(step()) {
+        if (transaction_depth_ > 0) {
+            DepthGuard nested(transaction_depth_);
+            return step();
+        }
+        return guarded(what, [&] {
+            soci::transaction transaction(*session_);
+            DepthGuard outermost(transaction_depth_);
+            if constexpr (std::is_void_v<decltype(step())>) {
+                step();
+                transaction.commit();
+            } else {
+                auto result = step();
+                transaction.commit();
+                return result;
+            }
+        });
+    }
+
+    // Runs a read, translating storage failures the same way.
+    template <typename Query>
+    auto read(std::string_view what, Query&& query) -> decltype(query()) {
+        return guarded(what, std::forward<Query>(query));
+    }
+
+private:
+    struct DepthGuard {
+        explicit DepthGuard(int& depth) : depth_(depth) { ++depth_; }
+        ~DepthGuard() { --depth_; }
+        DepthGuard(const DepthGuard&) = delete;
+        DepthGuard& operator=(const DepthGuard&) = delete;
+        int& depth_;
+    };
+
+    Database(DatabaseUrl url, std::unique_ptr<soci::session> session);
+
+    template <typename Step>
+    auto guarded(std::string_view what, Step&& step) -> decltype(step()) {
+        try {
+            return step();
+        } catch (const soci::soci_error& e) {
+            throw translate(what, e);
+        }
+    }
+
+    StorageError translate(std::string_view what, const soci::soci_error& e) const;
+
+    DatabaseUrl url_;
+    std::unique_ptr<soci::session> session_;
+    int transaction_depth_ = 0;
+};
+
+// True when `e` reports a broken UNIQUE constraint on either backend.
+bool is_unique_violation(const soci::soci_error& e);
+
+}  // namespace dplan

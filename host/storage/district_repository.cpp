@@ -1,0 +1,72 @@
+#include "storage/district_repository.hpp"
+
+#include <fmt/format.h>
+
+namespace dplan {
+
+std::int64_t DistrictRepository::create(const District& district) {
+    if (district.code.empty() || district.code.size() > 64) {
+        throw InvalidInput({"地區代號必須為 1 至 64 個字元", "district code must be 1 to 64 characters"});
+    }
+    return db_.write("create district", [&] {
+        try {
+            db_.session() << "INSERT INTO districts (code, name_zh, name_en) "
+                             "VALUES (:code, :zh, :en)",
+                soci::use(district.code), soci::use(district.name.zh), soci::use(district.name.en);
+        } catch (const soci::soci_error& e) {
+            if (!is_unique_violation(e)) throw;
+            throw InvalidInput({fmt::format("地區代號「{}」已存在", district.code),
+                                fmt::format("district code '{}' is already in use", district.code)});
+        }
+        long long id = 0;
+        db_.session().get_last_insert_id("districts", id);
+        return static_cast<std::int64_t>(id);
+    });
+}
+
+std::optional<District> DistrictRepository::find_by_code(const std::string& code) {
+    return db_.read("find district", [&]() -> std::optional<District> {
+        long long id = 0;
+        District district;
+        db_.session() << "SELECT id, code, name_zh, name_en FROM districts WHERE code = :code",
+            soci::use(code), soci::into(id), soci::into(district.code), soci::into(district.name.zh),
+            soci::into(district.name.en);
+        if (!db_.session().got_data()) return std::nullopt;
+        district.id = id;
+        return district;
+    });
+}
+
+District DistrictRepository::get(std::int64_t id) {
+    return db_.read("read district", [&] {
+        const long long key = id;
+        District district;
+        db_.session() << "SELECT code, name_zh, name_en FROM districts WHERE id = :id", soci::use(key),
+            soci::into(district.code), soci::into(district.name.zh), soci::into(district.name.en);
+        if (!db_.session().got_data()) {
+            throw NotFound({fmt::format("找不到編號 {} 的地區", id), fmt::format("no district with id {}", id)});
+        }
+        district.id = id;
+        return district;
+    });
+}
+
+std::vector<District> DistrictRepository::list() {
+    return db_.read("list districts", [&] {
+        std::vector<District> districts;
+        long long id = 0;
+        District row;
+        soci::statement query = (db_.session().prepare << "SELECT id, code, name_zh, name_en "
+                                                          "FROM districts ORDER BY code",
+                                 soci::into(id), soci::into(row.code), soci::into(row.name.zh),
+                                 soci::into(row.name.en));
+        query.execute();
+        while (query.fetch()) {
+            row.id = id;
+            districts.push_back(row);
+        }
+        return districts;
+    });
+}
+
+}  // namespace dplan

@@ -1,0 +1,68 @@
+#include "storage/user_repository.hpp"
+
+#include <fmt/format.h>
+
+#include "domain/timestamp.hpp"
+
+namespace dplan {
+
+std::int64_t UserRepository::create(const User& user, const std::string& password_hash) {
+    if (user.username.empty() || user.username.size() > 64) {
+        throw InvalidInput({"用戶名稱必須為 1 至 64 個字元", "a username must be 1 to 64 characters"});
+    }
+    const std::string role(role_code(user.role));
+    const std::string now = now_utc_iso8601();
+    const long long district = user.district_id.value_or(0);
+    soci::indicator district_flag = user.district_id ? soci::i_ok : soci::i_null;
+    soci::indicator hash_flag = password_hash.empty() ? soci::i_null : soci::i_ok;
+    return db_.write("create user", [&] {
+        try {
+            db_.session() << "INSERT INTO users (username, display_name, role, district_id, "
+                             "password_hash, created_at) VALUES (:username, :display, :role, "
+                             ":district, :hash, :created)",
+                soci::use(user.username), soci::use(user.display_name), soci::use(role),
+                soci::use(district, district_flag), soci::use(password_hash, hash_flag),
+                soci::use(now);
+        } catch (const soci::soci_error& e) {
+            if (!is_unique_violation(e)) throw;
+            throw InvalidInput({fmt::format("用戶名稱「{}」已被使用", user.username),
+                                fmt::format("username '{}' is already taken", user.username)});
+        }
+        long long id = 0;
+        db_.session().get_last_insert_id("users", id);
+        return static_cast<std::int64_t>(id);
+    });
+}
+
+std::optional<User> UserRepository::find_by_username(const std::string& username) {
+    return db_.read("find user", [&]() -> std::optional<User> {
+        long long id = 0;
+        long long district = 0;
+        soci::indicator district_flag = soci::i_ok;
+        User user;
+        std::string role;
+        db_.session() << "SELECT id, username, display_name, role, district_id FROM users "
+                         "WHERE username = :username",
+            soci::use(username), soci::into(id), soci::into(user.username),
+            soci::into(user.display_name), soci::into(role), soci::into(district, district_flag);
+        if (!db_.session().got_data()) return std::nullopt;
+        user.id = id;
+        user.role = parse_role(role).value_or(Role::viewer);
+        if (district_flag == soci::i_ok) user.district_id = district;
+        return user;
+    });
+}
+
+std::optional<std::string> UserRepository::password_hash(std::int64_t user_id) {
+    return db_.read("read password hash", [&]() -> std::optional<std::string> {
+        const long long id = user_id;
+        std::string hash;
+        soci::indicator flag = soci::i_ok;
+        db_.session() << "SELECT password_hash FROM users WHERE id = :id", soci::use(id),
+            soci::into(hash, flag);
+        if (!db_.session().got_data() || flag != soci::i_ok) return std::nullopt;
+        return hash;
+    });
+}
+
+}  // namespace dplan
