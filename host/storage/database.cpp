@@ -11,14 +11,24 @@ namespace dplan {
 
 namespace {
 
-// SOCI reads a connection value up to the next space unless it is in double quotes, and has no
-// escape for a double quote inside: such values are refused rather than mangled.
-std::string connection_value(std::string_view what, std::string_view value) {
-    if (value.find('"') != std::string_view::npos) {
-        throw InvalidInput({fmt::format("資料庫{}不可包含雙引號 (\")", what),
-                            fmt::format("the database {} must not contain a double quote (\")", what)});
+// SOCI's SQLite backend reads a connection value up to the next space unless it is in double
+// quotes, and has no escape for a double quote inside: such paths are refused, not mangled.
+std::string sqlite_connection_value(std::string_view path) {
+    if (path.find('"') != std::string_view::npos) {
+        throw InvalidInput({"SQLite 資料庫路徑不可包含雙引號 (\")",
+                            "the SQLite database path must not contain a double quote (\")"});
     }
-    return fmt::format("\"{}\"", value);
+    return fmt::format("\"{}\"", path);
+}
+
+// SOCI's MySQL backend takes single-quoted values with backslash escapes.
+std::string mysql_connection_value(std::string_view value) {
+    std::string out = "'";
+    for (char c : value) {
+        if (c == '\'' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + '\'';
 }
 
 std::unique_ptr<soci::session> open_sqlite(const DatabaseUrl& url, OpenMode mode) {
@@ -44,7 +54,7 @@ std::unique_ptr<soci::session> open_sqlite(const DatabaseUrl& url, OpenMode mode
     std::unique_ptr<soci::session> session;
     try {
         session = std::make_unique<soci::session>(
-            *soci::factory_sqlite3(), "dbname=" + connection_value("path", path.string()) + " timeout=10");
+            *soci::factory_sqlite3(), "dbname=" + sqlite_connection_value(path.string()) + " timeout=10");
         // Touch the file so a damaged or foreign file is found now, not halfway through a write.
         *session << "PRAGMA foreign_keys = ON";
         int schema_entries = 0;
@@ -73,11 +83,11 @@ std::unique_ptr<soci::session> open_sqlite(const DatabaseUrl& url, OpenMode mode
 
 std::unique_ptr<soci::session> open_mysql(const DatabaseUrl& url) {
     std::string connect = fmt::format("dbname={} host={} port={} charset=utf8mb4 connect_timeout=5",
-                                      connection_value("name", url.database),
-                                      connection_value("host", url.host), url.port);
-    if (!url.user.empty()) connect += " user=" + connection_value("user", url.user);
-    if (!url.password.empty()) connect += " password=" + connection_value("password", url.password);
-    if (!url.socket.empty()) connect += " unix_socket=" + connection_value("socket", url.socket);
+                                      mysql_connection_value(url.database),
+                                      mysql_connection_value(url.host), url.port);
+    if (!url.user.empty()) connect += " user=" + mysql_connection_value(url.user);
+    if (!url.password.empty()) connect += " password=" + mysql_connection_value(url.password);
+    if (!url.socket.empty()) connect += " unix_socket=" + mysql_connection_value(url.socket);
     try {
         auto session = std::make_unique<soci::session>(*soci::factory_mysql(), connect);
         // Strict mode: a too-long value or a bad date is an error, never silently truncated.

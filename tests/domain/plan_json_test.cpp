@@ -1,0 +1,56 @@
+#include "domain/plan_json.hpp"
+
+#include <gtest/gtest.h>
+
+#include "domain/error.hpp"
+#include "domain/financial_year.hpp"
+#include "support/sample_plan.hpp"
+
+namespace dplan {
+namespace {
+
+TEST(PlanJson, RoundTripsEveryField) {
+    Plan plan = testing::sample_plan(7);
+    plan.id = 3;
+    plan.version = 4;
+    plan.status = PlanStatus::returned;
+    plan.sections[0].focus_points[0].id = 11;
+    const Plan back = plan_from_json(plan_to_json(plan));
+    EXPECT_EQ(back.id, 3);
+    EXPECT_EQ(back.district_id, 7);
+    EXPECT_EQ(back.version, 4);
+    EXPECT_EQ(back.status, PlanStatus::returned);
+    EXPECT_EQ(back.theme, plan.theme);
+    EXPECT_EQ(back.sections, plan.sections);
+}
+
+TEST(PlanJson, NamesTheFieldThatIsWrong) {
+    Plan plan = testing::sample_plan(1);
+    std::string json = plan_to_json(plan);
+    const auto at = json.find("\"education\"");
+    ASSERT_NE(at, std::string::npos);
+    json.replace(at, 11, "\"schools\"");
+    try {
+        plan_from_json(json);
+        FAIL() << "unknown sector accepted";
+    } catch (const InvalidInput& e) {
+        EXPECT_NE(e.message().en.find("sections[0].focus_points[0].partners[0]"), std::string::npos)
+            << e.message().en;
+    }
+    EXPECT_THROW(plan_from_json("{\"format\": \"dplan.plan\", \"format_version\": 2}"), InvalidInput);
+    EXPECT_THROW(plan_from_json("not json"), InvalidInput);
+    EXPECT_THROW(plan_from_json("[]"), InvalidInput);
+}
+
+TEST(FinancialYear, AcceptsOnlyConsecutiveYearsInTheCommitteeForm) {
+    EXPECT_TRUE(is_financial_year("2024-25"));
+    EXPECT_TRUE(is_financial_year("1999-00"));
+    EXPECT_FALSE(is_financial_year("2024-26"));
+    EXPECT_FALSE(is_financial_year("2024/25"));
+    EXPECT_FALSE(is_financial_year("24-25"));
+    EXPECT_FALSE(is_financial_year("2024-2025"));
+    EXPECT_THROW(require_financial_year("2024"), InvalidInput);
+}
+
+}  // namespace
+}  // namespace dplan
