@@ -64,15 +64,25 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     app.add_option("--lang", options.language, "Output language: zh, en or both / 輸出語言")
         ->check(CLI::IsMember({"zh", "en", "both"}))
         ->capture_default_str();
+    app.add_option("--plugin-dir", options.plugin_dirs,
+                   "Folder of plugins, or one plugin's folder (repeatable) / 外掛資料夾");
+    app.add_option("--trusted-key", options.trusted_keys,
+                   "Public key (.pub) whose plugin signatures are trusted (repeatable) / 信任的公開金鑰")
+        ->check(CLI::ExistingFile);
+    app.add_flag("--allow-unsigned", options.allow_unsigned,
+                 "Development only: load plugins without a trusted signature / 開發用：載入未簽署外掛");
     app.parse_complete_callback([&options] { setup_logging(options.log_level, options.log_file); });
 
     register_db_commands(app, context);
     register_demo_command(app, context);
     register_plan_commands(app, context);
+    register_plugin_commands(app, context);
 
     try {
         app.parse(argc, argv);
         return exit_ok;
+    } catch (const ExitWith& exit) {
+        return exit.code;
     } catch (const CLI::ParseError& e) {
         return app.exit(e, out, err);
     } catch (const Error& e) {

@@ -13,6 +13,7 @@ enum ExitCode : int {
     exit_invalid_input = 2,  // bad arguments or bad input data
     exit_not_found = 3,
     exit_conflict = 4,
+    exit_findings = 5,  // plan validate found errors; plugin check/verify found a problem
 };
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

@@ -10,5 +10,11 @@ namespace dplan::cli {
 void register_db_commands(CLI::App& app, Context& context);
 void register_demo_command(CLI::App& app, Context& context);
 void register_plan_commands(CLI::App& app, Context& context);
+void register_plugin_commands(CLI::App& app, Context& context);
+
+// Thrown by a command that ran to completion but must exit non-zero (e.g. findings).
+struct ExitWith {
+    int code;
+};
 
 }  // namespace dplan::cli

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+#include <sstream>
+
+#include "plugins/signing.hpp"
 #include "storage/migration.hpp"
 
 namespace dplan::cli {
@@ -21,7 +25,8 @@ std::string Context::pick(const Bilingual& text) const {
         case OutputLanguage::both:
             break;
     }
-    if (text.zh.empty() || text.en.empty() || text.zh == text.en) return text.zh + text.en;
+    if (text.en.empty() || text.zh == text.en) return text.zh;
+    if (text.zh.empty()) return text.en;
     return text.zh + " / " + text.en;
 }
 
@@ -35,6 +40,34 @@ Database& Context::database(OpenMode mode, bool require_current_schema) {
         if (require_current_schema) Migrator(*database_).require_current();
     }
     return *database_;
+}
+
+plugins::LoaderOptions Context::loader_options() const {
+    plugins::LoaderOptions loader;
+    for (const auto& dir : options.plugin_dirs) loader.directories.emplace_back(dir);
+    if (const char* path = std::getenv("DPLAN_PLUGIN_PATH"); path != nullptr) {
+        std::stringstream parts(path);
+        for (std::string dir; std::getline(parts, dir, ':');) {
+            if (!dir.empty()) loader.directories.emplace_back(dir);
+        }
+    }
+    for (const auto& dir : plugins::default_plugin_directories()) loader.directories.push_back(dir);
+    for (const auto& file : options.trusted_keys) loader.trusted_public_keys.push_back(plugins::read_public_key(file));
+    for (const auto& file : plugins::default_trusted_key_files()) {
+        loader.trusted_public_keys.push_back(plugins::read_public_key(file));
+    }
+    loader.allow_unsigned = options.allow_unsigned;
+    return loader;
+}
+
+plugins::PluginRegistry& Context::plugins() {
+    if (!plugins_) plugins_ = std::make_unique<plugins::PluginRegistry>(plugins::PluginRegistry::load(loader_options()));
+    return *plugins_;
+}
+
+Bilingual Context::area_name(const std::string& area_id) {
+    const auto* plugin = plugins().find_area(area_id);
+    return plugin != nullptr ? plugin->area()->name : Bilingual{area_id, area_id};
 }
 
 }  // namespace dplan::cli

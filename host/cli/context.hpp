@@ -7,6 +7,7 @@
 #include <string>
 
 #include "domain/bilingual.hpp"
+#include "plugins/plugin_registry.hpp"
 #include "storage/database.hpp"
 
 namespace dplan::cli {
@@ -19,6 +20,9 @@ struct GlobalOptions {
     std::string log_level = "info";
     std::string log_file;
     std::string language = "both";
+    std::vector<std::string> plugin_dirs;
+    std::vector<std::string> trusted_keys;
+    bool allow_unsigned = false;
 };
 
 class Context {
@@ -38,8 +42,17 @@ public:
     // a database that is not at this binary's schema version.
     Database& database(OpenMode mode, bool require_current_schema = true);
 
+    // Loads the plugins once: --plugin-dir folders, then $DPLAN_PLUGIN_PATH (':'-separated), then
+    // the system and user plugin folders; trusted keys from --trusted-key and the key folders.
+    plugins::PluginRegistry& plugins();
+    plugins::LoaderOptions loader_options() const;
+
+    // The service area's name from its plugin, or the bare id when no plugin provides it.
+    Bilingual area_name(const std::string& area_id);
+
 private:
     std::unique_ptr<Database> database_;
+    std::unique_ptr<plugins::PluginRegistry> plugins_;
 };
 
 }  // namespace dplan::cli

@@ -3,9 +3,12 @@
 
 #include <ostream>
 
+#include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "cli/findings_text.hpp"
 #include "cli/plan_text.hpp"
 #include "storage/district_repository.hpp"
+#include "services/plan_validation.hpp"
 #include "storage/plan_repository.hpp"
 
 namespace dplan::cli {
@@ -63,9 +66,29 @@ void register_plan_commands(CLI::App& app, Context& context) {
         Database& database = context.database(OpenMode::must_exist);
         const Plan plan = PlanRepository(database).get(*plan_id);
         const District district = DistrictRepository(database).get(plan.district_id);
-        context.out << plan_as_text(context, plan, district, [](const std::string& area) {
-            return Bilingual{area, area};
-        });
+        context.out << plan_as_text(context, plan, district,
+                                    [&context](const std::string& area) { return context.area_name(area); });
+    });
+
+    auto validate_id = std::make_shared<std::int64_t>(0);
+    auto* validate = plan->add_subcommand(
+        "validate", "Run every service-area plugin's checks over a plan / 檢查計劃");
+    validate->add_option("ID", *validate_id, "Plan id / 計劃編號")->required();
+    validate->callback([&context, validate_id] {
+        Database& database = context.database(OpenMode::must_exist);
+        const Plan plan = PlanRepository(database).get(*validate_id);
+        const auto findings = validate_plan(plan, context.plugins());
+        if (findings.empty()) {
+            context.out << context.pick({"沒有發現問題。", "No findings."}) << '\n';
+            return;
+        }
+        context.out << findings_as_text(context, findings);
+        if (has_errors(findings)) {
+            context.out << context.pick({"有錯誤：修正前不能提交此計劃。",
+                                         "There are errors: the plan cannot be submitted until they are fixed."})
+                        << '\n';
+            throw ExitWith{exit_findings};
+        }
     });
 }
 

@@ -1,0 +1,14 @@
+// Validation findings as terminal lines: severity, area, focus point, message.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/context.hpp"
+#include "plugins/contributions.hpp"
+
+namespace dplan::cli {
+
+std::string findings_as_text(Context& context, const std::vector<plugins::Finding>& findings);
+
+}  // namespace dplan::cli

@@ -1,0 +1,28 @@
+#include "plugins/contributions.hpp"
+
+#include <array>
+
+namespace dplan::plugins {
+
+Bilingual severity_name(Severity severity) {
+    switch (severity) {
+        case Severity::error:
+            return {"錯誤", "error"};
+        case Severity::warning:
+            return {"警告", "warning"};
+        case Severity::note:
+            break;
+    }
+    return {"備註", "note"};
+}
+
+bool is_known_panel_metric(std::string_view metric) {
+    constexpr std::array<std::string_view, 3> known{
+        "section.focus_point_count", "section.partner_sector_count", "section.finding_count"};
+    for (auto id : known) {
+        if (id == metric) return true;
+    }
+    return false;
+}
+
+}  // namespace dplan::plugins

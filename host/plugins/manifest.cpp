@@ -1,0 +1,114 @@
+#include "plugins/manifest.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "domain/error.hpp"
+#include "plugins/utf8.hpp"
+
+namespace dplan::plugins {
+
+namespace {
+
+using nlohmann::json;
+
+[[noreturn]] void bad_field(const std::filesystem::path& file, std::string_view field,
+                            std::string_view expected) {
+    throw InvalidInput({fmt::format("{}：欄位「{}」不正確，應為{}", file.string(), field, expected),
+                        fmt::format("{}: field '{}' is invalid: expected {}", file.string(), field,
+                                    expected)});
+}
+
+std::string required_string(const json& document, const std::filesystem::path& file,
+                            const char* field, std::string_view expected) {
+    if (!document.contains(field) || !document[field].is_string()) bad_field(file, field, expected);
+    std::string value = document[field].get<std::string>();
+    if (value.empty() || !is_valid_utf8(value)) bad_field(file, field, expected);
+    return value;
+}
+
+SdkVersion parse_sdk_version(const std::string& text, const std::filesystem::path& file) {
+    SdkVersion version;
+    const auto dot = text.find('.');
+    const char* end = text.data() + text.size();
+    if (dot == std::string::npos) bad_field(file, "sdk", "\"MAJOR.MINOR\", e.g. \"1.0\"");
+    auto [major_end, major_error] = std::from_chars(text.data(), text.data() + dot, version.major);
+    auto [minor_end, minor_error] = std::from_chars(text.data() + dot + 1, end, version.minor);
+    if (major_error != std::errc{} || minor_error != std::errc{} || major_end != text.data() + dot ||
+        minor_end != end) {
+        bad_field(file, "sdk", "\"MAJOR.MINOR\", e.g. \"1.0\"");
+    }
+    return version;
+}
+
+}  // namespace
+
+bool is_valid_plugin_id(std::string_view id) {
+    return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+}
+
+PluginManifest read_manifest(const std::filesystem::path& directory) {
+    const auto file = directory / "plugin.json";
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        throw InvalidInput({fmt::format("{}：找不到或無法讀取 plugin.json", file.string()),
+                            fmt::format("{}: missing or unreadable", file.string())});
+    }
+    const std::string text{std::istreambuf_iterator<char>(in), {}};
+    json document;
+    try {
+        document = json::parse(text);
+    } catch (const json::parse_error& e) {
+        const auto upto = text.substr(0, std::min<std::size_t>(e.byte, text.size()));
+        const auto line = 1 + std::count(upto.begin(), upto.end(), '\n');
+        throw InvalidInput({fmt::format("{} 第 {} 行：不是有效的 JSON（{}）", file.string(), line, e.what()),
+                            fmt::format("{} line {}: not valid JSON ({})", file.string(), line, e.what())});
+    }
+    if (!document.is_object()) bad_field(file, "(document)", "a JSON object");
+
+    PluginManifest manifest;
+    manifest.directory = directory;
+    manifest.id = required_string(document, file, "id", "an id of a-z, 0-9, '_' or '-' (1-64 characters)");
+    if (!is_valid_plugin_id(manifest.id)) {
+        bad_field(file, "id", "an id of a-z, 0-9, '_' or '-' (1-64 characters)");
+    }
+    manifest.version = required_string(document, file, "version", "a version string such as \"1.0.0\"");
+    manifest.sdk = parse_sdk_version(required_string(document, file, "sdk", "\"MAJOR.MINOR\""), file);
+    if (!document.contains("name") || !document["name"].is_object()) {
+        bad_field(file, "name", "{\"zh\": ..., \"en\": ...}");
+    }
+    manifest.name.zh = required_string(document["name"], file, "zh", "the Chinese name (name.zh)");
+    manifest.name.en = required_string(document["name"], file, "en", "the English name (name.en)");
+    manifest.library = required_string(document, file, "library", "the library's file name");
+    if (manifest.library.find('/') != std::string::npos || manifest.library == "." ||
+        manifest.library == "..") {
+        bad_field(file, "library", "a file name in the plugin's own folder (no '/')");
+    }
+    manifest.sha256 = required_string(document, file, "sha256", "64 hexadecimal digits");
+    std::transform(manifest.sha256.begin(), manifest.sha256.end(), manifest.sha256.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (manifest.sha256.size() != 64 ||
+        manifest.sha256.find_first_not_of("0123456789abcdef") != std::string::npos) {
+        bad_field(file, "sha256", "64 hexadecimal digits");
+    }
+    if (document.contains("dependencies")) {
+        const json& dependencies = document["dependencies"];
+        if (!dependencies.is_array()) bad_field(file, "dependencies", "an array of plugin ids");
+        for (const auto& dependency : dependencies) {
+            if (!dependency.is_string() || !is_valid_plugin_id(dependency.get<std::string>())) {
+                bad_field(file, "dependencies", "an array of plugin ids");
+            }
+            manifest.dependencies.push_back(dependency.get<std::string>());
+        }
+    }
+    return manifest;
+}
+
+}  // namespace dplan::plugins

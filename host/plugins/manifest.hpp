@@ -1,0 +1,41 @@
+// plugin.json: what a plugin says about itself, read and checked before any of its code runs.
+//
+//   { "id": "family", "version": "1.0.0", "sdk": "1.0",
+//     "name": {"zh": "家庭及兒童福利服務", "en": "Family and child welfare services"},
+//     "library": "libdplan_family.so", "sha256": "<hex>", "dependencies": [] }
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "domain/bilingual.hpp"
+
+namespace dplan::plugins {
+
+struct SdkVersion {
+    std::uint32_t major = 0;
+    std::uint32_t minor = 0;
+    std::string text() const { return std::to_string(major) + "." + std::to_string(minor); }
+};
+
+struct PluginManifest {
+    std::filesystem::path directory;
+    std::string id;
+    std::string version;
+    SdkVersion sdk;
+    Bilingual name;
+    std::string library;  // a file name inside `directory`
+    std::string sha256;   // lower-case hex
+    std::vector<std::string> dependencies;
+};
+
+// Throws InvalidInput naming the file, the line (for JSON syntax errors) or the field, and what
+// was expected.
+PluginManifest read_manifest(const std::filesystem::path& directory);
+
+// Plugin ids: 1-64 characters of a-z, 0-9, '_' and '-'.
+bool is_valid_plugin_id(std::string_view id);
+
+}  // namespace dplan::plugins
