@@ -54,6 +54,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     app.add_option("--db", options.database_url,
                    "Database URL: sqlite:PATH or mysql://USER@HOST:PORT/DB / 資料庫位址")
         ->envname("DPLAN_DB")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
         ->capture_default_str();
     app.add_option("--db-option-file", options.option_file,
                    "MySQL option file with the password in [client] (default ~/.my.cnf) / 密碼選項檔");
@@ -63,6 +64,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     app.add_option("--log-file", options.log_file, "Rotating log file / 記錄檔")->capture_default_str();
     app.add_option("--lang", options.language, "Output language: zh, en or both / 輸出語言")
         ->check(CLI::IsMember({"zh", "en", "both"}))
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
         ->capture_default_str();
     app.add_option("--plugin-dir", options.plugin_dirs,
                    "Folder of plugins, or one plugin's folder (repeatable) / 外掛資料夾");

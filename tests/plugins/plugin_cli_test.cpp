@@ -1,0 +1,134 @@
+// dplan plugins list, plugin keygen | sign | verify | check, and plan validate, run as a user would.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "plugin_fixture.hpp"
+#include "domain/user.hpp"
+#include "storage/district_repository.hpp"
+#include "storage/migration.hpp"
+#include "storage/plan_repository.hpp"
+#include "support/run_command.hpp"
+#include "support/sample_plan.hpp"
+
+namespace dplan {
+namespace {
+
+using testing::CommandResult;
+
+class PluginCli : public testing::PluginFolderTest {
+protected:
+    CommandResult dplan(std::vector<std::string> arguments) {
+        std::vector<std::string> all{"--lang", "en", "--plugin-dir", folder.string(), "--trusted-key",
+                                     key.public_key_file.string()};
+        all.insert(all.end(), arguments.begin(), arguments.end());
+        return testing::run_command(DPLAN_EXECUTABLE, all,
+                                    {"HOME=" + root.string(), "XDG_DATA_HOME=" + (root / "data").string(),
+                                     "XDG_CONFIG_HOME=" + (root / "config").string(),
+                                     "XDG_STATE_HOME=" + (root / "state").string()});
+    }
+
+    void sign_with_cli() {
+        for (const char* area : testing::standard_areas) {
+            const auto result = dplan({"plugin", "sign", (folder / area).string(), "--key", key.secret_key_file.string()});
+            ASSERT_EQ(result.exit_code, 0) << result.err;
+        }
+    }
+
+    std::string database_with(const Plan& plan) {
+        const auto url = "sqlite:" + (root / "plans.db").string();
+        auto db = Database::open(parse_database_url(url), OpenMode::create);
+        Migrator(*db).migrate();
+        Plan stored = plan;
+        stored.district_id = testing::create_sample_district(*db);
+        PlanRepository(*db).create(stored, system_user_id, "test");
+        return url;
+    }
+};
+
+TEST_F(PluginCli, KeygenWritesAPrivateSecretKeyAndNeverOverwrites) {
+    auto result = dplan({"plugin", "keygen", "--out", (root / "mine").string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    struct stat info {};
+    ASSERT_EQ(stat((root / "mine.key").c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
+    EXPECT_EQ(plugins::read_public_key(root / "mine.pub").size(), 64u);
+    result = dplan({"plugin", "keygen", "--out", (root / "mine").string()});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("already exists"), std::string::npos) << result.err;
+}
+
+TEST_F(PluginCli, SignedPluginsAreListedAsLoadedWithTheirContributions) {
+    sign_with_cli();
+    const auto result = dplan({"plugins", "list"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    for (const char* name : {"Family and child welfare services", "Elderly services", "Rehabilitation services",
+                             "Youth services", "Volunteer services"}) {
+        EXPECT_NE(result.out.find(name), std::string::npos) << name << "\n" << result.out;
+    }
+    EXPECT_NE(result.out.find("6 indicators, validation, report text, dashboard panel"), std::string::npos);
+    EXPECT_EQ(result.out.find("Refused"), std::string::npos) << result.out;
+}
+
+TEST_F(PluginCli, ListShowsRefusedPluginsWithTheirReasons) {
+    sign_with_cli();
+    std::filesystem::remove(folder / "youth" / "plugin.sig");
+    const auto result = dplan({"plugins", "list"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("Refused plugins:"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("unsigned (no plugin.sig)"), std::string::npos) << result.out;
+}
+
+TEST_F(PluginCli, VerifyAcceptsTheSignedPluginAndRejectsATamperedOne) {
+    sign_with_cli();
+    auto result = dplan({"plugin", "verify", (folder / "family").string()});
+    EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+    EXPECT_NE(result.out.find("Valid signature"), std::string::npos) << result.out;
+
+    std::ofstream(folder / "family" / "libdplan_family.so", std::ios::app) << "x";
+    result = dplan({"plugin", "verify", (folder / "family").string()});
+    EXPECT_EQ(result.exit_code, 5);
+    EXPECT_NE(result.out.find("SHA-256 does not match"), std::string::npos) << result.out;
+}
+
+TEST_F(PluginCli, CheckRunsAGoodPluginThroughEveryContributionAndFailsABrokenOne) {
+    sign_with_cli();
+    auto result = dplan({"plugin", "check", (folder / "rehabilitation").string()});
+    ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+    EXPECT_NE(result.out.find("objective-missing"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("Report text (Chinese):"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("passed every check"), std::string::npos) << result.out;
+
+    const auto broken = add(testing::broken_plugins / "throwing_init", "throwing_init");
+    plugins::sign_plugin(broken, key.secret_key_file);
+    result = dplan({"plugin", "check", broken.string()});
+    EXPECT_EQ(result.exit_code, 5);
+    EXPECT_NE(result.out.find("init blew up"), std::string::npos) << result.out;
+}
+
+TEST_F(PluginCli, PlanShowNamesAreasAndValidateExitsNonZeroOnlyForErrors) {
+    sign_with_cli();
+    Plan plan = testing::sample_plan(0);
+    const auto url = database_with(plan);
+    auto result = dplan({"--db", url, "--lang", "zh", "plan", "show", "1"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("[family] 家庭及兒童福利服務"), std::string::npos) << result.out;
+
+    result = dplan({"--db", url, "plan", "validate", "1"});
+    EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+    EXPECT_NE(result.out.find("[warning] Elderly services · focus point 1: This focus point names no partner sector"),
+              std::string::npos)
+        << result.out;
+
+    std::filesystem::remove(root / "plans.db");
+    plan.sections[0].objective = {"", ""};
+    const auto bad = database_with(plan);
+    result = dplan({"--db", bad, "plan", "validate", "1"});
+    EXPECT_EQ(result.exit_code, 5) << result.out;
+    EXPECT_NE(result.out.find("The section has no objective"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("cannot be submitted"), std::string::npos) << result.out;
+}
+
+}  // namespace
+}  // namespace dplan
