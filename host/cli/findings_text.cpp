@@ -11,8 +11,11 @@ std::string findings_as_text(Context& context, const std::vector<plugins::Findin
         if (finding.focus_point_index) {
             place += fmt::format(" · {} {}", context.pick({"重點", "focus point"}), *finding.focus_point_index + 1);
         }
+        // A finding from a plugin that reviews another area's section names that plugin.
+        const bool from_reviewer = !finding.plugin_id.empty() && finding.plugin_id != finding.area_id;
+        const std::string source = from_reviewer ? finding.plugin_id + ": " + finding.rule_id : finding.rule_id;
         text += fmt::format("  [{}] {}: {} ({})\n", context.pick(plugins::severity_name(finding.severity)), place,
-                            context.pick(finding.message), finding.rule_id);
+                            context.pick(finding.message), source);
     }
     return text;
 }

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "dplan/sdk/indicators.h"
 #include "dplan/sdk/panel.h"
 #include "dplan/sdk/service_area.h"
@@ -155,14 +157,27 @@ void LoadedPlugin::read_contributions() {
         panels_ = read_panels(*ext);
     }
     validation_ = static_cast<const dplan_validation_ext*>(extension(DPLAN_EXT_VALIDATION));
-    if (validation_ != nullptr && validation_->validate_section == nullptr) {
-        throw InvalidPluginData({"validate_section 為 NULL", "returned invalid data: validate_section is NULL"});
+    if (validation_ != nullptr) {
+        if (validation_->validate_section == nullptr) {
+            throw InvalidPluginData({"validate_section 為 NULL", "returned invalid data: validate_section is NULL"});
+        }
+        if (validation_->also_reviews_area_count > 0 && validation_->also_reviews_areas == nullptr) {
+            throw InvalidPluginData({"also_reviews_areas 為 NULL", "returned invalid data: also_reviews_areas is NULL"});
+        }
+        for (std::size_t i = 0; i < validation_->also_reviews_area_count; ++i) {
+            reviewed_areas_.push_back(
+                plugin_string(validation_->also_reviews_areas[i], fmt::format("also_reviews_areas[{}]", i)));
+        }
     }
     report_ = static_cast<const dplan_report_ext*>(extension(DPLAN_EXT_REPORT));
     if (report_ != nullptr && report_->section_text == nullptr) {
         throw InvalidPluginData({"section_text 為 NULL", "returned invalid data: section_text is NULL"});
     }
     guard.armed = false;
+}
+
+bool LoadedPlugin::reviews(std::string_view area_id) const {
+    return std::find(reviewed_areas_.begin(), reviewed_areas_.end(), area_id) != reviewed_areas_.end();
 }
 
 std::vector<Finding> LoadedPlugin::validate(const PlanSection& section,

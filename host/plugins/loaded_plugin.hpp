@@ -40,6 +40,9 @@ public:
     const std::vector<std::string>& extensions() const { return extensions_; }
 
     bool can_validate() const { return validation_ != nullptr; }
+    // Other areas whose sections this plugin also checks.
+    const std::vector<std::string>& reviewed_areas() const { return reviewed_areas_; }
+    bool reviews(std::string_view area_id) const;
     bool can_report() const { return report_ != nullptr; }
 
     std::vector<Finding> validate(const PlanSection& section, std::size_t measurable_indicator_count) const;
@@ -59,6 +62,7 @@ private:
     std::vector<IndicatorDefinition> indicators_;
     std::vector<Panel> panels_;
     std::vector<std::string> extensions_;
+    std::vector<std::string> reviewed_areas_;
     const dplan_validation_ext* validation_ = nullptr;
     const dplan_report_ext* report_ = nullptr;
 };

@@ -48,7 +48,7 @@ dplan_status init(const dplan_host*) {
 void deinit() {}
 
 constexpr dplan_service_area_ext area_extension{&describe};
-constexpr dplan_validation_ext validation_extension{&validate};
+constexpr dplan_validation_ext validation_extension{&validate, nullptr, 0};
 
 const void* get_extension(const char* id) {
     const std::string_view wanted(id);

@@ -8,7 +8,8 @@
 //   DPLAN_AREA_PLUGIN(family)
 //
 // The standard rules (objective present, focus points present and naming partners, objective
-// measurable) run for every area; `rules` adds the area's own.
+// measurable) run for every area; `rules` adds the area's own. A plugin may also review other
+// areas' sections (`reviews_areas`), running `review_rules` there.
 #pragma once
 
 #include <cstdint>
@@ -207,6 +208,9 @@ struct AreaPlugin {
     std::span<const char* const> typical_partners;
     std::span<const Indicator> indicators;
     std::span<const Rule> rules;  // in addition to rules::standard
+    // Other areas whose sections this plugin also checks, with the rules it runs on them.
+    std::span<const char* const> reviews_areas = {};
+    std::span<const Rule> review_rules = {};
     Text panel_title;
     std::span<const PanelItem> panel_items;  // empty: no panel
     ReportWriter report = &standard_report;
@@ -250,8 +254,12 @@ struct Adapter {
         try {
             const Section section(*view);
             const Findings findings(*sink);
-            for (Rule rule : rules::standard) rule(section, findings);
-            for (Rule rule : P.rules) rule(section, findings);
+            if (section.area_id() == P.id) {
+                for (Rule rule : rules::standard) rule(section, findings);
+                for (Rule rule : P.rules) rule(section, findings);
+            } else {
+                for (Rule rule : P.review_rules) rule(section, findings);
+            }
             return DPLAN_OK;
         } catch (...) {
             return DPLAN_ERROR;
@@ -279,7 +287,8 @@ struct Adapter {
 
     static constexpr dplan_service_area_ext area_extension{&describe};
     static constexpr dplan_indicator_catalogue_ext catalogue_extension{&indicator_count, &indicator};
-    static constexpr dplan_validation_ext validation_extension{&validate};
+    static constexpr dplan_validation_ext validation_extension{&validate, P.reviews_areas.data(),
+                                                               P.reviews_areas.size()};
     static constexpr dplan_report_ext report_extension{&report};
     static constexpr dplan_panel_ext panel_extension{&panel_count, &panel_at};
 
