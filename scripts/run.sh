@@ -13,12 +13,24 @@ dplan=build/host/dplan
 demo_db=build/demo/dplan-demo.db
 db_url=${DPLAN_DB:-sqlite:$demo_db}
 
+# The plugins built here are signed with a development key made once for this build tree, and
+# only that key is trusted: the same signature check a real installation makes.
+key=build/dev-signing/dev
+[[ -f $key.key ]] || "$dplan" plugin keygen --out "$key" >/dev/null
+for plugin in build/lib/dplan/plugins/*/; do
+    "$dplan" plugin verify "$plugin" --trusted-key "$key.pub" >/dev/null 2>&1 ||
+        "$dplan" plugin sign "$plugin" --key "$key.key" >/dev/null
+done
+dplan() { "$dplan" --db "$db_url" --plugin-dir build/lib/dplan/plugins --trusted-key "$key.pub" "$@"; }
+
 if [[ -z "${DPLAN_DB:-}" && ! -f "$demo_db" ]]; then
-    "$dplan" --db "$db_url" demo
+    dplan demo
 fi
 
 # The dashboard (issue 8) is not built yet: until it is, show the demo plan in the terminal.
-plan_id=$("$dplan" --db "$db_url" plan list --district riverside --year 2024-25 | awk 'NR==1 {print $1}')
-"$dplan" --db "$db_url" plan show "$plan_id"
+plan_id=$(dplan plan list --district riverside --year 2024-25 | awk 'NR==1 {print $1}')
+dplan plan show "$plan_id"
+echo
+dplan plan validate "$plan_id" || true
 echo
 echo "Database: $db_url"
