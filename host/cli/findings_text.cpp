@@ -4,10 +4,13 @@
 
 namespace dplan::cli {
 
-std::string findings_as_text(Context& context, const std::vector<plugins::Finding>& findings) {
+std::string findings_as_text(Context& context, const std::vector<plugins::Finding>& findings,
+                             const plugins::PluginRegistry* registry) {
     std::string text;
     for (const auto& finding : findings) {
-        std::string place = context.pick(context.area_name(finding.area_id));
+        const auto* area_plugin = registry != nullptr ? registry->find_area(finding.area_id) : nullptr;
+        std::string place = context.pick(area_plugin != nullptr ? area_plugin->area()->name
+                                                                : context.area_name(finding.area_id));
         if (finding.focus_point_index) {
             place += fmt::format(" · {} {}", context.pick({"重點", "focus point"}), *finding.focus_point_index + 1);
         }

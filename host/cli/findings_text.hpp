@@ -9,6 +9,8 @@
 
 namespace dplan::cli {
 
-std::string findings_as_text(Context& context, const std::vector<plugins::Finding>& findings);
+// `registry` names the areas; by default, the plugins the context loaded.
+std::string findings_as_text(Context& context, const std::vector<plugins::Finding>& findings,
+                             const plugins::PluginRegistry* registry = nullptr);
 
 }  // namespace dplan::cli

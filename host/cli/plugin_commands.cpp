@@ -69,9 +69,9 @@ void check_plugin(Context& context, const std::string& path) {
         const auto sample_findings = plugin.validate(sample_section(area_id), 1);
         if (plugin.can_validate()) {
             context.out << "✓ " << context.pick({"空白部分的檢查結果：", "Findings on an empty section:"}) << '\n'
-                        << findings_as_text(context, empty_findings);
+                        << findings_as_text(context, empty_findings, &registry);
             context.out << "✓ " << context.pick({"範例部分的檢查結果：", "Findings on a sample section:"}) << '\n'
-                        << findings_as_text(context, sample_findings);
+                        << findings_as_text(context, sample_findings, &registry);
         }
         if (plugin.can_report()) {
             context.out << "✓ " << context.pick({"報告文字（中文）：", "Report text (Chinese):"}) << '\n'
@@ -116,7 +116,8 @@ void register_plugin_commands(CLI::App& app, Context& context) {
     sign->add_option("--key", *key_file, "Secret key file (.key) / 私密金鑰檔")->required()->check(CLI::ExistingFile);
     sign->callback([&context, sign_dir, key_file] {
         plugins::sign_plugin(*sign_dir, *key_file);
-        context.out << context.pick({"已簽署：", "Signed: "}) << *sign_dir << "/plugin.sig\n";
+        context.out << context.pick({"已簽署：", "Signed: "})
+                    << (std::filesystem::path(*sign_dir) / "plugin.sig").lexically_normal().string() << '\n';
     });
 
     auto verify_dir = std::make_shared<std::string>();
