@@ -47,6 +47,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     CLI::App app{"District Planner: annual district welfare plans / 地區福利規劃", "dplan"};
     app.set_version_flag("--version", DPLAN_VERSION);
     app.require_subcommand(1);
+    app.fallthrough();  // global options work after the subcommand too: dplan plan show 1 --lang en
 
     auto& options = context.options;
     options.database_url = default_database_url();

@@ -1,6 +1,9 @@
 // dplan plan list | show
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <ostream>
 
 #include "cli/app.hpp"
@@ -8,6 +11,8 @@
 #include "cli/findings_text.hpp"
 #include "cli/plan_text.hpp"
 #include "storage/district_repository.hpp"
+#include "domain/user.hpp"
+#include "services/paper_import.hpp"
 #include "services/plan_validation.hpp"
 #include "storage/plan_repository.hpp"
 
@@ -47,6 +52,79 @@ void list_plans(Context& context, const ListOptions& options) {
     }
 }
 
+struct ImportOptions {
+    std::string file;
+    std::string district;
+    std::string year;
+};
+
+std::string read_paper(const std::filesystem::path& file) {
+    constexpr std::uintmax_t largest = 10 * 1024 * 1024;
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec) {
+        throw InvalidInput({fmt::format("無法讀取「{}」：{}", file.string(), ec.message()),
+                            fmt::format("cannot read {}: {}", file.string(), ec.message())});
+    }
+    if (size > largest) {
+        throw InvalidInput({fmt::format("「{}」超過 10 MB，不像是委員會文件", file.string()),
+                            fmt::format("{} is larger than 10 MB, too large for a committee paper", file.string())});
+    }
+    if (file.extension() == ".pdf") {
+        // Not built yet (issue 5): PDF reading through poppler is still to come.
+        throw InvalidInput({"暫未支援直接匯入 PDF；請先以 pdftotext 轉為文字檔，再匯入 .txt",
+                            "PDF import is not available yet; convert the paper with pdftotext and import "
+                            "the .txt file"});
+    }
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void import_plan(Context& context, const ImportOptions& options) {
+    const std::string text = read_paper(options.file);
+    std::vector<AreaHeadings> areas;
+    for (const auto& plugin : context.plugins().loaded()) {
+        if (plugin->area()) areas.push_back({plugin->area()->id, plugin->area()->heading_synonyms});
+    }
+    PaperImport imported;
+    try {
+        imported = import_paper_text(text, areas);
+    } catch (const InvalidInput& e) {
+        throw InvalidInput({options.file + "：" + e.message().zh, options.file + ": " + e.message().en});
+    }
+    if (!options.year.empty()) imported.plan.financial_year = options.year;
+
+    Database& database = context.database(OpenMode::must_exist);
+    DistrictRepository districts(database);
+    const auto district = options.district.empty() ? districts.find_by_chinese_name(imported.district_name)
+                                                   : districts.find_by_code(options.district);
+    if (!district) {
+        const std::string which = options.district.empty() ? imported.district_name : options.district;
+        throw NotFound({fmt::format("資料庫中沒有地區「{}」；請以 --district 指定地區代號", which),
+                        fmt::format("district '{}' is not in the database; name one with --district CODE", which)});
+    }
+    imported.plan.district_id = district->id;
+    const auto id = PlanRepository(database).create(
+        imported.plan, system_user_id,
+        fmt::format("從 {} 匯入 / Imported from {}", std::filesystem::path(options.file).filename().string(),
+                    std::filesystem::path(options.file).filename().string()));
+
+    context.out << context.pick({"已辨識：", "Recognised:"}) << '\n';
+    for (const auto& item : imported.recognised) context.out << "  " << item << '\n';
+    for (const auto& section : imported.plan.sections) {
+        context.out << fmt::format("  {}: {} {}\n", context.pick(context.area_name(section.area_id)),
+                                   section.focus_points.size(), context.pick({"項工作計劃重點", "focus points"}));
+    }
+    if (!imported.unplaced.empty()) {
+        context.out << context.pick({"未能歸類的行：", "Lines that could not be placed:"}) << '\n';
+        for (const auto& line : imported.unplaced) {
+            context.out << fmt::format("  {} {}: {}\n", context.pick({"第", "line"}), line.number, line.text);
+        }
+    }
+    context.out << context.pick({fmt::format("已建立草擬計劃，編號 {}。", id), fmt::format("Created draft plan {}.", id)})
+                << '\n';
+}
+
 }  // namespace
 
 void register_plan_commands(CLI::App& app, Context& context) {
@@ -69,6 +147,17 @@ void register_plan_commands(CLI::App& app, Context& context) {
         context.out << plan_as_text(context, plan, district,
                                     [&context](const std::string& area) { return context.area_name(area); });
     });
+
+    auto import_options = std::make_shared<ImportOptions>();
+    auto* import = plan->add_subcommand(
+        "import", "Create a new draft plan from a committee paper (.txt) / 從委員會文件建立草擬計劃");
+    import->add_option("FILE", import_options->file, "The paper as UTF-8 text / 文件（UTF-8 文字檔）")
+        ->required()
+        ->check(CLI::ExistingFile);
+    import->add_option("--district", import_options->district,
+                       "District code, when the paper's district name is not found / 地區代號");
+    import->add_option("--year", import_options->year, "Financial year, e.g. 2024-25 / 財政年度");
+    import->callback([&context, import_options] { import_plan(context, *import_options); });
 
     auto validate_id = std::make_shared<std::int64_t>(0);
     auto* validate = plan->add_subcommand(

@@ -25,11 +25,22 @@ std::int64_t DistrictRepository::create(const District& district) {
 }
 
 std::optional<District> DistrictRepository::find_by_code(const std::string& code) {
+    return find_by("code", code);
+}
+
+std::optional<District> DistrictRepository::find_by_chinese_name(const std::string& name_zh) {
+    return find_by("name_zh", name_zh);
+}
+
+// `column` is one of the two literals above, never user data; the value is bound.
+std::optional<District> DistrictRepository::find_by(const char* column, const std::string& value) {
     return db_.read("find district", [&]() -> std::optional<District> {
         long long id = 0;
         District district;
-        db_.session() << "SELECT id, code, name_zh, name_en FROM districts WHERE code = :code",
-            soci::use(code), soci::into(id), soci::into(district.code), soci::into(district.name.zh),
+        db_.session() << fmt::format("SELECT id, code, name_zh, name_en FROM districts WHERE {} = :value "
+                                     "ORDER BY id LIMIT 1",
+                                     column),
+            soci::use(value), soci::into(id), soci::into(district.code), soci::into(district.name.zh),
             soci::into(district.name.en);
         if (!db_.session().got_data()) return std::nullopt;
         district.id = id;

@@ -16,10 +16,13 @@ public:
     // Throws InvalidInput when the code is empty or already taken.
     std::int64_t create(const District& district);
     std::optional<District> find_by_code(const std::string& code);
+    std::optional<District> find_by_chinese_name(const std::string& name_zh);
     District get(std::int64_t id);
     std::vector<District> list();
 
 private:
+    std::optional<District> find_by(const char* column, const std::string& value);
+
     Database& db_;
 };
 

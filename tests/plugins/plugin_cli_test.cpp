@@ -132,3 +132,68 @@ TEST_F(PluginCli, PlanShowNamesAreasAndValidateExitsNonZeroOnlyForErrors) {
 
 }  // namespace
 }  // namespace dplan
+
+namespace dplan {
+namespace {
+
+class PlanImportCli : public PluginCli {
+protected:
+    void SetUp() override {
+        PluginCli::SetUp();
+        sign_with_cli();
+        url = "sqlite:" + (root / "import.db").string();
+        ASSERT_EQ(dplan({"--db", url, "demo"}).exit_code, 0);
+    }
+    int plan_count() {
+        const auto result = dplan({"--db", url, "plan", "list"});
+        return static_cast<int>(std::count(result.out.begin(), result.out.end(), '\n'));
+    }
+    std::string url;
+};
+
+TEST_F(PlanImportCli, ImportingThePaperAlwaysCreatesANewDraft) {
+    const std::string paper = DPLAN_FIXTURES "/riverside-2024-25-plan-paper.txt";
+    auto result = dplan({"--db", url, "plan", "import", paper});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("Rehabilitation services: 2 focus points"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("Created draft plan 2."), std::string::npos) << result.out;
+    result = dplan({"--db", url, "plan", "import", paper});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("Created draft plan 3."), std::string::npos) << result.out;
+    EXPECT_EQ(plan_count(), 3) << "the demo plan and two imported drafts";
+
+    result = dplan({"--db", url, "--lang", "zh", "plan", "show", "3"});
+    EXPECT_NE(result.out.find("1. 與學校、診所及屋邨管理處建立轉介網絡，讓需要支援的家庭能及早得到服務。"), std::string::npos)
+        << result.out;
+}
+
+TEST_F(PlanImportCli, BadFilesGetAClearErrorAndCreateNothing) {
+    const auto binary = root / "junk.txt";
+    std::ofstream(binary, std::ios::binary) << std::string("\x7f" "ELF\0\0\0\x02junk", 12);
+    auto result = dplan({"--db", url, "plan", "import", binary.string()});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("junk.txt: not a text file"), std::string::npos) << result.err;
+
+    const auto no_areas = root / "letter.txt";
+    std::ofstream(no_areas) << "2024-25 年度\n目的\n一封普通信件。\n";
+    result = dplan({"--db", url, "plan", "import", no_areas.string()});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("no service-area heading was recognised"), std::string::npos) << result.err;
+
+    const auto pdf = root / "paper.pdf";
+    std::ofstream(pdf) << "%PDF-1.4 truncated";
+    result = dplan({"--db", url, "plan", "import", pdf.string()});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("PDF import is not available yet"), std::string::npos) << result.err;
+
+    const auto other_district = root / "north.txt";
+    std::ofstream(other_district) << "北岸區議會\n2024-25 年度\n安老服務\n工作目標：支援長者\n";
+    result = dplan({"--db", url, "plan", "import", other_district.string()});
+    EXPECT_EQ(result.exit_code, 3);
+    EXPECT_NE(result.err.find("district '北岸區' is not in the database"), std::string::npos) << result.err;
+
+    EXPECT_EQ(plan_count(), 1) << "only the demo plan";
+}
+
+}  // namespace
+}  // namespace dplan
