@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/logging.hpp"
+#include "services/permissions.hpp"
 #include "storage/database_url.hpp"
 
 #ifndef DPLAN_VERSION
@@ -36,6 +37,7 @@ int exit_code_for(const Error& error) {
     if (dynamic_cast<const InvalidInput*>(&error) != nullptr) return exit_invalid_input;
     if (dynamic_cast<const NotFound*>(&error) != nullptr) return exit_not_found;
     if (dynamic_cast<const Conflict*>(&error) != nullptr) return exit_conflict;
+    if (dynamic_cast<const PermissionDenied*>(&error) != nullptr) return exit_permission_denied;
     return exit_failure;
 }
 
@@ -67,6 +69,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
         ->check(CLI::IsMember({"zh", "en", "both"}))
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
         ->capture_default_str();
+    app.add_option("--user", options.user, "Act as this user (default: the local system account) / 以此用戶身分")
+        ->envname("DPLAN_USER")
+        ->capture_default_str();
     app.add_option("--plugin-dir", options.plugin_dirs,
                    "Folder of plugins, or one plugin's folder (repeatable) / 外掛資料夾");
     app.add_option("--trusted-key", options.trusted_keys,
@@ -80,6 +85,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     register_demo_command(app, context);
     register_plan_commands(app, context);
     register_plugin_commands(app, context);
+    register_plan_workflow_commands(app, context);
+    register_user_commands(app, context);
 
     try {
         app.parse(argc, argv);

@@ -14,6 +14,7 @@ enum ExitCode : int {
     exit_not_found = 3,
     exit_conflict = 4,
     exit_findings = 5,  // plan validate found errors; plugin check/verify found a problem
+    exit_permission_denied = 6,
 };
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

@@ -11,6 +11,8 @@ void register_db_commands(CLI::App& app, Context& context);
 void register_demo_command(CLI::App& app, Context& context);
 void register_plan_commands(CLI::App& app, Context& context);
 void register_plugin_commands(CLI::App& app, Context& context);
+void register_plan_workflow_commands(CLI::App& app, Context& context);
+void register_user_commands(CLI::App& app, Context& context);
 
 // Thrown by a command that ran to completion but must exit non-zero (e.g. findings).
 struct ExitWith {

@@ -7,6 +7,7 @@
 
 #include "plugins/signing.hpp"
 #include "storage/migration.hpp"
+#include "storage/user_repository.hpp"
 
 namespace dplan::cli {
 
@@ -63,6 +64,17 @@ plugins::LoaderOptions Context::loader_options() const {
 plugins::PluginRegistry& Context::plugins() {
     if (!plugins_) plugins_ = std::make_unique<plugins::PluginRegistry>(plugins::PluginRegistry::load(loader_options()));
     return *plugins_;
+}
+
+const User& Context::actor() {
+    if (!actor_) {
+        actor_ = UserRepository(database(OpenMode::must_exist)).find_by_username(options.user);
+        if (!actor_) {
+            throw NotFound({fmt::format("沒有用戶「{}」；可用 dplan user add 建立", options.user),
+                            fmt::format("no user '{}'; create one with 'dplan user add'", options.user)});
+        }
+    }
+    return *actor_;
 }
 
 Bilingual Context::area_name(const std::string& area_id) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "domain/bilingual.hpp"
+#include "domain/user.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "storage/database.hpp"
 
@@ -23,6 +24,7 @@ struct GlobalOptions {
     std::vector<std::string> plugin_dirs;
     std::vector<std::string> trusted_keys;
     bool allow_unsigned = false;
+    std::string user = "system";
 };
 
 class Context {
@@ -47,12 +49,16 @@ public:
     plugins::PluginRegistry& plugins();
     plugins::LoaderOptions loader_options() const;
 
+    // The user the command acts as (--user, default the local "system" account).
+    const User& actor();
+
     // The service area's name from its plugin, or the bare id when no plugin provides it.
     Bilingual area_name(const std::string& area_id);
 
 private:
     std::unique_ptr<Database> database_;
     std::unique_ptr<plugins::PluginRegistry> plugins_;
+    std::optional<User> actor_;
 };
 
 }  // namespace dplan::cli

@@ -13,7 +13,9 @@
 #include "storage/district_repository.hpp"
 #include "domain/user.hpp"
 #include "services/paper_import.hpp"
+#include "services/permissions.hpp"
 #include "services/plan_validation.hpp"
+#include "services/plan_workflow.hpp"
 #include "storage/plan_repository.hpp"
 
 namespace dplan::cli {
@@ -37,7 +39,16 @@ void list_plans(Context& context, const ListOptions& options) {
         filter.district_id = district->id;
     }
     if (!options.year.empty()) filter.financial_year = options.year;
-    const auto plans = PlanRepository(database).list(filter);
+    auto plans = PlanRepository(database).list(filter);
+    // Only what the acting user may read.
+    const User& actor = context.actor();
+    std::erase_if(plans, [&](const PlanSummary& summary) {
+        Plan probe;
+        probe.id = summary.id;
+        probe.district_id = summary.district_id;
+        probe.status = summary.status;
+        return !is_allowed(actor, PlanAction::read, probe);
+    });
     if (plans.empty()) {
         context.out << context.pick({"沒有計劃。可用 dplan demo 載入示範計劃。",
                                      "No plans. 'dplan demo' loads a demo plan."})
@@ -104,8 +115,8 @@ void import_plan(Context& context, const ImportOptions& options) {
                         fmt::format("district '{}' is not in the database; name one with --district CODE", which)});
     }
     imported.plan.district_id = district->id;
-    const auto id = PlanRepository(database).create(
-        imported.plan, system_user_id,
+    const auto id = PlanWorkflow(database, context.plugins(), context.actor()).create(
+        imported.plan,
         fmt::format("從 {} 匯入 / Imported from {}", std::filesystem::path(options.file).filename().string(),
                     std::filesystem::path(options.file).filename().string()));
 
@@ -138,14 +149,17 @@ void register_plan_commands(CLI::App& app, Context& context) {
     list->callback([&context, list_options] { list_plans(context, *list_options); });
 
     auto plan_id = std::make_shared<std::int64_t>(0);
+    auto show_ids = std::make_shared<bool>(false);
     auto* show = plan->add_subcommand("show", "Show a plan in full / 顯示計劃全文");
     show->add_option("ID", *plan_id, "Plan id (see 'dplan plan list') / 計劃編號")->required();
-    show->callback([&context, plan_id] {
+    show->add_flag("--ids", *show_ids, "Show focus point ids, for plan edit / 顯示重點編號");
+    show->callback([&context, plan_id, show_ids] {
         Database& database = context.database(OpenMode::must_exist);
-        const Plan plan = PlanRepository(database).get(*plan_id);
+        const Plan plan = PlanWorkflow(database, context.plugins(), context.actor()).get(*plan_id);
         const District district = DistrictRepository(database).get(plan.district_id);
         context.out << plan_as_text(context, plan, district,
-                                    [&context](const std::string& area) { return context.area_name(area); });
+                                    [&context](const std::string& area) { return context.area_name(area); },
+                                    *show_ids);
     });
 
     auto import_options = std::make_shared<ImportOptions>();
@@ -165,7 +179,7 @@ void register_plan_commands(CLI::App& app, Context& context) {
     validate->add_option("ID", *validate_id, "Plan id / 計劃編號")->required();
     validate->callback([&context, validate_id] {
         Database& database = context.database(OpenMode::must_exist);
-        const Plan plan = PlanRepository(database).get(*validate_id);
+        const Plan plan = PlanWorkflow(database, context.plugins(), context.actor()).get(*validate_id);
         const auto findings = validate_plan(plan, context.plugins());
         if (findings.empty()) {
             context.out << context.pick({"沒有發現問題。", "No findings."}) << '\n';

@@ -5,7 +5,7 @@
 namespace dplan::cli {
 
 std::string plan_as_text(const Context& context, const Plan& plan, const District& district,
-                         const AreaNamer& area_name) {
+                         const AreaNamer& area_name, bool show_ids) {
     auto label = [&](const char* zh, const char* en) { return context.pick({zh, en}); };
     std::string text;
     auto line = [&text](const std::string& s) { text += s + '\n'; };
@@ -34,7 +34,8 @@ std::string plan_as_text(const Context& context, const Plan& plan, const Distric
                 partners += context.pick(sector_name(sector));
             }
             if (partners.empty()) partners = label("未有合作界別", "no partner sector");
-            line(fmt::format("    {}. {}", ++number, context.pick(point.text)));
+            const std::string id = show_ids ? fmt::format(" (#{})", point.id) : "";
+            line(fmt::format("    {}.{} {}", ++number, id, context.pick(point.text)));
             line(fmt::format("       {}: {}", label("合作界別", "Partners"), partners));
         }
     }

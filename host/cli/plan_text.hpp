@@ -14,6 +14,6 @@ namespace dplan::cli {
 using AreaNamer = std::function<Bilingual(const std::string& area_id)>;
 
 std::string plan_as_text(const Context& context, const Plan& plan, const District& district,
-                         const AreaNamer& area_name);
+                         const AreaNamer& area_name, bool show_ids = false);
 
 }  // namespace dplan::cli

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,7 @@ struct Plan {
     Bilingual advice_sought;
     PlanStatus status = PlanStatus::draft;
     int version = 0;  // bumped by every save; a save against an older version is refused
+    std::optional<int> submitted_revision;  // the revision frozen by the last submission
     std::string created_at;
     std::string updated_at;
     std::vector<PlanSection> sections;
@@ -49,6 +51,7 @@ struct Plan {
 // One row of a plan listing.
 struct PlanSummary {
     std::int64_t id = 0;
+    std::int64_t district_id = 0;
     std::string district_code;
     Bilingual district_name;
     std::string financial_year;

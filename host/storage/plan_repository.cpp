@@ -74,7 +74,8 @@ int PlanRepository::save(const Plan& plan, std::int64_t author_id, const std::st
                                       "theme_en = :theme_en, purpose_zh = :purpose_zh, "
                                       "purpose_en = :purpose_en, advice_zh = :advice_zh, "
                                       "advice_en = :advice_en, version = version + 1, "
-                                      "updated_at = :updated WHERE id = :id AND version = :expected",
+                                      "updated_at = :updated WHERE id = :id AND version = :expected "
+                                      "AND status IN ('draft', 'returned')",
              soci::use(plan.paper_no), soci::use(plan.theme.zh), soci::use(plan.theme.en),
              soci::use(plan.purpose.zh), soci::use(plan.purpose.en), soci::use(plan.advice_sought.zh),
              soci::use(plan.advice_sought.en), soci::use(now), soci::use(id), soci::use(expected));
@@ -92,6 +93,15 @@ int PlanRepository::save(const Plan& plan, std::int64_t author_id, const std::st
 void PlanRepository::throw_conflict(const Plan& wanted) {
     const auto current = load(wanted.id);
     if (!current) plan_not_found(wanted.id);
+    if (current->version == wanted.version) {
+        // Same version, so the status stopped the save: a submitted plan is frozen.
+        throw InvalidInput(
+            {fmt::format("計劃 {} 的狀態為「{}」，已凍結，不能修改；委員會發還後才可再修改。未有儲存任何改動。",
+                         wanted.id, status_name(current->status).zh),
+             fmt::format("plan {} is {} and frozen; it can be edited again only if the committee returns "
+                         "it. Nothing was saved.",
+                         wanted.id, status_name(current->status).en)});
+    }
     std::string zh_changes, en_changes;
     for (const auto& revision : revisions(wanted.id)) {
         if (revision.number <= wanted.version) continue;
@@ -230,15 +240,18 @@ std::optional<Plan> PlanRepository::load(std::int64_t id) {
     Plan plan;
     long long district = 0;
     std::string status;
+    int submitted = 0;
+    soci::indicator submitted_flag = soci::i_null;
     sql << "SELECT district_id, financial_year, paper_no, theme_zh, theme_en, purpose_zh, "
-           "purpose_en, advice_zh, advice_en, status, version, created_at, updated_at "
-           "FROM plans WHERE id = :id",
+           "purpose_en, advice_zh, advice_en, status, version, created_at, updated_at, "
+           "submitted_revision FROM plans WHERE id = :id",
         soci::use(key), soci::into(district), soci::into(plan.financial_year),
         soci::into(plan.paper_no), soci::into(plan.theme.zh), soci::into(plan.theme.en),
         soci::into(plan.purpose.zh), soci::into(plan.purpose.en), soci::into(plan.advice_sought.zh),
         soci::into(plan.advice_sought.en), soci::into(status), soci::into(plan.version),
-        soci::into(plan.created_at), soci::into(plan.updated_at);
+        soci::into(plan.created_at), soci::into(plan.updated_at), soci::into(submitted, submitted_flag);
     if (!sql.got_data()) return std::nullopt;
+    if (submitted_flag == soci::i_ok) plan.submitted_revision = submitted;
     plan.id = id;
     plan.district_id = district;
     plan.status = parse_status(status).value_or(PlanStatus::draft);
@@ -304,19 +317,20 @@ std::vector<PlanSummary> PlanRepository::list(const PlanFilter& filter) {
         const std::string year = filter.financial_year.value_or("");
         const int by_year = filter.financial_year ? 1 : 0;
         long long id = 0;
+        long long district_id = 0;
         PlanSummary row;
         std::string status;
         std::vector<PlanSummary> plans;
         soci::statement query =
             (db_.session().prepare
-                 << "SELECT p.id, d.code, d.name_zh, d.name_en, p.financial_year, p.theme_zh, "
+                 << "SELECT p.id, p.district_id, d.code, d.name_zh, d.name_en, p.financial_year, p.theme_zh, "
                     "p.theme_en, p.status, p.version, p.updated_at FROM plans p "
                     "JOIN districts d ON d.id = p.district_id "
                     "WHERE (:by_district = 0 OR p.district_id = :district) "
                     "AND (:by_year = 0 OR p.financial_year = :year) "
                     "ORDER BY p.financial_year DESC, d.code, p.id",
              soci::use(by_district, "by_district"), soci::use(district, "district"),
-             soci::use(by_year, "by_year"), soci::use(year, "year"), soci::into(id),
+             soci::use(by_year, "by_year"), soci::use(year, "year"), soci::into(id), soci::into(district_id),
              soci::into(row.district_code), soci::into(row.district_name.zh),
              soci::into(row.district_name.en), soci::into(row.financial_year),
              soci::into(row.theme.zh), soci::into(row.theme.en), soci::into(status),
@@ -324,10 +338,77 @@ std::vector<PlanSummary> PlanRepository::list(const PlanFilter& filter) {
         query.execute();
         while (query.fetch()) {
             row.id = id;
+            row.district_id = district_id;
             row.status = parse_status(status).value_or(PlanStatus::draft);
             plans.push_back(row);
         }
         return plans;
+    });
+}
+
+Plan PlanRepository::revision(std::int64_t plan_id, int number) {
+    return db_.read("read revision", [&] {
+        const long long key = plan_id;
+        std::string snapshot;
+        db_.session() << "SELECT snapshot FROM plan_revisions WHERE plan_id = :plan AND number = :number",
+            soci::use(key), soci::use(number), soci::into(snapshot);
+        if (!db_.session().got_data()) {
+            throw NotFound({fmt::format("計劃 {} 沒有第 {} 版", plan_id, number),
+                            fmt::format("plan {} has no revision {}", plan_id, number)});
+        }
+        return plan_from_json(snapshot);
+    });
+}
+
+void PlanRepository::change_status(std::int64_t plan_id, PlanStatus from, PlanStatus to, std::int64_t actor_id,
+                                   bool freeze) {
+    db_.write(fmt::format("change status of plan {}", plan_id), [&] {
+        const long long key = plan_id;
+        const long long actor = actor_id;
+        const std::string from_code(status_code(from));
+        const std::string to_code(status_code(to));
+        const int freeze_flag = freeze ? 1 : 0;
+        const std::string now = now_utc_iso8601();
+        soci::statement update =
+            (db_.session().prepare << "UPDATE plans SET status = :to, updated_at = :now, submitted_revision = "
+                                      "CASE WHEN :freeze = 1 THEN version ELSE submitted_revision END "
+                                      "WHERE id = :id AND status = :from",
+             soci::use(to_code, "to"), soci::use(now, "now"), soci::use(freeze_flag, "freeze"),
+             soci::use(key, "id"), soci::use(from_code, "from"));
+        update.execute(true);
+        if (update.get_affected_rows() != 1) {
+            const auto current = load(plan_id);
+            if (!current) plan_not_found(plan_id);
+            throw Conflict({fmt::format("計劃 {} 的狀態已變為「{}」，未有改動", plan_id, status_name(current->status).zh),
+                            fmt::format("plan {} is now {}, not {}; nothing was changed", plan_id,
+                                        status_name(current->status).en, status_name(from).en)});
+        }
+        db_.session() << "INSERT INTO plan_status_changes (plan_id, from_status, to_status, revision, actor_id, "
+                         "changed_at) SELECT id, :from, :to, version, :actor, :now FROM plans WHERE id = :id",
+            soci::use(from_code, "from"), soci::use(to_code, "to"), soci::use(actor, "actor"), soci::use(now, "now"),
+            soci::use(key, "id");
+    });
+}
+
+std::vector<StatusChange> PlanRepository::status_changes(std::int64_t plan_id) {
+    return db_.read("list status changes", [&] {
+        const long long key = plan_id;
+        std::string from, to;
+        StatusChange row;
+        std::vector<StatusChange> changes;
+        soci::statement query =
+            (db_.session().prepare << "SELECT c.from_status, c.to_status, c.revision, u.display_name, c.changed_at "
+                                      "FROM plan_status_changes c JOIN users u ON u.id = c.actor_id "
+                                      "WHERE c.plan_id = :plan ORDER BY c.id",
+             soci::use(key), soci::into(from), soci::into(to), soci::into(row.revision), soci::into(row.actor_name),
+             soci::into(row.changed_at));
+        query.execute();
+        while (query.fetch()) {
+            row.from = parse_status(from).value_or(PlanStatus::draft);
+            row.to = parse_status(to).value_or(PlanStatus::draft);
+            changes.push_back(row);
+        }
+        return changes;
     });
 }
 

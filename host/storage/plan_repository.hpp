@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/plan.hpp"
+#include "domain/review.hpp"
 #include "storage/database.hpp"
 
 namespace dplan {
@@ -32,6 +33,14 @@ public:
     Plan get(std::int64_t id);  // throws NotFound
     std::vector<PlanSummary> list(const PlanFilter& filter = {});
     std::vector<PlanRevision> revisions(std::int64_t plan_id);  // oldest first, no snapshots
+    // The plan as it was saved in revision `number` (throws NotFound).
+    Plan revision(std::int64_t plan_id, int number);
+
+    // Moves the plan from `from` to `to` if it is still in `from` (else Conflict), and records the
+    // change. `freeze` marks the current revision as the submitted one.
+    void change_status(std::int64_t plan_id, PlanStatus from, PlanStatus to, std::int64_t actor_id,
+                       bool freeze);
+    std::vector<StatusChange> status_changes(std::int64_t plan_id);
 
 private:
     std::optional<Plan> load(std::int64_t id);

@@ -9,6 +9,7 @@
 #include "storage/district_repository.hpp"
 #include "storage/migration.hpp"
 #include "storage/plan_repository.hpp"
+#include "support/backend_test.hpp"
 #include "support/run_command.hpp"
 #include "support/sample_plan.hpp"
 
@@ -194,6 +195,69 @@ TEST_F(PlanImportCli, BadFilesGetAClearErrorAndCreateNothing) {
 
     EXPECT_EQ(plan_count(), 1) << "only the demo plan";
 }
+
+}  // namespace
+}  // namespace dplan
+
+namespace dplan {
+namespace {
+
+// import → edit → validate → submit → comment → return → revise → resubmit → endorse, from the
+// command line, on both backends.
+class PlanCycleCli : public PluginCli, public ::testing::WithParamInterface<Dialect> {
+protected:
+    void SetUp() override {
+        PluginCli::SetUp();
+        DPLAN_REQUIRE_DATABASE(database, GetParam());
+        sign_with_cli();
+    }
+    CommandResult as(const std::string& user, std::vector<std::string> arguments) {
+        arguments.insert(arguments.begin(), {"--db", database->url(), "--user", user});
+        return dplan(arguments);
+    }
+    void ok(const std::string& user, const std::vector<std::string>& arguments) {
+        const auto result = as(user, arguments);
+        ASSERT_EQ(result.exit_code, 0) << arguments.front() << " " << arguments.at(1) << "\n" << result.out << result.err;
+    }
+    std::unique_ptr<testing::TestDatabase> database;
+};
+
+TEST_P(PlanCycleCli, TheWholeCycleRunsFromTheCommandLine) {
+    ok("system", {"demo"});
+    ok("system", {"user", "add", "chan", "--role", "officer", "--district", "riverside"});
+    ok("system", {"user", "add", "wong", "--role", "committee_member"});
+    ok("chan", {"plan", "import", DPLAN_FIXTURES "/riverside-2024-25-plan-paper.txt"});
+    ok("chan", {"plan", "edit", "2", "--reason", "planning meeting view", "--add-point", "youth=與學校合作識別濫藥青少年",
+                "--objective-en", "youth=Walk with young people"});
+    auto result = as("chan", {"plan", "validate", "2"});
+    EXPECT_EQ(result.exit_code, 0) << result.out;
+    ok("chan", {"plan", "submit", "2"});
+    result = as("chan", {"plan", "edit", "2", "--reason", "late", "--theme-zh", "x"});
+    EXPECT_EQ(result.exit_code, 2) << "frozen: " << result.err;
+    ok("wong", {"plan", "review", "2", "--start"});
+    ok("wong", {"plan", "comment", "2", "--area", "youth", "--text", "請補充成效指標"});
+    ok("wong", {"plan", "decide", "2", "--outcome", "returned", "--date", "2024-06-18", "--meeting", "SSC 3"});
+    ok("chan", {"plan", "edit", "2", "--reason", "committee comments", "--theme-en", "Hand in Hand"});
+    ok("chan", {"plan", "reply", "1", "--resolve", "--text", "已補充"});
+    ok("chan", {"plan", "submit", "2"});
+    ok("wong", {"plan", "decide", "2", "--outcome", "endorsed", "--date", "2024-07-02", "--meeting", "SSC 4"});
+
+    result = as("chan", {"plan", "history", "2"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("planning meeting view"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("Returned with comments → Submitted"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("Endorsed (revision 3) SSC 4"), std::string::npos) << result.out;
+    result = as("chan", {"plan", "diff", "2", "--from", "1", "--to", "2"});
+    EXPECT_NE(result.out.find("youth · focus point 4: added"), std::string::npos) << result.out;
+    result = as("wong", {"plan", "review", "2"});
+    EXPECT_NE(result.out.find("resolved"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("請補充成效指標"), std::string::npos) << result.out;
+    result = as("wong", {"plan", "edit", "2", "--reason", "x", "--theme-zh", "y"});
+    EXPECT_EQ(result.exit_code, 6) << result.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PlanCycleCli, ::testing::Values(Dialect::sqlite, Dialect::mysql),
+                         testing::backend_test_name);
 
 }  // namespace
 }  // namespace dplan

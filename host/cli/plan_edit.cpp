@@ -1,0 +1,126 @@
+#include "cli/plan_edit.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <sstream>
+
+#include "domain/error.hpp"
+
+namespace dplan::cli {
+
+namespace {
+
+[[noreturn]] void bad(std::string_view option, std::string_view value, std::string_view expected) {
+    throw InvalidInput({fmt::format("--{} {} 不正確：應為{}", option, value, expected),
+                        fmt::format("--{} {} is not valid: expected {}", option, value, expected)});
+}
+
+std::pair<std::string, std::string> split(std::string_view option, const std::string& value, std::string_view form) {
+    const auto equals = value.find('=');
+    if (equals == std::string::npos || equals == 0) bad(option, value, form);
+    return {value.substr(0, equals), value.substr(equals + 1)};
+}
+
+PlanSection& section_of(Plan& plan, std::string_view option, const std::string& area) {
+    for (auto& section : plan.sections) {
+        if (section.area_id == area) return section;
+    }
+    bad(option, area, "a service area of this plan (see 'dplan plan show')");
+}
+
+std::int64_t parse_id(std::string_view option, const std::string& text) {
+    std::int64_t id = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) bad(option, text, "a focus point id");
+    return id;
+}
+
+// The focus point with `id`, and the section holding it.
+std::pair<PlanSection*, std::size_t> find_point(Plan& plan, std::string_view option, const std::string& id_text) {
+    const auto id = parse_id(option, id_text);
+    for (auto& section : plan.sections) {
+        for (std::size_t i = 0; i < section.focus_points.size(); ++i) {
+            if (section.focus_points[i].id == id) return {&section, i};
+        }
+    }
+    bad(option, id_text, "the id of a focus point of this plan (see 'dplan plan show --ids')");
+}
+
+}  // namespace
+
+bool PlanEdits::empty() const {
+    return theme_zh.empty() && theme_en.empty() && purpose_zh.empty() && purpose_en.empty() && advice_zh.empty() &&
+           advice_en.empty() && paper_no.empty() && objective_zh.empty() && objective_en.empty() &&
+           add_point.empty() && point_zh.empty() && point_en.empty() && partners.empty() && remove_point.empty() &&
+           move_point.empty();
+}
+
+void apply_edits(Plan& plan, const PlanEdits& edits) {
+    auto set = [](std::string& field, const std::string& value) {
+        if (!value.empty()) field = value;
+    };
+    set(plan.theme.zh, edits.theme_zh);
+    set(plan.theme.en, edits.theme_en);
+    set(plan.purpose.zh, edits.purpose_zh);
+    set(plan.purpose.en, edits.purpose_en);
+    set(plan.advice_sought.zh, edits.advice_zh);
+    set(plan.advice_sought.en, edits.advice_en);
+    set(plan.paper_no, edits.paper_no);
+    for (const auto& value : edits.objective_zh) {
+        auto [area, text] = split("objective", value, "AREA=TEXT");
+        section_of(plan, "objective", area).objective.zh = text;
+    }
+    for (const auto& value : edits.objective_en) {
+        auto [area, text] = split("objective-en", value, "AREA=TEXT");
+        section_of(plan, "objective-en", area).objective.en = text;
+    }
+    for (const auto& value : edits.point_zh) {
+        auto [id, text] = split("point", value, "POINT_ID=TEXT");
+        auto [section, index] = find_point(plan, "point", id);
+        section->focus_points[index].text.zh = text;
+    }
+    for (const auto& value : edits.point_en) {
+        auto [id, text] = split("point-en", value, "POINT_ID=TEXT");
+        auto [section, index] = find_point(plan, "point-en", id);
+        section->focus_points[index].text.en = text;
+    }
+    for (const auto& value : edits.partners) {
+        auto [id, list] = split("partners", value, "POINT_ID=ngo,health,...");
+        auto [section, index] = find_point(plan, "partners", id);
+        std::vector<Sector> sectors;
+        std::stringstream codes(list);
+        for (std::string code; std::getline(codes, code, ',');) {
+            const auto sector = parse_sector(code);
+            if (!sector) {
+                bad("partners", value, "sector codes: ngo, health, education, business, district_group, "
+                                       "government, resident");
+            }
+            sectors.push_back(*sector);
+        }
+        section->focus_points[index].partners = sectors;
+    }
+    for (const auto& value : edits.move_point) {
+        auto [id, position_text] = split("move-point", value, "POINT_ID=POSITION");
+        auto [section, index] = find_point(plan, "move-point", id);
+        std::size_t position = 0;
+        auto [ptr, ec] = std::from_chars(position_text.data(), position_text.data() + position_text.size(), position);
+        if (ec != std::errc{} || position < 1 || position > section->focus_points.size()) {
+            bad("move-point", value, fmt::format("a position from 1 to {}", section->focus_points.size()));
+        }
+        FocusPoint moved = section->focus_points[index];
+        section->focus_points.erase(section->focus_points.begin() + static_cast<std::ptrdiff_t>(index));
+        section->focus_points.insert(section->focus_points.begin() + static_cast<std::ptrdiff_t>(position - 1), moved);
+    }
+    for (const auto& id : edits.remove_point) {
+        auto [section, index] = find_point(plan, "remove-point", id);
+        section->focus_points.erase(section->focus_points.begin() + static_cast<std::ptrdiff_t>(index));
+    }
+    for (const auto& value : edits.add_point) {
+        auto [area, text] = split("add-point", value, "AREA=TEXT");
+        section_of(plan, "add-point", area).focus_points.push_back({0, {text, ""}, {}});
+    }
+}
+
+}  // namespace dplan::cli

@@ -1,0 +1,26 @@
+// Turns `plan edit` options (AREA=TEXT, POINT_ID=ngo,health, ...) into changes to a plan.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "domain/plan.hpp"
+
+namespace dplan::cli {
+
+struct PlanEdits {
+    std::string theme_zh, theme_en, purpose_zh, purpose_en, advice_zh, advice_en, paper_no;
+    std::vector<std::string> objective_zh, objective_en;  // AREA=TEXT
+    std::vector<std::string> add_point;                   // AREA=TEXT (Chinese)
+    std::vector<std::string> point_zh, point_en;          // POINT_ID=TEXT
+    std::vector<std::string> partners;                    // POINT_ID=ngo,health ("" clears)
+    std::vector<std::string> remove_point;                // POINT_ID
+    std::vector<std::string> move_point;                  // POINT_ID=POSITION (1-based)
+
+    bool empty() const;
+};
+
+// Throws InvalidInput naming the option and value that do not fit the plan.
+void apply_edits(Plan& plan, const PlanEdits& edits);
+
+}  // namespace dplan::cli
