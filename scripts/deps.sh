@@ -14,10 +14,11 @@ build_packages=(
     libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev
     libsodium-dev libssl-dev
     libimgui-dev libglfw3-dev libgl-dev
+    libcairo2-dev libpango1.0-dev libpoppler-cpp-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     fonts-wqy-microhei xvfb xauth
 )
-test_packages=(mariadb-server mariadb-client)
+test_packages=(mariadb-server mariadb-client poppler-utils)
 
 case "$profile" in
     run) wanted=("${build_packages[@]}") ;;

@@ -12,7 +12,11 @@
 #include "cli/plan_text.hpp"
 #include "storage/district_repository.hpp"
 #include "domain/user.hpp"
+#include "domain/plan_json.hpp"
+#include "services/committee_paper.hpp"
 #include "services/paper_import.hpp"
+#include "services/paper_pdf.hpp"
+#include "services/pdf_text.hpp"
 #include "services/permissions.hpp"
 #include "services/plan_validation.hpp"
 #include "services/plan_workflow.hpp"
@@ -81,17 +85,51 @@ std::string read_paper(const std::filesystem::path& file) {
         throw InvalidInput({fmt::format("「{}」超過 10 MB，不像是委員會文件", file.string()),
                             fmt::format("{} is larger than 10 MB, too large for a committee paper", file.string())});
     }
-    if (file.extension() == ".pdf") {
-        // Not built yet (issue 5): PDF reading through poppler is still to come.
-        throw InvalidInput({"暫未支援直接匯入 PDF；請先以 pdftotext 轉為文字檔，再匯入 .txt",
-                            "PDF import is not available yet; convert the paper with pdftotext and import "
-                            "the .txt file"});
-    }
+    if (file.extension() == ".pdf") return pdf_text(file);
     std::ifstream in(file, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), {}};
 }
 
+// A plan exported as JSON comes back exactly: every field, both languages, all partners.
+void import_plan_json(Context& context, const ImportOptions& options) {
+    std::ifstream in(options.file, std::ios::binary);
+    const std::string text{std::istreambuf_iterator<char>(in), {}};
+    Plan plan;
+    try {
+        plan = plan_from_json(text);
+    } catch (const InvalidInput& e) {
+        throw InvalidInput({options.file + "：" + e.message().zh, options.file + ": " + e.message().en});
+    }
+    Database& database = context.database(OpenMode::must_exist);
+    if (!options.district.empty()) {
+        const auto district = DistrictRepository(database).find_by_code(options.district);
+        if (!district) {
+            throw NotFound({fmt::format("找不到地區「{}」", options.district),
+                            fmt::format("no district with code '{}'", options.district)});
+        }
+        plan.district_id = district->id;
+    } else {
+        DistrictRepository(database).get(plan.district_id);  // NotFound names the id
+    }
+    if (!options.year.empty()) plan.financial_year = options.year;
+    // A new draft: ids, status and version are this database's to give.
+    plan.status = PlanStatus::draft;
+    for (auto& section : plan.sections) {
+        section.id = 0;
+        for (auto& point : section.focus_points) point.id = 0;
+    }
+    const auto id = PlanWorkflow(database, context.plugins(), context.actor())
+                        .create(plan, fmt::format("從 {0} 匯入 / Imported from {0}",
+                                                  std::filesystem::path(options.file).filename().string()));
+    context.out << context.pick({fmt::format("已建立草擬計劃，編號 {}。", id), fmt::format("Created draft plan {}.", id)})
+                << '\n';
+}
+
 void import_plan(Context& context, const ImportOptions& options) {
+    if (std::filesystem::path(options.file).extension() == ".json") {
+        import_plan_json(context, options);
+        return;
+    }
     const std::string text = read_paper(options.file);
     std::vector<AreaHeadings> areas;
     for (const auto& plugin : context.plugins().loaded()) {
@@ -107,8 +145,9 @@ void import_plan(Context& context, const ImportOptions& options) {
 
     Database& database = context.database(OpenMode::must_exist);
     DistrictRepository districts(database);
-    const auto district = options.district.empty() ? districts.find_by_chinese_name(imported.district_name)
-                                                   : districts.find_by_code(options.district);
+    auto district = options.district.empty() ? districts.find_by_chinese_name(imported.district_name)
+                                             : districts.find_by_code(options.district);
+    if (!district && options.district.empty()) district = districts.find_by_english_name(imported.district_name);
     if (!district) {
         const std::string which = options.district.empty() ? imported.district_name : options.district;
         throw NotFound({fmt::format("資料庫中沒有地區「{}」；請以 --district 指定地區代號", which),
@@ -134,6 +173,46 @@ void import_plan(Context& context, const ImportOptions& options) {
     }
     context.out << context.pick({fmt::format("已建立草擬計劃，編號 {}。", id), fmt::format("Created draft plan {}.", id)})
                 << '\n';
+}
+
+struct ExportOptions {
+    std::int64_t id = 0;
+    std::string format = "md";
+    std::string language = "both";
+    std::string out;
+};
+
+void export_plan(Context& context, const ExportOptions& options) {
+    Database& database = context.database(OpenMode::must_exist);
+    const Plan plan = PlanWorkflow(database, context.plugins(), context.actor()).get(options.id);
+    if (options.format == "json") {
+        const std::string json = plan_to_json(plan) + "\n";
+        if (options.out.empty()) {
+            context.out << json;
+        } else {
+            std::ofstream(options.out, std::ios::binary | std::ios::trunc) << json;
+        }
+        return;
+    }
+    const District district = DistrictRepository(database).get(plan.district_id);
+    const PaperLanguage language = options.language == "zh"   ? PaperLanguage::zh
+                                   : options.language == "en" ? PaperLanguage::en
+                                                              : PaperLanguage::both;
+    const auto blocks = committee_paper(plan, district, context.plugins(), language);
+    if (options.format == "pdf") {
+        if (options.out.empty()) {
+            throw InvalidInput({"PDF 須以 --out 指定輸出檔案", "a PDF needs an output file: --out FILE.pdf"});
+        }
+        write_paper_pdf(blocks, options.out);
+        context.out << context.pick({"已輸出：", "Written: "}) << options.out << '\n';
+        return;
+    }
+    const std::string text = options.format == "html" ? paper_as_html(blocks, language) : paper_as_markdown(blocks);
+    if (options.out.empty()) {
+        context.out << text;
+    } else {
+        std::ofstream(options.out, std::ios::binary | std::ios::trunc) << text;
+    }
 }
 
 }  // namespace
@@ -164,14 +243,26 @@ void register_plan_commands(CLI::App& app, Context& context) {
 
     auto import_options = std::make_shared<ImportOptions>();
     auto* import = plan->add_subcommand(
-        "import", "Create a new draft plan from a committee paper (.txt) / 從委員會文件建立草擬計劃");
-    import->add_option("FILE", import_options->file, "The paper as UTF-8 text / 文件（UTF-8 文字檔）")
+        "import", "Create a new draft plan from a committee paper (.pdf, .txt) or a plan export (.json) / 匯入計劃");
+    import->add_option("FILE", import_options->file, "PDF, UTF-8 text or dplan JSON / PDF、UTF-8 文字檔或 JSON")
         ->required()
         ->check(CLI::ExistingFile);
     import->add_option("--district", import_options->district,
                        "District code, when the paper's district name is not found / 地區代號");
     import->add_option("--year", import_options->year, "Financial year, e.g. 2024-25 / 財政年度");
     import->callback([&context, import_options] { import_plan(context, *import_options); });
+
+    auto export_options = std::make_shared<ExportOptions>();
+    auto* export_command = plan->add_subcommand("export", "The committee paper as PDF, Markdown, HTML or JSON / 匯出文件");
+    export_command->add_option("ID", export_options->id, "Plan id / 計劃編號")->required();
+    export_command->add_option("--format", export_options->format, "pdf, md, html or json / 格式")
+        ->check(CLI::IsMember({"pdf", "md", "html", "json"}))
+        ->capture_default_str();
+    export_command->add_option("--lang", export_options->language, "zh, en or both / 語言")
+        ->check(CLI::IsMember({"zh", "en", "both"}))
+        ->capture_default_str();
+    export_command->add_option("--out", export_options->out, "Output file (default: the terminal; needed for PDF) / 輸出檔案");
+    export_command->callback([&context, export_options] { export_plan(context, *export_options); });
 
     auto validate_id = std::make_shared<std::int64_t>(0);
     auto* validate = plan->add_subcommand(

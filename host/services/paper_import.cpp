@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 #include <regex>
 
 #include "domain/error.hpp"
@@ -22,9 +23,9 @@ std::string trim(std::string_view text) {
     bool changed = true;
     while (changed && !text.empty()) {
         changed = false;
-        const auto first = text.find_first_not_of(" \t\r");
+        const auto first = text.find_first_not_of(" \t\r\f\v");
         text.remove_prefix(std::min(first, text.size()));
-        const auto last = text.find_last_not_of(" \t\r");
+        const auto last = text.find_last_not_of(" \t\r\f\v");
         text = last == std::string_view::npos ? std::string_view{} : text.substr(0, last + 1);
         for (auto space : wide_spaces) {
             if (text.starts_with(space)) text.remove_prefix(space.size()), changed = true;
@@ -36,9 +37,12 @@ std::string trim(std::string_view text) {
 
 bool is_ascii_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
-// Rejoins a line broken mid-sentence: Chinese needs no space at the join, English words do.
-void append_continuation(std::string& text, const std::string& more) {
-    if (!text.empty() && !more.empty() && is_ascii_word_char(text.back()) && is_ascii_word_char(more.front())) {
+// Rejoins a line broken mid-sentence. English lines break at spaces, so they rejoin with one;
+// Chinese needs none, except between two Latin words inside Chinese text.
+void append_continuation(std::string& text, const std::string& more, Language language = Language::zh) {
+    const bool english_break = language == Language::en && !text.empty() && !text.ends_with('-');
+    if (!text.empty() && !more.empty() &&
+        (english_break || (is_ascii_word_char(text.back()) && is_ascii_word_char(more.front())))) {
         text += ' ';
     }
     text += more;
@@ -62,7 +66,7 @@ std::optional<std::string> after_label(const std::string& line, std::string_view
 }
 
 // A focus point ends a list item with "；", "；及" or "及"; as a sentence on its own it ends "。".
-std::string as_sentence(std::string text) {
+std::string as_sentence(std::string text, Language language) {
     for (std::string_view tail : {"；及", "; and", "；", ";", "及"}) {
         if (text.ends_with(tail)) {
             text.erase(text.size() - tail.size());
@@ -70,7 +74,7 @@ std::string as_sentence(std::string text) {
             break;
         }
     }
-    if (!text.empty() && !text.ends_with("。") && !text.ends_with(".")) text += "。";
+    if (!text.empty() && !text.ends_with("。") && !text.ends_with(".")) text += language == Language::zh ? "。" : ".";
     return text;
 }
 
@@ -109,7 +113,7 @@ struct SectorWord {
 };
 constexpr SectorWord sector_words[] = {
     {"學校", Sector::education},      {"老師", Sector::education},     {"教師", Sector::education},
-    {"教育", Sector::education},      {"診所", Sector::health},        {"醫護", Sector::health},
+    {"教育界", Sector::education},    {"診所", Sector::health},        {"醫護", Sector::health},
     {"醫院", Sector::health},         {"精神健康", Sector::health},    {"商界", Sector::business},
     {"企業", Sector::business},       {"僱主", Sector::business},      {"屋邨管理處", Sector::district_group},
     {"地區團體", Sector::district_group}, {"互助委員會", Sector::district_group},
@@ -128,6 +132,35 @@ std::vector<Sector> sectors_named_in(const std::string& text) {
     return found;
 }
 
+// "…。（合作界別：醫護界、教育界）" or "… (Partners: Health, Education)", as District Planner prints
+// focus points: takes the partners off the end of the text. nullopt when the text has none.
+std::optional<std::vector<Sector>> take_printed_partners(std::string& text) {
+    for (const auto& [open, separator, close] : {std::tuple{"（合作界別：", "、", "）"}, std::tuple{"(Partners:", ",", ")"}}) {
+        const std::string_view closing(close);
+        const auto at = text.rfind(open);
+        if (at == std::string::npos || !std::string_view(text).ends_with(closing)) continue;
+        const std::string list = text.substr(at + std::string_view(open).size(),
+                                             text.size() - at - std::string_view(open).size() - closing.size());
+        std::vector<Sector> sectors;
+        std::size_t from = 0;
+        while (from <= list.size()) {
+            auto to = list.find(separator, from);
+            if (to == std::string::npos) to = list.size();
+            const std::string name = trim(std::string_view(list).substr(from, to - from));
+            const auto known = std::find_if(all_sectors.begin(), all_sectors.end(), [&](Sector sector) {
+                return sector_name(sector).zh == name || sector_name(sector).en == name;
+            });
+            if (known == all_sectors.end()) return std::nullopt;  // not our list: leave the text alone
+            sectors.push_back(*known);
+            from = to + std::string_view(separator).size();
+        }
+        text = trim(std::string_view(text).substr(0, at));
+        std::sort(sectors.begin(), sectors.end());
+        return sectors;
+    }
+    return std::nullopt;
+}
+
 enum class Part { preamble, purpose, plan_intro, area_heading, objective, focus_points, advice, closing };
 
 }  // namespace
@@ -136,15 +169,21 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
     check_is_text(text);
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
 
-    static const std::regex paper_no(R"(第\s*([0-9]+/[0-9]{2}-[0-9]{2})\s*號文件)");
-    static const std::regex year(R"(([0-9]{4})\s*-\s*([0-9]{2})\s*年度)");
-    static const std::regex council(R"((\S+區)議會)");
-    static const std::regex issued(R"(^[0-9]{4}\s*年\s*[0-9]{1,2}\s*月$)");
+    static const std::regex paper_no(R"((?:第\s*|Paper No\.\s*)([0-9]+/[0-9]{2}-[0-9]{2})(?:\s*號文件)?)");
+    static const std::regex year(R"(([0-9]{4})\s*-\s*([0-9]{2})\s*年度|Plan\s+([0-9]{4})-([0-9]{2})$)");
+    static const std::regex council(R"((\S+區)議會|^(.+) District Council$)");
+    static const std::regex issued(R"(^([0-9]{4}\s*年\s*[0-9]{1,2}\s*月|[A-Z][a-z]+ [0-9]{4})$)");
 
     PaperImport result;
     Plan& plan = result.plan;
     Part part = Part::preamble;
+    // A bilingual paper is the Chinese version followed by the English one; the English version
+    // fills the `en` side of what the Chinese version created, matched by area and order.
+    Language language = Language::zh;
+    auto side = [&language](Bilingual& text) -> std::string& { return language == Language::zh ? text.zh : text.en; };
     PlanSection* section = nullptr;
+    std::size_t point_index = 0;  // the next focus point of `section` in the English version
+    FocusPoint* point = nullptr;
     int number = 0;
     std::size_t start = 0;
     while (start <= text.size()) {
@@ -156,39 +195,53 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
         if (line.empty() || is_page_furniture(line)) continue;
 
         std::smatch match;
-        if (plan.paper_no.empty() && std::regex_search(line, match, paper_no)) {
+        // A wrapped purpose or advice line may end with "District Council": only a letterhead
+        // outside them starts the English version.
+        const bool in_prose = part == Part::purpose || part == Part::advice;
+        if (!in_prose && (line.starts_with("Paper No.") || line.ends_with(" District Council"))) {
+            language = Language::en;
+            part = Part::preamble;
+            section = nullptr;
+        }
+        if (std::regex_search(line, match, paper_no)) {
+            if (plan.paper_no.empty()) result.recognised.push_back("paper number " + match[1].str());
             plan.paper_no = match[1];
-            result.recognised.push_back("paper number " + plan.paper_no);
             continue;
         }
-        if (result.district_name.empty() && std::regex_search(line, match, council)) {
-            result.district_name = match[1];
-            result.recognised.push_back("district " + result.district_name);
+        if (!in_prose && std::regex_search(line, match, council)) {
+            if (result.district_name.empty()) {
+                result.district_name = match[1].matched ? match[1].str() : match[2].str();
+                result.recognised.push_back("district " + result.district_name);
+            }
             continue;
         }
-        if (part != Part::advice && plan.financial_year.empty() && std::regex_search(line, match, year)) {
-            plan.financial_year = match[1].str() + "-" + match[2].str();
-            result.recognised.push_back("financial year " + plan.financial_year);
-            if (part == Part::purpose) append_continuation(plan.purpose.zh, line);
+        if ((part == Part::preamble || part == Part::plan_intro) && std::regex_search(line, match, year)) {
+            const std::string found = match[1].matched ? match[1].str() + "-" + match[2].str()
+                                                       : match[3].str() + "-" + match[4].str();
+            if (plan.financial_year.empty()) {
+                plan.financial_year = found;
+                result.recognised.push_back("financial year " + found);
+            }
             continue;
         }
-        if (auto theme = after_label(line, "主題")) {
-            plan.theme.zh = *theme;
-            result.recognised.push_back("theme");
+        if (auto theme = after_label(line, language == Language::zh ? "主題" : "Theme")) {
+            side(plan.theme) = *theme;
+            result.recognised.push_back(language == Language::zh ? "theme" : "theme (English)");
             continue;
         }
-        if (line == "目的") {
+        if (line == "目的" || line == "Purpose") {
+            language = line == "目的" ? Language::zh : Language::en;
             part = Part::purpose;
-            result.recognised.push_back("purpose");
+            result.recognised.push_back(language == Language::zh ? "purpose" : "purpose (English)");
             continue;
         }
-        if (line == "諮詢意見") {
+        if (line == "諮詢意見" || line == "Advice sought") {
             part = Part::advice;
             section = nullptr;
-            result.recognised.push_back("advice sought");
+            result.recognised.push_back(language == Language::zh ? "advice sought" : "advice sought (English)");
             continue;
         }
-        if (line.ends_with("年度福利工作計劃") && part == Part::purpose) {
+        if ((line.ends_with("年度福利工作計劃") || line.starts_with("District Welfare Plan")) && part == Part::purpose) {
             part = Part::plan_intro;
             continue;
         }
@@ -199,62 +252,81 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
             }
         }
         if (heading != nullptr) {
-            if (plan.section(heading->area_id) != nullptr) {
+            PlanSection* existing = nullptr;
+            for (auto& candidate : plan.sections) {
+                if (candidate.area_id == heading->area_id) existing = &candidate;
+            }
+            if (existing != nullptr && language == Language::zh) {
                 throw InvalidInput({fmt::format("第 {} 行：服務範疇「{}」出現兩次", number, line),
                                     fmt::format("line {}: service area '{}' appears twice", number, line)});
             }
-            section = &plan.sections.emplace_back(PlanSection{0, heading->area_id, {}, {}});
+            section = existing != nullptr ? existing : &plan.sections.emplace_back(PlanSection{0, heading->area_id, {}, {}});
+            point_index = 0;
+            point = nullptr;
             part = Part::area_heading;
             result.recognised.push_back(fmt::format("area {} (line {})", heading->area_id, number));
             continue;
         }
         if (section != nullptr) {
-            if (auto objective = after_label(line, "工作目標")) {
-                section->objective.zh = *objective;
+            if (auto objective = after_label(line, language == Language::zh ? "工作目標" : "Objective")) {
+                side(section->objective) = *objective;
                 part = Part::objective;
                 continue;
             }
-            if (after_label(line, "工作計劃重點")) {
+            if (after_label(line, language == Language::zh ? "工作計劃重點" : "Focus points")) {
                 part = Part::focus_points;
                 continue;
             }
             if (part == Part::focus_points) {
-                if (auto point = after_bullet(line)) {
-                    section->focus_points.push_back({0, {*point, ""}, {}});
-                } else if (!section->focus_points.empty()) {
-                    append_continuation(section->focus_points.back().text.zh, line);
+                if (auto bullet = after_bullet(line)) {
+                    if (language == Language::en && point_index < section->focus_points.size()) {
+                        point = &section->focus_points[point_index];
+                    } else {
+                        point = &section->focus_points.emplace_back();
+                    }
+                    ++point_index;
+                    side(point->text) = *bullet;
+                } else if (point != nullptr) {
+                    append_continuation(side(point->text), line, language);
                 } else {
                     result.unplaced.push_back({number, line});
                 }
                 continue;
             }
             if (part == Part::objective) {
-                append_continuation(section->objective.zh, line);
+                append_continuation(side(section->objective), line, language);
                 continue;
             }
         }
         if (part == Part::advice || part == Part::closing) {
-            if (line.starts_with("社會福利署") || line.ends_with("福利辦事處") || std::regex_match(line, issued)) {
+            if (line.starts_with("社會福利署") || line.ends_with("福利辦事處") || line == "Social Welfare Department" ||
+                line.ends_with("Social Welfare Office") || std::regex_match(line, issued)) {
                 part = Part::closing;  // the office and date that sign the paper
                 continue;
             }
             if (part == Part::advice) {
-                append_continuation(plan.advice_sought.zh, strip_paragraph_number(line));
+                append_continuation(side(plan.advice_sought), strip_paragraph_number(line), language);
                 continue;
             }
         }
         if (part == Part::purpose) {
-            append_continuation(plan.purpose.zh, strip_paragraph_number(line));
+            append_continuation(side(plan.purpose), strip_paragraph_number(line), language);
             continue;
         }
         if (part == Part::plan_intro) continue;  // "2. ...訂立本年度工作計劃如下：" introduces the areas
-        if (part == Part::preamble && (line.ends_with("委員會") || line.ends_with("福利辦事處"))) {
+        if (part == Part::preamble && (line.ends_with("委員會") || line.ends_with("福利辦事處") ||
+                                       line.ends_with("Committee") || line.ends_with("Social Welfare Office"))) {
             result.recognised.push_back(line);  // committee and office in the letterhead
             continue;
         }
         result.unplaced.push_back({number, line});
     }
 
+    if (areas.empty()) {
+        throw InvalidInput({"沒有載入任何服務範疇外掛，無法辨識各部分；請用 dplan plugins list 查看原因",
+                            "no service-area plugin is loaded, so no section can be recognised; see 'dplan plugins "
+                            "list' for why"});
+    }
     if (plan.sections.empty()) {
         std::string known;
         for (const auto& area : areas) {
@@ -272,9 +344,16 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
     int inferred = 0;
     for (auto& area_section : plan.sections) {
         for (auto& point : area_section.focus_points) {
-            point.text.zh = as_sentence(point.text.zh);
-            point.partners = sectors_named_in(point.text.zh);
-            inferred += point.partners.empty() ? 0 : 1;
+            const auto printed_zh = take_printed_partners(point.text.zh);
+            const auto printed_en = take_printed_partners(point.text.en);
+            if (!point.text.zh.empty()) point.text.zh = as_sentence(point.text.zh, Language::zh);
+            if (!point.text.en.empty()) point.text.en = as_sentence(point.text.en, Language::en);
+            if (printed_zh || printed_en) {
+                point.partners = printed_zh ? *printed_zh : *printed_en;
+            } else {
+                point.partners = sectors_named_in(point.text.zh + point.text.en);
+                inferred += point.partners.empty() ? 0 : 1;
+            }
         }
     }
     result.recognised.push_back(fmt::format("partner sectors suggested by wording for {} focus points", inferred));

@@ -32,6 +32,10 @@ std::optional<District> DistrictRepository::find_by_chinese_name(const std::stri
     return find_by("name_zh", name_zh);
 }
 
+std::optional<District> DistrictRepository::find_by_english_name(const std::string& name_en) {
+    return find_by("name_en", name_en);
+}
+
 // `column` is one of the two literals above, never user data; the value is bound.
 std::optional<District> DistrictRepository::find_by(const char* column, const std::string& value) {
     return db_.read("find district", [&]() -> std::optional<District> {

@@ -17,6 +17,7 @@ public:
     std::int64_t create(const District& district);
     std::optional<District> find_by_code(const std::string& code);
     std::optional<District> find_by_chinese_name(const std::string& name_zh);
+    std::optional<District> find_by_english_name(const std::string& name_en);
     District get(std::int64_t id);
     std::vector<District> list();
 

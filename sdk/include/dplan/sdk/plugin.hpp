@@ -44,6 +44,23 @@ inline constexpr const char* business = "business";
 inline constexpr const char* district_group = "district_group";
 inline constexpr const char* government = "government";
 inline constexpr const char* resident = "resident";
+
+// The sector's name as papers print it; the code itself when it is not a known sector.
+inline std::string_view name(std::string_view code, dplan_language language) {
+    struct Entry {
+        std::string_view code, zh, en;
+    };
+    constexpr Entry names[] = {
+        {"ngo", "非政府機構", "NGOs"},           {"health", "醫護界", "Health"},
+        {"education", "教育界", "Education"},    {"business", "商界", "Business"},
+        {"district_group", "地區團體", "District groups"}, {"government", "政府部門", "Government"},
+        {"resident", "居民", "Residents"},
+    };
+    for (const auto& entry : names) {
+        if (entry.code == code) return language == DPLAN_LANGUAGE_ZH ? entry.zh : entry.en;
+    }
+    return code;
+}
 }  // namespace sector
 
 // One focus point of the section being checked (host-owned; valid during the call).
@@ -53,6 +70,7 @@ public:
     std::string_view zh() const { return view_.text.zh ? view_.text.zh : ""; }
     std::string_view en() const { return view_.text.en ? view_.text.en : ""; }
     std::size_t partner_count() const { return view_.partner_sector_count; }
+    std::string_view partner(std::size_t index) const { return view_.partner_sectors[index]; }
     bool has_partner(std::string_view code) const {
         for (std::size_t i = 0; i < view_.partner_sector_count; ++i) {
             if (code == view_.partner_sectors[i]) return true;
@@ -170,7 +188,8 @@ inline void expect_partner(const Section& section, const Findings& findings, con
 
 }  // namespace rules
 
-// The section as it reads in a committee paper: objective, then the focus points as bullets.
+// The section as it reads in a committee paper: objective, then the focus points as bullets,
+// each followed by its partner sectors: "…。（合作界別：醫護界、教育界）" / "… (Partners: Health, Education)".
 inline void standard_report(const Section& section, dplan_language language, std::string& out) {
     const bool zh = language == DPLAN_LANGUAGE_ZH;
     out += zh ? "工作目標：" : "Objective: ";
@@ -180,6 +199,11 @@ inline void standard_report(const Section& section, dplan_language language, std
         const FocusPoint point = section.focus_point(i);
         out += "• ";
         out += zh ? point.zh() : point.en();
+        for (std::size_t k = 0; k < point.partner_count(); ++k) {
+            out += k > 0 ? (zh ? "、" : ", ") : (zh ? "（合作界別：" : " (Partners: ");
+            out += sector::name(point.partner(k), language);
+        }
+        if (point.partner_count() > 0) out += zh ? "）" : ")";
         out += '\n';
     }
 }
