@@ -4,8 +4,10 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/findings_text.hpp"
 #include "cli/plan_edit.hpp"
 #include "services/plan_diff.hpp"
+#include "services/plan_validation.hpp"
 #include "services/plan_workflow.hpp"
 #include "storage/district_repository.hpp"
 #include "storage/plan_repository.hpp"
@@ -206,9 +208,15 @@ void register_plan_workflow_commands(CLI::App& app, Context& context) {
     auto* submit = plan->add_subcommand("submit", "Submit to the committee; freezes the revision / 提交委員會");
     submit->add_option("ID", *submit_id, "Plan id / 計劃編號")->required();
     submit->callback([&context, submit_id] {
-        workflow(context).submit(*submit_id);
+        auto flow = workflow(context);
+        flow.submit(*submit_id);
         context.out << context.pick({fmt::format("計劃 {} 已提交。", *submit_id), fmt::format("Plan {} submitted.", *submit_id)})
                     << '\n';
+        // Warnings do not stop a submission, but the officer should see what the committee will.
+        const auto findings = validate_plan(flow.get(*submit_id), context.plugins());
+        if (!findings.empty()) {
+            context.out << context.pick({"仍有以下提示：", "Still to note:"}) << '\n' << findings_as_text(context, findings);
+        }
     });
 
     auto review_id = std::make_shared<std::int64_t>(0);

@@ -43,7 +43,11 @@ int line_count(const std::string& text) {
 TEST_F(DplanCli, EverySubcommandHasHelp) {
     for (std::vector<std::string> command :
          {std::vector<std::string>{}, {"db"}, {"db", "init"}, {"db", "migrate"}, {"db", "status"},
-          {"demo"}, {"plan"}, {"plan", "list"}, {"plan", "show"}}) {
+          {"demo"}, {"plan"}, {"plan", "list"}, {"plan", "show"}, {"plan", "new"}, {"plan", "edit"},
+          {"plan", "history"}, {"plan", "diff"}, {"plan", "submit"}, {"plan", "review"}, {"plan", "comment"},
+          {"plan", "reply"}, {"plan", "decide"}, {"plan", "validate"}, {"plan", "import"}, {"plan", "export"},
+          {"plugins"}, {"plugins", "list"}, {"plugin"}, {"plugin", "keygen"}, {"plugin", "sign"},
+          {"plugin", "verify"}, {"plugin", "check"}, {"user"}, {"user", "add"}}) {
         command.push_back("--help");
         const auto result = dplan(command);
         EXPECT_EQ(result.exit_code, 0) << command.front() << result.err;
