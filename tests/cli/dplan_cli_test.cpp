@@ -47,7 +47,9 @@ TEST_F(DplanCli, EverySubcommandHasHelp) {
           {"plan", "history"}, {"plan", "diff"}, {"plan", "submit"}, {"plan", "review"}, {"plan", "comment"},
           {"plan", "reply"}, {"plan", "decide"}, {"plan", "validate"}, {"plan", "import"}, {"plan", "export"},
           {"plugins"}, {"plugins", "list"}, {"plugin"}, {"plugin", "keygen"}, {"plugin", "sign"},
-          {"plugin", "verify"}, {"plugin", "check"}, {"user"}, {"user", "add"}}) {
+          {"plugin", "verify"}, {"plugin", "check"}, {"user"}, {"user", "add"}, {"programme"},
+          {"programme", "new"}, {"programme", "list"}, {"programme", "report"}, {"indicators"},
+          {"indicators", "import"}, {"indicators", "export"}}) {
         command.push_back("--help");
         const auto result = dplan(command);
         EXPECT_EQ(result.exit_code, 0) << command.front() << result.err;

@@ -1,0 +1,143 @@
+// dplan programme new | list | report; dplan indicators import | export
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "services/indicator_import.hpp"
+#include "services/plan_workflow.hpp"
+#include "services/programme_report.hpp"
+#include "storage/district_repository.hpp"
+#include "storage/programme_repository.hpp"
+
+namespace dplan::cli {
+
+namespace {
+
+struct NewOptions {
+    std::string name_zh, name_en, start, end, district;
+    std::vector<std::string> areas;
+};
+
+void new_programme(Context& context, const NewOptions& options) {
+    require_iso_date(options.start);
+    require_iso_date(options.end);
+    if (options.end < options.start) {
+        throw InvalidInput({"結束日期早於開始日期", fmt::format("the programme ends ({}) before it starts ({})", options.end, options.start)});
+    }
+    Database& database = context.database(OpenMode::must_exist);
+    Programme programme;
+    programme.name = {options.name_zh, options.name_en};
+    programme.period_start = options.start;
+    programme.period_end = options.end;
+    programme.areas = options.areas;
+    if (!options.district.empty()) {
+        const auto district = DistrictRepository(database).find_by_code(options.district);
+        if (!district) {
+            throw NotFound({fmt::format("找不到地區「{}」", options.district), fmt::format("no district with code '{}'", options.district)});
+        }
+        programme.district_id = district->id;
+    }
+    const auto id = ProgrammeRepository(database).create(programme);
+    context.out << context.pick({fmt::format("已建立計劃（服務計劃）{}。", id), fmt::format("Created programme {}.", id)}) << '\n';
+}
+
+void import_indicators(Context& context, const std::string& file, bool dry_run) {
+    std::ifstream in(file, std::ios::binary);
+    const std::string csv{std::istreambuf_iterator<char>(in), {}};
+    Database& database = context.database(OpenMode::must_exist);
+    const bool terminal = isatty(STDERR_FILENO) != 0;
+    ImportProgress progress;
+    if (terminal) {
+        progress = [&context](std::size_t done, std::size_t total) {
+            const int width = 40;
+            const int filled = static_cast<int>(width * done / std::max<std::size_t>(total, 1));
+            context.err << fmt::format("\r[{}{}] {}/{}", std::string(static_cast<std::size_t>(filled), '#'),
+                                       std::string(static_cast<std::size_t>(width - filled), ' '), done, total)
+                        << (done == total ? "\n" : "") << std::flush;
+        };
+    }
+    IndicatorImportResult result;
+    try {
+        result = import_indicator_csv(database, csv, context.actor().id, dry_run, progress);
+    } catch (const InvalidInput& e) {
+        throw InvalidInput({file + "：" + e.message().zh, file + ": " + e.message().en});
+    }
+    context.out << context.pick(dry_run ? Bilingual{fmt::format("檢查完畢：{} 行均有效（{} 項讀數）；未有寫入（--dry-run）。", result.rows, result.readings),
+                                                    fmt::format("Checked: all {} rows are valid ({} readings); nothing written (--dry-run).",
+                                                                result.rows, result.readings)}
+                                        : Bilingual{fmt::format("已匯入 {} 項指標、{} 項讀數。", result.rows, result.readings),
+                                                    fmt::format("Imported {} indicators and {} readings.", result.rows, result.readings)})
+                << '\n';
+}
+
+// The same columns the import reads, so an export imports back.
+void export_indicators(Context& context) {
+    Database& database = context.database(OpenMode::must_exist);
+    ProgrammeRepository programmes(database);
+    auto quote = [](const std::string& text) {
+        if (text.find_first_of(",\"\n") == std::string::npos) return text;
+        std::string out = "\"";
+        for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return out + "\"";
+    };
+    auto number = [](double value) { return fmt::format("{}", value); };
+    context.out << indicator_csv_header << '\n';
+    for (const auto& programme : programmes.list()) {
+        for (const auto& indicator : programmes.indicators(programme.id)) {
+            context.out << fmt::format("{},{},{},{},{},{},{},{},{}\n", quote(programme.name.zh), quote(indicator.code),
+                                       indicator_kind_code(indicator.kind), quote(indicator.description.zh), indicator.unit,
+                                       number(indicator.target), indicator.actual ? number(*indicator.actual) : "",
+                                       programme.period_start, programme.period_end);
+        }
+    }
+}
+
+}  // namespace
+
+void register_programme_commands(CLI::App& app, Context& context) {
+    auto* programme = app.add_subcommand("programme", "Programmes and their indicators / 服務計劃及指標");
+    programme->require_subcommand(1);
+
+    auto new_options = std::make_shared<NewOptions>();
+    auto* create = programme->add_subcommand("new", "Register a programme / 登記服務計劃");
+    create->add_option("--name-zh", new_options->name_zh, "Name in Chinese / 中文名稱")->required();
+    create->add_option("--name-en", new_options->name_en, "Name in English / 英文名稱");
+    create->add_option("--start", new_options->start, "First day, YYYY-MM-DD / 開始日期")->required();
+    create->add_option("--end", new_options->end, "Last day, YYYY-MM-DD / 結束日期")->required();
+    create->add_option("--area", new_options->areas, "Service area it serves (repeatable) / 服務範疇");
+    create->add_option("--district", new_options->district, "District code / 地區代號");
+    create->callback([&context, new_options] { new_programme(context, *new_options); });
+
+    programme->add_subcommand("list", "List programmes / 列出服務計劃")->callback([&context] {
+        for (const auto& item : ProgrammeRepository(context.database(OpenMode::must_exist)).list()) {
+            context.out << fmt::format("{:>5}  {} – {}  {}\n", item.id, item.period_start, item.period_end, context.pick(item.name));
+        }
+    });
+
+    auto report_id = std::make_shared<std::int64_t>(0);
+    auto* report = programme->add_subcommand("report", "Outputs and outcomes against targets (Markdown) / 計劃報告");
+    report->add_option("ID", *report_id, "Programme id / 計劃編號")->required();
+    report->callback([&context, report_id] {
+        ProgrammeRepository programmes(context.database(OpenMode::must_exist));
+        const Programme item = programmes.get(*report_id);
+        context.out << programme_report_markdown(item, programmes.indicators(item.id));
+    });
+
+    auto* indicators = app.add_subcommand("indicators", "Indicator readings in bulk / 指標資料");
+    indicators->require_subcommand(1);
+    auto file = std::make_shared<std::string>();
+    auto dry_run = std::make_shared<bool>(false);
+    auto* import = indicators->add_subcommand("import", "Import indicators and readings from CSV (all or nothing) / 匯入 CSV");
+    import->add_option("FILE", *file, "CSV in the format of docs/indicators-csv.md / CSV 檔")->required()->check(CLI::ExistingFile);
+    import->add_flag("--dry-run", *dry_run, "Check every row and report; write nothing / 只檢查，不寫入");
+    import->callback([&context, file, dry_run] { import_indicators(context, *file, *dry_run); });
+    indicators->add_subcommand("export", "All indicators with their newest reading, as CSV / 匯出 CSV")
+        ->callback([&context] { export_indicators(context); });
+}
+
+}  // namespace dplan::cli

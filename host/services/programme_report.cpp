@@ -1,0 +1,42 @@
+#include "services/programme_report.hpp"
+
+#include <fmt/format.h>
+
+#include "domain/indicator_unit.hpp"
+
+namespace dplan {
+
+namespace {
+// "2023-04-01" -> "01/04/2023", as Hong Kong reports write dates.
+std::string day_month_year(const std::string& date) {
+    return date.size() == 10 ? fmt::format("{}/{}/{}", date.substr(8, 2), date.substr(5, 2), date.substr(0, 4)) : date;
+}
+}  // namespace
+
+std::string programme_report_markdown(const Programme& programme, const std::vector<Indicator>& indicators) {
+    std::string out = fmt::format("# {} {}\n\n{} – {}\n\n", programme.name.zh, programme.name.en,
+                                  day_month_year(programme.period_start), day_month_year(programme.period_end));
+    out += "## 成果指標 Output indicators\n\n| 指標 Indicator | 目標 Target | 實際 Actual | 達標率 Achieved |\n|---|---|---|---|\n";
+    for (const auto& indicator : indicators) {
+        if (indicator.kind != IndicatorKind::output) continue;
+        const Achievement result = achievement(indicator);
+        const std::string unit = indicator_unit_name(indicator.unit).zh;
+        std::string achieved = "未有匯報 not reported";
+        if (result.reported) achieved = result.percent ? format_percent(*result.percent) : "不適用 n/a (target 0)";
+        out += fmt::format("| {} {} | {} {} | {} | {} |\n", indicator.code, indicator.description.zh,
+                           format_number(indicator.target), unit,
+                           indicator.actual ? format_number(*indicator.actual) : "–", achieved);
+    }
+    out += "\n## 成效指標 Outcome indicators\n\n| 預期目標 Expected | 達致成效 Achieved | 結果 Result |\n|---|---|---|\n";
+    for (const auto& indicator : indicators) {
+        if (indicator.kind != IndicatorKind::outcome) continue;
+        const Achievement result = achievement(indicator);
+        const std::string verdict = !result.reported ? "未有匯報 not reported" : result.met ? "達標 met" : "未達標 not met";
+        out += fmt::format("| {} {}% {} | {} | {} |\n", indicator.code, format_number(indicator.target),
+                           indicator.description.zh, indicator.actual ? format_number(*indicator.actual) + "%" : "–",
+                           verdict);
+    }
+    return out;
+}
+
+}  // namespace dplan

@@ -1,0 +1,143 @@
+#include "storage/programme_repository.hpp"
+
+#include <fmt/format.h>
+
+#include "domain/timestamp.hpp"
+
+namespace dplan {
+
+std::int64_t ProgrammeRepository::create(const Programme& programme) {
+    return db_.write("create programme", [&] {
+        const long long district = programme.district_id.value_or(0);
+        soci::indicator district_flag = programme.district_id ? soci::i_ok : soci::i_null;
+        const std::string now = now_utc_iso8601();
+        try {
+            db_.session() << "INSERT INTO programmes (name_zh, name_en, district_id, period_start, period_end, created_at) "
+                             "VALUES (:zh, :en, :district, :start, :end, :created)",
+                soci::use(programme.name.zh), soci::use(programme.name.en), soci::use(district, district_flag),
+                soci::use(programme.period_start), soci::use(programme.period_end), soci::use(now);
+        } catch (const soci::soci_error& e) {
+            if (!is_unique_violation(e)) throw;
+            throw InvalidInput({fmt::format("計劃「{}」已存在", programme.name.zh),
+                                fmt::format("a programme named '{}' already exists", programme.name.zh)});
+        }
+        long long id = 0;
+        db_.session().get_last_insert_id("programmes", id);
+        for (const auto& area : programme.areas) {
+            db_.session() << "INSERT INTO programme_areas (programme_id, area_id) VALUES (:id, :area)", soci::use(id),
+                soci::use(area);
+        }
+        return static_cast<std::int64_t>(id);
+    });
+}
+
+std::vector<Programme> ProgrammeRepository::list() {
+    return db_.read("list programmes", [&] {
+        long long id = 0, district = 0;
+        soci::indicator district_flag = soci::i_ok;
+        Programme row;
+        std::vector<Programme> result;
+        soci::statement query =
+            (db_.session().prepare << "SELECT id, name_zh, name_en, district_id, period_start, period_end FROM programmes "
+                                      "ORDER BY period_start, id",
+             soci::into(id), soci::into(row.name.zh), soci::into(row.name.en), soci::into(district, district_flag),
+             soci::into(row.period_start), soci::into(row.period_end));
+        query.execute();
+        while (query.fetch()) {
+            row.id = id;
+            row.district_id = district_flag == soci::i_ok ? std::optional<std::int64_t>(district) : std::nullopt;
+            result.push_back(row);
+        }
+        for (auto& programme : result) {
+            const long long key = programme.id;
+            std::string area;
+            soci::statement areas = (db_.session().prepare << "SELECT area_id FROM programme_areas WHERE programme_id = :id "
+                                                              "ORDER BY area_id",
+                                     soci::use(key), soci::into(area));
+            areas.execute();
+            while (areas.fetch()) programme.areas.push_back(area);
+        }
+        return result;
+    });
+}
+
+std::optional<Programme> ProgrammeRepository::find_by_name(const std::string& name_zh) {
+    for (auto& programme : list()) {
+        if (programme.name.zh == name_zh || programme.name.en == name_zh) return programme;
+    }
+    return std::nullopt;
+}
+
+Programme ProgrammeRepository::get(std::int64_t id) {
+    for (auto& programme : list()) {
+        if (programme.id == id) return programme;
+    }
+    throw NotFound({fmt::format("找不到編號 {} 的計劃（服務計劃）", id), fmt::format("no programme with id {}", id)});
+}
+
+std::int64_t ProgrammeRepository::put_indicator(const Indicator& indicator) {
+    return db_.write("store indicator", [&] {
+        const long long programme = indicator.programme_id;
+        const std::string kind(indicator_kind_code(indicator.kind));
+        long long id = 0;
+        db_.session() << "SELECT id FROM indicators WHERE programme_id = :programme AND code = :code", soci::use(programme),
+            soci::use(indicator.code), soci::into(id);
+        if (db_.session().got_data()) {
+            db_.session() << "UPDATE indicators SET kind = :kind, description_zh = :zh, description_en = :en, unit = :unit, "
+                             "target = :target WHERE id = :id",
+                soci::use(kind), soci::use(indicator.description.zh), soci::use(indicator.description.en),
+                soci::use(indicator.unit), soci::use(indicator.target), soci::use(id);
+            return static_cast<std::int64_t>(id);
+        }
+        db_.session() << "INSERT INTO indicators (programme_id, code, kind, description_zh, description_en, unit, target) "
+                         "VALUES (:programme, :code, :kind, :zh, :en, :unit, :target)",
+            soci::use(programme), soci::use(indicator.code), soci::use(kind), soci::use(indicator.description.zh),
+            soci::use(indicator.description.en), soci::use(indicator.unit), soci::use(indicator.target);
+        db_.session().get_last_insert_id("indicators", id);
+        return static_cast<std::int64_t>(id);
+    });
+}
+
+void ProgrammeRepository::add_reading(std::int64_t indicator_id, double value, const std::string& period_start,
+                                      const std::string& period_end, std::int64_t reported_by) {
+    db_.write("store reading", [&] {
+        const long long indicator = indicator_id;
+        const long long reporter = reported_by;
+        const std::string now = now_utc_iso8601();
+        db_.session() << "INSERT INTO readings (indicator_id, value, period_start, period_end, reported_by, reported_at) "
+                         "VALUES (:indicator, :value, :start, :end, :reporter, :at)",
+            soci::use(indicator), soci::use(value), soci::use(period_start), soci::use(period_end), soci::use(reporter),
+            soci::use(now);
+    });
+}
+
+std::vector<Indicator> ProgrammeRepository::indicators(std::int64_t programme_id) {
+    return db_.read("list indicators", [&] {
+        const long long key = programme_id;
+        long long id = 0;
+        std::string kind;
+        double actual = 0;
+        soci::indicator actual_flag = soci::i_ok;
+        Indicator row;
+        std::vector<Indicator> result;
+        // The newest reading per indicator, found through the (indicator_id, id) index.
+        soci::statement query =
+            (db_.session().prepare << "SELECT i.id, i.code, i.kind, i.description_zh, i.description_en, i.unit, i.target, "
+                                      "r.value FROM indicators i LEFT JOIN readings r ON r.id = "
+                                      "(SELECT MAX(id) FROM readings WHERE indicator_id = i.id) "
+                                      "WHERE i.programme_id = :programme ORDER BY i.code",
+             soci::use(key), soci::into(id), soci::into(row.code), soci::into(kind), soci::into(row.description.zh),
+             soci::into(row.description.en), soci::into(row.unit), soci::into(row.target), soci::into(actual, actual_flag));
+        query.execute();
+        while (query.fetch()) {
+            row.id = id;
+            row.programme_id = programme_id;
+            row.kind = parse_indicator_kind(kind).value_or(IndicatorKind::output);
+            row.actual = actual_flag == soci::i_ok ? std::optional<double>(actual) : std::nullopt;
+            result.push_back(row);
+        }
+        return result;
+    });
+}
+
+}  // namespace dplan

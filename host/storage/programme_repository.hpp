@@ -1,0 +1,33 @@
+// Programmes, their indicators and readings. A reading is never changed: a correction is a newer
+// reading, and the newest one counts.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "domain/programme.hpp"
+#include "storage/database.hpp"
+
+namespace dplan {
+
+class ProgrammeRepository {
+public:
+    explicit ProgrammeRepository(Database& db) : db_(db) {}
+
+    std::int64_t create(const Programme& programme);  // InvalidInput on a taken name
+    std::optional<Programme> find_by_name(const std::string& name_zh);
+    Programme get(std::int64_t id);  // NotFound
+    std::vector<Programme> list();
+
+    // Inserts the indicator, or updates its kind, description, unit and target. Returns its id.
+    std::int64_t put_indicator(const Indicator& indicator);
+    void add_reading(std::int64_t indicator_id, double value, const std::string& period_start,
+                     const std::string& period_end, std::int64_t reported_by);
+    // With each indicator's newest reading as `actual`, in code order.
+    std::vector<Indicator> indicators(std::int64_t programme_id);
+
+private:
+    Database& db_;
+};
+
+}  // namespace dplan

@@ -1,0 +1,127 @@
+// Indicator CSV import and the programme report, on SQLite and MariaDB.
+#include "services/indicator_import.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "domain/user.hpp"
+#include "services/programme_report.hpp"
+#include "storage/programme_repository.hpp"
+#include "support/backend_test.hpp"
+
+namespace dplan {
+namespace {
+
+std::string sample_csv() {
+    std::ifstream in(DPLAN_FIXTURES "/riverside-indicators.csv", std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+const std::string header = std::string(indicator_csv_header) + "\n";
+
+class IndicatorImportTest : public testing::BackendTest {
+protected:
+    void SetUp() override {
+        BackendTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
+        migrate();
+        programme_id = ProgrammeRepository(db()).create(
+            {0, {"同行新路計劃", "Walking a New Road Together"}, std::nullopt, "2023-04-01", "2025-03-31", {"youth"}});
+    }
+    int count(const std::string& table) {
+        int rows = 0;
+        db().session() << "SELECT count(*) FROM " + table, soci::into(rows);
+        return rows;
+    }
+    std::string import_error(const std::string& csv) {
+        try {
+            import_indicator_csv(db(), csv, system_user_id, false);
+        } catch (const InvalidInput& e) {
+            EXPECT_FALSE(e.message().zh.empty());
+            return e.message().en;
+        }
+        return "accepted";
+    }
+    std::int64_t programme_id = 0;
+};
+
+TEST_P(IndicatorImportTest, TheSampleImportsAndReportsAsTheNgoReportDoes) {
+    const auto result = import_indicator_csv(db(), sample_csv(), system_user_id, false);
+    EXPECT_EQ(result.rows, 10u);
+    EXPECT_EQ(result.readings, 10u);
+    ProgrammeRepository programmes(db());
+    const std::string report = programme_report_markdown(programmes.get(programme_id), programmes.indicators(programme_id));
+    for (const char* row : {"| 1A-a 社區講座 | 8 節 | 8 | 100% |", "| 1A-b 講座出席人數 | 200 人 | 260 | 130% |",
+                            "| 1B-a 網上短文 | 10 篇 | 12 | 120% |", "| 1B-b 網上接觸人次 | 2,000 接觸人次 | 2,150 | 107.5% |",
+                            "| 2 外展接觸青少年人次 | 200 接觸人次 | 180 | 90% |", "| 3-b 家長小組出席人次 | 120 人次 | 140 | 116.7% |",
+                            "| O1 70% 參加者情緒健康改善 | 74.5% | 達標 met |", "| O3 60% 青少年社交參與增加 | 58.3% | 未達標 not met |"}) {
+        EXPECT_NE(report.find(row), std::string::npos) << row << "\n" << report;
+    }
+}
+
+TEST_P(IndicatorImportTest, ACorrectionIsANewReadingAndTheNewestCounts) {
+    import_indicator_csv(db(), sample_csv(), system_user_id, false);
+    import_indicator_csv(db(), header + "同行新路計劃,2,output,外展接觸青少年人次,contacts,200,210,2023-04-01,2025-03-31\n",
+                         system_user_id, false);
+    EXPECT_EQ(count("readings"), 11) << "the old reading is kept";
+    const auto indicators = ProgrammeRepository(db()).indicators(programme_id);
+    const auto outreach = std::find_if(indicators.begin(), indicators.end(), [](const Indicator& i) { return i.code == "2"; });
+    ASSERT_NE(outreach, indicators.end());
+    EXPECT_EQ(outreach->actual, std::optional<double>(210));
+    EXPECT_EQ(format_percent(*achievement(*outreach).percent), "105%");
+}
+
+TEST_P(IndicatorImportTest, ZeroTargetsAreNotApplicableAndMissingActualsNotReported) {
+    import_indicator_csv(db(), header + "同行新路計劃,X,output,額外活動,activities,0,3,2023-04-01,2025-03-31\n"
+                                        "同行新路計劃,Y,output,未報,sessions,5,,2023-04-01,2025-03-31\n",
+                         system_user_id, false);
+    ProgrammeRepository programmes(db());
+    const auto report = programme_report_markdown(programmes.get(programme_id), programmes.indicators(programme_id));
+    EXPECT_NE(report.find("| X 額外活動 | 0 項活動 | 3 | 不適用 n/a (target 0) |"), std::string::npos) << report;
+    EXPECT_NE(report.find("| Y 未報 | 5 節 | – | 未有匯報 not reported |"), std::string::npos) << report;
+}
+
+TEST_P(IndicatorImportTest, EveryBadRowIsReportedWithItsLineAndNothingIsWritten) {
+    const std::string message = import_error(
+        header + "同行新路計劃,1A,output,講座,sessions,8,8,2023-04-01,2025-03-31\n"
+                 "不存在的計劃,1A,output,講座,sessions,8,8,2023-04-01,2025-03-31\n"
+                 "同行新路計劃,1B,output,講座,bananas,8,8,2023-04-01,2025-03-31\n"
+                 "同行新路計劃,1C,output,講座,sessions,eight,8,2023-04-01,2025-03-31\n"
+                 "同行新路計劃,1D,output,講座,sessions,8,8,2025-04-01,2024-03-31\n"
+                 "同行新路計劃,1A,output,講座,sessions,8,8,2023-04-01,2025-03-31\n"
+                 "同行新路計劃,O1,outcome,成效,persons,70,74,2023-04-01,2025-03-31\n"
+                 "同行新路計劃,1E,output,講座,sessions,8\n");
+    for (const char* expected : {"the CSV has 7 error(s); nothing was imported",
+                                 "line 3, programme: no programme named '不存在的計劃'", "line 4, unit: unknown unit 'bananas'",
+                                 "line 5, target: expected a number >= 0, got 'eight'", "line 6, period_end: the period ends before it starts",
+                                 "line 7, indicator_code: indicator 1A of '同行新路計劃' appears more than once",
+                                 "line 8, unit: outcome indicators are measured in percent", "line 9, (row): expected 9 columns, found 6"}) {
+        EXPECT_NE(message.find(expected), std::string::npos) << expected << "\n" << message;
+    }
+    EXPECT_EQ(count("indicators"), 0);
+    EXPECT_EQ(count("readings"), 0);
+}
+
+TEST_P(IndicatorImportTest, UnreadableFilesAreRefusedAndDryRunWritesNothing) {
+    EXPECT_NE(import_error("").find("the CSV file is empty"), std::string::npos);
+    EXPECT_NE(import_error("name,value\nx,1\n").find("line 1: the columns must be"), std::string::npos);
+    EXPECT_NE(import_error(header + "同行新路計劃,1A,output,\xff\xfe,sessions,8,8,2023-04-01,2025-03-31\n").find("line 2: not UTF-8"),
+              std::string::npos);
+    EXPECT_NE(import_error(header + std::string("junk\0bytes", 10)).find("line 2: contains binary data"), std::string::npos);
+    EXPECT_NE(import_error(header + "同行新路計劃,1A,output,\"" + std::string(5000, 'x') + "\",sessions,8,8,2023-04-01,2025-03-31\n")
+                  .find("longer than 4096 bytes"),
+              std::string::npos);
+    EXPECT_NE(import_error(header + "同行新路計劃,1A,output,\"never closed,sessions\n").find("line 2: a quoted field is never closed"),
+              std::string::npos);
+
+    const auto result = import_indicator_csv(db(), sample_csv(), system_user_id, true);
+    EXPECT_EQ(result.rows, 10u);
+    EXPECT_EQ(count("indicators"), 0);
+}
+
+DPLAN_INSTANTIATE_BACKEND_TESTS(IndicatorImportTest);
+
+}  // namespace
+}  // namespace dplan
