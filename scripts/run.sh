@@ -25,6 +25,8 @@ dplan() { "$dplan" --db "$db_url" --plugin-dir build/lib/dplan/plugins --trusted
 
 if [[ -z "${DPLAN_DB:-}" && ! -f "$demo_db" ]]; then
     dplan demo
+else
+    dplan db migrate >/dev/null  # a database from an older build is brought up to date
 fi
 
 # The dashboard (issue 8) is not built yet: until it is, show the demo plan in the terminal.
