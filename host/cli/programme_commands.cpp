@@ -11,6 +11,7 @@
 #include "services/indicator_import.hpp"
 #include "services/plan_workflow.hpp"
 #include "services/programme_report.hpp"
+#include "storage/achievement_queries.hpp"
 #include "storage/district_repository.hpp"
 #include "storage/programme_repository.hpp"
 
@@ -97,6 +98,42 @@ void export_indicators(Context& context) {
     }
 }
 
+struct SummaryOptions {
+    std::string area, district, year;
+};
+
+void print_summary(Context& context, const SummaryOptions& options) {
+    Database& database = context.database(OpenMode::must_exist);
+    AchievementFilter filter;
+    if (!options.area.empty()) filter.area_id = options.area;
+    if (!options.year.empty()) filter.financial_year = options.year;
+    if (!options.district.empty()) {
+        const auto district = DistrictRepository(database).find_by_code(options.district);
+        if (!district) {
+            throw NotFound({fmt::format("找不到地區「{}」", options.district), fmt::format("no district with code '{}'", options.district)});
+        }
+        filter.district_id = district->id;
+    }
+    const auto rows = achievement_by_programme(database, filter);
+    if (rows.empty()) {
+        context.out << context.pick({"沒有符合條件的計劃。", "No programmes match."}) << '\n';
+        return;
+    }
+    context.out << context.pick({"計劃  達標  未達標  未匯報  成果指標平均達標率", "Programme  met  below  not reported  mean output achievement"})
+                << '\n';
+    for (const auto& row : rows) {
+        context.out << fmt::format("  {}  {}  {}  {}  {}\n", context.pick(row.name), row.met, row.below, row.not_reported,
+                                   row.mean_output_percent ? format_percent(*row.mean_output_percent) : "–");
+    }
+    const auto shortfalls = furthest_below_target(database, filter, 5);
+    if (shortfalls.empty()) return;
+    context.out << context.pick({"最未達標的指標：", "Furthest below target:"}) << '\n';
+    for (const auto& row : shortfalls) {
+        context.out << fmt::format("  {} {} {}: {} / {} ({})\n", context.pick(row.programme), row.code, row.description,
+                                   format_number(row.actual), format_number(row.target), format_percent(row.percent));
+    }
+}
+
 }  // namespace
 
 void register_programme_commands(CLI::App& app, Context& context) {
@@ -136,6 +173,13 @@ void register_programme_commands(CLI::App& app, Context& context) {
     import->add_option("FILE", *file, "CSV in the format of docs/indicators-csv.md / CSV 檔")->required()->check(CLI::ExistingFile);
     import->add_flag("--dry-run", *dry_run, "Check every row and report; write nothing / 只檢查，不寫入");
     import->callback([&context, file, dry_run] { import_indicators(context, *file, *dry_run); });
+    auto summary_options = std::make_shared<SummaryOptions>();
+    auto* summary = indicators->add_subcommand(
+        "summary", "Met, below target and not reported, per programme / 指標達標概覽");
+    summary->add_option("--area", summary_options->area, "Only programmes serving this area / 服務範疇");
+    summary->add_option("--district", summary_options->district, "District code / 地區代號");
+    summary->add_option("--year", summary_options->year, "Programmes running in this financial year / 財政年度");
+    summary->callback([&context, summary_options] { print_summary(context, *summary_options); });
     indicators->add_subcommand("export", "All indicators with their newest reading, as CSV / 匯出 CSV")
         ->callback([&context] { export_indicators(context); });
 }

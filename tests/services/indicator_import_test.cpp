@@ -8,6 +8,7 @@
 
 #include "domain/user.hpp"
 #include "services/programme_report.hpp"
+#include "storage/achievement_queries.hpp"
 #include "storage/programme_repository.hpp"
 #include "support/backend_test.hpp"
 
@@ -119,6 +120,35 @@ TEST_P(IndicatorImportTest, UnreadableFilesAreRefusedAndDryRunWritesNothing) {
     const auto result = import_indicator_csv(db(), sample_csv(), system_user_id, true);
     EXPECT_EQ(result.rows, 10u);
     EXPECT_EQ(count("indicators"), 0);
+}
+
+TEST_P(IndicatorImportTest, AchievementIsSummedUpInSqlWithFilters) {
+    import_indicator_csv(db(), sample_csv(), system_user_id, false);
+    import_indicator_csv(db(), header + "同行新路計劃,Z,output,未報,sessions,5,,2023-04-01,2025-03-31\n", system_user_id, false);
+    const auto rows = achievement_by_programme(db(), {});
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].name.zh, "同行新路計劃");
+    EXPECT_EQ(rows[0].met, 8);
+    EXPECT_EQ(rows[0].below, 2);
+    EXPECT_EQ(rows[0].not_reported, 1);
+    ASSERT_TRUE(rows[0].mean_output_percent.has_value());
+    EXPECT_EQ(format_percent(*rows[0].mean_output_percent), "112.7%");
+
+    const auto shortfalls = furthest_below_target(db(), {}, 5);
+    ASSERT_EQ(shortfalls.size(), 2u);
+    EXPECT_EQ(shortfalls[0].code, "2");
+    EXPECT_EQ(format_percent(shortfalls[0].percent), "90%");
+    EXPECT_EQ(shortfalls[1].code, "O3");
+
+    EXPECT_EQ(achievement_by_programme(db(), {.area_id = "youth", .district_id = std::nullopt,
+                                              .financial_year = "2024-25"}).size(), 1u);
+    EXPECT_TRUE(achievement_by_programme(db(), {.area_id = "family", .district_id = std::nullopt,
+                                                .financial_year = std::nullopt}).empty());
+    EXPECT_TRUE(achievement_by_programme(db(), {.area_id = std::nullopt, .district_id = std::nullopt,
+                                                .financial_year = "2030-31"}).empty());
+    EXPECT_THROW(achievement_by_programme(db(), {.area_id = std::nullopt, .district_id = std::nullopt,
+                                                 .financial_year = "2030"}),
+                 InvalidInput);
 }
 
 DPLAN_INSTANTIATE_BACKEND_TESTS(IndicatorImportTest);
