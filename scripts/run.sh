@@ -35,4 +35,6 @@ dplan plan show "$plan_id"
 echo
 dplan plan validate "$plan_id" || true
 echo
+dplan indicators summary --district riverside
+echo
 echo "Database: $db_url"

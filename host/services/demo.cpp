@@ -5,7 +5,9 @@
 #include "domain/user.hpp"
 #include "storage/district_repository.hpp"
 #include "storage/organisation_repository.hpp"
+#include "services/indicator_import.hpp"
 #include "storage/plan_repository.hpp"
+#include "storage/programme_repository.hpp"
 
 namespace dplan {
 
@@ -113,6 +115,20 @@ const Organisation demo_organisations[] = {
     {0, {"河畔互助委員會聯會", "Federation of Riverside Mutual Aid Committees"}, district_group},
 };
 
+// The indicators an NGO reported for its youth programme (shared/samples/riverside-indicators.csv).
+constexpr std::string_view demo_indicators =
+    "programme,indicator_code,kind,description,unit,target,actual,period_start,period_end\n"
+    "同行新路計劃,1A-a,output,社區講座,sessions,8,8,2023-04-01,2025-03-31\n"
+    "同行新路計劃,1A-b,output,講座出席人數,persons,200,260,2023-04-01,2025-03-31\n"
+    "同行新路計劃,1B-a,output,網上短文,posts,10,12,2023-04-01,2025-03-31\n"
+    "同行新路計劃,1B-b,output,網上接觸人次,contacts,2000,2150,2023-04-01,2025-03-31\n"
+    "同行新路計劃,2,output,外展接觸青少年人次,contacts,200,180,2023-04-01,2025-03-31\n"
+    "同行新路計劃,3-a,output,家長小組參加者,persons,20,25,2023-04-01,2025-03-31\n"
+    "同行新路計劃,3-b,output,家長小組出席人次,attendances,120,140,2023-04-01,2025-03-31\n"
+    "同行新路計劃,O1,outcome,參加者情緒健康改善,percent,70,74.5,2023-04-01,2025-03-31\n"
+    "同行新路計劃,O2,outcome,家長支援子女信心提升,percent,70,81.0,2023-04-01,2025-03-31\n"
+    "同行新路計劃,O3,outcome,青少年社交參與增加,percent,60,58.3,2023-04-01,2025-03-31\n";
+
 }  // namespace
 
 DemoResult load_demo(Database& db) {
@@ -135,6 +151,9 @@ DemoResult load_demo(Database& db) {
         }
         const auto plan_id = plans.create(riverside_plan(district_id), system_user_id,
                                           "Demo data / 示範資料");
+        ProgrammeRepository(db).create({0, {"同行新路計劃", "Walking a New Road Together"}, district_id, "2023-04-01",
+                                        "2025-03-31", {"youth"}});
+        import_indicator_csv(db, demo_indicators, system_user_id, false);
         return DemoResult{plan_id, true};
     });
 }

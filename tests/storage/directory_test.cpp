@@ -6,6 +6,7 @@
 #include "storage/district_repository.hpp"
 #include "storage/organisation_repository.hpp"
 #include "storage/plan_repository.hpp"
+#include "storage/programme_repository.hpp"
 #include "storage/user_repository.hpp"
 #include "support/backend_test.hpp"
 
@@ -99,6 +100,9 @@ TEST_P(DirectoryTest, DemoLoadsOnceWithFiveBilingualAreas) {
     }
     EXPECT_EQ(plan.theme.zh, "Hand in Hand•同心河畔");
     EXPECT_EQ(OrganisationRepository(db()).list().size(), 6u);
+    const auto programmes = ProgrammeRepository(db()).list();
+    ASSERT_EQ(programmes.size(), 1u);
+    EXPECT_EQ(ProgrammeRepository(db()).indicators(programmes[0].id).size(), 10u);
 }
 
 DPLAN_INSTANTIATE_BACKEND_TESTS(DirectoryTest);
