@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "domain/indicator_unit.hpp"
 #include "services/indicator_import.hpp"
 #include "services/plan_workflow.hpp"
 #include "services/programme_report.hpp"
@@ -98,6 +99,72 @@ void export_indicators(Context& context) {
     }
 }
 
+void print_catalogue(Context& context, const std::string& area) {
+    for (const auto& plugin : context.plugins().loaded()) {
+        if (!plugin->area() || (!area.empty() && plugin->area()->id != area) || plugin->indicators().empty()) continue;
+        context.out << fmt::format("[{}] {}\n", plugin->area()->id, context.pick(plugin->area()->name));
+        for (const auto& indicator : plugin->indicators()) {
+            context.out << fmt::format("  {:<8} {:<7} {:<12} {} ({} {})\n    {}\n", indicator.code,
+                                       indicator.kind == plugins::IndicatorKind::output ? "output" : "outcome",
+                                       indicator.unit, context.pick(indicator.name),
+                                       context.pick({"一般目標", "typical target"}), format_number(indicator.typical_target),
+                                       context.pick(indicator.definition));
+        }
+    }
+}
+
+struct AddOptions {
+    std::int64_t programme_id = 0;
+    std::string from_catalogue, code, kind, description_zh, description_en, unit;
+    double target = -1;
+};
+
+// An indicator chosen from a plugin's catalogue takes its kind, unit, wording and typical target
+// from it; anything given on the command line wins.
+void add_indicator(Context& context, const AddOptions& options) {
+    Database& database = context.database(OpenMode::must_exist);
+    ProgrammeRepository programmes(database);
+    const Programme programme = programmes.get(options.programme_id);
+    Indicator indicator;
+    indicator.programme_id = programme.id;
+    indicator.code = options.code;
+    if (!options.from_catalogue.empty()) {
+        const plugins::IndicatorDefinition* chosen = nullptr;
+        for (const auto& plugin : context.plugins().loaded()) {
+            for (const auto& definition : plugin->indicators()) {
+                if (definition.code == options.from_catalogue) chosen = &definition;
+            }
+        }
+        if (chosen == nullptr) {
+            throw NotFound({fmt::format("已載入的外掛目錄中沒有指標 {}；可用 dplan indicators catalogue 查看", options.from_catalogue),
+                            fmt::format("no loaded plugin's catalogue has indicator {}; see 'dplan indicators catalogue'",
+                                        options.from_catalogue)});
+        }
+        indicator.kind = chosen->kind == plugins::IndicatorKind::output ? IndicatorKind::output : IndicatorKind::outcome;
+        indicator.unit = chosen->unit;
+        indicator.description = chosen->name;
+        indicator.target = chosen->typical_target;
+    }
+    if (!options.kind.empty()) indicator.kind = *parse_indicator_kind(options.kind);
+    if (!options.unit.empty()) indicator.unit = options.unit;
+    if (!options.description_zh.empty()) indicator.description.zh = options.description_zh;
+    if (!options.description_en.empty()) indicator.description.en = options.description_en;
+    if (options.target >= 0) indicator.target = options.target;
+    if (indicator.code.empty() || indicator.code.size() > 32) {
+        throw InvalidInput({"指標代號須為 1 至 32 個字元", "the indicator code must be 1 to 32 characters"});
+    }
+    if (!is_indicator_unit(indicator.unit)) {
+        throw InvalidInput({fmt::format("不明單位「{}」", indicator.unit),
+                            fmt::format("unknown unit '{}'; choose one with --unit or --from-catalogue", indicator.unit)});
+    }
+    if (indicator.kind == IndicatorKind::outcome && indicator.unit != "percent") {
+        throw InvalidInput({"成效指標以百分比計算", "outcome indicators are measured in percent"});
+    }
+    programmes.put_indicator(indicator);
+    context.out << context.pick({fmt::format("已加入指標 {}。", indicator.code), fmt::format("Added indicator {}.", indicator.code)})
+                << '\n';
+}
+
 struct SummaryOptions {
     std::string area, district, year;
 };
@@ -173,6 +240,23 @@ void register_programme_commands(CLI::App& app, Context& context) {
     import->add_option("FILE", *file, "CSV in the format of docs/indicators-csv.md / CSV 檔")->required()->check(CLI::ExistingFile);
     import->add_flag("--dry-run", *dry_run, "Check every row and report; write nothing / 只檢查，不寫入");
     import->callback([&context, file, dry_run] { import_indicators(context, *file, *dry_run); });
+    auto catalogue_area = std::make_shared<std::string>();
+    auto* catalogue = indicators->add_subcommand("catalogue", "Indicators the plugins offer, with units and definitions / 指標目錄");
+    catalogue->add_option("--area", *catalogue_area, "Only this service area / 只列此範疇");
+    catalogue->callback([&context, catalogue_area] { print_catalogue(context, *catalogue_area); });
+
+    auto add_options = std::make_shared<AddOptions>();
+    auto* add = indicators->add_subcommand("add", "Add an indicator to a programme, e.g. from a plugin's catalogue / 加入指標");
+    add->add_option("PROGRAMME_ID", add_options->programme_id, "Programme id / 計劃編號")->required();
+    add->add_option("--code", add_options->code, "The programme's own code, e.g. 1A / 指標代號")->required();
+    add->add_option("--from-catalogue", add_options->from_catalogue, "A catalogue code, e.g. YTH-01 / 目錄代號");
+    add->add_option("--kind", add_options->kind, "output or outcome / 類別")->check(CLI::IsMember({"output", "outcome"}));
+    add->add_option("--unit", add_options->unit, "Unit / 單位");
+    add->add_option("--description-zh", add_options->description_zh, "Wording (Chinese) / 描述（中文）");
+    add->add_option("--description-en", add_options->description_en, "Wording (English) / 描述（英文）");
+    add->add_option("--target", add_options->target, "Target / 目標")->check(CLI::NonNegativeNumber);
+    add->callback([&context, add_options] { add_indicator(context, *add_options); });
+
     auto summary_options = std::make_shared<SummaryOptions>();
     auto* summary = indicators->add_subcommand(
         "summary", "Met, below target and not reported, per programme / 指標達標概覽");

@@ -49,7 +49,7 @@ TEST_F(DplanCli, EverySubcommandHasHelp) {
           {"plugins"}, {"plugins", "list"}, {"plugin"}, {"plugin", "keygen"}, {"plugin", "sign"},
           {"plugin", "verify"}, {"plugin", "check"}, {"user"}, {"user", "add"}, {"programme"},
           {"programme", "new"}, {"programme", "list"}, {"programme", "report"}, {"indicators"},
-          {"indicators", "import"}, {"indicators", "export"}, {"indicators", "summary"}}) {
+          {"indicators", "import"}, {"indicators", "export"}, {"indicators", "summary"}, {"indicators", "catalogue"}, {"indicators", "add"}}) {
         command.push_back("--help");
         const auto result = dplan(command);
         EXPECT_EQ(result.exit_code, 0) << command.front() << result.err;

@@ -296,3 +296,29 @@ INSTANTIATE_TEST_SUITE_P(Backends, PlanCycleCli, ::testing::Values(Dialect::sqli
 
 }  // namespace
 }  // namespace dplan
+
+namespace dplan {
+namespace {
+
+TEST_F(PlanImportCli, IndicatorsCanBeAddedFromThePluginsCatalogues) {
+    auto result = dplan({"--db", url, "indicators", "catalogue", "--area", "youth"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("YTH-01   output  contacts     Outreach contacts with young people"), std::string::npos)
+        << result.out;
+    EXPECT_EQ(result.out.find("FAM-01"), std::string::npos) << "only the youth area";
+
+    result = dplan({"--db", url, "indicators", "add", "1", "--code", "4", "--from-catalogue", "YTH-03"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    result = dplan({"--db", url, "programme", "report", "1"});
+    EXPECT_NE(result.out.find("| 4 生涯規劃小組 | 20 節 | – | 未有匯報 not reported |"), std::string::npos) << result.out;
+
+    EXPECT_EQ(dplan({"--db", url, "indicators", "add", "1", "--code", "5", "--from-catalogue", "NOPE"}).exit_code, 3);
+    result = dplan({"--db", url, "indicators", "add", "1", "--code", "5", "--unit", "bananas", "--target", "3"});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("unknown unit 'bananas'"), std::string::npos) << result.err;
+    result = dplan({"--db", url, "indicators", "add", "1", "--code", "6", "--kind", "outcome", "--unit", "persons"});
+    EXPECT_EQ(result.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace dplan
