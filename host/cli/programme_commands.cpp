@@ -144,6 +144,7 @@ void add_indicator(Context& context, const AddOptions& options) {
         indicator.unit = chosen->unit;
         indicator.description = chosen->name;
         indicator.target = chosen->typical_target;
+        indicator.catalogue_code = chosen->code;
     }
     if (!options.kind.empty()) indicator.kind = *parse_indicator_kind(options.kind);
     if (!options.unit.empty()) indicator.unit = options.unit;

@@ -36,6 +36,7 @@ struct Indicator {
     Bilingual description;
     std::string unit;
     double target = 0;
+    std::optional<std::string> catalogue_code;  // the plugin catalogue indicator it instantiates
     std::optional<double> actual;  // the newest reading, if any
 };
 

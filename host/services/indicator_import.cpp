@@ -136,7 +136,7 @@ IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, s
         }
         if (!ok) continue;
         out.programme_id = programme->id;
-        out.indicator = {0, programme->id, f[1], *kind, {f[3], ""}, f[4], *target, std::nullopt};
+        out.indicator = {0, programme->id, f[1], *kind, {f[3], ""}, f[4], *target, std::nullopt, std::nullopt};
         out.actual = actual;
         out.period_start = f[7];
         out.period_end = f[8];

@@ -79,20 +79,23 @@ std::int64_t ProgrammeRepository::put_indicator(const Indicator& indicator) {
     return db_.write("store indicator", [&] {
         const long long programme = indicator.programme_id;
         const std::string kind(indicator_kind_code(indicator.kind));
+        const std::string catalogue = indicator.catalogue_code.value_or("");
+        soci::indicator catalogue_flag = indicator.catalogue_code ? soci::i_ok : soci::i_null;
         long long id = 0;
         db_.session() << "SELECT id FROM indicators WHERE programme_id = :programme AND code = :code", soci::use(programme),
             soci::use(indicator.code), soci::into(id);
         if (db_.session().got_data()) {
             db_.session() << "UPDATE indicators SET kind = :kind, description_zh = :zh, description_en = :en, unit = :unit, "
-                             "target = :target WHERE id = :id",
+                             "target = :target, catalogue_code = COALESCE(:catalogue, catalogue_code) WHERE id = :id",
                 soci::use(kind), soci::use(indicator.description.zh), soci::use(indicator.description.en),
-                soci::use(indicator.unit), soci::use(indicator.target), soci::use(id);
+                soci::use(indicator.unit), soci::use(indicator.target), soci::use(catalogue, catalogue_flag), soci::use(id);
             return static_cast<std::int64_t>(id);
         }
-        db_.session() << "INSERT INTO indicators (programme_id, code, kind, description_zh, description_en, unit, target) "
-                         "VALUES (:programme, :code, :kind, :zh, :en, :unit, :target)",
+        db_.session() << "INSERT INTO indicators (programme_id, code, kind, description_zh, description_en, unit, target, "
+                         "catalogue_code) VALUES (:programme, :code, :kind, :zh, :en, :unit, :target, :catalogue)",
             soci::use(programme), soci::use(indicator.code), soci::use(kind), soci::use(indicator.description.zh),
-            soci::use(indicator.description.en), soci::use(indicator.unit), soci::use(indicator.target);
+            soci::use(indicator.description.en), soci::use(indicator.unit), soci::use(indicator.target),
+            soci::use(catalogue, catalogue_flag);
         db_.session().get_last_insert_id("indicators", id);
         return static_cast<std::int64_t>(id);
     });
@@ -118,22 +121,26 @@ std::vector<Indicator> ProgrammeRepository::indicators(std::int64_t programme_id
         std::string kind;
         double actual = 0;
         soci::indicator actual_flag = soci::i_ok;
+        std::string catalogue;
+        soci::indicator catalogue_flag = soci::i_ok;
         Indicator row;
         std::vector<Indicator> result;
         // The newest reading per indicator, found through the (indicator_id, id) index.
         soci::statement query =
             (db_.session().prepare << "SELECT i.id, i.code, i.kind, i.description_zh, i.description_en, i.unit, i.target, "
-                                      "r.value FROM indicators i LEFT JOIN readings r ON r.id = "
+                                      "i.catalogue_code, r.value FROM indicators i LEFT JOIN readings r ON r.id = "
                                       "(SELECT MAX(id) FROM readings WHERE indicator_id = i.id) "
                                       "WHERE i.programme_id = :programme ORDER BY i.code",
              soci::use(key), soci::into(id), soci::into(row.code), soci::into(kind), soci::into(row.description.zh),
-             soci::into(row.description.en), soci::into(row.unit), soci::into(row.target), soci::into(actual, actual_flag));
+             soci::into(row.description.en), soci::into(row.unit), soci::into(row.target),
+             soci::into(catalogue, catalogue_flag), soci::into(actual, actual_flag));
         query.execute();
         while (query.fetch()) {
             row.id = id;
             row.programme_id = programme_id;
             row.kind = parse_indicator_kind(kind).value_or(IndicatorKind::output);
             row.actual = actual_flag == soci::i_ok ? std::optional<double>(actual) : std::nullopt;
+            row.catalogue_code = catalogue_flag == soci::i_ok ? std::optional<std::string>(catalogue) : std::nullopt;
             result.push_back(row);
         }
         return result;

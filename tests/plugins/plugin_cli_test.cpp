@@ -10,6 +10,7 @@
 #include "storage/district_repository.hpp"
 #include "storage/migration.hpp"
 #include "storage/plan_repository.hpp"
+#include "storage/programme_repository.hpp"
 #include "support/backend_test.hpp"
 #include "support/run_command.hpp"
 #include "support/sample_plan.hpp"
@@ -311,6 +312,13 @@ TEST_F(PlanImportCli, IndicatorsCanBeAddedFromThePluginsCatalogues) {
     ASSERT_EQ(result.exit_code, 0) << result.err;
     result = dplan({"--db", url, "programme", "report", "1"});
     EXPECT_NE(result.out.find("| 4 生涯規劃小組 | 20 節 | – | 未有匯報 not reported |"), std::string::npos) << result.out;
+    {
+        auto db = Database::open(parse_database_url(url), OpenMode::must_exist);
+        const auto indicators = ProgrammeRepository(*db).indicators(1);
+        const auto added = std::find_if(indicators.begin(), indicators.end(), [](const Indicator& i) { return i.code == "4"; });
+        ASSERT_NE(added, indicators.end());
+        EXPECT_EQ(added->catalogue_code, std::optional<std::string>("YTH-03")) << "the catalogue link is kept";
+    }
 
     EXPECT_EQ(dplan({"--db", url, "indicators", "add", "1", "--code", "5", "--from-catalogue", "NOPE"}).exit_code, 3);
     result = dplan({"--db", url, "indicators", "add", "1", "--code", "5", "--unit", "bananas", "--target", "3"});
