@@ -160,7 +160,7 @@ void import_plan(Context& context, const ImportOptions& options) {
                     std::filesystem::path(options.file).filename().string()));
 
     context.out << context.pick({"已辨識：", "Recognised:"}) << '\n';
-    for (const auto& item : imported.recognised) context.out << "  " << item << '\n';
+    for (const auto& item : imported.recognised) context.out << "  " << context.pick(item) << '\n';
     for (const auto& section : imported.plan.sections) {
         context.out << fmt::format("  {}: {} {}\n", context.pick(context.area_name(section.area_id)),
                                    section.focus_points.size(), context.pick({"項工作計劃重點", "focus points"}));

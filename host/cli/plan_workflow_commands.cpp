@@ -109,7 +109,7 @@ void print_diff(Context& context, std::int64_t id, int from, int to) {
     context.out << context.pick({fmt::format("第 {} 版 → 第 {} 版：", from, to), fmt::format("Revision {} → {}:", from, to)})
                 << '\n';
     if (changes.empty()) context.out << "  " << context.pick({"沒有改動", "no changes"}) << '\n';
-    for (const auto& change : changes) context.out << fmt::format("  {}: {}\n", change.where, context.pick(change.what));
+    for (const auto& change : changes) context.out << fmt::format("  {}: {}\n", context.pick(change.where), context.pick(change.what));
 }
 
 void print_review(Context& context, std::int64_t id) {
@@ -136,7 +136,7 @@ void print_review(Context& context, std::int64_t id) {
                                    resolved ? context.pick({" · 已解決", " · resolved"}) : "", top.body);
         for (const auto& answer : comments) {
             if (answer.parent_id != top.id) continue;
-            context.out << fmt::format("      [{}] {} · {} · {}\n        {}\n", answer.id, comment_kind_code(answer.kind),
+            context.out << fmt::format("      [{}] {} · {} · {}\n        {}\n", answer.id, context.pick(comment_kind_name(answer.kind)),
                                        answer.author_name, answer.created_at, answer.body);
         }
     }

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "domain/bilingual.hpp"
 #include "domain/plan_status.hpp"
 
 namespace dplan {
@@ -16,6 +17,7 @@ enum class CommentKind { comment, reply, resolution, correction };
 
 std::string_view comment_kind_code(CommentKind kind);
 std::optional<CommentKind> parse_comment_kind(std::string_view code);
+Bilingual comment_kind_name(CommentKind kind);
 
 struct ReviewComment {
     std::int64_t id = 0;

@@ -204,14 +204,14 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
             section = nullptr;
         }
         if (std::regex_search(line, match, paper_no)) {
-            if (plan.paper_no.empty()) result.recognised.push_back("paper number " + match[1].str());
+            if (plan.paper_no.empty()) result.recognised.push_back({"文件編號 " + match[1].str(), "paper number " + match[1].str()});
             plan.paper_no = match[1];
             continue;
         }
         if (!in_prose && std::regex_search(line, match, council)) {
             if (result.district_name.empty()) {
                 result.district_name = match[1].matched ? match[1].str() : match[2].str();
-                result.recognised.push_back("district " + result.district_name);
+                result.recognised.push_back({"地區 " + result.district_name, "district " + result.district_name});
             }
             continue;
         }
@@ -220,25 +220,26 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
                                                        : match[3].str() + "-" + match[4].str();
             if (plan.financial_year.empty()) {
                 plan.financial_year = found;
-                result.recognised.push_back("financial year " + found);
+                result.recognised.push_back({"財政年度 " + found, "financial year " + found});
             }
             continue;
         }
         if (auto theme = after_label(line, language == Language::zh ? "主題" : "Theme")) {
             side(plan.theme) = *theme;
-            result.recognised.push_back(language == Language::zh ? "theme" : "theme (English)");
+            result.recognised.push_back(language == Language::zh ? Bilingual{"主題", "theme"} : Bilingual{"主題（英文）", "theme (English)"});
             continue;
         }
         if (line == "目的" || line == "Purpose") {
             language = line == "目的" ? Language::zh : Language::en;
             part = Part::purpose;
-            result.recognised.push_back(language == Language::zh ? "purpose" : "purpose (English)");
+            result.recognised.push_back(language == Language::zh ? Bilingual{"目的", "purpose"} : Bilingual{"目的（英文）", "purpose (English)"});
             continue;
         }
         if (line == "諮詢意見" || line == "Advice sought") {
             part = Part::advice;
             section = nullptr;
-            result.recognised.push_back(language == Language::zh ? "advice sought" : "advice sought (English)");
+            result.recognised.push_back(language == Language::zh ? Bilingual{"諮詢意見", "advice sought"}
+                                                                 : Bilingual{"諮詢意見（英文）", "advice sought (English)"});
             continue;
         }
         if ((line.ends_with("年度福利工作計劃") || line.starts_with("District Welfare Plan")) && part == Part::purpose) {
@@ -264,7 +265,8 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
             point_index = 0;
             point = nullptr;
             part = Part::area_heading;
-            result.recognised.push_back(fmt::format("area {} (line {})", heading->area_id, number));
+            result.recognised.push_back({fmt::format("服務範疇 {}（第 {} 行）", heading->area_id, number),
+                                         fmt::format("area {} (line {})", heading->area_id, number)});
             continue;
         }
         if (section != nullptr) {
@@ -316,7 +318,7 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
         if (part == Part::plan_intro) continue;  // "2. ...訂立本年度工作計劃如下：" introduces the areas
         if (part == Part::preamble && (line.ends_with("委員會") || line.ends_with("福利辦事處") ||
                                        line.ends_with("Committee") || line.ends_with("Social Welfare Office"))) {
-            result.recognised.push_back(line);  // committee and office in the letterhead
+            result.recognised.push_back({line, line});  // committee and office in the letterhead
             continue;
         }
         result.unplaced.push_back({number, line});
@@ -356,7 +358,8 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
             }
         }
     }
-    result.recognised.push_back(fmt::format("partner sectors suggested by wording for {} focus points", inferred));
+    result.recognised.push_back({fmt::format("按字眼建議了 {} 項工作計劃重點的合作界別", inferred),
+                                 fmt::format("partner sectors suggested by wording for {} focus points", inferred)});
     return result;
 }
 

@@ -14,7 +14,7 @@ std::string partners_text(const std::vector<Sector>& partners) {
     return text.empty() ? "-" : text;
 }
 
-void compare_text(std::vector<PlanChange>& changes, const std::string& where, const Bilingual& before,
+void compare_text(std::vector<PlanChange>& changes, const Bilingual& where, const Bilingual& before,
                   const Bilingual& after) {
     if (before.zh != after.zh) {
         changes.push_back({where, {fmt::format("中文改為：「{}」→「{}」", before.zh, after.zh),
@@ -29,7 +29,8 @@ void compare_text(std::vector<PlanChange>& changes, const std::string& where, co
 void compare_points(std::vector<PlanChange>& changes, const PlanSection& before, const PlanSection& after) {
     for (std::size_t i = 0; i < after.focus_points.size(); ++i) {
         const auto& point = after.focus_points[i];
-        const std::string where = fmt::format("{} · focus point {}", after.area_id, i + 1);
+        const Bilingual where{fmt::format("{} · 第 {} 項重點", after.area_id, i + 1),
+                              fmt::format("{} · focus point {}", after.area_id, i + 1)};
         const auto old = std::find_if(before.focus_points.begin(), before.focus_points.end(),
                                       [&](const FocusPoint& p) { return p.id == point.id && point.id != 0; });
         if (old == before.focus_points.end()) {
@@ -52,7 +53,7 @@ void compare_points(std::vector<PlanChange>& changes, const PlanSection& before,
         const bool kept = std::any_of(after.focus_points.begin(), after.focus_points.end(),
                                       [&](const FocusPoint& p) { return p.id == point.id; });
         if (!kept) {
-            changes.push_back({after.area_id, {fmt::format("刪除重點：「{}」", point.text.zh),
+            changes.push_back({{after.area_id, after.area_id}, {fmt::format("刪除重點：「{}」", point.text.zh),
                                                fmt::format("focus point removed: \"{}\"", point.text.en.empty() ? point.text.zh : point.text.en)}});
         }
     }
@@ -63,24 +64,25 @@ void compare_points(std::vector<PlanChange>& changes, const PlanSection& before,
 std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after) {
     std::vector<PlanChange> changes;
     if (before.paper_no != after.paper_no) {
-        changes.push_back({"paper_no", {fmt::format("文件編號：{} → {}", before.paper_no, after.paper_no),
+        changes.push_back({{"文件編號", "paper number"}, {fmt::format("文件編號：{} → {}", before.paper_no, after.paper_no),
                                         fmt::format("paper number: {} → {}", before.paper_no, after.paper_no)}});
     }
-    compare_text(changes, "theme", before.theme, after.theme);
-    compare_text(changes, "purpose", before.purpose, after.purpose);
-    compare_text(changes, "advice_sought", before.advice_sought, after.advice_sought);
+    compare_text(changes, {"主題", "theme"}, before.theme, after.theme);
+    compare_text(changes, {"目的", "purpose"}, before.purpose, after.purpose);
+    compare_text(changes, {"諮詢意見", "advice sought"}, before.advice_sought, after.advice_sought);
     for (const auto& section : after.sections) {
         const PlanSection* old = before.section(section.area_id);
         if (old == nullptr) {
-            changes.push_back({section.area_id, {"新增服務範疇部分", "section added"}});
+            changes.push_back({{section.area_id, section.area_id}, {"新增服務範疇部分", "section added"}});
             continue;
         }
-        compare_text(changes, section.area_id + " · objective", old->objective, section.objective);
+        compare_text(changes, {section.area_id + " · 工作目標", section.area_id + " · objective"}, old->objective,
+                     section.objective);
         compare_points(changes, *old, section);
     }
     for (const auto& section : before.sections) {
         if (after.section(section.area_id) == nullptr) {
-            changes.push_back({section.area_id, {"刪除服務範疇部分", "section removed"}});
+            changes.push_back({{section.area_id, section.area_id}, {"刪除服務範疇部分", "section removed"}});
         }
     }
     return changes;

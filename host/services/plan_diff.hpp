@@ -11,7 +11,7 @@
 namespace dplan {
 
 struct PlanChange {
-    std::string where;  // "theme", "family", "family · focus point 2"
+    Bilingual where;    // "theme", "family", "family · focus point 2"
     Bilingual what;     // "changed: 「舊」 → 「新」"
 };
 

@@ -22,7 +22,7 @@ TEST(PlanDiff, NamesWhatChangedInSectionsAndFocusPoints) {
     after.sections.push_back({0, "youth", {}, {}});
 
     std::vector<std::string> lines;
-    for (const auto& change : diff_plans(before, after)) lines.push_back(change.where + ": " + change.what.en);
+    for (const auto& change : diff_plans(before, after)) lines.push_back(change.where.en + ": " + change.what.en);
     const std::vector<std::string> expected{
         "theme: Chinese changed: 「「同心河畔」」 → 「新主題」",
         "family · focus point 1: moved from position 2 to 1",
