@@ -35,12 +35,7 @@ void list_plans(Context& context, const ListOptions& options) {
     Database& database = context.database(OpenMode::must_exist);
     PlanFilter filter;
     if (!options.district.empty()) {
-        auto district = DistrictRepository(database).find_by_code(options.district);
-        if (!district) {
-            throw NotFound({fmt::format("找不到地區「{}」", options.district),
-                            fmt::format("no district with code '{}'", options.district)});
-        }
-        filter.district_id = district->id;
+        filter.district_id = DistrictRepository(database).get_by_code(options.district).id;
     }
     if (!options.year.empty()) filter.financial_year = options.year;
     auto plans = PlanRepository(database).list(filter);
@@ -102,12 +97,7 @@ void import_plan_json(Context& context, const ImportOptions& options) {
     }
     Database& database = context.database(OpenMode::must_exist);
     if (!options.district.empty()) {
-        const auto district = DistrictRepository(database).find_by_code(options.district);
-        if (!district) {
-            throw NotFound({fmt::format("找不到地區「{}」", options.district),
-                            fmt::format("no district with code '{}'", options.district)});
-        }
-        plan.district_id = district->id;
+        plan.district_id = DistrictRepository(database).get_by_code(options.district).id;
     } else {
         DistrictRepository(database).get(plan.district_id);  // NotFound names the id
     }

@@ -28,13 +28,8 @@ struct NewOptions {
 
 void new_plan(Context& context, const NewOptions& options) {
     Database& database = context.database(OpenMode::must_exist);
-    const auto district = DistrictRepository(database).find_by_code(options.district);
-    if (!district) {
-        throw NotFound({fmt::format("找不到地區「{}」", options.district),
-                        fmt::format("no district with code '{}'", options.district)});
-    }
     Plan draft;
-    draft.district_id = district->id;
+    draft.district_id = DistrictRepository(database).get_by_code(options.district).id;
     draft.financial_year = options.year;
     draft.paper_no = options.paper_no;
     draft.theme = {options.theme_zh, options.theme_en};

@@ -38,11 +38,7 @@ void new_programme(Context& context, const NewOptions& options) {
     programme.period_end = options.end;
     programme.areas = options.areas;
     if (!options.district.empty()) {
-        const auto district = DistrictRepository(database).find_by_code(options.district);
-        if (!district) {
-            throw NotFound({fmt::format("找不到地區「{}」", options.district), fmt::format("no district with code '{}'", options.district)});
-        }
-        programme.district_id = district->id;
+        programme.district_id = DistrictRepository(database).get_by_code(options.district).id;
     }
     const auto id = ProgrammeRepository(database).create(programme);
     context.out << context.pick({fmt::format("已建立計劃（服務計劃）{}。", id), fmt::format("Created programme {}.", id)}) << '\n';
@@ -176,11 +172,7 @@ void print_summary(Context& context, const SummaryOptions& options) {
     if (!options.area.empty()) filter.area_id = options.area;
     if (!options.year.empty()) filter.financial_year = options.year;
     if (!options.district.empty()) {
-        const auto district = DistrictRepository(database).find_by_code(options.district);
-        if (!district) {
-            throw NotFound({fmt::format("找不到地區「{}」", options.district), fmt::format("no district with code '{}'", options.district)});
-        }
-        filter.district_id = district->id;
+        filter.district_id = DistrictRepository(database).get_by_code(options.district).id;
     }
     const auto rows = achievement_by_programme(database, filter);
     if (rows.empty()) {

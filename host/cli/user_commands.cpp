@@ -35,12 +35,7 @@ void register_user_commands(CLI::App& app, Context& context) {
         account.display_name = options->name.empty() ? options->username : options->name;
         account.role = *parse_role(options->role);
         if (!options->district.empty()) {
-            const auto district = DistrictRepository(database).find_by_code(options->district);
-            if (!district) {
-                throw NotFound({fmt::format("找不到地區「{}」", options->district),
-                                fmt::format("no district with code '{}'", options->district)});
-            }
-            account.district_id = district->id;
+            account.district_id = DistrictRepository(database).get_by_code(options->district).id;
         }
         std::string hash;
         if (options->password_stdin) {

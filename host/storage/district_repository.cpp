@@ -28,6 +28,14 @@ std::optional<District> DistrictRepository::find_by_code(const std::string& code
     return find_by("code", code);
 }
 
+District DistrictRepository::get_by_code(const std::string& code) {
+    auto district = find_by_code(code);
+    if (!district) {
+        throw NotFound({fmt::format("找不到地區「{}」", code), fmt::format("no district with code '{}'", code)});
+    }
+    return *district;
+}
+
 std::optional<District> DistrictRepository::find_by_chinese_name(const std::string& name_zh) {
     return find_by("name_zh", name_zh);
 }
