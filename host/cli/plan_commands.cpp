@@ -14,6 +14,7 @@
 #include "domain/user.hpp"
 #include "domain/plan_json.hpp"
 #include "services/committee_paper.hpp"
+#include "services/panel_metrics.hpp"
 #include "services/paper_import.hpp"
 #include "services/paper_pdf.hpp"
 #include "services/pdf_text.hpp"
@@ -253,6 +254,24 @@ void register_plan_commands(CLI::App& app, Context& context) {
         ->capture_default_str();
     export_command->add_option("--out", export_options->out, "Output file (default: the terminal; needed for PDF) / 輸出檔案");
     export_command->callback([&context, export_options] { export_plan(context, *export_options); });
+
+    auto panels_id = std::make_shared<std::int64_t>(0);
+    auto* panels = plan->add_subcommand("panels", "The plugins' dashboard panels for a plan, as text / 各範疇面板");
+    panels->add_option("ID", *panels_id, "Plan id / 計劃編號")->required();
+    panels->callback([&context, panels_id] {
+        Database& database = context.database(OpenMode::must_exist);
+        const Plan plan = PlanWorkflow(database, context.plugins(), context.actor()).get(*panels_id);
+        for (const auto& panel : render_panels(plan, context.plugins())) {
+            context.out << fmt::format("[{}] {}\n", panel.area_id, context.pick(panel.title));
+            for (const auto& line : panel.lines) {
+                if (line.kind == plugins::PanelItemKind::metric) {
+                    context.out << fmt::format("  {}: {}\n", context.pick(line.label), line.value);
+                } else {
+                    context.out << "  " << context.pick(line.label) << '\n';
+                }
+            }
+        }
+    });
 
     auto validate_id = std::make_shared<std::int64_t>(0);
     auto* validate = plan->add_subcommand(

@@ -45,7 +45,7 @@ TEST_F(DplanCli, EverySubcommandHasHelp) {
          {std::vector<std::string>{}, {"db"}, {"db", "init"}, {"db", "migrate"}, {"db", "status"},
           {"demo"}, {"plan"}, {"plan", "list"}, {"plan", "show"}, {"plan", "new"}, {"plan", "edit"},
           {"plan", "history"}, {"plan", "diff"}, {"plan", "submit"}, {"plan", "review"}, {"plan", "comment"},
-          {"plan", "reply"}, {"plan", "decide"}, {"plan", "validate"}, {"plan", "import"}, {"plan", "export"},
+          {"plan", "reply"}, {"plan", "decide"}, {"plan", "validate"}, {"plan", "panels"}, {"plan", "import"}, {"plan", "export"},
           {"plugins"}, {"plugins", "list"}, {"plugin"}, {"plugin", "keygen"}, {"plugin", "sign"},
           {"plugin", "verify"}, {"plugin", "check"}, {"user"}, {"user", "add"}, {"programme"},
           {"programme", "new"}, {"programme", "list"}, {"programme", "report"}, {"indicators"},

@@ -301,6 +301,18 @@ INSTANTIATE_TEST_SUITE_P(Backends, PlanCycleCli, ::testing::Values(Dialect::sqli
 namespace dplan {
 namespace {
 
+TEST_F(PlanImportCli, ThePluginsDeclaredPanelsAreFilledInByTheHost) {
+    const auto result = dplan({"--db", url, "plan", "panels", "1"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    // The demo's family section: 3 focus points naming health, education, district groups,
+    // NGOs, residents and government; one SMART warning.
+    EXPECT_NE(result.out.find("[family] Family and child welfare\n  Focus points: 3\n  Partner sectors engaged: 6\n"
+                              "  Validation findings: 1\n"),
+              std::string::npos)
+        << result.out;
+    EXPECT_NE(result.out.find("[volunteer] Volunteer services"), std::string::npos) << result.out;
+}
+
 TEST_F(PlanImportCli, IndicatorsCanBeAddedFromThePluginsCatalogues) {
     auto result = dplan({"--db", url, "indicators", "catalogue", "--area", "youth"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
