@@ -261,7 +261,7 @@ void register_plan_commands(CLI::App& app, Context& context) {
     panels->callback([&context, panels_id] {
         Database& database = context.database(OpenMode::must_exist);
         const Plan plan = PlanWorkflow(database, context.plugins(), context.actor()).get(*panels_id);
-        for (const auto& panel : render_panels(plan, context.plugins())) {
+        for (const auto& panel : render_panels(database, plan, context.plugins())) {
             context.out << fmt::format("[{}] {}\n", panel.area_id, context.pick(panel.title));
             for (const auto& line : panel.lines) {
                 if (line.kind == plugins::PanelItemKind::metric) {
@@ -280,7 +280,7 @@ void register_plan_commands(CLI::App& app, Context& context) {
     validate->callback([&context, validate_id] {
         Database& database = context.database(OpenMode::must_exist);
         const Plan plan = PlanWorkflow(database, context.plugins(), context.actor()).get(*validate_id);
-        const auto findings = validate_plan(plan, context.plugins());
+        const auto findings = validate_stored_plan(database, plan, context.plugins());
         if (findings.empty()) {
             context.out << context.pick({"沒有發現問題。", "No findings."}) << '\n';
             return;

@@ -208,7 +208,8 @@ void register_plan_workflow_commands(CLI::App& app, Context& context) {
         context.out << context.pick({fmt::format("計劃 {} 已提交。", *submit_id), fmt::format("Plan {} submitted.", *submit_id)})
                     << '\n';
         // Warnings do not stop a submission, but the officer should see what the committee will.
-        const auto findings = validate_plan(flow.get(*submit_id), context.plugins());
+        const auto findings =
+            validate_stored_plan(context.database(OpenMode::must_exist), flow.get(*submit_id), context.plugins());
         if (!findings.empty()) {
             context.out << context.pick({"仍有以下提示：", "Still to note:"}) << '\n' << findings_as_text(context, findings);
         }

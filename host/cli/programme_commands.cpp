@@ -210,6 +210,21 @@ void register_programme_commands(CLI::App& app, Context& context) {
     create->add_option("--district", new_options->district, "District code / 地區代號");
     create->callback([&context, new_options] { new_programme(context, *new_options); });
 
+    struct LinkOptions {
+        std::int64_t programme_id = 0, focus_point_id = 0;
+    };
+    auto link_options = std::make_shared<LinkOptions>();
+    auto* link = programme->add_subcommand(
+        "link", "Record that a programme serves a plan focus point (makes its objective measurable) / 連結工作計劃重點");
+    link->add_option("ID", link_options->programme_id, "Programme id / 計劃編號")->required();
+    link->add_option("--focus-point", link_options->focus_point_id, "Focus point id (plan show --ids) / 重點編號")->required();
+    link->callback([&context, link_options] {
+        ProgrammeRepository programmes(context.database(OpenMode::must_exist));
+        programmes.get(link_options->programme_id);  // NotFound names the id
+        programmes.link_focus_point(link_options->programme_id, link_options->focus_point_id);
+        context.out << context.pick({"已連結。", "Linked."}) << '\n';
+    });
+
     programme->add_subcommand("list", "List programmes / 列出服務計劃")->callback([&context] {
         for (const auto& item : ProgrammeRepository(context.database(OpenMode::must_exist)).list()) {
             context.out << fmt::format("{:>5}  {} – {}  {}\n", item.id, item.period_start, item.period_end, context.pick(item.name));

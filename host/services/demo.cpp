@@ -151,9 +151,12 @@ DemoResult load_demo(Database& db) {
         }
         const auto plan_id = plans.create(riverside_plan(district_id), system_user_id,
                                           "Demo data / 示範資料");
-        ProgrammeRepository(db).create({0, {"同行新路計劃", "Walking a New Road Together"}, district_id, "2023-04-01",
-                                        "2025-03-31", {"youth"}});
+        ProgrammeRepository programmes(db);
+        const auto programme_id = programmes.create({0, {"同行新路計劃", "Walking a New Road Together"}, district_id,
+                                                     "2023-04-01", "2025-03-31", {"youth"}});
         import_indicator_csv(db, demo_indicators, system_user_id, false);
+        // The programme serves the youth outreach focus point, which makes that objective measurable.
+        programmes.link_focus_point(programme_id, plans.get(plan_id).section("youth")->focus_points.front().id);
         return DemoResult{plan_id, true};
     });
 }

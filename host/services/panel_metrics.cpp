@@ -22,8 +22,8 @@ std::string metric_value(const std::string& metric, const PlanSection& section, 
 
 }  // namespace
 
-std::vector<RenderedPanel> render_panels(const Plan& plan, plugins::PluginRegistry& registry) {
-    const auto findings = validate_plan(plan, registry);
+std::vector<RenderedPanel> render_panels(Database& db, const Plan& plan, plugins::PluginRegistry& registry) {
+    const auto findings = validate_stored_plan(db, plan, registry);
     std::vector<RenderedPanel> panels;
     for (const auto& section : plan.sections) {
         const auto* plugin = registry.find_area(section.area_id);

@@ -7,6 +7,7 @@
 
 #include "domain/plan.hpp"
 #include "plugins/plugin_registry.hpp"
+#include "storage/database.hpp"
 
 namespace dplan {
 
@@ -23,6 +24,6 @@ struct RenderedPanel {
 };
 
 // One panel per plugin panel whose area has a section in the plan.
-std::vector<RenderedPanel> render_panels(const Plan& plan, plugins::PluginRegistry& registry);
+std::vector<RenderedPanel> render_panels(Database& db, const Plan& plan, plugins::PluginRegistry& registry);
 
 }  // namespace dplan

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "storage/programme_repository.hpp"
+
 namespace dplan {
 
 using plugins::Finding;
@@ -12,12 +14,10 @@ using plugins::Severity;
 namespace {
 
 // Runs one plugin over one section; a failing plugin is disabled and its failure reported.
-void run_plugin(const plugins::LoadedPlugin& plugin, const PlanSection& section,
+void run_plugin(const plugins::LoadedPlugin& plugin, const PlanSection& section, std::size_t measurable,
                 plugins::PluginRegistry& registry, std::vector<Finding>& findings) {
     try {
-        // Programmes and their indicators are not linked to focus points yet (the programmes
-        // issue adds them), so no section has a measurable indicator today.
-        auto section_findings = plugin.validate(section, 0);
+        auto section_findings = plugin.validate(section, measurable);
         findings.insert(findings.end(), section_findings.begin(), section_findings.end());
     } catch (const plugins::PluginFailure& failure) {
         const std::string plugin_id = plugin.id();
@@ -32,11 +32,14 @@ void run_plugin(const plugins::LoadedPlugin& plugin, const PlanSection& section,
 
 }  // namespace
 
-std::vector<Finding> validate_plan(const Plan& plan, plugins::PluginRegistry& registry) {
+std::vector<Finding> validate_plan(const Plan& plan, plugins::PluginRegistry& registry,
+                                   const std::map<std::string, std::size_t>& measurable) {
     std::vector<Finding> findings;
     for (const auto& section : plan.sections) {
+        const auto counted = measurable.find(section.area_id);
+        const std::size_t indicators = counted == measurable.end() ? 0 : counted->second;
         if (const auto* plugin = registry.find_area(section.area_id)) {
-            run_plugin(*plugin, section, registry, findings);
+            run_plugin(*plugin, section, indicators, registry, findings);
         } else {
             findings.push_back({"", section.area_id, Severity::warning, "area-plugin-missing",
                                 {fmt::format("未有載入「{}」範疇的外掛，此部分未經檢查", section.area_id),
@@ -51,9 +54,13 @@ std::vector<Finding> validate_plan(const Plan& plan, plugins::PluginRegistry& re
         for (const auto& plugin : registry.loaded()) {
             if (plugin->reviews(section.area_id)) reviewers.push_back(plugin.get());
         }
-        for (const auto* reviewer : reviewers) run_plugin(*reviewer, section, registry, findings);
+        for (const auto* reviewer : reviewers) run_plugin(*reviewer, section, indicators, registry, findings);
     }
     return findings;
+}
+
+std::vector<Finding> validate_stored_plan(Database& db, const Plan& plan, plugins::PluginRegistry& registry) {
+    return validate_plan(plan, registry, ProgrammeRepository(db).measurable_indicators(plan.id));
 }
 
 bool has_errors(const std::vector<Finding>& findings) {

@@ -90,7 +90,7 @@ void PlanWorkflow::submit(std::int64_t plan_id) {
     if (plan.status != PlanStatus::draft && plan.status != PlanStatus::returned) {
         illegal_transition(plan, "提交", "submitted", "草擬中或發還修訂", "draft or returned");
     }
-    const auto findings = validate_plan(plan, plugins_);
+    const auto findings = validate_stored_plan(db_, plan, plugins_);
     const auto errors = std::count_if(findings.begin(), findings.end(),
                                       [](const auto& f) { return f.severity == plugins::Severity::error; });
     if (errors > 0) {

@@ -114,6 +114,46 @@ void ProgrammeRepository::add_reading(std::int64_t indicator_id, double value, c
     });
 }
 
+void ProgrammeRepository::link_focus_point(std::int64_t programme_id, std::int64_t focus_point_id) {
+    db_.write("link programme to focus point", [&] {
+        const long long programme = programme_id;
+        const long long point = focus_point_id;
+        int existing = 0;
+        db_.session() << "SELECT count(*) FROM programme_focus_points WHERE programme_id = :programme AND "
+                         "focus_point_id = :point",
+            soci::use(programme), soci::use(point), soci::into(existing);
+        if (existing > 0) return;
+        int found = 0;
+        db_.session() << "SELECT count(*) FROM focus_points WHERE id = :point", soci::use(point), soci::into(found);
+        if (found == 0) {
+            throw NotFound({fmt::format("找不到編號 {} 的工作計劃重點", focus_point_id),
+                            fmt::format("no focus point with id {} (see 'dplan plan show ID --ids')", focus_point_id)});
+        }
+        db_.session() << "INSERT INTO programme_focus_points (programme_id, focus_point_id) VALUES (:programme, :point)",
+            soci::use(programme), soci::use(point);
+    });
+}
+
+std::map<std::string, std::size_t> ProgrammeRepository::measurable_indicators(std::int64_t plan_id) {
+    return db_.read("count measurable indicators", [&] {
+        const long long key = plan_id;
+        std::string area;
+        int count = 0;
+        std::map<std::string, std::size_t> result;
+        // Distinct indicators: a programme linked to two points of a section counts once.
+        soci::statement query =
+            (db_.session().prepare << "SELECT s.area_id, COUNT(DISTINCT i.id) FROM plan_sections s "
+                                      "JOIN focus_points f ON f.section_id = s.id "
+                                      "JOIN programme_focus_points l ON l.focus_point_id = f.id "
+                                      "JOIN indicators i ON i.programme_id = l.programme_id AND i.target > 0 "
+                                      "WHERE s.plan_id = :plan GROUP BY s.area_id",
+             soci::use(key), soci::into(area), soci::into(count));
+        query.execute();
+        while (query.fetch()) result[area] = static_cast<std::size_t>(count);
+        return result;
+    });
+}
+
 std::vector<Indicator> ProgrammeRepository::indicators(std::int64_t programme_id) {
     return db_.read("list indicators", [&] {
         const long long key = programme_id;

@@ -48,7 +48,7 @@ TEST_F(DplanCli, EverySubcommandHasHelp) {
           {"plan", "reply"}, {"plan", "decide"}, {"plan", "validate"}, {"plan", "panels"}, {"plan", "import"}, {"plan", "export"},
           {"plugins"}, {"plugins", "list"}, {"plugin"}, {"plugin", "keygen"}, {"plugin", "sign"},
           {"plugin", "verify"}, {"plugin", "check"}, {"user"}, {"user", "add"}, {"programme"},
-          {"programme", "new"}, {"programme", "list"}, {"programme", "report"}, {"indicators"},
+          {"programme", "new"}, {"programme", "link"}, {"programme", "list"}, {"programme", "report"}, {"indicators"},
           {"indicators", "import"}, {"indicators", "export"}, {"indicators", "summary"}, {"indicators", "catalogue"}, {"indicators", "add"}}) {
         command.push_back("--help");
         const auto result = dplan(command);

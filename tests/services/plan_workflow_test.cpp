@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "services/permissions.hpp"
+#include "services/plan_validation.hpp"
+#include "storage/programme_repository.hpp"
 #include "storage/district_repository.hpp"
 #include "storage/plan_repository.hpp"
 #include "storage/review_repository.hpp"
@@ -192,6 +194,28 @@ TEST_P(PlanWorkflowTest, NewPlansGetOneSectionPerLoadedAreaInTheStandardOrder) {
     std::vector<std::string> areas;
     for (const auto& section : plan.sections) areas.push_back(section.area_id);
     EXPECT_EQ(areas, (std::vector<std::string>{"family", "elderly", "rehabilitation", "youth", "volunteer"}));
+}
+
+TEST_P(PlanWorkflowTest, LinkedProgrammeIndicatorsMakeAnObjectiveMeasurable) {
+    const auto id = create_valid_plan();
+    const Plan plan = as(officer).get(id);
+    auto smart_warnings = [&](const std::string& area) {
+        int count = 0;
+        for (const auto& finding : validate_stored_plan(db(), plan, *registry)) {
+            count += finding.area_id == area && finding.rule_id == "objective-not-smart" ? 1 : 0;
+        }
+        return count;
+    };
+    EXPECT_EQ(smart_warnings("family"), 1);
+    ProgrammeRepository programmes(db());
+    const auto programme = programmes.create({0, {"親子計劃", "Parents"}, district_id, "2024-04-01", "2025-03-31", {"family"}});
+    programmes.put_indicator({0, programme, "1", IndicatorKind::output, {"講座", ""}, "sessions", 8, std::nullopt, std::nullopt});
+    programmes.link_focus_point(programme, plan.sections[0].focus_points[1].id);
+    programmes.link_focus_point(programme, plan.sections[0].focus_points[1].id);  // twice is harmless
+    EXPECT_EQ(programmes.measurable_indicators(id).at("family"), 1u);
+    EXPECT_EQ(smart_warnings("family"), 0);
+    EXPECT_EQ(smart_warnings("elderly"), 1) << "other sections are unaffected";
+    EXPECT_THROW(programmes.link_focus_point(programme, 987654), NotFound);
 }
 
 DPLAN_INSTANTIATE_BACKEND_TESTS(PlanWorkflowTest);
