@@ -11,6 +11,7 @@
 #include "domain/indicator_unit.hpp"
 #include "services/indicator_import.hpp"
 #include "services/plan_workflow.hpp"
+#include "services/paper_pdf.hpp"
 #include "services/programme_report.hpp"
 #include "storage/achievement_queries.hpp"
 #include "storage/district_repository.hpp"
@@ -231,13 +232,36 @@ void register_programme_commands(CLI::App& app, Context& context) {
         }
     });
 
-    auto report_id = std::make_shared<std::int64_t>(0);
-    auto* report = programme->add_subcommand("report", "Outputs and outcomes against targets (Markdown) / 計劃報告");
-    report->add_option("ID", *report_id, "Programme id / 計劃編號")->required();
-    report->callback([&context, report_id] {
+    struct ReportOptions {
+        std::int64_t id = 0;
+        std::string format = "md";
+        std::string out;
+    };
+    auto report_options = std::make_shared<ReportOptions>();
+    auto* report = programme->add_subcommand("report", "Outputs and outcomes against targets / 計劃報告");
+    report->add_option("ID", report_options->id, "Programme id / 計劃編號")->required();
+    report->add_option("--format", report_options->format, "md or pdf / 格式")
+        ->check(CLI::IsMember({"md", "pdf"}))
+        ->capture_default_str();
+    report->add_option("--out", report_options->out, "Output file (needed for PDF) / 輸出檔案");
+    report->callback([&context, report_options] {
         ProgrammeRepository programmes(context.database(OpenMode::must_exist));
-        const Programme item = programmes.get(*report_id);
-        context.out << programme_report_markdown(item, programmes.indicators(item.id));
+        const Programme item = programmes.get(report_options->id);
+        const auto indicators = programmes.indicators(item.id);
+        if (report_options->format == "pdf") {
+            if (report_options->out.empty()) {
+                throw InvalidInput({"PDF 須以 --out 指定輸出檔案", "a PDF needs an output file: --out FILE.pdf"});
+            }
+            write_paper_pdf(programme_report_blocks(item, indicators), report_options->out);
+            context.out << context.pick({"已輸出：", "Written: "}) << report_options->out << '\n';
+            return;
+        }
+        const std::string text = programme_report_markdown(item, indicators);
+        if (report_options->out.empty()) {
+            context.out << text;
+        } else {
+            std::ofstream(report_options->out, std::ios::binary | std::ios::trunc) << text;
+        }
     });
 
     auto* indicators = app.add_subcommand("indicators", "Indicator readings in bulk / 指標資料");

@@ -39,4 +39,33 @@ std::string programme_report_markdown(const Programme& programme, const std::vec
     return out;
 }
 
+std::vector<PaperBlock> programme_report_blocks(const Programme& programme, const std::vector<Indicator>& indicators) {
+    std::vector<PaperBlock> blocks;
+    blocks.push_back({BlockKind::title, programme.name.zh});
+    if (!programme.name.en.empty()) blocks.push_back({BlockKind::letterhead, programme.name.en});
+    blocks.push_back({BlockKind::letterhead, fmt::format("{} – {}", day_month_year(programme.period_start),
+                                                         day_month_year(programme.period_end))});
+    blocks.push_back({BlockKind::heading, "成果指標 Output indicators"});
+    for (const auto& indicator : indicators) {
+        if (indicator.kind != IndicatorKind::output) continue;
+        const Achievement result = achievement(indicator);
+        std::string achieved = "未有匯報 not reported";
+        if (result.reported) achieved = result.percent ? format_percent(*result.percent) : "不適用 n/a";
+        blocks.push_back({BlockKind::bullet, fmt::format("{} {}：目標 target {} {}，實際 actual {}（{}）", indicator.code,
+                                                         indicator.description.zh, format_number(indicator.target),
+                                                         indicator_unit_name(indicator.unit).zh,
+                                                         indicator.actual ? format_number(*indicator.actual) : "–", achieved)});
+    }
+    blocks.push_back({BlockKind::heading, "成效指標 Outcome indicators"});
+    for (const auto& indicator : indicators) {
+        if (indicator.kind != IndicatorKind::outcome) continue;
+        const Achievement result = achievement(indicator);
+        const std::string verdict = !result.reported ? "未有匯報 not reported" : result.met ? "達標 met" : "未達標 not met";
+        blocks.push_back({BlockKind::bullet, fmt::format("{} {}% {}：達致成效 achieved {}（{}）", indicator.code,
+                                                         format_number(indicator.target), indicator.description.zh,
+                                                         indicator.actual ? format_number(*indicator.actual) + "%" : "–", verdict)});
+    }
+    return blocks;
+}
+
 }  // namespace dplan

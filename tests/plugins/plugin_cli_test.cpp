@@ -6,6 +6,7 @@
 
 #include "plugin_fixture.hpp"
 #include "domain/plan_json.hpp"
+#include "services/pdf_text.hpp"
 #include "domain/user.hpp"
 #include "storage/district_repository.hpp"
 #include "storage/migration.hpp"
@@ -311,6 +312,19 @@ TEST_F(PlanImportCli, ThePluginsDeclaredPanelsAreFilledInByTheHost) {
               std::string::npos)
         << result.out;
     EXPECT_NE(result.out.find("[volunteer] Volunteer services"), std::string::npos) << result.out;
+}
+
+TEST_F(PlanImportCli, TheProgrammeReportIsAlsoAPdf) {
+    const auto pdf = root / "report.pdf";
+    auto result = dplan({"--db", url, "programme", "report", "1", "--format", "pdf", "--out", pdf.string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const std::string text = pdf_text(pdf);
+    EXPECT_NE(text.find("同行新路計劃"), std::string::npos) << text;
+    EXPECT_NE(text.find("130%"), std::string::npos) << text;
+    EXPECT_NE(text.find("107.5%"), std::string::npos) << text;
+    EXPECT_NE(text.find("not met"), std::string::npos) << text;
+    result = dplan({"--db", url, "programme", "report", "1", "--format", "pdf"});
+    EXPECT_EQ(result.exit_code, 2) << "a PDF needs --out";
 }
 
 TEST_F(PlanImportCli, IndicatorsCanBeAddedFromThePluginsCatalogues) {
