@@ -8,6 +8,7 @@
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "cli/document_output.hpp"
 #include "cli/findings_text.hpp"
 #include "cli/plan_text.hpp"
 #include "storage/district_repository.hpp"
@@ -16,7 +17,6 @@
 #include "services/committee_paper.hpp"
 #include "services/panel_metrics.hpp"
 #include "services/paper_import.hpp"
-#include "services/paper_pdf.hpp"
 #include "services/pdf_text.hpp"
 #include "services/permissions.hpp"
 #include "services/plan_validation.hpp"
@@ -177,12 +177,7 @@ void export_plan(Context& context, const ExportOptions& options) {
     Database& database = context.database(OpenMode::must_exist);
     const Plan plan = PlanWorkflow(database, context.plugins(), context.actor()).get(options.id);
     if (options.format == "json") {
-        const std::string json = plan_to_json(plan) + "\n";
-        if (options.out.empty()) {
-            context.out << json;
-        } else {
-            std::ofstream(options.out, std::ios::binary | std::ios::trunc) << json;
-        }
+        write_text_document(context, plan_to_json(plan) + "\n", options.out);
         return;
     }
     const District district = DistrictRepository(database).get(plan.district_id);
@@ -191,19 +186,11 @@ void export_plan(Context& context, const ExportOptions& options) {
                                                               : PaperLanguage::both;
     const auto blocks = committee_paper(plan, district, context.plugins(), language);
     if (options.format == "pdf") {
-        if (options.out.empty()) {
-            throw InvalidInput({"PDF 須以 --out 指定輸出檔案", "a PDF needs an output file: --out FILE.pdf"});
-        }
-        write_paper_pdf(blocks, options.out);
-        context.out << context.pick({"已輸出：", "Written: "}) << options.out << '\n';
+        write_pdf_document(context, blocks, options.out);
         return;
     }
-    const std::string text = options.format == "html" ? paper_as_html(blocks, language) : paper_as_markdown(blocks);
-    if (options.out.empty()) {
-        context.out << text;
-    } else {
-        std::ofstream(options.out, std::ios::binary | std::ios::trunc) << text;
-    }
+    write_text_document(context, options.format == "html" ? paper_as_html(blocks, language) : paper_as_markdown(blocks),
+                        options.out);
 }
 
 }  // namespace

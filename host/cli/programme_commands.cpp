@@ -11,7 +11,7 @@
 #include "domain/indicator_unit.hpp"
 #include "services/indicator_import.hpp"
 #include "services/plan_workflow.hpp"
-#include "services/paper_pdf.hpp"
+#include "cli/document_output.hpp"
 #include "services/programme_report.hpp"
 #include "storage/achievement_queries.hpp"
 #include "storage/district_repository.hpp"
@@ -249,18 +249,9 @@ void register_programme_commands(CLI::App& app, Context& context) {
         const Programme item = programmes.get(report_options->id);
         const auto indicators = programmes.indicators(item.id);
         if (report_options->format == "pdf") {
-            if (report_options->out.empty()) {
-                throw InvalidInput({"PDF 須以 --out 指定輸出檔案", "a PDF needs an output file: --out FILE.pdf"});
-            }
-            write_paper_pdf(programme_report_blocks(item, indicators), report_options->out);
-            context.out << context.pick({"已輸出：", "Written: "}) << report_options->out << '\n';
-            return;
-        }
-        const std::string text = programme_report_markdown(item, indicators);
-        if (report_options->out.empty()) {
-            context.out << text;
+            write_pdf_document(context, programme_report_blocks(item, indicators), report_options->out);
         } else {
-            std::ofstream(report_options->out, std::ios::binary | std::ios::trunc) << text;
+            write_text_document(context, programme_report_markdown(item, indicators), report_options->out);
         }
     });
 

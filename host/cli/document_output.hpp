@@ -1,0 +1,15 @@
+// Where an exported document goes: a file given with --out, or the terminal. PDFs need a file.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/context.hpp"
+#include "services/committee_paper.hpp"
+
+namespace dplan::cli {
+
+void write_text_document(Context& context, const std::string& text, const std::string& out);
+void write_pdf_document(Context& context, const std::vector<PaperBlock>& blocks, const std::string& out);
+
+}  // namespace dplan::cli
