@@ -31,17 +31,21 @@ std::int64_t ProgrammeRepository::create(const Programme& programme) {
     });
 }
 
-std::vector<Programme> ProgrammeRepository::list() {
-    return db_.read("list programmes", [&] {
+// `where` is one of the fixed conditions below; the value is bound. Areas are read for the
+// programmes found only, so a lookup by name costs two queries whatever the table's size.
+template <typename Value>
+std::vector<Programme> ProgrammeRepository::select(const char* where, const Value& value) {
+    return db_.read("read programmes", [&] {
         long long id = 0, district = 0;
         soci::indicator district_flag = soci::i_ok;
         Programme row;
         std::vector<Programme> result;
         soci::statement query =
-            (db_.session().prepare << "SELECT id, name_zh, name_en, district_id, period_start, period_end FROM programmes "
-                                      "ORDER BY period_start, id",
-             soci::into(id), soci::into(row.name.zh), soci::into(row.name.en), soci::into(district, district_flag),
-             soci::into(row.period_start), soci::into(row.period_end));
+            (db_.session().prepare << std::string("SELECT id, name_zh, name_en, district_id, period_start, period_end "
+                                                  "FROM programmes WHERE ") +
+                                          where + " ORDER BY period_start, id",
+             soci::use(value, "value"), soci::into(id), soci::into(row.name.zh), soci::into(row.name.en),
+             soci::into(district, district_flag), soci::into(row.period_start), soci::into(row.period_end));
         query.execute();
         while (query.fetch()) {
             row.id = id;
@@ -61,18 +65,21 @@ std::vector<Programme> ProgrammeRepository::list() {
     });
 }
 
-std::optional<Programme> ProgrammeRepository::find_by_name(const std::string& name_zh) {
-    for (auto& programme : list()) {
-        if (programme.name.zh == name_zh || programme.name.en == name_zh) return programme;
-    }
-    return std::nullopt;
+std::vector<Programme> ProgrammeRepository::list() { return select("1 = :value", 1); }
+
+std::optional<Programme> ProgrammeRepository::find_by_name(const std::string& name) {
+    auto found = select("name_zh = :value", name);
+    if (found.empty()) found = select("name_en = :value", name);
+    if (found.empty()) return std::nullopt;
+    return found.front();
 }
 
 Programme ProgrammeRepository::get(std::int64_t id) {
-    for (auto& programme : list()) {
-        if (programme.id == id) return programme;
+    auto found = select("id = :value", static_cast<long long>(id));
+    if (found.empty()) {
+        throw NotFound({fmt::format("找不到編號 {} 的計劃（服務計劃）", id), fmt::format("no programme with id {}", id)});
     }
-    throw NotFound({fmt::format("找不到編號 {} 的計劃（服務計劃）", id), fmt::format("no programme with id {}", id)});
+    return found.front();
 }
 
 std::int64_t ProgrammeRepository::put_indicator(const Indicator& indicator) {

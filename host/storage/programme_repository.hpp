@@ -17,7 +17,7 @@ public:
     explicit ProgrammeRepository(Database& db) : db_(db) {}
 
     std::int64_t create(const Programme& programme);  // InvalidInput on a taken name
-    std::optional<Programme> find_by_name(const std::string& name_zh);
+    std::optional<Programme> find_by_name(const std::string& name);  // Chinese, else English name
     Programme get(std::int64_t id);  // NotFound
     std::vector<Programme> list();
 
@@ -34,6 +34,9 @@ public:
     std::vector<Indicator> indicators(std::int64_t programme_id);
 
 private:
+    template <typename Value>
+    std::vector<Programme> select(const char* where, const Value& value);
+
     Database& db_;
 };
 
