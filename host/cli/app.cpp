@@ -88,6 +88,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     register_plan_workflow_commands(app, context);
     register_user_commands(app, context);
     register_programme_commands(app, context);
+    register_indicator_commands(app, context);
 
     try {
         app.parse(argc, argv);

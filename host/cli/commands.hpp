@@ -14,6 +14,7 @@ void register_plugin_commands(CLI::App& app, Context& context);
 void register_plan_workflow_commands(CLI::App& app, Context& context);
 void register_user_commands(CLI::App& app, Context& context);
 void register_programme_commands(CLI::App& app, Context& context);
+void register_indicator_commands(CLI::App& app, Context& context);
 
 // Thrown by a command that ran to completion but must exit non-zero (e.g. findings).
 struct ExitWith {

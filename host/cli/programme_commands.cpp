@@ -1,20 +1,14 @@
-// dplan programme new | list | report; dplan indicators import | export
+// dplan programme new | link | list | report
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <ostream>
 
 #include "cli/commands.hpp"
-#include "domain/indicator_unit.hpp"
-#include "services/indicator_import.hpp"
 #include "services/plan_workflow.hpp"
 #include "cli/document_output.hpp"
 #include "services/programme_report.hpp"
-#include "storage/achievement_queries.hpp"
 #include "storage/district_repository.hpp"
+#include "storage/organisation_repository.hpp"
 #include "storage/programme_repository.hpp"
 
 namespace dplan::cli {
@@ -22,7 +16,7 @@ namespace dplan::cli {
 namespace {
 
 struct NewOptions {
-    std::string name_zh, name_en, start, end, district;
+    std::string name_zh, name_en, start, end, district, organisation, objectives_zh, objectives_en;
     std::vector<std::string> areas;
 };
 
@@ -38,161 +32,20 @@ void new_programme(Context& context, const NewOptions& options) {
     programme.period_start = options.start;
     programme.period_end = options.end;
     programme.areas = options.areas;
+    programme.objectives = {options.objectives_zh, options.objectives_en};
+    if (!options.organisation.empty()) {
+        const auto organisation = OrganisationRepository(database).find_by_name(options.organisation);
+        if (!organisation) {
+            throw NotFound({fmt::format("沒有名為「{}」的機構", options.organisation),
+                            fmt::format("no organisation named '{}' (see 'dplan org list')", options.organisation)});
+        }
+        programme.organisation_id = organisation->id;
+    }
     if (!options.district.empty()) {
         programme.district_id = DistrictRepository(database).get_by_code(options.district).id;
     }
     const auto id = ProgrammeRepository(database).create(programme);
     context.out << context.pick({fmt::format("已建立計劃（服務計劃）{}。", id), fmt::format("Created programme {}.", id)}) << '\n';
-}
-
-void import_indicators(Context& context, const std::string& file, bool dry_run) {
-    std::ifstream in(file, std::ios::binary);
-    const std::string csv{std::istreambuf_iterator<char>(in), {}};
-    Database& database = context.database(OpenMode::must_exist);
-    const bool terminal = isatty(STDERR_FILENO) != 0;
-    ImportProgress progress;
-    if (terminal) {
-        progress = [&context](std::size_t done, std::size_t total) {
-            const int width = 40;
-            const int filled = static_cast<int>(width * done / std::max<std::size_t>(total, 1));
-            context.err << fmt::format("\r[{}{}] {}/{}", std::string(static_cast<std::size_t>(filled), '#'),
-                                       std::string(static_cast<std::size_t>(width - filled), ' '), done, total)
-                        << (done == total ? "\n" : "") << std::flush;
-        };
-    }
-    IndicatorImportResult result;
-    try {
-        result = import_indicator_csv(database, csv, context.actor().id, dry_run, progress);
-    } catch (const InvalidInput& e) {
-        throw InvalidInput({file + "：" + e.message().zh, file + ": " + e.message().en});
-    }
-    context.out << context.pick(dry_run ? Bilingual{fmt::format("檢查完畢：{} 行均有效（{} 項讀數）；未有寫入（--dry-run）。", result.rows, result.readings),
-                                                    fmt::format("Checked: all {} rows are valid ({} readings); nothing written (--dry-run).",
-                                                                result.rows, result.readings)}
-                                        : Bilingual{fmt::format("已匯入 {} 項指標、{} 項讀數。", result.rows, result.readings),
-                                                    fmt::format("Imported {} indicators and {} readings.", result.rows, result.readings)})
-                << '\n';
-}
-
-// The same columns the import reads, so an export imports back.
-void export_indicators(Context& context) {
-    Database& database = context.database(OpenMode::must_exist);
-    ProgrammeRepository programmes(database);
-    auto quote = [](const std::string& text) {
-        if (text.find_first_of(",\"\n") == std::string::npos) return text;
-        std::string out = "\"";
-        for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return out + "\"";
-    };
-    auto number = [](double value) { return fmt::format("{}", value); };
-    context.out << indicator_csv_header << '\n';
-    for (const auto& programme : programmes.list()) {
-        for (const auto& indicator : programmes.indicators(programme.id)) {
-            context.out << fmt::format("{},{},{},{},{},{},{},{},{}\n", quote(programme.name.zh), quote(indicator.code),
-                                       indicator_kind_code(indicator.kind), quote(indicator.description.zh), indicator.unit,
-                                       number(indicator.target), indicator.actual ? number(*indicator.actual) : "",
-                                       programme.period_start, programme.period_end);
-        }
-    }
-}
-
-void print_catalogue(Context& context, const std::string& area) {
-    for (const auto& plugin : context.plugins().loaded()) {
-        if (!plugin->area() || (!area.empty() && plugin->area()->id != area) || plugin->indicators().empty()) continue;
-        context.out << fmt::format("[{}] {}\n", plugin->area()->id, context.pick(plugin->area()->name));
-        for (const auto& indicator : plugin->indicators()) {
-            context.out << fmt::format("  {:<8} {:<7} {:<12} {} ({} {})\n    {}\n", indicator.code,
-                                       indicator.kind == plugins::IndicatorKind::output ? "output" : "outcome",
-                                       indicator.unit, context.pick(indicator.name),
-                                       context.pick({"一般目標", "typical target"}), format_number(indicator.typical_target),
-                                       context.pick(indicator.definition));
-        }
-    }
-}
-
-struct AddOptions {
-    std::int64_t programme_id = 0;
-    std::string from_catalogue, code, kind, description_zh, description_en, unit;
-    double target = -1;
-};
-
-// An indicator chosen from a plugin's catalogue takes its kind, unit, wording and typical target
-// from it; anything given on the command line wins.
-void add_indicator(Context& context, const AddOptions& options) {
-    Database& database = context.database(OpenMode::must_exist);
-    ProgrammeRepository programmes(database);
-    const Programme programme = programmes.get(options.programme_id);
-    Indicator indicator;
-    indicator.programme_id = programme.id;
-    indicator.code = options.code;
-    if (!options.from_catalogue.empty()) {
-        const plugins::IndicatorDefinition* chosen = nullptr;
-        for (const auto& plugin : context.plugins().loaded()) {
-            for (const auto& definition : plugin->indicators()) {
-                if (definition.code == options.from_catalogue) chosen = &definition;
-            }
-        }
-        if (chosen == nullptr) {
-            throw NotFound({fmt::format("已載入的外掛目錄中沒有指標 {}；可用 dplan indicators catalogue 查看", options.from_catalogue),
-                            fmt::format("no loaded plugin's catalogue has indicator {}; see 'dplan indicators catalogue'",
-                                        options.from_catalogue)});
-        }
-        indicator.kind = chosen->kind == plugins::IndicatorKind::output ? IndicatorKind::output : IndicatorKind::outcome;
-        indicator.unit = chosen->unit;
-        indicator.description = chosen->name;
-        indicator.target = chosen->typical_target;
-        indicator.catalogue_code = chosen->code;
-    }
-    if (!options.kind.empty()) indicator.kind = *parse_indicator_kind(options.kind);
-    if (!options.unit.empty()) indicator.unit = options.unit;
-    if (!options.description_zh.empty()) indicator.description.zh = options.description_zh;
-    if (!options.description_en.empty()) indicator.description.en = options.description_en;
-    if (options.target >= 0) indicator.target = options.target;
-    if (indicator.code.empty() || indicator.code.size() > 32) {
-        throw InvalidInput({"指標代號須為 1 至 32 個字元", "the indicator code must be 1 to 32 characters"});
-    }
-    if (!is_indicator_unit(indicator.unit)) {
-        throw InvalidInput({fmt::format("不明單位「{}」", indicator.unit),
-                            fmt::format("unknown unit '{}'; choose one with --unit or --from-catalogue", indicator.unit)});
-    }
-    if (indicator.kind == IndicatorKind::outcome && indicator.unit != "percent") {
-        throw InvalidInput({"成效指標以百分比計算", "outcome indicators are measured in percent"});
-    }
-    programmes.put_indicator(indicator);
-    context.out << context.pick({fmt::format("已加入指標 {}。", indicator.code), fmt::format("Added indicator {}.", indicator.code)})
-                << '\n';
-}
-
-struct SummaryOptions {
-    std::string area, district, year;
-};
-
-void print_summary(Context& context, const SummaryOptions& options) {
-    Database& database = context.database(OpenMode::must_exist);
-    AchievementFilter filter;
-    if (!options.area.empty()) filter.area_id = options.area;
-    if (!options.year.empty()) filter.financial_year = options.year;
-    if (!options.district.empty()) {
-        filter.district_id = DistrictRepository(database).get_by_code(options.district).id;
-    }
-    const auto rows = achievement_by_programme(database, filter);
-    if (rows.empty()) {
-        context.out << context.pick({"沒有符合條件的計劃。", "No programmes match."}) << '\n';
-        return;
-    }
-    context.out << context.pick({"計劃  達標  未達標  未匯報  成果指標平均達標率", "Programme  met  below  not reported  mean output achievement"})
-                << '\n';
-    for (const auto& row : rows) {
-        context.out << fmt::format("  {}  {}  {}  {}  {}\n", context.pick(row.name), row.met, row.below, row.not_reported,
-                                   row.mean_output_percent ? format_percent(*row.mean_output_percent) : "–");
-    }
-    const auto shortfalls = furthest_below_target(database, filter, 5);
-    if (shortfalls.empty()) return;
-    context.out << context.pick({"最未達標的指標：", "Furthest below target:"}) << '\n';
-    for (const auto& row : shortfalls) {
-        context.out << fmt::format("  {} {} {}: {} / {} ({})\n", context.pick(row.programme), row.code, row.description,
-                                   format_number(row.actual), format_number(row.target), format_percent(row.percent));
-    }
 }
 
 }  // namespace
@@ -209,6 +62,9 @@ void register_programme_commands(CLI::App& app, Context& context) {
     create->add_option("--end", new_options->end, "Last day, YYYY-MM-DD / 結束日期")->required();
     create->add_option("--area", new_options->areas, "Service area it serves (repeatable) / 服務範疇");
     create->add_option("--district", new_options->district, "District code / 地區代號");
+    create->add_option("--organisation", new_options->organisation, "Organisation running it (name) / 主辦機構");
+    create->add_option("--objectives-zh", new_options->objectives_zh, "Objectives in Chinese / 計劃目標（中文）");
+    create->add_option("--objectives-en", new_options->objectives_en, "Objectives in English / 計劃目標（英文）");
     create->callback([&context, new_options] { new_programme(context, *new_options); });
 
     struct LinkOptions {
@@ -255,40 +111,6 @@ void register_programme_commands(CLI::App& app, Context& context) {
         }
     });
 
-    auto* indicators = app.add_subcommand("indicators", "Indicator readings in bulk / 指標資料");
-    indicators->require_subcommand(1);
-    auto file = std::make_shared<std::string>();
-    auto dry_run = std::make_shared<bool>(false);
-    auto* import = indicators->add_subcommand("import", "Import indicators and readings from CSV (all or nothing) / 匯入 CSV");
-    import->add_option("FILE", *file, "CSV in the format of docs/indicators-csv.md / CSV 檔")->required()->check(CLI::ExistingFile);
-    import->add_flag("--dry-run", *dry_run, "Check every row and report; write nothing / 只檢查，不寫入");
-    import->callback([&context, file, dry_run] { import_indicators(context, *file, *dry_run); });
-    auto catalogue_area = std::make_shared<std::string>();
-    auto* catalogue = indicators->add_subcommand("catalogue", "Indicators the plugins offer, with units and definitions / 指標目錄");
-    catalogue->add_option("--area", *catalogue_area, "Only this service area / 只列此範疇");
-    catalogue->callback([&context, catalogue_area] { print_catalogue(context, *catalogue_area); });
-
-    auto add_options = std::make_shared<AddOptions>();
-    auto* add = indicators->add_subcommand("add", "Add an indicator to a programme, e.g. from a plugin's catalogue / 加入指標");
-    add->add_option("PROGRAMME_ID", add_options->programme_id, "Programme id / 計劃編號")->required();
-    add->add_option("--code", add_options->code, "The programme's own code, e.g. 1A / 指標代號")->required();
-    add->add_option("--from-catalogue", add_options->from_catalogue, "A catalogue code, e.g. YTH-01 / 目錄代號");
-    add->add_option("--kind", add_options->kind, "output or outcome / 類別")->check(CLI::IsMember({"output", "outcome"}));
-    add->add_option("--unit", add_options->unit, "Unit / 單位");
-    add->add_option("--description-zh", add_options->description_zh, "Wording (Chinese) / 描述（中文）");
-    add->add_option("--description-en", add_options->description_en, "Wording (English) / 描述（英文）");
-    add->add_option("--target", add_options->target, "Target / 目標")->check(CLI::NonNegativeNumber);
-    add->callback([&context, add_options] { add_indicator(context, *add_options); });
-
-    auto summary_options = std::make_shared<SummaryOptions>();
-    auto* summary = indicators->add_subcommand(
-        "summary", "Met, below target and not reported, per programme / 指標達標概覽");
-    summary->add_option("--area", summary_options->area, "Only programmes serving this area / 服務範疇");
-    summary->add_option("--district", summary_options->district, "District code / 地區代號");
-    summary->add_option("--year", summary_options->year, "Programmes running in this financial year / 財政年度");
-    summary->callback([&context, summary_options] { print_summary(context, *summary_options); });
-    indicators->add_subcommand("export", "All indicators with their newest reading, as CSV / 匯出 CSV")
-        ->callback([&context] { export_indicators(context); });
 }
 
 }  // namespace dplan::cli

@@ -29,4 +29,10 @@ void require_financial_year(std::string_view text) {
                                     text)});
 }
 
+std::string financial_year_of(std::string_view iso_date) {
+    const int year = std::stoi(std::string(iso_date.substr(0, 4)));
+    const int first = iso_date.substr(5, 2) >= "04" ? year : year - 1;
+    return fmt::format("{}-{:02}", first, (first + 1) % 100);
+}
+
 }  // namespace dplan

@@ -4,7 +4,11 @@
 
 #include <cmath>
 
+#include "domain/financial_year.hpp"
+
 namespace dplan {
+
+std::string Programme::financial_year() const { return financial_year_of(period_end); }
 
 std::string_view indicator_kind_code(IndicatorKind kind) { return kind == IndicatorKind::output ? "output" : "outcome"; }
 
@@ -12,6 +16,12 @@ std::optional<IndicatorKind> parse_indicator_kind(std::string_view code) {
     if (code == "output") return IndicatorKind::output;
     if (code == "outcome") return IndicatorKind::outcome;
     return std::nullopt;
+}
+
+bool periods_clash(std::string_view start_a, std::string_view end_a, std::string_view start_b, std::string_view end_b) {
+    const bool same = start_a == start_b && end_a == end_b;
+    const bool overlap = start_a <= end_b && start_b <= end_a;
+    return overlap && !same;
 }
 
 Achievement achievement(const Indicator& indicator) {

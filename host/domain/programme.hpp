@@ -17,10 +17,16 @@ namespace dplan {
 struct Programme {
     std::int64_t id = 0;
     Bilingual name;
+    std::optional<std::int64_t> organisation_id;  // who runs it
+    Bilingual organisation_name;                  // filled in when read
     std::optional<std::int64_t> district_id;
     std::string period_start;  // YYYY-MM-DD
     std::string period_end;
+    Bilingual objectives;
     std::vector<std::string> areas;  // service-area ids it serves
+
+    // The year it reports in: the financial year its period ends in.
+    std::string financial_year() const;
 };
 
 enum class IndicatorKind { output, outcome };
@@ -37,7 +43,21 @@ struct Indicator {
     std::string unit;
     double target = 0;
     std::optional<std::string> catalogue_code;  // the plugin catalogue indicator it instantiates
-    std::optional<double> actual;  // the newest reading, if any
+    // Achieved so far: outputs add up the current reading of every period, outcomes take the
+    // current reading of the latest period. Empty until something is reported.
+    std::optional<double> actual;
+};
+
+// A value reported for a period: a month, a quarter or the whole programme. A correction is a
+// newer reading for the same period; the one it supersedes stays as history (current = false).
+struct Reading {
+    std::int64_t id = 0;
+    std::int64_t indicator_id = 0;
+    double value = 0;
+    std::string period_start, period_end;
+    std::string reported_by;  // user name
+    std::string reported_at;
+    bool current = true;
 };
 
 struct Achievement {
@@ -47,6 +67,10 @@ struct Achievement {
 };
 
 Achievement achievement(const Indicator& indicator);
+
+// Two readings of one indicator may cover the same period (a correction) or periods that do not
+// meet; partly overlapping periods would count the same days twice.
+bool periods_clash(std::string_view start_a, std::string_view end_a, std::string_view start_b, std::string_view end_b);
 
 // 130 -> "130%", 107.5 -> "107.5%", 116.666 -> "116.7%".
 std::string format_percent(double percent);

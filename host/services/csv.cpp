@@ -14,8 +14,13 @@ namespace {
 }  // namespace
 
 std::vector<CsvRow> read_csv(std::string_view text) {
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     std::vector<CsvRow> rows;
+    for_each_csv_row(text, [&](const CsvRow& row) { rows.push_back(row); });
+    return rows;
+}
+
+void for_each_csv_row(std::string_view text, const std::function<void(const CsvRow&)>& on_row) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     CsvRow row;
     std::string field;
     bool quoted = false, field_started = false;
@@ -27,15 +32,15 @@ std::vector<CsvRow> read_csv(std::string_view text) {
                 fmt::format("a field is longer than {} bytes", csv_largest_field));
         }
         if (!plugins::is_valid_utf8(field)) bad(line, "不是 UTF-8 文字；請以 UTF-8 儲存 CSV", "not UTF-8 text; save the CSV as UTF-8");
-        row.fields.push_back(std::move(field));
+        row.fields.push_back(field);
         field.clear();
         field_started = false;
     };
     auto end_row = [&] {
         end_field();
         const bool blank = row.fields.size() == 1 && row.fields[0].empty();
-        if (!blank) rows.push_back(std::move(row));
-        row = CsvRow{};
+        if (!blank) on_row(row);
+        row.fields.clear();
         row.line = line + 1;
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -75,7 +80,6 @@ std::vector<CsvRow> read_csv(std::string_view text) {
     }
     if (quoted) bad(row.line, "引號未有關閉", "a quoted field is never closed");
     if (!field.empty() || !row.fields.empty()) end_row();
-    return rows;
 }
 
 }  // namespace dplan

@@ -2,6 +2,7 @@
 // for files people export from spreadsheets. It refuses what it cannot read faithfully.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,5 +20,9 @@ inline constexpr std::size_t csv_largest_field = 4096;
 // left open, a field longer than csv_largest_field bytes. A leading UTF-8 BOM is skipped;
 // blank lines are skipped.
 std::vector<CsvRow> read_csv(std::string_view text);
+
+// The same, one row at a time, so a file of a million rows is never held twice. The row passed
+// to `on_row` is reused for the next one.
+void for_each_csv_row(std::string_view text, const std::function<void(const CsvRow&)>& on_row);
 
 }  // namespace dplan

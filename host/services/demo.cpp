@@ -113,6 +113,7 @@ const Organisation demo_organisations[] = {
     {0, {"河畔中學校長會", "Riverside Secondary School Heads Association"}, education},
     {0, {"河畔商會", "Riverside Chamber of Commerce"}, business},
     {0, {"河畔互助委員會聯會", "Federation of Riverside Mutual Aid Committees"}, district_group},
+    {0, {"河畔青少年綜合服務中心", "Riverside Integrated Youth Services Centre"}, ngo},
 };
 
 // The indicators an NGO reported for its youth programme (shared/samples/riverside-indicators.csv).
@@ -146,14 +147,23 @@ DemoResult load_demo(Database& db) {
             district_id = districts.create({0, "riverside", {"河畔區", "Riverside"}});
         }
         OrganisationRepository organisations(db);
-        if (organisations.list().empty()) {
-            for (const auto& organisation : demo_organisations) organisations.create(organisation);
+        for (const auto& organisation : demo_organisations) {
+            if (!organisations.find_by_name(organisation.name.zh)) organisations.create(organisation);
         }
         const auto plan_id = plans.create(riverside_plan(district_id), system_user_id,
                                           "Demo data / 示範資料");
         ProgrammeRepository programmes(db);
-        const auto programme_id = programmes.create({0, {"同行新路計劃", "Walking a New Road Together"}, district_id,
-                                                     "2023-04-01", "2025-03-31", {"youth"}});
+        Programme programme;
+        programme.name = {"同行新路計劃", "Walking a New Road Together"};
+        programme.organisation_id = organisations.find_by_name("河畔青少年綜合服務中心").value().id;
+        programme.district_id = district_id;
+        programme.period_start = "2023-04-01";
+        programme.period_end = "2025-03-31";
+        programme.objectives = {"提高青少年及家長對隱蔽吸毒的認識，及早識別高危青少年並提供輔導",
+                                "Raise young people's and parents' awareness of hidden drug abuse, and identify and "
+                                "counsel youth at risk early"};
+        programme.areas = {"youth"};
+        const auto programme_id = programmes.create(programme);
         import_indicator_csv(db, demo_indicators, system_user_id, false);
         // The programme serves the youth outreach focus point, which makes that objective measurable.
         programmes.link_focus_point(programme_id, plans.get(plan_id).section("youth")->focus_points.front().id);

@@ -2,16 +2,19 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "domain/indicator_unit.hpp"
 #include "domain/programme.hpp"
 #include "services/csv.hpp"
 #include "services/plan_workflow.hpp"
 #include "storage/programme_repository.hpp"
+#include "storage/reading_bulk_insert.hpp"
 
 namespace dplan {
 
@@ -19,13 +22,6 @@ namespace {
 
 constexpr std::string_view columns[] = {"programme", "indicator_code", "kind", "description", "unit",
                                         "target", "actual", "period_start", "period_end"};
-
-struct ValidRow {
-    std::int64_t programme_id;
-    Indicator indicator;
-    std::optional<double> actual;
-    std::string period_start, period_end;
-};
 
 class Checker {
 public:
@@ -72,40 +68,107 @@ bool is_date(const std::string& text) {
     }
 }
 
+
+// One indicator of the file: its definition (the same on every row that names it) and the line
+// that first defined it.
+struct FileIndicator {
+    Indicator definition;
+    int line = 0;
+    std::int64_t stored_id = 0;  // 0 until written
+    std::string programme_name;
+};
+
+// A row that carries a reading, kept small: a million of them are held at once.
+struct FileReading {
+    std::uint32_t indicator = 0;  // index into the file's indicators
+    int line = 0;
+    double value = 0;
+    std::string start, end;
+    bool corrects_stored = false;  // supersedes a stored reading of the same period
+};
+
+bool same_definition(const Indicator& a, const Indicator& b) {
+    return a.kind == b.kind && a.unit == b.unit && a.target == b.target && a.description.zh == b.description.zh;
+}
+
+// Periods of one indicator must be equal (a correction; flagged as a duplicate within one file)
+// or apart. Sorting by start finds every clash by comparing neighbours with the furthest end.
+void check_period_clashes(const std::vector<FileIndicator>& indicators, std::vector<FileReading>& readings,
+                          const std::map<std::pair<std::int64_t, std::string>, std::vector<std::pair<std::string, std::string>>>& stored,
+                          Checker& check) {
+    std::vector<std::uint32_t> order(readings.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const auto& x = readings[a];
+        const auto& y = readings[b];
+        return std::tie(x.indicator, x.start, x.end) < std::tie(y.indicator, y.start, y.end);
+    });
+    for (std::size_t i = 1; i < order.size(); ++i) {
+        const auto& previous = readings[order[i - 1]];
+        const auto& reading = readings[order[i]];
+        if (previous.indicator != reading.indicator || previous.end < reading.start) continue;
+        if (previous.start == reading.start && previous.end == reading.end) continue;  // reported as a duplicate
+        check.error(reading.line, "period_start",
+                    fmt::format("期間 {} 至 {} 與第 {} 行的期間 {} 至 {} 部分重疊", reading.start, reading.end, previous.line,
+                                previous.start, previous.end),
+                    fmt::format("the period {} to {} partly overlaps line {} ({} to {})", reading.start, reading.end,
+                                previous.line, previous.start, previous.end));
+    }
+    for (auto& reading : readings) {
+        const auto& indicator = indicators[reading.indicator].definition;
+        const auto found = stored.find({indicator.programme_id, indicator.code});
+        if (found == stored.end()) continue;
+        for (const auto& [start, end] : found->second) {
+            if (start == reading.start && end == reading.end) reading.corrects_stored = true;
+            if (!periods_clash(start, end, reading.start, reading.end)) continue;
+            check.error(reading.line, "period_start",
+                        fmt::format("期間 {} 至 {} 與已報告的期間 {} 至 {} 部分重疊；更正須使用相同期間", reading.start,
+                                    reading.end, start, end),
+                        fmt::format("the period {} to {} partly overlaps the reported period {} to {}; a correction "
+                                    "must cover the same period",
+                                    reading.start, reading.end, start, end));
+        }
+    }
+}
+
 }  // namespace
 
 IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, std::int64_t reported_by,
                                            bool dry_run, const ImportProgress& progress) {
-    const auto rows = read_csv(csv);
-    if (rows.empty()) throw InvalidInput({"CSV 檔案是空的", "the CSV file is empty"});
-    std::string header;
-    for (const auto& field : rows.front().fields) header += (header.empty() ? "" : ",") + field;
-    if (header != indicator_csv_header) {
-        throw InvalidInput({fmt::format("第 1 行的欄位應為：{}（實為：{}）", indicator_csv_header, header),
-                            fmt::format("line 1: the columns must be {} (found: {})", indicator_csv_header, header)});
-    }
-
     ProgrammeRepository programmes(db);
     std::map<std::string, std::optional<Programme>> known;  // by name, looked up once
-    std::set<std::pair<std::int64_t, std::string>> seen;
+    std::map<std::pair<std::int64_t, std::string>, std::uint32_t> indicator_index;
+    std::set<std::tuple<std::uint32_t, std::string, std::string>> seen_periods;
+    std::vector<FileIndicator> indicators;
+    std::vector<FileReading> readings;
     Checker check;
-    std::vector<ValidRow> valid;
-    for (std::size_t r = 1; r < rows.size(); ++r) {
-        const auto& row = rows[r];
+    bool header_seen = false;
+    std::size_t rows = 0;
+
+    for_each_csv_row(csv, [&](const CsvRow& row) {
+        if (!header_seen) {
+            header_seen = true;
+            std::string header;
+            for (const auto& field : row.fields) header += (header.empty() ? "" : ",") + field;
+            if (header == indicator_csv_header) return;
+            throw InvalidInput({fmt::format("第 {} 行的欄位應為：{}（實為：{}）", row.line, indicator_csv_header, header),
+                                fmt::format("line {}: the columns must be {} (found: {})", row.line, indicator_csv_header, header)});
+        }
+        ++rows;
         if (row.fields.size() != std::size(columns)) {
             check.error(row.line, "(row)", fmt::format("應有 {} 欄，實有 {} 欄", std::size(columns), row.fields.size()),
                         fmt::format("expected {} columns, found {}", std::size(columns), row.fields.size()));
-            continue;
+            return;
         }
         const auto& f = row.fields;
-        ValidRow out;
         bool ok = true;
         auto fail = [&](std::string_view column, const std::string& zh, const std::string& en) {
             check.error(row.line, column, zh, en);
             ok = false;
         };
-        if (!known.contains(f[0])) known[f[0]] = programmes.find_by_name(f[0]);
-        const auto& programme = known[f[0]];
+        auto known_programme = known.find(f[0]);
+        if (known_programme == known.end()) known_programme = known.emplace(f[0], programmes.find_by_name(f[0])).first;
+        const auto& programme = known_programme->second;
         if (!programme) {
             fail("programme", fmt::format("沒有名為「{}」的計劃；請先用 dplan programme new 建立", f[0]),
                  fmt::format("no programme named '{}'; create it with 'dplan programme new'", f[0]));
@@ -130,31 +193,61 @@ IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, s
         if (!start_ok) fail("period_start", fmt::format("應為 YYYY-MM-DD，實為「{}」", f[7]), fmt::format("expected YYYY-MM-DD, got '{}'", f[7]));
         if (!end_ok) fail("period_end", fmt::format("應為 YYYY-MM-DD，實為「{}」", f[8]), fmt::format("expected YYYY-MM-DD, got '{}'", f[8]));
         if (start_ok && end_ok && f[8] < f[7]) fail("period_end", "結束日期早於開始日期", "the period ends before it starts");
-        if (programme && !seen.insert({programme->id, f[1]}).second) {
-            fail("indicator_code", fmt::format("計劃「{}」的指標 {} 重複", f[0], f[1]),
-                 fmt::format("indicator {} of '{}' appears more than once", f[1], f[0]));
+        if (!ok) return;
+
+        const Indicator definition{0, programme->id, f[1], *kind, {f[3], ""}, f[4], *target, std::nullopt, std::nullopt};
+        const auto [slot, added] =
+            indicator_index.emplace(std::make_pair(programme->id, f[1]), static_cast<std::uint32_t>(indicators.size()));
+        if (added) {
+            indicators.push_back({definition, row.line, 0, f[0]});
+        } else if (!same_definition(indicators[slot->second].definition, definition)) {
+            check.error(row.line, "indicator_code",
+                        fmt::format("指標 {} 的類別、描述、單位或目標與第 {} 行不同", f[1], indicators[slot->second].line),
+                        fmt::format("indicator {} is defined differently on line {} (kind, description, unit and "
+                                    "target must be the same on every row of an indicator)",
+                                    f[1], indicators[slot->second].line));
+            return;
         }
-        if (!ok) continue;
-        out.programme_id = programme->id;
-        out.indicator = {0, programme->id, f[1], *kind, {f[3], ""}, f[4], *target, std::nullopt, std::nullopt};
-        out.actual = actual;
-        out.period_start = f[7];
-        out.period_end = f[8];
-        valid.push_back(std::move(out));
+        if (!seen_periods.emplace(slot->second, f[7], f[8]).second) {
+            check.error(row.line, "indicator_code",
+                        fmt::format("計劃「{}」的指標 {} 在 {} 至 {} 期間重複", f[0], f[1], f[7], f[8]),
+                        fmt::format("indicator {} of '{}' appears more than once for {} to {}", f[1], f[0], f[7], f[8]));
+            return;
+        }
+        if (actual) readings.push_back({slot->second, row.line, *actual, f[7], f[8], false});
+    });
+    if (!header_seen) throw InvalidInput({"CSV 檔案是空的", "the CSV file is empty"});
+
+    // Periods already reported for indicators the file names, one query per programme.
+    std::map<std::pair<std::int64_t, std::string>, std::vector<std::pair<std::string, std::string>>> stored;
+    std::set<std::int64_t> programme_ids;
+    for (const auto& indicator : indicators) programme_ids.insert(indicator.definition.programme_id);
+    for (const auto id : programme_ids) {
+        for (const auto& [code, reading] : programmes.current_readings(id)) {
+            stored[{id, code}].emplace_back(reading.period_start, reading.period_end);
+        }
     }
+    check_period_clashes(indicators, readings, stored, check);
     check.throw_if_any();
 
-    IndicatorImportResult result;
-    result.rows = valid.size();
-    for (const auto& row : valid) result.readings += row.actual ? 1 : 0;
+    IndicatorImportResult result{rows, readings.size()};
     if (dry_run) return result;
     db.write("import indicators", [&] {
-        std::size_t done = 0;
-        for (const auto& row : valid) {
-            const auto id = programmes.put_indicator(row.indicator);
-            if (row.actual) programmes.add_reading(id, *row.actual, row.period_start, row.period_end, reported_by);
-            if (progress && (++done % 256 == 0 || done == valid.size())) progress(done, valid.size());
+        for (auto& indicator : indicators) indicator.stored_id = programmes.put_indicator(indicator.definition);
+        for (const auto& reading : readings) {
+            if (reading.corrects_stored) {
+                programmes.supersede_reading(indicators[reading.indicator].stored_id, reading.start, reading.end);
+            }
         }
+        ReadingBulkInsert insert(db, reported_by);
+        std::size_t done = 0;
+        for (const auto& reading : readings) {
+            insert.add(indicators[reading.indicator].stored_id, reading.value, reading.start, reading.end);
+            if (progress && ++done % 4096 == 0) progress(done, readings.size());
+        }
+        insert.flush();
+        if (progress) progress(readings.size(), readings.size());
+        for (const auto& indicator : indicators) programmes.refresh_actual(indicator.stored_id);
     });
     return result;
 }

@@ -16,6 +16,12 @@ std::string day_month_year(const std::string& date) {
 std::string programme_report_markdown(const Programme& programme, const std::vector<Indicator>& indicators) {
     std::string out = fmt::format("# {} {}\n\n{} – {}\n\n", programme.name.zh, programme.name.en,
                                   day_month_year(programme.period_start), day_month_year(programme.period_end));
+    if (!programme.organisation_name.zh.empty()) {
+        out += fmt::format("主辦機構 Organisation: {} {}\n\n", programme.organisation_name.zh, programme.organisation_name.en);
+    }
+    if (!programme.objectives.zh.empty() || !programme.objectives.en.empty()) {
+        out += fmt::format("## 計劃目標 Objectives\n\n{}\n\n{}\n\n", programme.objectives.zh, programme.objectives.en);
+    }
     out += "## 成果指標 Output indicators\n\n| 指標 Indicator | 目標 Target | 實際 Actual | 達標率 Achieved |\n|---|---|---|---|\n";
     for (const auto& indicator : indicators) {
         if (indicator.kind != IndicatorKind::output) continue;
@@ -45,6 +51,15 @@ std::vector<PaperBlock> programme_report_blocks(const Programme& programme, cons
     if (!programme.name.en.empty()) blocks.push_back({BlockKind::letterhead, programme.name.en});
     blocks.push_back({BlockKind::letterhead, fmt::format("{} – {}", day_month_year(programme.period_start),
                                                          day_month_year(programme.period_end))});
+    if (!programme.organisation_name.zh.empty()) {
+        blocks.push_back({BlockKind::letterhead, fmt::format("主辦機構 Organisation：{} {}", programme.organisation_name.zh,
+                                                             programme.organisation_name.en)});
+    }
+    if (!programme.objectives.zh.empty() || !programme.objectives.en.empty()) {
+        blocks.push_back({BlockKind::heading, "計劃目標 Objectives"});
+        if (!programme.objectives.zh.empty()) blocks.push_back({BlockKind::paragraph, programme.objectives.zh});
+        if (!programme.objectives.en.empty()) blocks.push_back({BlockKind::paragraph, programme.objectives.en});
+    }
     blocks.push_back({BlockKind::heading, "成果指標 Output indicators"});
     for (const auto& indicator : indicators) {
         if (indicator.kind != IndicatorKind::output) continue;

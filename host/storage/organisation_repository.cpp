@@ -43,4 +43,11 @@ std::vector<Organisation> OrganisationRepository::list() {
     });
 }
 
+std::optional<Organisation> OrganisationRepository::find_by_name(const std::string& name) {
+    for (auto& organisation : list()) {
+        if (organisation.name.zh == name || organisation.name.en == name) return organisation;
+    }
+    return std::nullopt;
+}
+
 }  // namespace dplan

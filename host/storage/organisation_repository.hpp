@@ -1,6 +1,7 @@
 // Organisations that take part in planning, each belonging to one sector.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "domain/organisation.hpp"
@@ -15,6 +16,8 @@ public:
     // Throws InvalidInput when an organisation with the same names exists.
     std::int64_t create(const Organisation& organisation);
     std::vector<Organisation> list();
+    // By its Chinese or English name.
+    std::optional<Organisation> find_by_name(const std::string& name);
 
 private:
     Database& db_;

@@ -10,12 +10,17 @@ std::int64_t ProgrammeRepository::create(const Programme& programme) {
     return db_.write("create programme", [&] {
         const long long district = programme.district_id.value_or(0);
         soci::indicator district_flag = programme.district_id ? soci::i_ok : soci::i_null;
+        const long long organisation = programme.organisation_id.value_or(0);
+        soci::indicator organisation_flag = programme.organisation_id ? soci::i_ok : soci::i_null;
         const std::string now = now_utc_iso8601();
+        const std::string year = programme.financial_year();
         try {
-            db_.session() << "INSERT INTO programmes (name_zh, name_en, district_id, period_start, period_end, created_at) "
-                             "VALUES (:zh, :en, :district, :start, :end, :created)",
-                soci::use(programme.name.zh), soci::use(programme.name.en), soci::use(district, district_flag),
-                soci::use(programme.period_start), soci::use(programme.period_end), soci::use(now);
+            db_.session() << "INSERT INTO programmes (name_zh, name_en, organisation_id, district_id, period_start, "
+                             "period_end, objectives_zh, objectives_en, financial_year, created_at) VALUES (:zh, :en, "
+                             ":organisation, :district, :start, :end, :objectives_zh, :objectives_en, :year, :created)",
+                soci::use(programme.name.zh), soci::use(programme.name.en), soci::use(organisation, organisation_flag),
+                soci::use(district, district_flag), soci::use(programme.period_start), soci::use(programme.period_end),
+                soci::use(programme.objectives.zh), soci::use(programme.objectives.en), soci::use(year), soci::use(now);
         } catch (const soci::soci_error& e) {
             if (!is_unique_violation(e)) throw;
             throw InvalidInput({fmt::format("計劃「{}」已存在", programme.name.zh),
@@ -36,20 +41,29 @@ std::int64_t ProgrammeRepository::create(const Programme& programme) {
 template <typename Value>
 std::vector<Programme> ProgrammeRepository::select(const char* where, const Value& value) {
     return db_.read("read programmes", [&] {
-        long long id = 0, district = 0;
-        soci::indicator district_flag = soci::i_ok;
+        long long id = 0, district = 0, organisation = 0;
+        std::string organisation_zh, organisation_en;
+        soci::indicator district_flag = soci::i_ok, organisation_flag = soci::i_ok, zh_flag = soci::i_ok,
+                        en_flag = soci::i_ok;
         Programme row;
         std::vector<Programme> result;
         soci::statement query =
-            (db_.session().prepare << std::string("SELECT id, name_zh, name_en, district_id, period_start, period_end "
-                                                  "FROM programmes WHERE ") +
-                                          where + " ORDER BY period_start, id",
+            (db_.session().prepare << std::string("SELECT p.id, p.name_zh, p.name_en, p.organisation_id, p.district_id, "
+                                                  "p.period_start, p.period_end, p.objectives_zh, p.objectives_en, "
+                                                  "o.name_zh, o.name_en FROM programmes p "
+                                                  "LEFT JOIN organisations o ON o.id = p.organisation_id WHERE ") +
+                                          where + " ORDER BY p.period_start, p.id",
              soci::use(value, "value"), soci::into(id), soci::into(row.name.zh), soci::into(row.name.en),
-             soci::into(district, district_flag), soci::into(row.period_start), soci::into(row.period_end));
+             soci::into(organisation, organisation_flag), soci::into(district, district_flag),
+             soci::into(row.period_start), soci::into(row.period_end), soci::into(row.objectives.zh),
+             soci::into(row.objectives.en), soci::into(organisation_zh, zh_flag), soci::into(organisation_en, en_flag));
         query.execute();
         while (query.fetch()) {
             row.id = id;
             row.district_id = district_flag == soci::i_ok ? std::optional<std::int64_t>(district) : std::nullopt;
+            row.organisation_id =
+                organisation_flag == soci::i_ok ? std::optional<std::int64_t>(organisation) : std::nullopt;
+            row.organisation_name = {zh_flag == soci::i_ok ? organisation_zh : "", en_flag == soci::i_ok ? organisation_en : ""};
             result.push_back(row);
         }
         for (auto& programme : result) {
@@ -68,14 +82,14 @@ std::vector<Programme> ProgrammeRepository::select(const char* where, const Valu
 std::vector<Programme> ProgrammeRepository::list() { return select("1 = :value", 1); }
 
 std::optional<Programme> ProgrammeRepository::find_by_name(const std::string& name) {
-    auto found = select("name_zh = :value", name);
-    if (found.empty()) found = select("name_en = :value", name);
+    auto found = select("p.name_zh = :value", name);
+    if (found.empty()) found = select("p.name_en = :value", name);
     if (found.empty()) return std::nullopt;
     return found.front();
 }
 
 Programme ProgrammeRepository::get(std::int64_t id) {
-    auto found = select("id = :value", static_cast<long long>(id));
+    auto found = select("p.id = :value", static_cast<long long>(id));
     if (found.empty()) {
         throw NotFound({fmt::format("找不到編號 {} 的計劃（服務計劃）", id), fmt::format("no programme with id {}", id)});
     }
@@ -111,13 +125,103 @@ std::int64_t ProgrammeRepository::put_indicator(const Indicator& indicator) {
 void ProgrammeRepository::add_reading(std::int64_t indicator_id, double value, const std::string& period_start,
                                       const std::string& period_end, std::int64_t reported_by) {
     db_.write("store reading", [&] {
+        for (const auto& [start, end] : current_periods(indicator_id)) {
+            if (!periods_clash(start, end, period_start, period_end)) continue;
+            throw InvalidInput(
+                {fmt::format("期間 {} 至 {} 與已報告的期間 {} 至 {} 部分重疊；更正須使用相同期間", period_start, period_end,
+                             start, end),
+                 fmt::format("the period {} to {} partly overlaps the reported period {} to {}; a correction must cover "
+                             "the same period",
+                             period_start, period_end, start, end)});
+        }
         const long long indicator = indicator_id;
         const long long reporter = reported_by;
         const std::string now = now_utc_iso8601();
+        supersede_reading(indicator_id, period_start, period_end);
         db_.session() << "INSERT INTO readings (indicator_id, value, period_start, period_end, reported_by, reported_at) "
                          "VALUES (:indicator, :value, :start, :end, :reporter, :at)",
             soci::use(indicator), soci::use(value), soci::use(period_start), soci::use(period_end), soci::use(reporter),
             soci::use(now);
+        refresh_actual(indicator_id);
+    });
+}
+
+std::vector<std::pair<std::string, std::string>> ProgrammeRepository::current_periods(std::int64_t indicator_id) {
+    return db_.read("read reading periods", [&] {
+        const long long key = indicator_id;
+        std::string start, end;
+        std::vector<std::pair<std::string, std::string>> result;
+        soci::statement query = (db_.session().prepare << "SELECT period_start, period_end FROM readings "
+                                                          "WHERE indicator_id = :indicator AND is_current = 1",
+                                 soci::use(key), soci::into(start), soci::into(end));
+        query.execute();
+        while (query.fetch()) result.emplace_back(start, end);
+        return result;
+    });
+}
+
+void ProgrammeRepository::supersede_reading(std::int64_t indicator_id, const std::string& period_start,
+                                            const std::string& period_end) {
+    db_.write("supersede reading", [&] {
+        const long long indicator = indicator_id;
+        db_.session() << "UPDATE readings SET is_current = 0 WHERE indicator_id = :indicator AND period_start = :start "
+                         "AND period_end = :end AND is_current = 1",
+            soci::use(indicator), soci::use(period_start), soci::use(period_end);
+    });
+}
+
+void ProgrammeRepository::refresh_actual(std::int64_t indicator_id) {
+    db_.write("update achieved value", [&] {
+        const long long key = indicator_id;
+        db_.session() << refresh_actual_sql << " WHERE id = :indicator", soci::use(key);
+    });
+}
+
+std::vector<Reading> ProgrammeRepository::readings(std::int64_t indicator_id) {
+    return db_.read("read readings", [&] {
+        const long long key = indicator_id;
+        long long id = 0;
+        int current = 0;
+        Reading row;
+        std::vector<Reading> result;
+        soci::statement query =
+            (db_.session().prepare << "SELECT r.id, r.value, r.period_start, r.period_end, u.username, r.reported_at, "
+                                      "r.is_current FROM readings r JOIN users u ON u.id = r.reported_by "
+                                      "WHERE r.indicator_id = :indicator ORDER BY r.id",
+             soci::use(key), soci::into(id), soci::into(row.value), soci::into(row.period_start),
+             soci::into(row.period_end), soci::into(row.reported_by), soci::into(row.reported_at), soci::into(current));
+        query.execute();
+        while (query.fetch()) {
+            row.id = id;
+            row.indicator_id = indicator_id;
+            row.current = current != 0;
+            result.push_back(row);
+        }
+        return result;
+    });
+}
+
+std::vector<std::pair<std::string, Reading>> ProgrammeRepository::current_readings(std::int64_t programme_id) {
+    return db_.read("read readings", [&] {
+        const long long key = programme_id;
+        long long id = 0, indicator = 0;
+        std::string code;
+        Reading row;
+        std::vector<std::pair<std::string, Reading>> result;
+        soci::statement query =
+            (db_.session().prepare << "SELECT i.code, r.id, r.indicator_id, r.value, r.period_start, r.period_end, "
+                                      "r.reported_at FROM indicators i JOIN readings r ON r.indicator_id = i.id "
+                                      "AND r.is_current = 1 WHERE i.programme_id = :programme "
+                                      "ORDER BY i.code, r.period_start, r.period_end",
+             soci::use(key), soci::into(code), soci::into(id), soci::into(indicator), soci::into(row.value),
+             soci::into(row.period_start), soci::into(row.period_end), soci::into(row.reported_at));
+        query.execute();
+        while (query.fetch()) {
+            row.id = id;
+            row.indicator_id = indicator;
+            result.emplace_back(code, row);
+        }
+        return result;
     });
 }
 
@@ -172,11 +276,9 @@ std::vector<Indicator> ProgrammeRepository::indicators(std::int64_t programme_id
         soci::indicator catalogue_flag = soci::i_ok;
         Indicator row;
         std::vector<Indicator> result;
-        // The newest reading per indicator, found through the (indicator_id, id) index.
         soci::statement query =
             (db_.session().prepare << "SELECT i.id, i.code, i.kind, i.description_zh, i.description_en, i.unit, i.target, "
-                                      "i.catalogue_code, r.value FROM indicators i LEFT JOIN readings r ON r.id = "
-                                      "(SELECT MAX(id) FROM readings WHERE indicator_id = i.id) "
+                                      "i.catalogue_code, i.actual FROM indicators i "
                                       "WHERE i.programme_id = :programme ORDER BY i.code",
              soci::use(key), soci::into(id), soci::into(row.code), soci::into(kind), soci::into(row.description.zh),
              soci::into(row.description.en), soci::into(row.unit), soci::into(row.target),

@@ -1,5 +1,6 @@
 // Programmes, their indicators and readings. A reading is never changed: a correction is a newer
-// reading, and the newest one counts.
+// reading for the same period, which supersedes the old one. Each indicator's achieved value is
+// kept up to date in the same transaction as the readings that change it.
 #pragma once
 
 #include <map>
@@ -12,6 +13,13 @@
 
 namespace dplan {
 
+// Recomputes indicators.actual from the current readings; append a WHERE clause.
+inline constexpr const char* refresh_actual_sql =
+    "UPDATE indicators SET actual = CASE WHEN kind = 'output' "
+    "THEN (SELECT SUM(r.value) FROM readings r WHERE r.indicator_id = indicators.id AND r.is_current = 1) "
+    "ELSE (SELECT r.value FROM readings r WHERE r.indicator_id = indicators.id AND r.is_current = 1 "
+    "ORDER BY r.period_end DESC, r.id DESC LIMIT 1) END";
+
 class ProgrammeRepository {
 public:
     explicit ProgrammeRepository(Database& db) : db_(db) {}
@@ -23,14 +31,25 @@ public:
 
     // Inserts the indicator, or updates its kind, description, unit and target. Returns its id.
     std::int64_t put_indicator(const Indicator& indicator);
+    // InvalidInput when the period partly overlaps one already reported for the indicator.
     void add_reading(std::int64_t indicator_id, double value, const std::string& period_start,
                      const std::string& period_end, std::int64_t reported_by);
+    // Every reading of the indicator, superseded ones too, oldest first.
+    std::vector<Reading> readings(std::int64_t indicator_id);
+    // Current readings of all the programme's indicators, by indicator code then period.
+    std::vector<std::pair<std::string, Reading>> current_readings(std::int64_t programme_id);
+    // Periods (start, end) of the indicator's current readings.
+    std::vector<std::pair<std::string, std::string>> current_periods(std::int64_t indicator_id);
+    // Marks the indicator's current reading for exactly this period as superseded.
+    void supersede_reading(std::int64_t indicator_id, const std::string& period_start, const std::string& period_end);
+    // Recomputes the achieved value of the indicator from its current readings.
+    void refresh_actual(std::int64_t indicator_id);
     // Links the programme to a plan focus point it serves (linking twice is harmless).
     void link_focus_point(std::int64_t programme_id, std::int64_t focus_point_id);
     // Per section of the plan: indicators with a target > 0 in programmes linked to its focus points.
     std::map<std::string, std::size_t> measurable_indicators(std::int64_t plan_id);
 
-    // With each indicator's newest reading as `actual`, in code order.
+    // With each indicator's achieved value as `actual`, in code order.
     std::vector<Indicator> indicators(std::int64_t programme_id);
 
 private:

@@ -28,8 +28,12 @@ protected:
         BackendTest::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
         migrate();
-        programme_id = ProgrammeRepository(db()).create(
-            {0, {"同行新路計劃", "Walking a New Road Together"}, std::nullopt, "2023-04-01", "2025-03-31", {"youth"}});
+        Programme programme;
+        programme.name = {"同行新路計劃", "Walking a New Road Together"};
+        programme.period_start = "2023-04-01";
+        programme.period_end = "2025-03-31";
+        programme.areas = {"youth"};
+        programme_id = ProgrammeRepository(db()).create(programme);
     }
     int count(const std::string& table) {
         int rows = 0;
@@ -124,12 +128,17 @@ TEST_P(IndicatorImportTest, UnreadableFilesAreRefusedAndDryRunWritesNothing) {
 
 TEST_P(IndicatorImportTest, AchievementIsSummedUpInSqlWithFilters) {
     import_indicator_csv(db(), sample_csv(), system_user_id, false);
-    import_indicator_csv(db(), header + "同行新路計劃,Z,output,未報,sessions,5,,2023-04-01,2025-03-31\n", system_user_id, false);
-    const auto rows = achievement_by_programme(db(), {});
+    import_indicator_csv(db(), header + "同行新路計劃,Z,output,未報,sessions,5,,2023-04-01,2025-03-31\n"
+                                        "同行新路計劃,N,output,額外,activities,0,4,2023-04-01,2025-03-31\n",
+                         system_user_id, false);
+    const auto rows = summarise_achievement(db(), AchievementGrouping::programme, {});
     ASSERT_EQ(rows.size(), 1u);
-    EXPECT_EQ(rows[0].name.zh, "同行新路計劃");
+    EXPECT_EQ(rows[0].label.zh, "同行新路計劃");
+    EXPECT_EQ(rows[0].key, std::to_string(programme_id));
+    EXPECT_EQ(rows[0].programmes, 1);
     EXPECT_EQ(rows[0].met, 8);
     EXPECT_EQ(rows[0].below, 2);
+    EXPECT_EQ(rows[0].not_applicable, 1);
     EXPECT_EQ(rows[0].not_reported, 1);
     ASSERT_TRUE(rows[0].mean_output_percent.has_value());
     EXPECT_EQ(format_percent(*rows[0].mean_output_percent), "112.7%");
@@ -140,15 +149,76 @@ TEST_P(IndicatorImportTest, AchievementIsSummedUpInSqlWithFilters) {
     EXPECT_EQ(format_percent(shortfalls[0].percent), "90%");
     EXPECT_EQ(shortfalls[1].code, "O3");
 
-    EXPECT_EQ(achievement_by_programme(db(), {.area_id = "youth", .district_id = std::nullopt,
-                                              .financial_year = "2024-25"}).size(), 1u);
-    EXPECT_TRUE(achievement_by_programme(db(), {.area_id = "family", .district_id = std::nullopt,
-                                                .financial_year = std::nullopt}).empty());
-    EXPECT_TRUE(achievement_by_programme(db(), {.area_id = std::nullopt, .district_id = std::nullopt,
-                                                .financial_year = "2030-31"}).empty());
-    EXPECT_THROW(achievement_by_programme(db(), {.area_id = std::nullopt, .district_id = std::nullopt,
-                                                 .financial_year = "2030"}),
-                 InvalidInput);
+    auto by_programme = [&](AchievementFilter filter) {
+        return summarise_achievement(db(), AchievementGrouping::programme, filter).size();
+    };
+    EXPECT_EQ(by_programme({.area_id = "youth", .financial_year = "2024-25"}), 1u) << "reports in the year it ends";
+    EXPECT_EQ(by_programme({.financial_year = "2023-24"}), 0u);
+    EXPECT_EQ(by_programme({.area_id = "family"}), 0u);
+    EXPECT_EQ(by_programme({.plan_id = 1}), 0u) << "not linked to any plan";
+    EXPECT_THROW(by_programme({.financial_year = "2030"}), InvalidInput);
+}
+
+TEST_P(IndicatorImportTest, MonthlyOutputsAddUpAndOutcomesTakeTheLatestPeriod) {
+    const auto result = import_indicator_csv(
+        db(), header + "同行新路計劃,M,output,每月小組,sessions,30,10,2023-04-01,2023-04-30\n"
+                       "同行新路計劃,M,output,每月小組,sessions,30,12,2023-05-01,2023-05-31\n"
+                       "同行新路計劃,M,output,每月小組,sessions,30,9,2023-06-01,2023-06-30\n"
+                       "同行新路計劃,Q,outcome,滿意度,percent,80,85,2023-07-01,2023-09-30\n"
+                       "同行新路計劃,Q,outcome,滿意度,percent,80,78,2023-04-01,2023-06-30\n",
+        system_user_id, false);
+    EXPECT_EQ(result.readings, 5u);
+    const auto indicators = ProgrammeRepository(db()).indicators(programme_id);
+    ASSERT_EQ(indicators.size(), 2u);
+    EXPECT_EQ(indicators[0].actual, std::optional<double>(31));
+    EXPECT_EQ(format_percent(*achievement(indicators[0]).percent), "103.3%");
+    EXPECT_EQ(indicators[1].actual, std::optional<double>(85)) << "the latest quarter, not the last row";
+    EXPECT_TRUE(achievement(indicators[1]).met);
+}
+
+TEST_P(IndicatorImportTest, ACorrectionSupersedesTheSamePeriodAndTheHistoryIsKept) {
+    import_indicator_csv(db(), header + "同行新路計劃,M,output,每月小組,sessions,30,10,2023-04-01,2023-04-30\n"
+                                        "同行新路計劃,M,output,每月小組,sessions,30,12,2023-05-01,2023-05-31\n",
+                         system_user_id, false);
+    ProgrammeRepository programmes(db());
+    const auto indicator_id = programmes.indicators(programme_id).front().id;
+    programmes.add_reading(indicator_id, 11, "2023-04-01", "2023-04-30", system_user_id);
+    EXPECT_EQ(programmes.indicators(programme_id).front().actual, std::optional<double>(23));
+    const auto history = programmes.readings(indicator_id);
+    ASSERT_EQ(history.size(), 3u);
+    EXPECT_FALSE(history[0].current) << "the April reading was corrected";
+    EXPECT_EQ(history[0].value, 10);
+    EXPECT_TRUE(history[1].current);
+    EXPECT_TRUE(history[2].current);
+    EXPECT_EQ(history[2].reported_by, "system");
+
+    // A correction through the CSV works the same way.
+    import_indicator_csv(db(), header + "同行新路計劃,M,output,每月小組,sessions,30,13,2023-05-01,2023-05-31\n",
+                         system_user_id, false);
+    EXPECT_EQ(programmes.indicators(programme_id).front().actual, std::optional<double>(24));
+    EXPECT_EQ(count("readings"), 4);
+}
+
+TEST_P(IndicatorImportTest, PartlyOverlappingPeriodsAreRefusedAndNothingIsWritten) {
+    const std::string message = import_error(header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-06-30\n"
+                                                      "同行新路計劃,M,output,小組,sessions,30,12,2023-05-01,2023-05-31\n"
+                                                      "同行新路計劃,M,output,小組,sessions,31,12,2023-07-01,2023-07-31\n");
+    EXPECT_NE(message.find("line 3, period_start: the period 2023-05-01 to 2023-05-31 partly overlaps line 2"), std::string::npos)
+        << message;
+    EXPECT_NE(message.find("line 4, indicator_code: indicator M is defined differently on line 2"), std::string::npos)
+        << message;
+    EXPECT_EQ(count("indicators"), 0);
+
+    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-06-30\n", system_user_id, false);
+    EXPECT_NE(import_error(header + "同行新路計劃,M,output,小組,sessions,30,5,2023-06-01,2023-06-30\n")
+                  .find("line 2, period_start: the period 2023-06-01 to 2023-06-30 partly overlaps the reported period "
+                        "2023-04-01 to 2023-06-30"),
+              std::string::npos);
+    ProgrammeRepository programmes(db());
+    const auto indicator_id = programmes.indicators(programme_id).front().id;
+    EXPECT_THROW(programmes.add_reading(indicator_id, 5, "2023-06-30", "2023-07-31", system_user_id), InvalidInput);
+    EXPECT_EQ(count("readings"), 1);
+    EXPECT_EQ(programmes.indicators(programme_id).front().actual, std::optional<double>(10));
 }
 
 DPLAN_INSTANTIATE_BACKEND_TESTS(IndicatorImportTest);

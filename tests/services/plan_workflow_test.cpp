@@ -208,7 +208,13 @@ TEST_P(PlanWorkflowTest, LinkedProgrammeIndicatorsMakeAnObjectiveMeasurable) {
     };
     EXPECT_EQ(smart_warnings("family"), 1);
     ProgrammeRepository programmes(db());
-    const auto programme = programmes.create({0, {"親子計劃", "Parents"}, district_id, "2024-04-01", "2025-03-31", {"family"}});
+    Programme parents;
+    parents.name = {"親子計劃", "Parents"};
+    parents.district_id = district_id;
+    parents.period_start = "2024-04-01";
+    parents.period_end = "2025-03-31";
+    parents.areas = {"family"};
+    const auto programme = programmes.create(parents);
     programmes.put_indicator({0, programme, "1", IndicatorKind::output, {"講座", ""}, "sessions", 8, std::nullopt, std::nullopt});
     programmes.link_focus_point(programme, plan.sections[0].focus_points[1].id);
     programmes.link_focus_point(programme, plan.sections[0].focus_points[1].id);  // twice is harmless

@@ -99,7 +99,7 @@ TEST_P(DirectoryTest, DemoLoadsOnceWithFiveBilingualAreas) {
         }
     }
     EXPECT_EQ(plan.theme.zh, "Hand in Hand•同心河畔");
-    EXPECT_EQ(OrganisationRepository(db()).list().size(), 6u);
+    EXPECT_EQ(OrganisationRepository(db()).list().size(), 7u);
     const auto programmes = ProgrammeRepository(db()).list();
     ASSERT_EQ(programmes.size(), 1u);
     EXPECT_EQ(ProgrammeRepository(db()).indicators(programmes[0].id).size(), 10u);
