@@ -78,11 +78,11 @@ struct FileIndicator {
     std::string programme_name;
 };
 
-// A row that carries a reading, kept small: a million of them are held at once.
+// A row's period and value, kept small: a million of them are held at once.
 struct FileReading {
     std::uint32_t indicator = 0;  // index into the file's indicators
     int line = 0;
-    double value = 0;
+    std::optional<double> value;  // empty: defines the indicator, nothing reported yet
     std::string start, end;
     bool corrects_stored = false;  // supersedes a stored reading of the same period
 };
@@ -91,8 +91,8 @@ bool same_definition(const Indicator& a, const Indicator& b) {
     return a.kind == b.kind && a.unit == b.unit && a.target == b.target && a.description.zh == b.description.zh;
 }
 
-// Periods of one indicator must be equal (a correction; flagged as a duplicate within one file)
-// or apart. Sorting by start finds every clash by comparing neighbours with the furthest end.
+// Within a file, each indicator's periods must be distinct and apart; against what is stored,
+// equal (a correction) or apart. Sorting by period finds duplicates and clashes among neighbours.
 void check_period_clashes(const std::vector<FileIndicator>& indicators, std::vector<FileReading>& readings,
                           const std::map<std::pair<std::int64_t, std::string>, std::vector<std::pair<std::string, std::string>>>& stored,
                           Checker& check) {
@@ -101,13 +101,22 @@ void check_period_clashes(const std::vector<FileIndicator>& indicators, std::vec
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
         const auto& x = readings[a];
         const auto& y = readings[b];
-        return std::tie(x.indicator, x.start, x.end) < std::tie(y.indicator, y.start, y.end);
+        return std::tie(x.indicator, x.start, x.end, x.line) < std::tie(y.indicator, y.start, y.end, y.line);
     });
     for (std::size_t i = 1; i < order.size(); ++i) {
         const auto& previous = readings[order[i - 1]];
         const auto& reading = readings[order[i]];
         if (previous.indicator != reading.indicator || previous.end < reading.start) continue;
-        if (previous.start == reading.start && previous.end == reading.end) continue;  // reported as a duplicate
+        if (previous.start == reading.start && previous.end == reading.end) {
+            const auto& indicator = indicators[reading.indicator];
+            check.error(reading.line, "indicator_code",
+                        fmt::format("計劃「{}」的指標 {} 在 {} 至 {} 期間重複（第 {} 行）", indicator.programme_name,
+                                    indicator.definition.code, reading.start, reading.end, previous.line),
+                        fmt::format("indicator {} of '{}' appears more than once for {} to {} (also line {})",
+                                    indicator.definition.code, indicator.programme_name, reading.start, reading.end,
+                                    previous.line));
+            continue;
+        }
         check.error(reading.line, "period_start",
                     fmt::format("期間 {} 至 {} 與第 {} 行的期間 {} 至 {} 部分重疊", reading.start, reading.end, previous.line,
                                 previous.start, previous.end),
@@ -115,6 +124,7 @@ void check_period_clashes(const std::vector<FileIndicator>& indicators, std::vec
                                 previous.line, previous.start, previous.end));
     }
     for (auto& reading : readings) {
+        if (!reading.value) continue;
         const auto& indicator = indicators[reading.indicator].definition;
         const auto found = stored.find({indicator.programme_id, indicator.code});
         if (found == stored.end()) continue;
@@ -138,7 +148,6 @@ IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, s
     ProgrammeRepository programmes(db);
     std::map<std::string, std::optional<Programme>> known;  // by name, looked up once
     std::map<std::pair<std::int64_t, std::string>, std::uint32_t> indicator_index;
-    std::set<std::tuple<std::uint32_t, std::string, std::string>> seen_periods;
     std::vector<FileIndicator> indicators;
     std::vector<FileReading> readings;
     Checker check;
@@ -208,13 +217,7 @@ IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, s
                                     f[1], indicators[slot->second].line));
             return;
         }
-        if (!seen_periods.emplace(slot->second, f[7], f[8]).second) {
-            check.error(row.line, "indicator_code",
-                        fmt::format("計劃「{}」的指標 {} 在 {} 至 {} 期間重複", f[0], f[1], f[7], f[8]),
-                        fmt::format("indicator {} of '{}' appears more than once for {} to {}", f[1], f[0], f[7], f[8]));
-            return;
-        }
-        if (actual) readings.push_back({slot->second, row.line, *actual, f[7], f[8], false});
+        readings.push_back({slot->second, row.line, actual, f[7], f[8], false});
     });
     if (!header_seen) throw InvalidInput({"CSV 檔案是空的", "the CSV file is empty"});
 
@@ -230,23 +233,26 @@ IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, s
     check_period_clashes(indicators, readings, stored, check);
     check.throw_if_any();
 
-    IndicatorImportResult result{rows, readings.size()};
+    const auto reported = static_cast<std::size_t>(
+        std::count_if(readings.begin(), readings.end(), [](const FileReading& reading) { return reading.value.has_value(); }));
+    IndicatorImportResult result{rows, reported};
     if (dry_run) return result;
     db.write("import indicators", [&] {
         for (auto& indicator : indicators) indicator.stored_id = programmes.put_indicator(indicator.definition);
         for (const auto& reading : readings) {
-            if (reading.corrects_stored) {
+            if (reading.value && reading.corrects_stored) {
                 programmes.supersede_reading(indicators[reading.indicator].stored_id, reading.start, reading.end);
             }
         }
         ReadingBulkInsert insert(db, reported_by);
         std::size_t done = 0;
         for (const auto& reading : readings) {
-            insert.add(indicators[reading.indicator].stored_id, reading.value, reading.start, reading.end);
-            if (progress && ++done % 4096 == 0) progress(done, readings.size());
+            if (!reading.value) continue;
+            insert.add(indicators[reading.indicator].stored_id, *reading.value, reading.start, reading.end);
+            if (progress && ++done % 4096 == 0) progress(done, reported);
         }
         insert.flush();
-        if (progress) progress(readings.size(), readings.size());
+        if (progress) progress(reported, reported);
         for (const auto& indicator : indicators) programmes.refresh_actual(indicator.stored_id);
     });
     return result;

@@ -11,34 +11,50 @@ namespace {
 
 constexpr std::array<std::string_view, 6> grouping_codes = {"programme", "organisation", "area", "plan", "district", "year"};
 
-// The filter as bound values; each condition is switched off by its flag being 0.
-struct BoundFilter {
-    int by_area = 0, by_district = 0, by_year = 0, by_plan = 0;
-    std::string area, year;
-    long long district = 0, plan = 0;
-
+// The filter as SQL conditions over programmes p, with only the conditions in use, so that the
+// planner can use the indexes they need; values are always bound.
+class BoundFilter {
+public:
     explicit BoundFilter(const AchievementFilter& filter) {
-        if (filter.area_id) by_area = 1, area = *filter.area_id;
-        if (filter.district_id) by_district = 1, district = *filter.district_id;
-        if (filter.plan_id) by_plan = 1, plan = *filter.plan_id;
+        if (filter.area_id) {
+            area_ = *filter.area_id;
+            conditions_ += " AND EXISTS (SELECT 1 FROM programme_areas fa WHERE fa.programme_id = p.id AND fa.area_id = :area)";
+        }
+        if (filter.district_id) {
+            district_ = *filter.district_id;
+            conditions_ += " AND p.district_id = :district";
+        }
         if (filter.financial_year) {
             require_financial_year(*filter.financial_year);
-            by_year = 1, year = *filter.financial_year;
+            year_ = *filter.financial_year;
+            conditions_ += " AND p.financial_year = :year";
         }
+        if (filter.plan_id) {
+            plan_ = *filter.plan_id;
+            conditions_ += " AND EXISTS (SELECT 1 FROM programme_focus_points fl JOIN focus_points ff ON ff.id = fl.focus_point_id "
+                           "JOIN plan_sections fs ON fs.id = ff.section_id WHERE fl.programme_id = p.id AND fs.plan_id = :plan)";
+        }
+        filter_ = filter;
     }
+    // " AND ..." for each condition in use.
+    const std::string& conditions() const { return conditions_; }
+    void bind(soci::statement& statement) {
+        if (filter_.area_id) statement.exchange(soci::use(area_, "area"));
+        if (filter_.district_id) statement.exchange(soci::use(district_, "district"));
+        if (filter_.financial_year) statement.exchange(soci::use(year_, "year"));
+        if (filter_.plan_id) statement.exchange(soci::use(plan_, "plan"));
+    }
+
+private:
+    AchievementFilter filter_;
+    std::string conditions_, area_, year_;
+    long long district_ = 0, plan_ = 0;
 };
 
 // Programmes linked to a plan through any of its focus points, once per plan.
 constexpr const char* programme_plans =
     "(SELECT DISTINCT l.programme_id, s.plan_id FROM programme_focus_points l "
     "JOIN focus_points f ON f.id = l.focus_point_id JOIN plan_sections s ON s.id = f.section_id)";
-
-constexpr const char* filter_conditions =
-    " (:by_area = 0 OR EXISTS (SELECT 1 FROM programme_areas fa WHERE fa.programme_id = p.id AND fa.area_id = :area))"
-    " AND (:by_district = 0 OR p.district_id = :district)"
-    " AND (:by_year = 0 OR p.financial_year = :year)"
-    " AND (:by_plan = 0 OR EXISTS (SELECT 1 FROM programme_focus_points fl JOIN focus_points ff ON ff.id = fl.focus_point_id "
-    "JOIN plan_sections fs ON fs.id = ff.section_id WHERE fl.programme_id = p.id AND fs.plan_id = :plan)) ";
 
 struct GroupingSql {
     std::string key, label_zh, label_en, joins, detail;
@@ -90,7 +106,7 @@ std::optional<AchievementGrouping> parse_achievement_grouping(std::string_view c
 
 std::vector<AchievementGroup> summarise_achievement(Database& db, AchievementGrouping grouping,
                                                     const AchievementFilter& filter) {
-    const BoundFilter bound(filter);
+    BoundFilter bound(filter);
     const GroupingSql group = grouping_sql(grouping);
     return db.read("summarise achievement", [&] {
         std::string key, zh, en, detail;
@@ -99,18 +115,27 @@ std::vector<AchievementGroup> summarise_achievement(Database& db, AchievementGro
         double mean = 0;
         soci::indicator mean_flag = soci::i_ok;
         std::vector<AchievementGroup> result;
-        const std::string sql = "SELECT " + group.key + ", " + group.label_zh + ", " + group.label_en + ", " + group.detail + ", " + counts +
-                                " FROM programmes p JOIN indicators i ON i.programme_id = p.id" + group.joins +
-                                " WHERE" + filter_conditions + "GROUP BY " + group.key + ", " + group.label_zh + ", " +
-                                group.label_en + (grouping == AchievementGrouping::plan ? ", pl.financial_year" : "") +
-                                " ORDER BY " + group.label_en + ", " + group.key;
-        soci::statement query =
-            (db.session().prepare << sql, soci::use(bound.by_area, "by_area"), soci::use(bound.area, "area"),
-             soci::use(bound.by_district, "by_district"), soci::use(bound.district, "district"),
-             soci::use(bound.by_year, "by_year"), soci::use(bound.year, "year"), soci::use(bound.by_plan, "by_plan"),
-             soci::use(bound.plan, "plan"), soci::into(key, key_flag), soci::into(zh, zh_flag), soci::into(en, en_flag),
-             soci::into(detail), soci::into(row.programmes), soci::into(row.met), soci::into(row.below), soci::into(row.not_applicable),
-             soci::into(row.not_reported), soci::into(mean, mean_flag));
+        const std::string sql = "SELECT " + group.key + ", " + group.label_zh + ", " + group.label_en + ", " + group.detail +
+                                ", " + counts + " FROM programmes p JOIN indicators i ON i.programme_id = p.id" +
+                                group.joins + " WHERE 1 = 1" + bound.conditions() + " GROUP BY " + group.key + ", " +
+                                group.label_zh + ", " + group.label_en +
+                                (grouping == AchievementGrouping::plan ? ", pl.financial_year" : "") + " ORDER BY " +
+                                group.label_en + ", " + group.key;
+        soci::statement query(db.session());
+        bound.bind(query);
+        query.exchange(soci::into(key, key_flag));
+        query.exchange(soci::into(zh, zh_flag));
+        query.exchange(soci::into(en, en_flag));
+        query.exchange(soci::into(detail));
+        query.exchange(soci::into(row.programmes));
+        query.exchange(soci::into(row.met));
+        query.exchange(soci::into(row.below));
+        query.exchange(soci::into(row.not_applicable));
+        query.exchange(soci::into(row.not_reported));
+        query.exchange(soci::into(mean, mean_flag));
+        query.alloc();
+        query.prepare(sql);
+        query.define_and_bind();
         query.execute();
         while (query.fetch()) {
             row.key = key_flag == soci::i_ok ? key : "";
@@ -124,23 +149,30 @@ std::vector<AchievementGroup> summarise_achievement(Database& db, AchievementGro
 }
 
 std::vector<ShortfallRow> furthest_below_target(Database& db, const AchievementFilter& filter, int limit) {
-    const BoundFilter bound(filter);
+    BoundFilter bound(filter);
     return db.read("find shortfalls", [&] {
         long long programme_id = 0;
         ShortfallRow row;
         std::vector<ShortfallRow> result;
-        const std::string sql = std::string("SELECT p.id, p.name_zh, p.name_en, i.code, i.description_zh, i.target, "
-                                            "i.actual, i.actual * 100.0 / i.target AS percent "
-                                            "FROM programmes p JOIN indicators i ON i.programme_id = p.id "
-                                            "WHERE i.actual IS NOT NULL AND i.target > 0 AND i.actual < i.target AND") +
-                                filter_conditions + "ORDER BY percent, p.id, i.code LIMIT :limit";
-        soci::statement query =
-            (db.session().prepare << sql, soci::use(bound.by_area, "by_area"), soci::use(bound.area, "area"),
-             soci::use(bound.by_district, "by_district"), soci::use(bound.district, "district"),
-             soci::use(bound.by_year, "by_year"), soci::use(bound.year, "year"), soci::use(bound.by_plan, "by_plan"),
-             soci::use(bound.plan, "plan"), soci::use(limit, "limit"), soci::into(programme_id),
-             soci::into(row.programme.zh), soci::into(row.programme.en), soci::into(row.code),
-             soci::into(row.description), soci::into(row.target), soci::into(row.actual), soci::into(row.percent));
+        const std::string sql = "SELECT p.id, p.name_zh, p.name_en, i.code, i.description_zh, i.target, i.actual, "
+                                "i.actual * 100.0 / i.target AS percent FROM programmes p "
+                                "JOIN indicators i ON i.programme_id = p.id "
+                                "WHERE i.actual IS NOT NULL AND i.target > 0 AND i.actual < i.target" +
+                                bound.conditions() + " ORDER BY percent, p.id, i.code LIMIT :limit";
+        soci::statement query(db.session());
+        bound.bind(query);
+        query.exchange(soci::use(limit, "limit"));
+        query.exchange(soci::into(programme_id));
+        query.exchange(soci::into(row.programme.zh));
+        query.exchange(soci::into(row.programme.en));
+        query.exchange(soci::into(row.code));
+        query.exchange(soci::into(row.description));
+        query.exchange(soci::into(row.target));
+        query.exchange(soci::into(row.actual));
+        query.exchange(soci::into(row.percent));
+        query.alloc();
+        query.prepare(sql);
+        query.define_and_bind();
         query.execute();
         while (query.fetch()) {
             row.programme_id = programme_id;

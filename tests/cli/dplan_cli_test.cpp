@@ -49,7 +49,8 @@ TEST_F(DplanCli, EverySubcommandHasHelp) {
           {"plugins"}, {"plugins", "list"}, {"plugin"}, {"plugin", "keygen"}, {"plugin", "sign"},
           {"plugin", "verify"}, {"plugin", "check"}, {"user"}, {"user", "add"}, {"programme"},
           {"programme", "new"}, {"programme", "link"}, {"programme", "list"}, {"programme", "report"}, {"indicators"},
-          {"indicators", "import"}, {"indicators", "export"}, {"indicators", "summary"}, {"indicators", "catalogue"}, {"indicators", "add"}}) {
+          {"indicators", "import"}, {"indicators", "export"}, {"indicators", "summary"}, {"indicators", "catalogue"}, {"indicators", "add"},
+          {"indicators", "record"}, {"indicators", "history"}}) {
         command.push_back("--help");
         const auto result = dplan(command);
         EXPECT_EQ(result.exit_code, 0) << command.front() << result.err;

@@ -354,5 +354,51 @@ TEST_F(PlanImportCli, IndicatorsCanBeAddedFromThePluginsCatalogues) {
     EXPECT_EQ(result.exit_code, 2);
 }
 
+TEST_F(PlanImportCli, ReadingsAreRecordedCorrectedAndSummedUpByAnyGrouping) {
+    // Outreach contacts (code 2): 180 reported for the whole period; a correction to 210.
+    auto result = dplan({"--db", url, "--lang", "en", "indicators", "record", "1", "2", "--value", "210", "--start",
+                         "2023-04-01", "--end", "2025-03-31"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("Indicator 2 now stands at 210 (105%)"), std::string::npos) << result.out;
+    result = dplan({"--db", url, "--lang", "en", "indicators", "history", "1", "2"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("180  system"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("(superseded)"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("210  system"), std::string::npos) << result.out;
+
+    result = dplan({"--db", url, "--lang", "en", "indicators", "record", "1", "2", "--value", "5", "--start",
+                    "2024-01-01", "--end", "2024-01-31"});
+    EXPECT_EQ(result.exit_code, 2) << "partly overlaps the whole-period reading";
+    EXPECT_NE(result.err.find("partly overlaps the reported period 2023-04-01 to 2025-03-31"), std::string::npos) << result.err;
+    EXPECT_EQ(dplan({"--db", url, "indicators", "history", "1", "NOPE"}).exit_code, 3);
+
+    for (const auto& [by, label] : std::vector<std::pair<std::string, std::string>>{
+             {"programme", "Walking a New Road Together | 1 | 9 | 1 | 0 | 0 |"},
+             {"organisation", "Riverside Integrated Youth Services Centre | 1 | 9 | 1 |"},
+             {"area", "Youth services | 1 | 9 | 1 |"},
+             {"plan", "Riverside 2024-25 (#1) | 1 | 9 | 1 |"},
+             {"district", "Riverside | 1 | 9 | 1 |"},
+             {"year", "2024-25 | 1 | 9 | 1 |"}}) {
+        result = dplan({"--db", url, "--lang", "en", "indicators", "summary", "--by", by});
+        ASSERT_EQ(result.exit_code, 0) << result.err;
+        EXPECT_NE(result.out.find(label), std::string::npos) << by << "\n" << result.out;
+    }
+    result = dplan({"--db", url, "--lang", "en", "indicators", "summary", "--year", "2023-24"});
+    EXPECT_NE(result.out.find("No programmes match."), std::string::npos) << result.out;
+    EXPECT_NE(dplan({"--db", url, "indicators", "summary", "--by", "colour"}).exit_code, 0);
+
+    // An export imports back without changing anything.
+    const auto exported = dplan({"--db", url, "indicators", "export"});
+    ASSERT_EQ(exported.exit_code, 0) << exported.err;
+    EXPECT_NE(exported.out.find("同行新路計劃,2,output,外展接觸青少年人次,contacts,200,210,2023-04-01,2025-03-31"),
+              std::string::npos)
+        << exported.out;
+    const auto csv = root / "export.csv";
+    std::ofstream(csv) << exported.out;
+    result = dplan({"--db", url, "--lang", "en", "indicators", "import", csv.string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(dplan({"--db", url, "indicators", "export"}).out, exported.out);
+}
+
 }  // namespace
 }  // namespace dplan

@@ -101,7 +101,7 @@ TEST_P(IndicatorImportTest, EveryBadRowIsReportedWithItsLineAndNothingIsWritten)
     for (const char* expected : {"the CSV has 7 error(s); nothing was imported",
                                  "line 3, programme: no programme named '不存在的計劃'", "line 4, unit: unknown unit 'bananas'",
                                  "line 5, target: expected a number >= 0, got 'eight'", "line 6, period_end: the period ends before it starts",
-                                 "line 7, indicator_code: indicator 1A of '同行新路計劃' appears more than once",
+                                 "line 7, indicator_code: indicator 1A of '同行新路計劃' appears more than once for 2023-04-01 to 2025-03-31 (also line 2)",
                                  "line 8, unit: outcome indicators are measured in percent", "line 9, (row): expected 9 columns, found 6"}) {
         EXPECT_NE(message.find(expected), std::string::npos) << expected << "\n" << message;
     }
