@@ -148,7 +148,7 @@ void SqliteExecutemany(benchmark::State& state) {
         const fs::path input = reference_csv(*db);
         db.reset();
         const std::string script = fmt::format(
-            "python3 -c \"import csv, sqlite3, sys, time\n"
+            "/usr/bin/python3 -c \"import csv, sqlite3, sys, time\n"
             "con = sqlite3.connect(sys.argv[1])\n"
             "t = time.perf_counter()\n"
             "with open(sys.argv[2], newline='', encoding='utf-8') as f:\n"

@@ -16,9 +16,9 @@ build_packages=(
     libimgui-dev libglfw3-dev libgl-dev
     libcairo2-dev libpango1.0-dev libpoppler-cpp-dev
     libgtest-dev libgmock-dev libbenchmark-dev
-    fonts-wqy-microhei xvfb xauth
+    fonts-wqy-microhei xvfb xauth tzdata libstb-dev
 )
-test_packages=(mariadb-server mariadb-client poppler-utils)
+test_packages=(mariadb-server mariadb-client poppler-utils python3 python3-icalendar)
 
 case "$profile" in
     run) wanted=("${build_packages[@]}") ;;

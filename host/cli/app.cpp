@@ -89,6 +89,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     register_user_commands(app, context);
     register_programme_commands(app, context);
     register_indicator_commands(app, context);
+    register_meeting_commands(app, context);
+    register_directory_commands(app, context);
+    register_collaboration_commands(app, context);
 
     try {
         app.parse(argc, argv);

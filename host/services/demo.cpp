@@ -5,6 +5,7 @@
 #include "domain/user.hpp"
 #include "storage/district_repository.hpp"
 #include "storage/organisation_repository.hpp"
+#include "services/demo_meetings.hpp"
 #include "services/indicator_import.hpp"
 #include "storage/plan_repository.hpp"
 #include "storage/programme_repository.hpp"
@@ -167,6 +168,7 @@ DemoResult load_demo(Database& db) {
         import_indicator_csv(db, demo_indicators, system_user_id, false);
         // The programme serves the youth outreach focus point, which makes that objective measurable.
         programmes.link_focus_point(programme_id, plans.get(plan_id).section("youth")->focus_points.front().id);
+        load_demo_meetings(db, plans.get(plan_id));
         return DemoResult{plan_id, true};
     });
 }

@@ -50,7 +50,12 @@ TEST_F(DplanCli, EverySubcommandHasHelp) {
           {"plugin", "verify"}, {"plugin", "check"}, {"user"}, {"user", "add"}, {"programme"},
           {"programme", "new"}, {"programme", "link"}, {"programme", "list"}, {"programme", "report"}, {"indicators"},
           {"indicators", "import"}, {"indicators", "export"}, {"indicators", "summary"}, {"indicators", "catalogue"}, {"indicators", "add"},
-          {"indicators", "record"}, {"indicators", "history"}}) {
+          {"indicators", "record"}, {"indicators", "history"}, {"meeting"}, {"meeting", "new"}, {"meeting", "list"},
+          {"meeting", "show"}, {"meeting", "attend"}, {"meeting", "agenda"}, {"meeting", "minutes"}, {"meeting", "view"},
+          {"meeting", "view", "add"}, {"meeting", "view", "address"}, {"meeting", "view", "decline"}, {"meeting", "action"},
+          {"meeting", "action", "add"}, {"meeting", "action", "set"}, {"meeting", "action", "list"}, {"meeting", "decide"},
+          {"meeting", "export"}, {"org", "add"}, {"org", "list"}, {"stakeholder", "add"}, {"stakeholder", "list"},
+          {"collaboration", "matrix"}, {"collaboration", "trace"}}) {
         command.push_back("--help");
         const auto result = dplan(command);
         EXPECT_EQ(result.exit_code, 0) << command.front() << result.err;

@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "plugin_fixture.hpp"
+#include "plugin_cli_fixture.hpp"
 #include "domain/plan_json.hpp"
 #include "services/pdf_text.hpp"
 #include "domain/user.hpp"
@@ -18,38 +18,6 @@
 
 namespace dplan {
 namespace {
-
-using testing::CommandResult;
-
-class PluginCli : public testing::PluginFolderTest {
-protected:
-    CommandResult dplan(std::vector<std::string> arguments) {
-        std::vector<std::string> all{"--lang", "en", "--plugin-dir", folder.string(), "--trusted-key",
-                                     key.public_key_file.string()};
-        all.insert(all.end(), arguments.begin(), arguments.end());
-        return testing::run_command(DPLAN_EXECUTABLE, all,
-                                    {"HOME=" + root.string(), "XDG_DATA_HOME=" + (root / "data").string(),
-                                     "XDG_CONFIG_HOME=" + (root / "config").string(),
-                                     "XDG_STATE_HOME=" + (root / "state").string()});
-    }
-
-    void sign_with_cli() {
-        for (const char* area : testing::standard_areas) {
-            const auto result = dplan({"plugin", "sign", (folder / area).string(), "--key", key.secret_key_file.string()});
-            ASSERT_EQ(result.exit_code, 0) << result.err;
-        }
-    }
-
-    std::string database_with(const Plan& plan) {
-        const auto url = "sqlite:" + (root / "plans.db").string();
-        auto db = Database::open(parse_database_url(url), OpenMode::create);
-        Migrator(*db).migrate();
-        Plan stored = plan;
-        stored.district_id = testing::create_sample_district(*db);
-        PlanRepository(*db).create(stored, system_user_id, "test");
-        return url;
-    }
-};
 
 TEST_F(PluginCli, KeygenWritesAPrivateSecretKeyAndNeverOverwrites) {
     auto result = dplan({"plugin", "keygen", "--out", (root / "mine").string()});
@@ -139,21 +107,6 @@ TEST_F(PluginCli, PlanShowNamesAreasAndValidateExitsNonZeroOnlyForErrors) {
 
 namespace dplan {
 namespace {
-
-class PlanImportCli : public PluginCli {
-protected:
-    void SetUp() override {
-        PluginCli::SetUp();
-        sign_with_cli();
-        url = "sqlite:" + (root / "import.db").string();
-        ASSERT_EQ(dplan({"--db", url, "demo"}).exit_code, 0);
-    }
-    int plan_count() {
-        const auto result = dplan({"--db", url, "plan", "list"});
-        return static_cast<int>(std::count(result.out.begin(), result.out.end(), '\n'));
-    }
-    std::string url;
-};
 
 TEST_F(PlanImportCli, ImportingThePaperAlwaysCreatesANewDraft) {
     const std::string paper = DPLAN_FIXTURES "/riverside-2024-25-plan-paper.txt";

@@ -1,0 +1,183 @@
+#include "services/meeting_service.hpp"
+
+#include <fmt/format.h>
+
+#include "services/meeting_permissions.hpp"
+#include "services/plan_workflow.hpp"
+#include "services/time_zone.hpp"
+#include "storage/plan_repository.hpp"
+#include "storage/stakeholder_repository.hpp"
+
+namespace dplan {
+
+MeetingService::MeetingService(Database& db, plugins::PluginRegistry& plugins, User actor)
+    : db_(db), plugins_(plugins), actor_(std::move(actor)), meetings_(db) {}
+
+void MeetingService::check_area(const std::string& area_id) const {
+    for (const auto& plugin : plugins_.loaded()) {
+        if (plugin->area() && plugin->area()->id == area_id) return;
+    }
+    throw InvalidInput({fmt::format("沒有已載入的服務範疇「{}」", area_id),
+                        fmt::format("no loaded service area '{}' (see 'dplan plugins list')", area_id)});
+}
+
+void MeetingService::check_focus_point(const Meeting& meeting, std::int64_t focus_point_id) {
+    if (!meeting.plan_id) {
+        throw InvalidInput({"會議未連結計劃，不能指向工作計劃重點", "the meeting is not linked to a plan, so it cannot point at a focus point"});
+    }
+    for (const auto& section : PlanRepository(db_).get(*meeting.plan_id).sections) {
+        for (const auto& point : section.focus_points) {
+            if (point.id == focus_point_id) return;
+        }
+    }
+    throw InvalidInput({fmt::format("工作計劃重點 {} 不屬於計劃 {}", focus_point_id, *meeting.plan_id),
+                        fmt::format("focus point {} is not in plan {} (see 'dplan plan show {} --ids')", focus_point_id,
+                                    *meeting.plan_id, *meeting.plan_id)});
+}
+
+std::int64_t MeetingService::create(const Meeting& input) {
+    Meeting meeting = input;
+    require(actor_, MeetingAction::organise, meeting.district_id);
+    if (meeting.title.zh.empty() && meeting.title.en.empty()) {
+        throw InvalidInput({"會議須有名稱", "a meeting needs a title (--title-zh or --title-en)"});
+    }
+    meeting.starts_at = require_local_time(meeting.starts_at);
+    meeting.ends_at = require_local_time(meeting.ends_at);
+    if (meeting.ends_at < meeting.starts_at) {
+        throw InvalidInput({"會議結束時間早於開始時間", fmt::format("the meeting ends ({}) before it starts ({})",
+                                                                 meeting.ends_at, meeting.starts_at)});
+    }
+    if (!is_time_zone(meeting.time_zone)) {
+        throw InvalidInput({fmt::format("不明時區「{}」", meeting.time_zone),
+                            fmt::format("unknown time zone '{}'; use an IANA name such as Asia/Hong_Kong", meeting.time_zone)});
+    }
+    if (meeting.plan_id) {
+        const Plan plan = PlanRepository(db_).get(*meeting.plan_id);
+        if (plan.district_id != meeting.district_id) {
+            throw InvalidInput({"計劃不屬於會議所在地區", fmt::format("plan {} belongs to another district", plan.id)});
+        }
+    }
+    StakeholderRepository stakeholders(db_);
+    if (meeting.chair_id) stakeholders.get(*meeting.chair_id);
+    for (const auto& attendee : meeting.attendees) stakeholders.get(attendee.stakeholder_id);
+    for (const auto& item : meeting.agenda) {
+        if (item.area_id) check_area(*item.area_id);
+        if (item.focus_point_id) check_focus_point(meeting, *item.focus_point_id);
+    }
+    return meetings_.create(meeting);
+}
+
+Meeting MeetingService::get(std::int64_t meeting_id) {
+    Meeting meeting = meetings_.get(meeting_id);
+    require(actor_, MeetingAction::read, meeting.district_id);
+    return meeting;
+}
+
+std::vector<Meeting> MeetingService::list(const MeetingFilter& filter) {
+    auto all = meetings_.list(filter);
+    std::erase_if(all, [&](const Meeting& m) { return !is_allowed(actor_, MeetingAction::read, m.district_id); });
+    return all;
+}
+
+void MeetingService::set_attendance(std::int64_t meeting_id, std::int64_t stakeholder_id, Attendance attendance,
+                                    std::optional<int> seen_version) {
+    const Meeting meeting = meetings_.get(meeting_id);
+    require(actor_, MeetingAction::organise, meeting.district_id);
+    StakeholderRepository(db_).get(stakeholder_id);
+    meetings_.set_attendance(meeting_id, stakeholder_id, attendance, seen_version);
+}
+
+int MeetingService::add_agenda_item(std::int64_t meeting_id, const AgendaItem& item, std::optional<int> seen_version) {
+    const Meeting meeting = meetings_.get(meeting_id);
+    require(actor_, MeetingAction::organise, meeting.district_id);
+    if (item.title.zh.empty() && item.title.en.empty()) throw InvalidInput({"議程項目須有標題", "an agenda item needs a title"});
+    if (item.area_id) check_area(*item.area_id);
+    if (item.focus_point_id) check_focus_point(meeting, *item.focus_point_id);
+    return meetings_.add_agenda_item(meeting_id, item, seen_version);
+}
+
+void MeetingService::set_minutes(std::int64_t meeting_id, int position, const std::string& minutes,
+                                 std::optional<int> seen_version) {
+    const Meeting meeting = meetings_.get(meeting_id);
+    require(actor_, MeetingAction::organise, meeting.district_id);
+    meetings_.set_minutes(meeting_id, position, minutes, seen_version);
+}
+
+std::int64_t MeetingService::raise_view(const RaisedView& view) {
+    const Meeting meeting = meetings_.get(view.meeting_id);
+    require(actor_, MeetingAction::raise_view, meeting.district_id);
+    if (view.text.empty()) throw InvalidInput({"意見內容不可留空", "the view's text is empty"});
+    check_area(view.area_id);
+    if (!view.stakeholder_id && !view.organisation_id && !view.sector) {
+        throw InvalidInput({"須註明提出意見的人、機構或界別", "say who raised the view: a stakeholder, an organisation or a sector"});
+    }
+    if (view.stakeholder_id) StakeholderRepository(db_).get(*view.stakeholder_id);
+    if (view.agenda_item_id) {
+        bool found = false;
+        for (const auto& item : meeting.agenda) found = found || item.id == *view.agenda_item_id;
+        if (!found) throw InvalidInput({"議程項目不屬於此會議", "the agenda item is not on this meeting's agenda"});
+    }
+    return meetings_.add_view(view);
+}
+
+void MeetingService::address_view(std::int64_t view_id, const ViewResponse& response) {
+    const RaisedView view = meetings_.view(view_id);
+    const Meeting meeting = meetings_.get(view.meeting_id);
+    require(actor_, MeetingAction::organise, meeting.district_id);
+    if (response.focus_point_id) {
+        check_focus_point(meeting, *response.focus_point_id);
+    } else if (response.plan_id && response.revision) {
+        PlanRepository(db_).revision(*response.plan_id, *response.revision);  // NotFound when there is none
+    } else {
+        throw InvalidInput({"須指出回應的工作計劃重點或計劃修訂版本", "give the focus point or the plan revision that responds to the view"});
+    }
+    meetings_.address_view(view_id, response);
+}
+
+void MeetingService::decline_view(std::int64_t view_id, const std::string& reason) {
+    const RaisedView view = meetings_.view(view_id);
+    require(actor_, MeetingAction::organise, meetings_.get(view.meeting_id).district_id);
+    if (reason.empty()) throw InvalidInput({"不採納意見須註明原因", "a view that is not adopted needs a reason"});
+    meetings_.decline_view(view_id, reason);
+}
+
+std::int64_t MeetingService::decide(std::int64_t meeting_id, const std::string& text, std::optional<PlanStatus> plan_outcome) {
+    const Meeting meeting = meetings_.get(meeting_id);
+    require(actor_, MeetingAction::decide, meeting.district_id);
+    if (text.empty()) throw InvalidInput({"決定內容不可留空", "the decision's text is empty"});
+    if (plan_outcome && !meeting.plan_id) {
+        throw InvalidInput({"會議未連結計劃，不能就計劃作決定", "the meeting is not linked to a plan, so it cannot decide on one"});
+    }
+    return db_.write("record meeting decision", [&] {
+        MeetingDecision decision{0, meeting_id, text, std::nullopt, std::nullopt};
+        if (plan_outcome) {
+            PlanWorkflow(db_, plugins_, actor_)
+                .decide(*meeting.plan_id, *plan_outcome, meeting.starts_at.substr(0, 10),
+                        fmt::format("{} {}", meeting.title.zh, meeting.title.en), text);
+            decision.plan_id = meeting.plan_id;
+            decision.plan_outcome = std::string(status_code(*plan_outcome));
+        }
+        return meetings_.add_decision(decision);
+    });
+}
+
+std::int64_t MeetingService::add_action(const ActionItem& action) {
+    const Meeting meeting = meetings_.get(action.meeting_id);
+    require(actor_, MeetingAction::organise, meeting.district_id);
+    if (action.description.empty()) throw InvalidInput({"跟進事項內容不可留空", "the action item's description is empty"});
+    require_iso_date(action.due_date);
+    if (action.owner_id) StakeholderRepository(db_).get(*action.owner_id);
+    return meetings_.add_action(action);
+}
+
+void MeetingService::set_action_status(std::int64_t action_id, ActionStatus status) {
+    for (const auto& action : meetings_.actions({})) {
+        if (action.id != action_id) continue;
+        require(actor_, MeetingAction::organise, meetings_.get(action.meeting_id).district_id);
+        meetings_.set_action_status(action_id, status);
+        return;
+    }
+    throw NotFound({fmt::format("找不到編號 {} 的跟進事項", action_id), fmt::format("no action item with id {}", action_id)});
+}
+
+}  // namespace dplan
