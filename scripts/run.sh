@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Command 1: install what is missing, build, create the embedded SQLite demo database if it does
-# not exist, and show it. A second run reuses the build and the database.
-#   scripts/run.sh            uses build/demo/dplan-demo.db
-#   DPLAN_DB=URL scripts/run.sh   shows another database instead (it must exist)
+# not exist, and open the dashboard on it; with no display, render the overview under Xvfb and
+# print the PNG's path. A second run reuses the build and the database.
+#   scripts/run.sh [dplan-gui options]   uses build/demo/dplan-demo.db (e.g. --lang en, --screen meetings)
+#   DPLAN_DB=URL scripts/run.sh          opens another database instead (it must exist)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,12 +30,15 @@ else
     dplan db migrate >/dev/null  # a database from an older build is brought up to date
 fi
 
-# The dashboard (issue 8) is not built yet: until it is, show the demo plan in the terminal.
-plan_id=$(dplan plan list --district riverside --year 2024-25 | awk 'NR==1 {print $1}')
-dplan plan show "$plan_id"
-echo
-dplan plan validate "$plan_id" || true
-echo
-dplan indicators summary --district riverside
-echo
 echo "Database: $db_url"
+gui=(build/gui/dplan-gui --db "$db_url" --plugin-dir build/lib/dplan/plugins --trusted-key "$key.pub"
+     --district riverside "$@")
+if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
+    exec "${gui[@]}"
+fi
+# No display: render the overview under Xvfb and say where the picture is.
+mkdir -p build/screenshots
+shot=build/screenshots/overview.png
+xvfb-run -a -s "-screen 0 1600x1000x24" "${gui[@]}" --screen overview --screenshot "$shot" >/dev/null
+echo "No display here: the dashboard's overview was rendered under Xvfb to"
+realpath "$shot"

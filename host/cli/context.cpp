@@ -44,21 +44,7 @@ Database& Context::database(OpenMode mode, bool require_current_schema) {
 }
 
 plugins::LoaderOptions Context::loader_options() const {
-    plugins::LoaderOptions loader;
-    for (const auto& dir : options.plugin_dirs) loader.directories.emplace_back(dir);
-    if (const char* path = std::getenv("DPLAN_PLUGIN_PATH"); path != nullptr) {
-        std::stringstream parts(path);
-        for (std::string dir; std::getline(parts, dir, ':');) {
-            if (!dir.empty()) loader.directories.emplace_back(dir);
-        }
-    }
-    for (const auto& dir : plugins::default_plugin_directories()) loader.directories.push_back(dir);
-    for (const auto& file : options.trusted_keys) loader.trusted_public_keys.push_back(plugins::read_public_key(file));
-    for (const auto& file : plugins::default_trusted_key_files()) {
-        loader.trusted_public_keys.push_back(plugins::read_public_key(file));
-    }
-    loader.allow_unsigned = options.allow_unsigned;
-    return loader;
+    return plugins::standard_loader_options(options.plugin_dirs, options.trusted_keys, options.allow_unsigned);
 }
 
 plugins::PluginRegistry& Context::plugins() {

@@ -46,6 +46,7 @@ struct Plan {
     std::vector<PlanSection> sections;
 
     const PlanSection* section(std::string_view area_id) const;
+    bool operator==(const Plan&) const = default;
 };
 
 // One row of a plan listing.

@@ -7,6 +7,7 @@
 #include <boost/dll/import.hpp>
 #include <boost/dll/library_info.hpp>
 #include <cstdlib>
+#include <sstream>
 #include <fstream>
 #include <set>
 
@@ -276,6 +277,23 @@ std::vector<std::filesystem::path> default_trusted_key_files() {
     }
     std::sort(files.begin(), files.end());
     return files;
+}
+
+LoaderOptions standard_loader_options(const std::vector<std::string>& plugin_dirs,
+                                      const std::vector<std::string>& trusted_key_files, bool allow_unsigned) {
+    LoaderOptions loader;
+    for (const auto& dir : plugin_dirs) loader.directories.emplace_back(dir);
+    if (const char* path = std::getenv("DPLAN_PLUGIN_PATH"); path != nullptr) {
+        std::stringstream parts(path);
+        for (std::string dir; std::getline(parts, dir, ':');) {
+            if (!dir.empty()) loader.directories.emplace_back(dir);
+        }
+    }
+    for (const auto& dir : default_plugin_directories()) loader.directories.push_back(dir);
+    for (const auto& file : trusted_key_files) loader.trusted_public_keys.push_back(read_public_key(file));
+    for (const auto& file : default_trusted_key_files()) loader.trusted_public_keys.push_back(read_public_key(file));
+    loader.allow_unsigned = allow_unsigned;
+    return loader;
 }
 
 }  // namespace dplan::plugins

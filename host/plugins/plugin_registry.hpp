@@ -55,4 +55,9 @@ std::vector<std::filesystem::path> default_plugin_directories();
 // Public keys (*.pub) in /etc/dplan/trusted-keys and ~/.config/dplan/trusted-keys.
 std::vector<std::filesystem::path> default_trusted_key_files();
 
+// What every front end loads: the given folders, then $DPLAN_PLUGIN_PATH (':'-separated), then
+// the default folders; the given public key files, then the default ones.
+LoaderOptions standard_loader_options(const std::vector<std::string>& plugin_dirs,
+                                      const std::vector<std::string>& trusted_key_files, bool allow_unsigned);
+
 }  // namespace dplan::plugins

@@ -1,0 +1,157 @@
+#include "dashboard.hpp"
+
+#include <fmt/format.h>
+
+#include "../model/view_models.hpp"
+#include "domain/timestamp.hpp"
+
+namespace dplan::gui {
+
+Dashboard::Dashboard(Worker& worker, GlyphAtlas& atlas, Language language, float scale) : ui_(worker), atlas_(atlas) {
+    ui_.tr.set_language(language);
+    ui_.scale = scale;
+    ui_.today = now_utc_iso8601().substr(0, 10);
+}
+
+bool Dashboard::update() {
+    ui_.snapshot = ui_.worker.snapshot();
+    if (auto error = ui_.worker.take_error()) {
+        if (error->conflict && ui_.snapshot && ui_.snapshot->plan) ui_.editor.conflict_latest = *ui_.snapshot->plan;
+        if (!error->conflict) ui_.error = error;
+    }
+    if (!ui_.snapshot || ui_.snapshot.get() == covered_) return false;
+    covered_ = ui_.snapshot.get();
+    if (ui_.selection.district_id != ui_.snapshot->selection.district_id ||
+        ui_.selection.plan_id != ui_.snapshot->selection.plan_id) {
+        ui_.selection = ui_.snapshot->selection;
+    }
+    return atlas_.cover(text_to_render(*ui_.snapshot));
+}
+
+std::string Dashboard::window_title() const {
+    std::string title = ui_.tr("app.title");
+    if (ui_.snapshot && ui_.snapshot->plan) {
+        for (const auto& district : ui_.snapshot->districts) {
+            if (district.id == ui_.snapshot->plan->district_id) title += " — " + ui_.tr.pick(district.name);
+        }
+        title += " " + ui_.snapshot->plan->financial_year;
+    }
+    if (ui_.snapshot) title += " (" + ui_.snapshot->source + ")";
+    return title;
+}
+
+void Dashboard::draw_bar() {
+    const Snapshot& s = *ui_.snapshot;
+    ImGui::SetNextItemWidth(160 * ui_.scale);
+    std::string district_label = "–";
+    for (const auto& district : s.districts) {
+        if (s.selection.district_id == district.id) district_label = ui_.tr.pick(district.name);
+    }
+    if (ImGui::BeginCombo(ui_.tr("label.district"), district_label.c_str())) {
+        for (const auto& district : s.districts) {
+            if (ImGui::Selectable(ui_.tr.pick(district.name).c_str(), s.selection.district_id == district.id)) {
+                ui_.selection = {district.id, std::nullopt, std::nullopt};
+                ui_.meeting_id.reset();
+                ui_.worker.select(ui_.selection);
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(260 * ui_.scale);
+    std::string plan_label = "–";
+    for (const auto& plan : s.plans) {
+        if (s.selection.plan_id == plan.id) plan_label = plan.financial_year + " " + ui_.tr.pick(plan.theme);
+    }
+    if (ImGui::BeginCombo(ui_.tr("label.plan"), plan_label.c_str())) {
+        for (const auto& plan : s.plans) {
+            const std::string label = fmt::format("{} {}##{}", plan.financial_year, ui_.tr.pick(plan.theme), plan.id);
+            if (ImGui::Selectable(label.c_str(), s.selection.plan_id == plan.id)) {
+                ui_.selection.plan_id = plan.id;
+                ui_.selection.programme_id.reset();
+                ui_.worker.select(ui_.selection);
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(ui_.tr.language() == Language::zh ? "English" : "中文")) {
+        ui_.tr.set_language(ui_.tr.language() == Language::zh ? Language::en : Language::zh);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(ui_.tr("button.reload"))) ui_.worker.select(ui_.selection);
+    if (ImGui::BeginTabBar("screens")) {
+        for (const Screen screen : all_screens) {
+            const bool requested = ui_.tab_request == screen;
+            if (ImGui::BeginTabItem(fmt::format("{}###{}", ui_.tr(screen_key(screen)), screen_code(screen)).c_str(), nullptr,
+                                    requested ? ImGuiTabItemFlags_SetSelected : 0)) {
+                if (!ui_.tab_request || requested) ui_.screen = screen;
+                ImGui::EndTabItem();
+            }
+            if (requested) ui_.tab_request.reset();
+        }
+        ImGui::EndTabBar();
+    }
+}
+
+void Dashboard::draw_status() {
+    const WorkerStatus status = ui_.worker.status();
+    ImGui::Separator();
+    ImGui::TextDisabled("%s: %s · %s: %s", ui_.tr("label.source"), ui_.snapshot->source.c_str(), ui_.tr("label.user"),
+                        ui_.snapshot->actor.username.c_str());
+    if (status.busy) {
+        ImGui::SameLine();
+        if (status.total > 0) {
+            ImGui::ProgressBar(static_cast<float>(status.done) / static_cast<float>(status.total), ImVec2(200 * ui_.scale, 0),
+                               ui_.tr.pick(status.job).c_str());
+        } else {
+            ImGui::TextUnformatted(ui_.tr.pick(status.job).c_str());
+        }
+    }
+}
+
+void Dashboard::draw_error() {
+    if (ui_.error) ImGui::OpenPopup("error");
+    if (ImGui::BeginPopupModal("error", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(ui_.tr("label.error"));
+        if (ui_.error) ImGui::TextWrapped("%s", ui_.tr.pick(ui_.error->message).c_str());
+        if (ImGui::Button(ui_.tr("button.close"))) {
+            ui_.error.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+void Dashboard::draw(int width, int height) {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(static_cast<float>(width), static_cast<float>(height)));
+    ImGui::Begin("dashboard", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    if (!ui_.snapshot) {
+        ImGui::TextUnformatted(ui_.tr("label.loading"));
+        draw_error();
+        ImGui::End();
+        return;
+    }
+    if (ui_.screen != Screen::empty) draw_bar();
+    const float status_height = ImGui::GetFrameHeightWithSpacing() + 6 * ui_.scale;
+    ImGui::BeginChild("screen", ImVec2(0, -status_height));
+    switch (ui_.screen) {
+        case Screen::overview: draw_overview(ui_); break;
+        case Screen::editor: draw_editor(ui_); break;
+        case Screen::review: draw_review(ui_); break;
+        case Screen::meetings: draw_meetings(ui_); break;
+        case Screen::indicators: draw_indicators(ui_); break;
+        case Screen::matrix: draw_matrix(ui_); break;
+        case Screen::plugins: draw_plugins(ui_); break;
+        case Screen::empty: break;
+    }
+    ImGui::EndChild();
+    if (ui_.screen != Screen::empty) draw_status();
+    draw_error();
+    ImGui::End();
+}
+
+}  // namespace dplan::gui

@@ -1,0 +1,222 @@
+// dplan-gui: the District Planner dashboard (Dear ImGui + GLFW + OpenGL 3).
+//   dplan-gui [--db URL] [--user NAME] [--lang zh|en] [--district CODE] [--screen NAME]
+//   dplan-gui --screenshot FILE.png --screen NAME [--size 1600x1000]   renders one screen, writes a PNG
+//   dplan-gui --bench-frames N --screen NAME                           prints frame CPU time (median, p99)
+#include <CLI/CLI.hpp>
+#include <GLFW/glfw3.h>
+#include <fmt/format.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <spdlog/spdlog.h>
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "cli/logging.hpp"
+#include "dashboard.hpp"
+#include "storage/database_url.hpp"
+
+namespace {
+
+using namespace dplan;
+using namespace dplan::gui;
+
+struct Options {
+    std::string db = default_database_url(), user, lang = "zh", district, screen = "overview", screenshot, size = "1600x1000",
+                font, log_level = "warning", log_file = cli::default_log_file();
+    std::vector<std::string> plugin_dirs, trusted_keys;
+    bool allow_unsigned = false;
+    int bench_frames = 0;
+};
+
+double thread_cpu_ms() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+std::filesystem::path config_dir() {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    std::filesystem::path dir = xdg && *xdg ? std::filesystem::path(xdg) : std::filesystem::path(home ? home : ".") / ".config";
+    return dir / "dplan";
+}
+
+bool write_png(const std::string& path, int width, int height) {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    stbi_flip_vertically_on_write(1);  // OpenGL rows start at the bottom
+    const std::string partial = path + ".part";
+    if (stbi_write_png(partial.c_str(), width, height, 4, pixels.data(), width * 4) == 0) return false;
+    std::filesystem::rename(partial, path);
+    return true;
+}
+
+int run(const Options& options) {
+    cli::setup_logging(options.log_level, options.log_file);
+    const auto screen = parse_screen(options.screen);
+    if (!screen) throw InvalidInput({"不明畫面 " + options.screen, "unknown screen '" + options.screen +
+                                     "' (overview, editor, review, meetings, indicators, matrix, plugins, empty)"});
+    int width = 1600, height = 1000;
+    if (std::sscanf(options.size.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 240) {
+        throw InvalidInput({"--size 應為 寬x高，例如 1600x1000", "--size must be WIDTHxHEIGHT, e.g. 1600x1000"});
+    }
+    const std::string user = !options.user.empty() ? options.user : std::getenv("DPLAN_USER") ? std::getenv("DPLAN_USER") : "system";
+    const auto loader = plugins::standard_loader_options(options.plugin_dirs, options.trusted_keys, options.allow_unsigned);
+
+    glfwSetErrorCallback([](int code, const char* text) { spdlog::error("GLFW error {}: {}", code, text); });
+    if (!glfwInit()) {
+        throw StorageError({"無法開啟視窗：沒有顯示器（可用 xvfb-run 執行）",
+                            "cannot open a window: no display (set DISPLAY, or run under xvfb-run)"});
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWwindow* window = glfwCreateWindow(width, height, "District Planner", nullptr, nullptr);
+    if (window == nullptr) {
+        glfwTerminate();
+        throw StorageError({"無法建立 OpenGL 3 視窗", "cannot create an OpenGL 3 window"});
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(options.screenshot.empty() && options.bench_frames == 0 ? 1 : 0);
+    float scale_x = 1, scale_y = 1;
+    glfwGetWindowContentScale(window, &scale_x, &scale_y);
+    const float scale = std::max(1.0f, scale_x);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    std::filesystem::create_directories(config_dir());
+    const std::string ini = (config_dir() / "dashboard.ini").string();
+    io.IniFilename = options.screenshot.empty() && options.bench_frames == 0 ? ini.c_str() : nullptr;
+    ImGui::StyleColorsLight();
+    ImGui::GetStyle().ScaleAllSizes(scale);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+
+    GlyphAtlas atlas(find_cjk_font(options.font), 17.0f * scale);
+    Worker worker([&] { return open_local_client(options.db, user, loader); });
+    Dashboard dashboard(worker, atlas, options.lang == "en" ? Language::en : Language::zh, scale);
+    dashboard.state().tab_request = *screen;
+    dashboard.state().screen = *screen;
+    atlas.cover(dashboard.window_title());
+    atlas.rebuild();
+
+    const bool headless = !options.screenshot.empty() || options.bench_frames > 0;
+    bool district_chosen = options.district.empty();
+    int settled_frames = 0;
+    std::vector<double> frame_ms;
+    const auto started = std::chrono::steady_clock::now();
+    std::string title;
+    int exit_code = 0;
+    while (!glfwWindowShouldClose(window)) {
+        glfwPollEvents();
+        const double frame_start = thread_cpu_ms();
+        if (dashboard.update()) atlas.rebuild();
+        const auto snapshot = dashboard.state().snapshot;
+        if (!district_chosen && snapshot) {
+            district_chosen = true;
+            for (const auto& district : snapshot->districts) {
+                if (district.code == options.district) dashboard.state().worker.select({district.id, std::nullopt, std::nullopt});
+            }
+        }
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        if (io.KeyCtrl) {
+            for (int n = 0; n < 7; ++n) {
+                if (ImGui::IsKeyPressed(GLFW_KEY_1 + n)) dashboard.state().tab_request = all_screens[n];
+            }
+        }
+        int fb_width = 0, fb_height = 0;
+        glfwGetFramebufferSize(window, &fb_width, &fb_height);
+        dashboard.draw(static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y));
+        ImGui::Render();
+        glViewport(0, 0, fb_width, fb_height);
+        glClearColor(0.94f, 0.94f, 0.94f, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        const double frame_cpu = thread_cpu_ms() - frame_start;
+        if (const std::string now = dashboard.window_title(); now != title) {
+            title = now;
+            glfwSetWindowTitle(window, title.c_str());
+        }
+
+        if (headless) {
+            const bool ready = worker.idle() && district_chosen && !dashboard.state().tab_request;
+            settled_frames = ready ? settled_frames + 1 : 0;
+            if (std::chrono::steady_clock::now() - started > std::chrono::seconds(60)) {
+                std::cerr << "加載逾時 / timed out waiting for the data\n";
+                exit_code = 1;
+                break;
+            }
+            if (options.bench_frames > 0 && settled_frames > 3) {
+                frame_ms.push_back(frame_cpu);
+                if (static_cast<int>(frame_ms.size()) >= options.bench_frames) break;
+            }
+            if (!options.screenshot.empty() && settled_frames == 4) {
+                if (!write_png(options.screenshot, fb_width, fb_height)) {
+                    std::cerr << "無法寫入 / cannot write " << options.screenshot << '\n';
+                    exit_code = 1;
+                } else {
+                    std::cout << std::filesystem::absolute(options.screenshot).string() << '\n';
+                }
+                break;
+            }
+        }
+        glfwSwapBuffers(window);
+        if (headless && settled_frames == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (!frame_ms.empty()) {
+        std::sort(frame_ms.begin(), frame_ms.end());
+        const double median = frame_ms[frame_ms.size() / 2];
+        const double p99 = frame_ms[std::min(frame_ms.size() - 1, frame_ms.size() * 99 / 100)];
+        std::cout << fmt::format("screen {} frames {} cpu_ms_median {:.3f} cpu_ms_p99 {:.3f} glyphs {}\n", options.screen,
+                                 frame_ms.size(), median, p99, atlas.glyph_count());
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app("District Planner dashboard / 地區福利規劃儀表板");
+    Options options;
+    app.add_option("--db", options.db, "sqlite:PATH or mysql://USER@HOST:PORT/DB / 資料庫")->capture_default_str();
+    app.add_option("--user", options.user, "Act as this user (default $DPLAN_USER, else system) / 用戶");
+    app.add_option("--lang", options.lang, "zh or en; switch at any time in the window / 語言")
+        ->check(CLI::IsMember({"zh", "en"}))
+        ->capture_default_str();
+    app.add_option("--district", options.district, "Open this district (code) / 地區");
+    app.add_option("--screen", options.screen,
+                   "overview, editor, review, meetings, indicators, matrix, plugins (empty: the bare frame) / 畫面")
+        ->capture_default_str();
+    app.add_option("--screenshot", options.screenshot, "Render the screen once, write this PNG and exit / 截圖");
+    app.add_option("--size", options.size, "Window size WIDTHxHEIGHT / 視窗大小")->capture_default_str();
+    app.add_option("--bench-frames", options.bench_frames, "Render N frames, print CPU ms per frame (median, p99) / 效能測試");
+    app.add_option("--font", options.font, "A CJK font file (default: WenQuanYi Micro Hei) / 字型");
+    app.add_option("--plugin-dir", options.plugin_dirs, "Extra plugin folder / 外掛資料夾");
+    app.add_option("--trusted-key", options.trusted_keys, "Trusted plugin signing key (.pub) / 信任的簽署金鑰");
+    app.add_flag("--allow-unsigned", options.allow_unsigned, "Load unsigned plugins (development only) / 容許未簽署外掛");
+    app.add_option("--log-level", options.log_level, "trace, debug, info, warning, error / 記錄等級")->capture_default_str();
+    app.add_option("--log-file", options.log_file, "Log file / 記錄檔")->capture_default_str();
+    CLI11_PARSE(app, argc, argv);
+    try {
+        return run(options);
+    } catch (const Error& e) {
+        std::cerr << e.message().zh << '\n' << e.message().en << '\n';
+        return 1;
+    }
+}

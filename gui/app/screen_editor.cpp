@@ -1,0 +1,143 @@
+// Plan editor: sections and focus points with their partner sectors, each plugin's findings next
+// to what they refer to, the revision history with the latest changes, save and submit. A save
+// refused as stale opens a dialog that keeps the user's edits and can re-apply them.
+#include <fmt/format.h>
+
+#include <imgui_stdlib.h>
+
+#include "../model/plan_merge.hpp"
+#include "ui_state.hpp"
+
+namespace dplan::gui {
+
+namespace {
+
+void findings_for(UiState& ui, const std::string& area, std::optional<std::size_t> point) {
+    for (const auto& finding : ui.snapshot->findings) {
+        if (finding.area_id != area || finding.focus_point_index != point) continue;
+        const ImVec4 colour = finding.severity == plugins::Severity::error     ? ImVec4(0.85f, 0.2f, 0.2f, 1)
+                              : finding.severity == plugins::Severity::warning ? ImVec4(0.85f, 0.55f, 0.1f, 1)
+                                                                               : ImVec4(0.5f, 0.5f, 0.5f, 1);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        ImGui::TextWrapped("[%s] %s", ui.tr.pick(plugins::severity_name(finding.severity)).c_str(),
+                           ui.tr.pick(finding.message).c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
+void save(UiState& ui) {
+    const Plan draft = *ui.editor.draft;
+    const std::string reason = ui.editor.reason.empty() ? "dashboard edit" : ui.editor.reason;
+    ui.worker.run({"儲存計劃", "Saving the plan"}, [draft, reason](DashboardClient& client, const Progress&) {
+        client.save_plan(draft, reason);
+    });
+    ui.editor.reason.clear();
+}
+
+}  // namespace
+
+void draw_editor(UiState& ui) {
+    const Snapshot& s = *ui.snapshot;
+    if (!s.plan) {
+        ImGui::TextUnformatted(ui.tr("label.no_plan"));
+        return;
+    }
+    EditorState& editor = ui.editor;
+    // A fresh copy when the user has not started editing, or the stored plan moved on without them.
+    const bool untouched = editor.draft && *editor.draft == editor.base;
+    if (!editor.draft || editor.draft->id != s.plan->id || (untouched && editor.base.version != s.plan->version)) {
+        editor.draft = *s.plan;
+        editor.base = *s.plan;
+    }
+    if (editor.conflict_latest && editor.conflict_latest->version != s.plan->version) editor.conflict_latest = *s.plan;
+    Plan& draft = *editor.draft;
+    const bool editable = draft.status == PlanStatus::draft || draft.status == PlanStatus::returned;
+
+    ImGui::BeginChild("sections", ImVec2(ImGui::GetContentRegionAvail().x * 0.62f, 0), true);
+    ImGui::InputText(ui.tr("label.theme"), &draft.theme.zh, editable ? 0 : ImGuiInputTextFlags_ReadOnly);
+    for (std::size_t a = 0; a < draft.sections.size(); ++a) {
+        auto& section = draft.sections[a];
+        ImGui::PushID(static_cast<int>(a));
+        std::string name = section.area_id;
+        for (const auto& area : s.areas) {
+            if (area.id == section.area_id) name = ui.tr.pick(area.name);
+        }
+        if (ImGui::CollapsingHeader(name.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+            std::string& objective = ui.tr.language() == Language::zh ? section.objective.zh : section.objective.en;
+            ImGui::InputTextMultiline(ui.tr("label.objective"), &objective, ImVec2(-160 * ui.scale, 44 * ui.scale),
+                                      editable ? 0 : ImGuiInputTextFlags_ReadOnly);
+            findings_for(ui, section.area_id, std::nullopt);
+            for (std::size_t p = 0; p < section.focus_points.size(); ++p) {
+                auto& point = section.focus_points[p];
+                ImGui::PushID(static_cast<int>(p));
+                std::string& text = ui.tr.language() == Language::zh ? point.text.zh : point.text.en;
+                ImGui::InputTextMultiline(fmt::format("{}.", p + 1).c_str(), &text, ImVec2(-160 * ui.scale, 44 * ui.scale),
+                                          editable ? 0 : ImGuiInputTextFlags_ReadOnly);
+                ImGui::TextDisabled("%s:", ui.tr("label.partners"));
+                for (const Sector sector : all_sectors) {
+                    ImGui::SameLine();
+                    bool on = std::find(point.partners.begin(), point.partners.end(), sector) != point.partners.end();
+                    if (ImGui::Checkbox(ui.tr.pick(sector_name(sector)).c_str(), &on) && editable) {
+                        if (on) point.partners.push_back(sector);
+                        else std::erase(point.partners, sector);
+                    }
+                }
+                findings_for(ui, section.area_id, p);
+                ImGui::PopID();
+            }
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+    ImGui::SameLine();
+
+    ImGui::BeginChild("side", ImVec2(0, 0), true);
+    ImGui::Text("%s: %s · %s %d", ui.tr("label.status"), ui.tr.pick(status_name(draft.status)).c_str(), ui.tr("label.version"),
+                draft.version);
+    if (editable) {
+        ImGui::InputText(ui.tr("label.reason"), &editor.reason);
+        ImGui::BeginDisabled(*editor.draft == editor.base);
+        if (ImGui::Button(ui.tr("button.save"))) save(ui);
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ImGui::Button(ui.tr("button.submit"))) {
+            const auto id = draft.id;
+            ui.worker.run({"提交計劃", "Submitting the plan"}, [id](DashboardClient& client, const Progress&) { client.submit_plan(id); });
+        }
+    }
+    ImGui::Separator();
+    ImGui::TextUnformatted(ui.tr("label.revisions"));
+    for (auto it = s.revisions.rbegin(); it != s.revisions.rend(); ++it) {
+        ImGui::TextWrapped("%d · %s · %s · %s", it->number, it->created_at.substr(0, 16).c_str(), it->author_name.c_str(),
+                           it->reason.c_str());
+    }
+    ImGui::Separator();
+    ImGui::TextUnformatted(ui.tr("label.diff"));
+    for (const auto& change : s.latest_changes) {
+        ImGui::TextWrapped("%s: %s", ui.tr.pick(change.where).c_str(), ui.tr.pick(change.what).c_str());
+    }
+    ImGui::EndChild();
+
+    if (editor.conflict_latest) ImGui::OpenPopup("conflict");
+    if (ImGui::BeginPopupModal("conflict", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(ui.tr("label.conflict"));
+        ImGui::TextWrapped("%s", ui.tr("label.conflict_help"));
+        for (const auto& change : diff_plans(editor.base, *editor.conflict_latest)) {
+            ImGui::BulletText("%s: %s", ui.tr.pick(change.where).c_str(), ui.tr.pick(change.what).c_str());
+        }
+        if (ImGui::Button(ui.tr("button.apply_mine"))) {
+            editor.draft = merge_edits(editor.base, *editor.draft, *editor.conflict_latest);
+            editor.base = *editor.conflict_latest;
+            editor.conflict_latest.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(ui.tr("button.close"))) {
+            editor.conflict_latest.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace dplan::gui

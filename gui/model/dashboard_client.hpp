@@ -1,0 +1,42 @@
+// The one interface the dashboard reads and writes through. LocalClient works on a database
+// directly (through the service layer, with its permission checks); a remote client for the
+// collaboration server implements the same calls, so there is only ever one dashboard.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "domain/plan_status.hpp"
+#include "domain/review.hpp"
+#include "services/plan_workflow.hpp"
+#include "snapshot.hpp"
+
+namespace dplan::gui {
+
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
+class DashboardClient {
+public:
+    virtual ~DashboardClient() = default;
+
+    // Changes whenever anyone (another process too) changes plans, reviews, meetings or readings.
+    virtual std::string change_stamp() = 0;
+    virtual Snapshot load(const Selection& selection) = 0;
+
+    // Writes; each throws dplan::Error (Conflict for a stale plan version) with a bilingual message.
+    virtual int save_plan(const Plan& plan, const std::string& reason) = 0;
+    virtual void submit_plan(std::int64_t plan_id) = 0;
+    virtual void comment(std::int64_t plan_id, const CommentTarget& target, const std::string& body) = 0;
+    virtual void respond(std::int64_t comment_id, CommentKind kind, const std::string& body) = 0;
+    virtual void decide(std::int64_t plan_id, PlanStatus outcome, const std::string& date, const std::string& note) = 0;
+    virtual void set_minutes(std::int64_t meeting_id, int position, const std::string& text, int seen_version) = 0;
+    virtual void set_action_status(std::int64_t action_id, ActionStatus status) = 0;
+    virtual std::size_t import_indicators(const std::string& csv, const Progress& progress) = 0;
+};
+
+// Opens `url` as `user` with the plugins the loader options find.
+std::unique_ptr<DashboardClient> open_local_client(const std::string& url, const std::string& user,
+                                                   const plugins::LoaderOptions& loader);
+
+}  // namespace dplan::gui
