@@ -21,10 +21,7 @@ bool Dashboard::update() {
     }
     if (!ui_.snapshot || ui_.snapshot.get() == covered_) return false;
     covered_ = ui_.snapshot.get();
-    if (ui_.selection.district_id != ui_.snapshot->selection.district_id ||
-        ui_.selection.plan_id != ui_.snapshot->selection.plan_id) {
-        ui_.selection = ui_.snapshot->selection;
-    }
+    ui_.selection = ui_.snapshot->selection;
     return atlas_.cover(text_to_render(*ui_.snapshot));
 }
 
@@ -50,7 +47,7 @@ void Dashboard::draw_bar() {
     if (ImGui::BeginCombo(ui_.tr("label.district"), district_label.c_str())) {
         for (const auto& district : s.districts) {
             if (ImGui::Selectable(ui_.tr.pick(district.name).c_str(), s.selection.district_id == district.id)) {
-                ui_.selection = {district.id, std::nullopt, std::nullopt};
+                ui_.selection = {district.id, std::nullopt, std::nullopt, ui_.selection.all_programmes};
                 ui_.meeting_id.reset();
                 ui_.worker.select(ui_.selection);
             }
@@ -75,7 +72,7 @@ void Dashboard::draw_bar() {
         ImGui::EndCombo();
     }
     ImGui::SameLine();
-    if (ImGui::Button(ui_.tr.language() == Language::zh ? "English" : "中文")) {
+    if (ImGui::Button(ui_.tr("button.other_language"))) {
         ui_.tr.set_language(ui_.tr.language() == Language::zh ? Language::en : Language::zh);
     }
     ImGui::SameLine();

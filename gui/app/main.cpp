@@ -31,7 +31,7 @@ struct Options {
     std::string db = default_database_url(), user, lang = "zh", district, screen = "overview", screenshot, size = "1600x1000",
                 font, log_level = "warning", log_file = cli::default_log_file();
     std::vector<std::string> plugin_dirs, trusted_keys;
-    bool allow_unsigned = false;
+    bool allow_unsigned = false, all_programmes = false;
     int bench_frames = 0;
 };
 
@@ -102,9 +102,11 @@ int run(const Options& options) {
     ImGui_ImplOpenGL3_Init("#version 130");
 
     GlyphAtlas atlas(find_cjk_font(options.font), 17.0f * scale);
-    Worker worker([&] { return open_local_client(options.db, user, loader); });
+    Selection first;
+    first.all_programmes = options.all_programmes;
+    Worker worker([&] { return open_local_client(options.db, user, loader); }, first);
     Dashboard dashboard(worker, atlas, options.lang == "en" ? Language::en : Language::zh, scale);
-    dashboard.state().tab_request = *screen;
+    dashboard.state().tab_request = *screen == Screen::empty ? std::nullopt : std::optional(*screen);
     dashboard.state().screen = *screen;
     atlas.cover(dashboard.window_title());
     atlas.rebuild();
@@ -124,7 +126,10 @@ int run(const Options& options) {
         if (!district_chosen && snapshot) {
             district_chosen = true;
             for (const auto& district : snapshot->districts) {
-                if (district.code == options.district) dashboard.state().worker.select({district.id, std::nullopt, std::nullopt});
+                if (district.code != options.district) continue;
+                Selection chosen = first;
+                chosen.district_id = district.id;
+                dashboard.state().worker.select(chosen);
             }
         }
         ImGui_ImplOpenGL3_NewFrame();
@@ -149,6 +154,13 @@ int run(const Options& options) {
             glfwSetWindowTitle(window, title.c_str());
         }
 
+        if (headless && dashboard.state().error && !dashboard.state().snapshot) {
+            // Nothing to show: the database could not be opened or read.
+            const auto& message = dashboard.state().error->message;
+            std::cerr << message.zh << '\n' << message.en << '\n';
+            exit_code = 1;
+            break;
+        }
         if (headless) {
             const bool ready = worker.idle() && district_chosen && !dashboard.state().tab_request;
             settled_frames = ready ? settled_frames + 1 : 0;
@@ -200,6 +212,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"zh", "en"}))
         ->capture_default_str();
     app.add_option("--district", options.district, "Open this district (code) / 地區");
+    app.add_flag("--all-programmes", options.all_programmes, "Programme table over every district and year / 全部計劃");
     app.add_option("--screen", options.screen,
                    "overview, editor, review, meetings, indicators, matrix, plugins (empty: the bare frame) / 畫面")
         ->capture_default_str();

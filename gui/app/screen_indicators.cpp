@@ -40,6 +40,13 @@ void draw_indicators(UiState& ui) {
     ImGui::SetNextItemWidth(240 * ui.scale);
     ImGui::InputTextWithHint("##filter", ui.tr("label.filter"), &ui.programme_filter);
     ImGui::SameLine();
+    if (bool all = ui.selection.all_programmes; ImGui::Checkbox(ui.tr("label.all_programmes"), &all)) {
+        ui.selection.all_programmes = all;
+        ui.worker.select(ui.selection);
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu", s.programmes.size());
+    ImGui::SameLine();
     ImGui::SetNextItemWidth(320 * ui.scale);
     ImGui::InputTextWithHint("##csv", "indicators.csv", &ui.import_path);
     ImGui::SameLine();

@@ -19,7 +19,7 @@ void draw_bars(UiState& ui, const AreaCard& card) {
     const float width = ImGui::GetContentRegionAvail().x;
     const float row = ImGui::GetTextLineHeightWithSpacing();
     const float label_width = width * 0.45f;
-    const float bar_space = width - label_width - 60 * ui.scale;
+    const float bar_space = width - label_width - 110 * ui.scale;  // room for "58.3% / 60%"
     double most = 100;
     for (const auto& bar : card.bars) most = std::max(most, bar.percent.value_or(0));
     ImDrawList* draw = ImGui::GetWindowDrawList();

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "dashboard_client.hpp"
 #include "services/indicator_import.hpp"
@@ -74,7 +75,14 @@ public:
         }
         const bool plan_in_district = s.selection.plan_id &&
             std::any_of(s.plans.begin(), s.plans.end(), [&](const PlanSummary& p) { return p.id == *s.selection.plan_id; });
-        if (!plan_in_district) s.selection.plan_id = s.plans.empty() ? std::nullopt : std::optional(s.plans.back().id);
+        if (!plan_in_district && !s.plans.empty()) {
+            // The newest year's plan is the one people are working on.
+            s.selection.plan_id = std::max_element(s.plans.begin(), s.plans.end(), [](const auto& a, const auto& b) {
+                                      return std::tie(a.financial_year, a.id) < std::tie(b.financial_year, b.id);
+                                  })->id;
+        } else if (!plan_in_district) {
+            s.selection.plan_id.reset();
+        }
 
         AchievementFilter filter{.district_id = s.selection.district_id};
         if (s.selection.plan_id) {
@@ -95,7 +103,7 @@ public:
             s.bars = indicator_bars(*s.selection.plan_id);
             filter.financial_year = s.plan->financial_year;
         }
-        s.programmes = summarise_achievement(*db_, AchievementGrouping::programme, filter);
+        s.programmes = summarise_achievement(*db_, AchievementGrouping::programme, s.selection.all_programmes ? AchievementFilter{} : filter);
         s.shortfalls = furthest_below_target(*db_, filter, 10);
         if (!s.selection.programme_id && !s.programmes.empty()) s.selection.programme_id = std::stoll(s.programmes.front().key);
         if (s.selection.programme_id) s.programme_indicators = ProgrammeRepository(*db_).indicators(*s.selection.programme_id);

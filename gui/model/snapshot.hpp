@@ -26,6 +26,7 @@ struct Selection {
     std::optional<std::int64_t> district_id;
     std::optional<std::int64_t> plan_id;
     std::optional<std::int64_t> programme_id;  // the programme whose indicators are shown
+    bool all_programmes = false;               // the table: every district and year, not the plan's
     bool operator==(const Selection&) const = default;
 };
 
