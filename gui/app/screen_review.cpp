@@ -11,8 +11,17 @@ namespace dplan::gui {
 
 namespace {
 
+std::string area_label(const UiState& ui, const std::string& area_id) {
+    for (const auto& area : ui.snapshot->areas) {
+        if (area.id == area_id) return ui.tr.pick(area.name);
+    }
+    return area_id;
+}
+
 void draw_threads(UiState& ui, const std::string& area) {
-    for (const auto& thread : review_threads(*ui.snapshot, area)) {
+    const auto threads = review_threads(*ui.snapshot, area);
+    if (threads.empty()) ImGui::TextDisabled("%s", ui.tr("label.no_comments"));
+    for (const auto& thread : threads) {
         ImGui::PushID(static_cast<int>(thread.root->id));
         const ImVec4 colour = thread.resolved ? ImVec4(0.5f, 0.5f, 0.5f, 1) : ImGui::GetStyle().Colors[ImGuiCol_Text];
         ImGui::TextColored(colour, "#%lld %s (%s, %s %d)", static_cast<long long>(thread.root->id), thread.root->body.c_str(),
@@ -44,20 +53,24 @@ void draw_review(UiState& ui) {
     ImGui::BeginChild("threads", ImVec2(ImGui::GetContentRegionAvail().x * 0.62f, 0), true);
     if (ImGui::CollapsingHeader(ui.tr("label.whole_plan"), ImGuiTreeNodeFlags_DefaultOpen)) draw_threads(ui, "");
     for (const auto& section : s.plan->sections) {
-        std::string name = section.area_id;
-        for (const auto& area : s.areas) {
-            if (area.id == section.area_id) name = ui.tr.pick(area.name);
+        if (ImGui::CollapsingHeader(area_label(ui, section.area_id).c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+            draw_threads(ui, section.area_id);
         }
-        if (ImGui::CollapsingHeader(name.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) draw_threads(ui, section.area_id);
     }
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("write", ImVec2(0, 0), true);
     ImGui::TextUnformatted(ui.tr("label.comments"));
-    if (ImGui::BeginCombo("##target", ui.comment_area.empty() ? ui.tr("label.whole_plan") : ui.comment_area.c_str())) {
+    const bool open_for_comments = s.plan->status != PlanStatus::draft;
+    if (!open_for_comments) ImGui::TextWrapped("%s", ui.tr("label.draft_no_comments"));
+    ImGui::BeginDisabled(!open_for_comments);
+    const std::string target_label = ui.comment_area.empty() ? ui.tr("label.whole_plan") : area_label(ui, ui.comment_area);
+    if (ImGui::BeginCombo("##target", target_label.c_str())) {
         if (ImGui::Selectable(ui.tr("label.whole_plan"), ui.comment_area.empty())) ui.comment_area.clear();
         for (const auto& section : s.plan->sections) {
-            if (ImGui::Selectable(section.area_id.c_str(), ui.comment_area == section.area_id)) ui.comment_area = section.area_id;
+            if (ImGui::Selectable(area_label(ui, section.area_id).c_str(), ui.comment_area == section.area_id)) {
+                ui.comment_area = section.area_id;
+            }
         }
         ImGui::EndCombo();
     }
@@ -72,6 +85,7 @@ void draw_review(UiState& ui) {
         });
         ui.comment_text.clear();
     }
+    ImGui::EndDisabled();
     ImGui::Separator();
     ImGui::TextUnformatted(ui.tr("label.decisions"));
     for (const auto& decision : s.decisions) {

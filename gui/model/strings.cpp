@@ -36,6 +36,8 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
         {"label.comments", {"意見", "Comments"}},
         {"label.whole_plan", {"整份計劃", "The whole plan"}},
         {"label.reply", {"回覆", "Reply"}},
+        {"label.no_comments", {"未有意見", "No comments"}},
+        {"label.draft_no_comments", {"計劃仍在草擬；提交委員會後才可發表意見。", "The plan is a draft; comments open once it is submitted."}},
         {"label.decisions", {"決定", "Decisions"}},
         {"label.upcoming", {"即將舉行", "Upcoming"}},
         {"label.past", {"已舉行", "Past"}},
