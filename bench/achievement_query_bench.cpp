@@ -12,6 +12,7 @@
 #include <map>
 
 #include "national_dataset.hpp"
+#include "summary_reporter.hpp"
 #include "storage/achievement_queries.hpp"
 #include "storage/district_repository.hpp"
 #include "storage/migration.hpp"
@@ -102,28 +103,17 @@ void FurthestBelowTargetInADistrict(benchmark::State& state, const std::string& 
     for (auto _ : state) benchmark::DoNotOptimize(furthest_below_target(db, filter, 10));
 }
 
-class RatioReporter : public benchmark::ConsoleReporter {
-public:
-    void ReportRuns(const std::vector<Run>& runs) override {
-        for (const auto& run : runs) times_[run.benchmark_name()] = run.GetAdjustedRealTime();
-        ConsoleReporter::ReportRuns(runs);
-    }
-    void Finalize() override {
-        ConsoleReporter::Finalize();
-        for (const std::string backend : {"sqlite", "mariadb"}) {
-            const auto reference = times_.find("ScanEveryReading/" + backend);
-            if (reference == times_.end()) continue;
-            std::cout << fmt::format("[{}] reference: one scan of every reading {:.2f} ms\n", backend, reference->second);
-            for (const auto& [name, time] : times_) {
-                if (!name.ends_with("/" + backend) || name.starts_with("ScanEveryReading")) continue;
-                std::cout << fmt::format("  {:<48} {:8.3f} ms = {:.3f}x the scan\n", name, time, time / reference->second);
-            }
+void print_ratios(const SummaryReporter::Times& times) {
+    for (const std::string backend : {"sqlite", "mariadb"}) {
+        const auto reference = times.find("ScanEveryReading/" + backend);
+        if (reference == times.end()) continue;
+        std::cout << fmt::format("[{}] reference: one scan of every reading {:.2f} ms\n", backend, reference->second);
+        for (const auto& [name, time] : times) {
+            if (!name.ends_with("/" + backend) || name.starts_with("ScanEveryReading")) continue;
+            std::cout << fmt::format("  {:<48} {:8.3f} ms = {:.3f}x the scan\n", name, time, time / reference->second);
         }
     }
-
-private:
-    std::map<std::string, double> times_;
-};
+}
 
 void register_all(const std::string& backend) {
     auto add = [&](const char* name, void (*function)(benchmark::State&, const std::string&)) {
@@ -146,7 +136,7 @@ int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
     dplan::bench::register_all("sqlite");
     if (std::getenv("DPLAN_BENCH_MYSQL_URL") != nullptr) dplan::bench::register_all("mariadb");
-    dplan::bench::RatioReporter reporter;
+    dplan::bench::SummaryReporter reporter(dplan::bench::print_ratios);
     benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
 }

@@ -21,6 +21,7 @@
 #include "services/indicator_import.hpp"
 #include "storage/migration.hpp"
 #include "storage/programme_repository.hpp"
+#include "summary_reporter.hpp"
 
 namespace dplan::bench {
 namespace {
@@ -185,31 +186,19 @@ void MariadbLoadData(benchmark::State& state) {
     state.counters["rows_per_s"] = benchmark::Counter(static_cast<double>(reading_count()), benchmark::Counter::kIsRate);
 }
 
-class RatioReporter : public benchmark::ConsoleReporter {
-public:
-    void ReportRuns(const std::vector<Run>& runs) override {
-        for (const auto& run : runs) times_[run.benchmark_name()] = run.GetAdjustedRealTime();
-        ConsoleReporter::ReportRuns(runs);
-    }
-    void Finalize() override {
-        ConsoleReporter::Finalize();
-        const double rows = static_cast<double>(reading_count());
-        auto report = [&](const std::string& ours, const std::string& reference, const char* label) {
-            const auto a = times_.find(ours), b = times_.find(reference);
-            if (a == times_.end() || b == times_.end()) return;
-            std::cout << fmt::format("{}: our import {:.0f} rows/s, {} {:.0f} rows/s: {:.2f}x its speed (target >= 0.5x)\n",
-                                     backend_of(ours), rows / a->second * 1000, label, rows / b->second * 1000,
-                                     b->second / a->second);
-        };
-        report("OurImport/sqlite/iterations:1/manual_time", "SqliteExecutemany/iterations:1/manual_time",
-               "python sqlite3 executemany");
-        report("OurImport/mariadb/iterations:1/manual_time", "MariadbLoadData/iterations:1/manual_time", "LOAD DATA");
-    }
-
-private:
-    static std::string backend_of(const std::string& name) { return name.find("sqlite") != std::string::npos ? "SQLite" : "MariaDB"; }
-    std::map<std::string, double> times_;
-};
+void print_ratios(const SummaryReporter::Times& times) {
+    const double rows = static_cast<double>(reading_count());
+    auto report = [&](const std::string& ours, const std::string& reference, const char* label) {
+        const auto a = times.find(ours), b = times.find(reference);
+        if (a == times.end() || b == times.end()) return;
+        std::cout << fmt::format("{}: our import {:.0f} rows/s, {} {:.0f} rows/s: {:.2f}x its speed (target >= 0.5x)\n",
+                                 ours.find("sqlite") != std::string::npos ? "SQLite" : "MariaDB", rows / a->second * 1000,
+                                 label, rows / b->second * 1000, b->second / a->second);
+    };
+    report("OurImport/sqlite/iterations:1/manual_time", "SqliteExecutemany/iterations:1/manual_time",
+           "python sqlite3 executemany");
+    report("OurImport/mariadb/iterations:1/manual_time", "MariadbLoadData/iterations:1/manual_time", "LOAD DATA");
+}
 
 }  // namespace
 }  // namespace dplan::bench
@@ -225,7 +214,7 @@ int main(int argc, char** argv) {
             ->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark("MariadbLoadData", MariadbLoadData)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
     }
-    RatioReporter reporter;
+    SummaryReporter reporter(print_ratios);
     benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
 }

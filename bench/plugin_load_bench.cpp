@@ -2,6 +2,8 @@
 // load, initialise and read the five standard plugins, against plain dlopen/dlsym/dlclose of
 // the same five libraries measured in the same run. Target: under 50 ms for the five.
 #include <benchmark/benchmark.h>
+
+#include "summary_reporter.hpp"
 #include <dlfcn.h>
 
 #include <filesystem>
@@ -70,32 +72,18 @@ void DlopenFivePlugins(benchmark::State& state) {
 BENCHMARK(LoadAndVerifyFivePlugins)->Unit(benchmark::kMillisecond);
 BENCHMARK(DlopenFivePlugins)->Unit(benchmark::kMillisecond);
 
-// Prints the usual table, then the figure that matters: loader time over the reference.
-class RatioReporter : public benchmark::ConsoleReporter {
-public:
-    void ReportRuns(const std::vector<Run>& runs) override {
-        for (const auto& run : runs) times_[run.benchmark_name()] = run.GetAdjustedRealTime();
-        ConsoleReporter::ReportRuns(runs);
-    }
-    void Finalize() override {
-        ConsoleReporter::Finalize();
-        const auto load = times_.find("LoadAndVerifyFivePlugins");
-        const auto reference = times_.find("DlopenFivePlugins");
-        if (load == times_.end() || reference == times_.end()) return;
-        std::cout << "five plugins loaded and verified in " << load->second << " ms (target < 50 ms); "
-                  << load->second / reference->second << "x plain dlopen of the same libraries ("
-                  << reference->second << " ms)\n";
-    }
-
-private:
-    std::map<std::string, double> times_;
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
-    RatioReporter reporter;
+    dplan::bench::SummaryReporter reporter([](const dplan::bench::SummaryReporter::Times& times) {
+        const auto load = times.find("LoadAndVerifyFivePlugins");
+        const auto reference = times.find("DlopenFivePlugins");
+        if (load == times.end() || reference == times.end()) return;
+        std::cout << "five plugins loaded and verified in " << load->second << " ms (target < 50 ms); "
+                  << load->second / reference->second << "x plain dlopen of the same libraries (" << reference->second
+                  << " ms)\n";
+    });
     benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
 }

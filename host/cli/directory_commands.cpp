@@ -59,13 +59,9 @@ void register_directory_commands(CLI::App& app, Context& context) {
         person.sector = sector_or_throw(options->sector);
         person.email = options->email;
         if (!options->organisation.empty()) {
-            const auto organisation = OrganisationRepository(db).find_by_name(options->organisation);
-            if (!organisation) {
-                throw NotFound({fmt::format("沒有名為「{}」的機構", options->organisation),
-                                fmt::format("no organisation named '{}' (see 'dplan org list')", options->organisation)});
-            }
-            person.organisation_id = organisation->id;
-            person.sector = organisation->sector;
+            const auto organisation = OrganisationRepository(db).get_by_name(options->organisation);
+            person.organisation_id = organisation.id;
+            person.sector = organisation.sector;
         }
         const auto id = StakeholderRepository(db).create(person);
         context.out << context.pick({fmt::format("已登記持份者 {}。", id), fmt::format("Registered stakeholder {}.", id)}) << '\n';

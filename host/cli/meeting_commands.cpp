@@ -298,13 +298,9 @@ void register_meeting_commands(CLI::App& app, Context& context) {
         raised.text = view_options->text;
         if (view_options->by > 0) raised.stakeholder_id = view_options->by;
         if (!view_options->organisation.empty()) {
-            const auto organisation = OrganisationRepository(db).find_by_name(view_options->organisation);
-            if (!organisation) {
-                throw NotFound({fmt::format("沒有名為「{}」的機構", view_options->organisation),
-                                fmt::format("no organisation named '{}' (see 'dplan org list')", view_options->organisation)});
-            }
-            raised.organisation_id = organisation->id;
-            raised.sector = organisation->sector;
+            const auto organisation = OrganisationRepository(db).get_by_name(view_options->organisation);
+            raised.organisation_id = organisation.id;
+            raised.sector = organisation.sector;
         }
         if (!view_options->sector.empty()) {
             raised.sector = parse_sector(view_options->sector);

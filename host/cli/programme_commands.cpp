@@ -34,12 +34,7 @@ void new_programme(Context& context, const NewOptions& options) {
     programme.areas = options.areas;
     programme.objectives = {options.objectives_zh, options.objectives_en};
     if (!options.organisation.empty()) {
-        const auto organisation = OrganisationRepository(database).find_by_name(options.organisation);
-        if (!organisation) {
-            throw NotFound({fmt::format("沒有名為「{}」的機構", options.organisation),
-                            fmt::format("no organisation named '{}' (see 'dplan org list')", options.organisation)});
-        }
-        programme.organisation_id = organisation->id;
+        programme.organisation_id = OrganisationRepository(database).get_by_name(options.organisation).id;
     }
     if (!options.district.empty()) {
         programme.district_id = DistrictRepository(database).get_by_code(options.district).id;

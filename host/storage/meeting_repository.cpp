@@ -66,6 +66,18 @@ void MeetingRepository::touch(std::int64_t meeting_id, std::optional<int> seen_v
     }
 }
 
+void MeetingRepository::insert_agenda_item(std::int64_t meeting_id, int position, const AgendaItem& item) {
+    const long long meeting = meeting_id;
+    const long long point = item.focus_point_id.value_or(0);
+    const std::string area = item.area_id.value_or("");
+    soci::indicator area_flag = flag(item.area_id);
+    soci::indicator point_flag = flag(item.focus_point_id);
+    db_.session() << "INSERT INTO agenda_items (meeting_id, position, title_zh, title_en, area_id, focus_point_id, "
+                     "minutes) VALUES (:m, :position, :zh, :en, :area, :point, :minutes)",
+        soci::use(meeting), soci::use(position), soci::use(item.title.zh), soci::use(item.title.en),
+        soci::use(area, area_flag), soci::use(point, point_flag), soci::use(item.minutes);
+}
+
 std::int64_t MeetingRepository::create(const Meeting& meeting) {
     return db_.write("create meeting", [&] {
         const long long district = meeting.district_id;
@@ -91,17 +103,7 @@ std::int64_t MeetingRepository::create(const Meeting& meeting) {
                 soci::use(id), soci::use(stakeholder), soci::use(attendance);
         }
         int position = 0;
-        for (const auto& item : meeting.agenda) {
-            ++position;
-            const long long point = item.focus_point_id.value_or(0);
-            const std::string area = item.area_id.value_or("");
-            soci::indicator area_flag = flag(item.area_id);
-            soci::indicator point_flag = flag(item.focus_point_id);
-            db_.session() << "INSERT INTO agenda_items (meeting_id, position, title_zh, title_en, area_id, focus_point_id, "
-                             "minutes) VALUES (:m, :position, :zh, :en, :area, :point, :minutes)",
-                soci::use(id), soci::use(position), soci::use(item.title.zh), soci::use(item.title.en),
-                soci::use(area, area_flag), soci::use(point, point_flag), soci::use(item.minutes);
-        }
+        for (const auto& item : meeting.agenda) insert_agenda_item(id, ++position, item);
         return static_cast<std::int64_t>(id);
     });
 }
@@ -220,14 +222,7 @@ int MeetingRepository::add_agenda_item(std::int64_t meeting_id, const AgendaItem
         db_.session() << "SELECT MAX(position) FROM agenda_items WHERE meeting_id = :m", soci::use(meeting),
             soci::into(last, last_flag);
         const int position = (last_flag == soci::i_ok ? last : 0) + 1;
-        const long long point = item.focus_point_id.value_or(0);
-        const std::string area = item.area_id.value_or("");
-        soci::indicator area_flag = flag(item.area_id);
-        soci::indicator point_flag = flag(item.focus_point_id);
-        db_.session() << "INSERT INTO agenda_items (meeting_id, position, title_zh, title_en, area_id, focus_point_id, "
-                         "minutes) VALUES (:m, :position, :zh, :en, :area, :point, :minutes)",
-            soci::use(meeting), soci::use(position), soci::use(item.title.zh), soci::use(item.title.en),
-            soci::use(area, area_flag), soci::use(point, point_flag), soci::use(item.minutes);
+        insert_agenda_item(meeting_id, position, item);
         return position;
     });
 }

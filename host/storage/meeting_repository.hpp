@@ -46,6 +46,7 @@ public:
 
 private:
     void touch(std::int64_t meeting_id, std::optional<int> seen_version);
+    void insert_agenda_item(std::int64_t meeting_id, int position, const AgendaItem& item);
 
     Database& db_;
 };

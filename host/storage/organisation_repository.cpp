@@ -50,4 +50,9 @@ std::optional<Organisation> OrganisationRepository::find_by_name(const std::stri
     return std::nullopt;
 }
 
+Organisation OrganisationRepository::get_by_name(const std::string& name) {
+    if (auto found = find_by_name(name)) return *found;
+    throw NotFound({fmt::format("沒有名為「{}」的機構", name), fmt::format("no organisation named '{}' (see 'dplan org list')", name)});
+}
+
 }  // namespace dplan

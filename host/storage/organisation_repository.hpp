@@ -18,6 +18,8 @@ public:
     std::vector<Organisation> list();
     // By its Chinese or English name.
     std::optional<Organisation> find_by_name(const std::string& name);
+    Organisation get_by_name(const std::string& name);  // NotFound, pointing at 'dplan org list'
+
 
 private:
     Database& db_;
