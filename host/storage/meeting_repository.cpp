@@ -21,14 +21,16 @@ std::optional<T> optional_of(const T& value, soci::indicator indicator) {
 // The meeting condition for a filter, and its bound values.
 struct FilterSql {
     std::string where = " WHERE 1 = 1";
-    long long district = 0, plan = 0;
+    long long district = 0, plan = 0, meeting = 0;
     explicit FilterSql(const MeetingFilter& filter) {
         if (filter.district_id) where += " AND m.district_id = :district", district = *filter.district_id;
         if (filter.plan_id) where += " AND m.plan_id = :plan", plan = *filter.plan_id;
+        if (filter.meeting_id) where += " AND m.id = :meeting", meeting = *filter.meeting_id;
     }
     void bind(soci::statement& statement, const MeetingFilter& filter) {
         if (filter.district_id) statement.exchange(soci::use(district, "district"));
         if (filter.plan_id) statement.exchange(soci::use(plan, "plan"));
+        if (filter.meeting_id) statement.exchange(soci::use(meeting, "meeting"));
     }
 };
 
@@ -148,12 +150,9 @@ std::vector<Meeting> MeetingRepository::list(const MeetingFilter& filter) {
 
 Meeting MeetingRepository::get(std::int64_t id) {
     return db_.read("read meeting", [&] {
-        Meeting meeting;
-        bool found = false;
-        for (auto& row : list({})) {
-            if (row.id == id) meeting = std::move(row), found = true;
-        }
-        if (!found) throw NotFound({fmt::format("找不到編號 {} 的會議", id), fmt::format("no meeting with id {}", id)});
+        auto found = list({.meeting_id = id});
+        if (found.empty()) throw NotFound({fmt::format("找不到編號 {} 的會議", id), fmt::format("no meeting with id {}", id)});
+        Meeting meeting = std::move(found.front());
         const long long key = id;
         {
             long long stakeholder = 0;
@@ -341,7 +340,7 @@ RaisedView MeetingRepository::view(std::int64_t id) {
     db_.session() << "SELECT meeting_id FROM meeting_views WHERE id = :id", soci::use(static_cast<long long>(id)),
         soci::into(meeting);
     if (db_.session().got_data()) {
-        for (auto& view : views({})) {
+        for (auto& view : views({.meeting_id = meeting})) {
             if (view.id == id) return view;
         }
     }

@@ -14,6 +14,7 @@ namespace dplan {
 struct MeetingFilter {
     std::optional<std::int64_t> district_id = {};
     std::optional<std::int64_t> plan_id = {};
+    std::optional<std::int64_t> meeting_id = {};
 };
 
 class MeetingRepository {

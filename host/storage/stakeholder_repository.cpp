@@ -38,15 +38,24 @@ std::int64_t StakeholderRepository::create(const Stakeholder& stakeholder) {
     });
 }
 
-std::vector<Stakeholder> StakeholderRepository::list() {
-    return db_.read("list stakeholders", [&] {
+std::vector<Stakeholder> StakeholderRepository::list() { return select("1 = :id", 1); }
+
+Stakeholder StakeholderRepository::get(std::int64_t id) {
+    auto found = select("s.id = :id", static_cast<long long>(id));
+    if (found.empty()) throw NotFound({fmt::format("找不到編號 {} 的持份者", id), fmt::format("no stakeholder with id {}", id)});
+    return found.front();
+}
+
+// `where` is one of the fixed conditions above; the value is bound.
+std::vector<Stakeholder> StakeholderRepository::select(const char* where, long long value) {
+    return db_.read("read stakeholders", [&] {
         long long id = 0, organisation = 0;
         std::string sector, organisation_zh, organisation_en;
         soci::indicator organisation_flag = soci::i_ok, zh_flag = soci::i_ok, en_flag = soci::i_ok;
         Stakeholder row;
         std::vector<Stakeholder> result;
-        soci::statement query = (db_.session().prepare << std::string(select_stakeholders) + "ORDER BY s.id",
-                                 soci::into(id), soci::into(row.name.zh), soci::into(row.name.en),
+        soci::statement query = (db_.session().prepare << std::string(select_stakeholders) + "WHERE " + where + " ORDER BY s.id",
+                                 soci::use(value, "id"), soci::into(id), soci::into(row.name.zh), soci::into(row.name.en),
                                  soci::into(organisation, organisation_flag), soci::into(organisation_zh, zh_flag),
                                  soci::into(organisation_en, en_flag), soci::into(sector), soci::into(row.email));
         query.execute();
@@ -59,13 +68,6 @@ std::vector<Stakeholder> StakeholderRepository::list() {
         }
         return result;
     });
-}
-
-Stakeholder StakeholderRepository::get(std::int64_t id) {
-    for (auto& stakeholder : list()) {
-        if (stakeholder.id == id) return stakeholder;
-    }
-    throw NotFound({fmt::format("找不到編號 {} 的持份者", id), fmt::format("no stakeholder with id {}", id)});
 }
 
 }  // namespace dplan

@@ -18,6 +18,8 @@ public:
     std::vector<Stakeholder> list();
 
 private:
+    std::vector<Stakeholder> select(const char* where, long long value);
+
     Database& db_;
 };
 
