@@ -18,6 +18,7 @@ bool Dashboard::update() {
     if (auto error = ui_.worker.take_error()) {
         if (error->conflict && ui_.snapshot && ui_.snapshot->plan) ui_.editor.conflict_latest = *ui_.snapshot->plan;
         if (!error->conflict) ui_.error = error;
+        ui_.editor.awaiting_save = false;  // whatever failed, the draft stays as the user left it
     }
     if (!ui_.snapshot || ui_.snapshot.get() == covered_) return false;
     covered_ = ui_.snapshot.get();

@@ -32,6 +32,7 @@ void save(UiState& ui) {
         client.save_plan(draft, reason);
     });
     ui.editor.reason.clear();
+    ui.editor.awaiting_save = true;
 }
 
 }  // namespace
@@ -45,7 +46,11 @@ void draw_editor(UiState& ui) {
     EditorState& editor = ui.editor;
     // A fresh copy when the user has not started editing, or the stored plan moved on without them.
     const bool untouched = editor.draft && *editor.draft == editor.base;
-    if (!editor.draft || editor.draft->id != s.plan->id || (untouched && editor.base.version != s.plan->version)) {
+    // Our save landed (a refused one raises the conflict dialog instead): continue from what is stored.
+    const bool saved = editor.awaiting_save && !editor.conflict_latest && s.plan->version > editor.base.version;
+    if (editor.conflict_latest) editor.awaiting_save = false;
+    if (saved) editor.awaiting_save = false;
+    if (!editor.draft || editor.draft->id != s.plan->id || saved || (untouched && editor.base.version != s.plan->version)) {
         editor.draft = *s.plan;
         editor.base = *s.plan;
     }

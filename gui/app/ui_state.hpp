@@ -27,6 +27,7 @@ struct EditorState {
     Plan base;                  // what the draft started from
     std::string reason;
     std::optional<Plan> conflict_latest;  // set when a save was refused as stale
+    bool awaiting_save = false;           // a save is on its way; adopt the stored plan when it lands
 };
 
 struct UiState {
