@@ -59,7 +59,8 @@ void draw_editor(UiState& ui) {
     const bool editable = draft.status == PlanStatus::draft || draft.status == PlanStatus::returned;
 
     ImGui::BeginChild("sections", ImVec2(ImGui::GetContentRegionAvail().x * 0.62f, 0), true);
-    ImGui::InputText(ui.tr("label.theme"), &draft.theme.zh, editable ? 0 : ImGuiInputTextFlags_ReadOnly);
+    std::string& theme = ui.tr.language() == Language::zh ? draft.theme.zh : draft.theme.en;
+    ImGui::InputText(ui.tr("label.theme"), &theme, editable ? 0 : ImGuiInputTextFlags_ReadOnly);
     for (std::size_t a = 0; a < draft.sections.size(); ++a) {
         auto& section = draft.sections[a];
         ImGui::PushID(static_cast<int>(a));
@@ -72,6 +73,7 @@ void draw_editor(UiState& ui) {
             ImGui::InputTextMultiline(ui.tr("label.objective"), &objective, ImVec2(-160 * ui.scale, 44 * ui.scale),
                                       editable ? 0 : ImGuiInputTextFlags_ReadOnly);
             findings_for(ui, section.area_id, std::nullopt);
+            std::optional<std::size_t> remove;
             for (std::size_t p = 0; p < section.focus_points.size(); ++p) {
                 auto& point = section.focus_points[p];
                 ImGui::PushID(static_cast<int>(p));
@@ -88,8 +90,11 @@ void draw_editor(UiState& ui) {
                     }
                 }
                 findings_for(ui, section.area_id, p);
+                if (editable && ImGui::SmallButton(ui.tr("button.remove_point"))) remove = p;
                 ImGui::PopID();
             }
+            if (remove) section.focus_points.erase(section.focus_points.begin() + static_cast<std::ptrdiff_t>(*remove));
+            if (editable && ImGui::SmallButton(ui.tr("button.add_point"))) section.focus_points.push_back({});
         }
         ImGui::PopID();
     }
@@ -118,6 +123,7 @@ void draw_editor(UiState& ui) {
     }
     ImGui::Separator();
     ImGui::TextUnformatted(ui.tr("label.diff"));
+    if (s.latest_changes.empty()) ImGui::TextDisabled("%s", ui.tr("label.none"));
     for (const auto& change : s.latest_changes) {
         ImGui::TextWrapped("%s: %s", ui.tr.pick(change.where).c_str(), ui.tr.pick(change.what).c_str());
     }

@@ -79,6 +79,8 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
         {"label.none", {"沒有", "None"}},
         {"button.save", {"儲存", "Save"}},
         {"button.submit", {"提交委員會", "Submit to the committee"}},
+        {"button.add_point", {"新增工作計劃重點", "Add a focus point"}},
+        {"button.remove_point", {"刪除此重點", "Remove this focus point"}},
         {"button.reload", {"重新載入", "Reload"}},
         {"button.other_language", {"English", "中文"}},
         {"button.apply_mine", {"套用我的修改到最新版本", "Apply my edits to the latest version"}},
