@@ -1,4 +1,4 @@
-// The dashboard's view logic on the demo database, without a window: what each screen shows,
+// The dashboard's view logic on the demo database (SQLite and MariaDB), without a window: what each screen shows,
 // the labels, the conflict merge, and live updates from another connection.
 #include <gtest/gtest.h>
 
@@ -14,19 +14,19 @@
 #include "services/demo.hpp"
 #include "storage/migration.hpp"
 #include "storage/programme_repository.hpp"
-#include "support/test_database.hpp"
+#include "support/backend_test.hpp"
 
 namespace dplan::gui {
 namespace {
 
-class DashboardModel : public ::testing::Test {
+class DashboardModel : public dplan::testing::BackendTest {
 protected:
     void SetUp() override {
-        dir = dplan::testing::make_temp_dir("dashboard");
-        url = "sqlite:" + (dir / "demo.db").string();
-        auto db = Database::open(parse_database_url(url), OpenMode::create);
-        Migrator(*db).migrate();
-        load_demo(*db);
+        BackendTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
+        migrate();
+        load_demo(db());
+        url = test_database().url();
         client = open_local_client(url, "system", loader());
         snapshot = client->load({});
     }
@@ -36,17 +36,13 @@ protected:
         options.allow_unsigned = true;
         return options;
     }
-    void TearDown() override {
-        client.reset();
-        std::filesystem::remove_all(dir);
-    }
-    std::filesystem::path dir;
+    void TearDown() override { client.reset(); }
     std::string url;
     std::unique_ptr<DashboardClient> client;
     Snapshot snapshot;
 };
 
-TEST_F(DashboardModel, TheOverviewHasACardPerAreaWithCountsFindingsAndBars) {
+TEST_P(DashboardModel, TheOverviewHasACardPerAreaWithCountsFindingsAndBars) {
     ASSERT_TRUE(snapshot.plan.has_value()) << "the district's plan is opened by default";
     const auto cards = overview_cards(snapshot);
     ASSERT_EQ(cards.size(), 5u);
@@ -67,7 +63,7 @@ TEST_F(DashboardModel, TheOverviewHasACardPerAreaWithCountsFindingsAndBars) {
     EXPECT_FALSE(youth.bars[9].met) << "58.3% against 60%";
 }
 
-TEST_F(DashboardModel, TheProgrammeTableFiltersAndSorts) {
+TEST_P(DashboardModel, TheProgrammeTableFiltersAndSorts) {
     EXPECT_EQ(programme_rows(snapshot, "同行", ProgrammeColumn::name, true).size(), 1u);
     EXPECT_EQ(programme_rows(snapshot, "walking", ProgrammeColumn::name, true).size(), 1u) << "English, any case";
     EXPECT_TRUE(programme_rows(snapshot, "長者", ProgrammeColumn::name, true).empty());
@@ -77,7 +73,7 @@ TEST_F(DashboardModel, TheProgrammeTableFiltersAndSorts) {
     EXPECT_EQ(snapshot.shortfalls[0].code, "2");
 }
 
-TEST_F(DashboardModel, MeetingsSplitIntoUpcomingAndPastWithOverdueActionsCounted) {
+TEST_P(DashboardModel, MeetingsSplitIntoUpcomingAndPastWithOverdueActionsCounted) {
     const auto lists = split_meetings(snapshot, "2025-01-01");
     ASSERT_EQ(lists.upcoming.size(), 1u);
     EXPECT_EQ(lists.upcoming[0]->meeting.kind, MeetingKind::consultation_session);
@@ -88,7 +84,7 @@ TEST_F(DashboardModel, MeetingsSplitIntoUpcomingAndPastWithOverdueActionsCounted
     EXPECT_EQ(split_meetings(snapshot, "2027-06-01").overdue_actions, 2u);
 }
 
-TEST_F(DashboardModel, ReviewThreadsArePinnedToSectionsAndResolve) {
+TEST_P(DashboardModel, ReviewThreadsArePinnedToSectionsAndResolve) {
     client->submit_plan(*snapshot.selection.plan_id);  // comments are on submitted plans
     client->comment(*snapshot.selection.plan_id, {std::string("youth"), std::nullopt}, "請補充學校合作細節");
     auto updated = client->load(snapshot.selection);
@@ -104,7 +100,7 @@ TEST_F(DashboardModel, ReviewThreadsArePinnedToSectionsAndResolve) {
     EXPECT_TRUE(threads[0].resolved);
 }
 
-TEST_F(DashboardModel, EveryLabelExistsInBothLanguagesAndTheAtlasCoversTheData) {
+TEST_P(DashboardModel, EveryLabelExistsInBothLanguagesAndTheAtlasCoversTheData) {
     std::set<std::string_view> keys;
     for (const auto& [key, text] : Strings::table()) {
         EXPECT_TRUE(keys.insert(key).second) << "duplicate key " << key;
@@ -122,7 +118,7 @@ TEST_F(DashboardModel, EveryLabelExistsInBothLanguagesAndTheAtlasCoversTheData) 
     }
 }
 
-TEST_F(DashboardModel, AStaleSaveIsAConflictAndMyEditsMergeIntoTheLatest) {
+TEST_P(DashboardModel, AStaleSaveIsAConflictAndMyEditsMergeIntoTheLatest) {
     Plan mine = *snapshot.plan;
     Plan theirs = *snapshot.plan;
     theirs.sections[0].objective.zh = "他人修改的目標";
@@ -138,7 +134,7 @@ TEST_F(DashboardModel, AStaleSaveIsAConflictAndMyEditsMergeIntoTheLatest) {
     EXPECT_EQ(client->load(snapshot.selection).plan->sections[1].focus_points[0].text.zh, "我修改的重點");
 }
 
-TEST_F(DashboardModel, TheWorkerPicksUpChangesMadeByAnotherConnection) {
+TEST_P(DashboardModel, TheWorkerPicksUpChangesMadeByAnotherConnection) {
     Worker worker([this] { return open_local_client(url, "system", loader()); });
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (!worker.idle() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -160,6 +156,8 @@ TEST_F(DashboardModel, TheWorkerPicksUpChangesMadeByAnotherConnection) {
     ASSERT_NE(after, before) << "no reload within the deadline";
     EXPECT_EQ(after->shortfalls.size(), 1u) << "outreach now meets its target";
 }
+
+DPLAN_INSTANTIATE_BACKEND_TESTS(DashboardModel);
 
 }  // namespace
 }  // namespace dplan::gui
