@@ -15,15 +15,19 @@ Dashboard::Dashboard(Worker& worker, GlyphAtlas& atlas, Language language, float
 
 bool Dashboard::update() {
     ui_.snapshot = ui_.worker.snapshot();
+    // Messages that are not in the snapshot: job names and errors.
+    const WorkerStatus status = ui_.worker.status();
+    bool new_glyphs = atlas_.cover(status.job.zh + status.finished.zh);
     if (auto error = ui_.worker.take_error()) {
+        new_glyphs = atlas_.cover(error->message.zh) || new_glyphs;
         if (error->conflict && ui_.snapshot && ui_.snapshot->plan) ui_.editor.conflict_latest = *ui_.snapshot->plan;
         if (!error->conflict) ui_.error = error;
         ui_.editor.awaiting_save = false;  // whatever failed, the draft stays as the user left it
     }
-    if (!ui_.snapshot || ui_.snapshot.get() == covered_) return false;
+    if (!ui_.snapshot || ui_.snapshot.get() == covered_) return new_glyphs;
     covered_ = ui_.snapshot.get();
     ui_.selection = ui_.snapshot->selection;
-    return atlas_.cover(text_to_render(*ui_.snapshot));
+    return atlas_.cover(text_to_render(*ui_.snapshot)) || new_glyphs;
 }
 
 std::string Dashboard::window_title() const {
@@ -97,6 +101,10 @@ void Dashboard::draw_status() {
     ImGui::Separator();
     ImGui::TextDisabled("%s: %s · %s: %s", ui_.tr("label.source"), ui_.snapshot->source.c_str(), ui_.tr("label.user"),
                         ui_.snapshot->actor.username.c_str());
+    if (!status.busy && !status.finished.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled(" · %s", ui_.tr.pick(status.finished).c_str());
+    }
     if (status.busy) {
         ImGui::SameLine();
         if (status.total > 0) {

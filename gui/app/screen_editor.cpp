@@ -116,6 +116,17 @@ void draw_editor(UiState& ui) {
         }
     }
     ImGui::Separator();
+    if (ui.export_path.empty()) ui.export_path = fmt::format("plan-{}-{}.pdf", draft.id, draft.financial_year);
+    ImGui::SetNextItemWidth(-200 * ui.scale);
+    ImGui::InputText("##pdf", &ui.export_path);
+    ImGui::SameLine();
+    if (ImGui::Button(ui.tr("button.export_pdf"))) {
+        const auto id = draft.id;
+        const std::string path = ui.export_path;
+        ui.worker.run({"匯出委員會文件", "Exporting the committee paper"},
+                      [id, path](DashboardClient& client, const Progress&) { client.export_plan_pdf(id, path); });
+    }
+    ImGui::Separator();
     ImGui::TextUnformatted(ui.tr("label.revisions"));
     for (auto it = s.revisions.rbegin(); it != s.revisions.rend(); ++it) {
         ImGui::TextWrapped("%d · %s · %s · %s", it->number, it->created_at.substr(0, 16).c_str(), it->author_name.c_str(),

@@ -51,6 +51,7 @@ struct UiState {
     std::string minutes_text;
     int minutes_item = 0;
     std::string import_path;
+    std::string export_path;
 };
 
 // Colour of a plugin's area (RGBA as the SDK declares it) for ImGui.

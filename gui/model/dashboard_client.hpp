@@ -33,6 +33,8 @@ public:
     virtual void set_minutes(std::int64_t meeting_id, int position, const std::string& text, int seen_version) = 0;
     virtual void set_action_status(std::int64_t action_id, ActionStatus status) = 0;
     virtual std::size_t import_indicators(const std::string& csv, const Progress& progress) = 0;
+    // The committee paper (both languages) as a PDF, written atomically to `file`.
+    virtual void export_plan_pdf(std::int64_t plan_id, const std::string& file) = 0;
 };
 
 // Opens `url` as `user` with the plugins the loader options find.

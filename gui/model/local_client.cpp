@@ -5,7 +5,9 @@
 #include <tuple>
 
 #include "dashboard_client.hpp"
+#include "services/committee_paper.hpp"
 #include "services/indicator_import.hpp"
+#include "services/paper_pdf.hpp"
 #include "services/meeting_service.hpp"
 #include "services/permissions.hpp"
 #include "services/plan_validation.hpp"
@@ -148,6 +150,11 @@ public:
     }
     std::size_t import_indicators(const std::string& csv, const Progress& progress) override {
         return import_indicator_csv(*db_, csv, actor_.id, false, progress).readings;
+    }
+    void export_plan_pdf(std::int64_t plan_id, const std::string& file) override {
+        const Plan plan = PlanWorkflow(*db_, plugins_, actor_).get(plan_id);  // checks who may read it
+        const District district = DistrictRepository(*db_).get(plan.district_id);
+        write_paper_pdf(committee_paper(plan, district, plugins_, PaperLanguage::both), file);
     }
 
 private:

@@ -91,6 +91,7 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
         {"button.save_minutes", {"儲存紀錄", "Save minutes"}},
         {"button.mark_done", {"標示完成", "Mark done"}},
         {"button.import", {"匯入指標 CSV", "Import indicator CSV"}},
+        {"button.export_pdf", {"匯出委員會文件 PDF", "Export the committee paper (PDF)"}},
         {"outcome.noted", {"備悉", "Noted"}},
         {"outcome.endorsed", {"通過", "Endorsed"}},
         {"outcome.returned", {"發還修訂", "Returned"}},

@@ -60,12 +60,12 @@ void Worker::reload(DashboardClient& client) {
         const std::lock_guard lock(mutex_);
         selection = selection_;
         reload_wanted_ = false;
-        status_ = {true, {"載入中", "Loading"}, 0, 0};
+        status_ = {true, {"載入中", "Loading"}, 0, 0, status_.finished};
     }
     auto loaded = std::make_shared<const Snapshot>(client.load(selection));
     const std::lock_guard lock(mutex_);
     snapshot_ = std::move(loaded);
-    status_ = {};
+    status_ = {false, {}, 0, 0, status_.finished};
 }
 
 void Worker::loop(std::stop_token stop, Factory factory) {
@@ -96,7 +96,7 @@ void Worker::loop(std::stop_token stop, Factory factory) {
             if (!jobs_.empty()) {
                 job = std::move(jobs_.front());
                 jobs_.pop_front();
-                status_ = {true, job->first, 0, 0};
+                status_ = {true, job->first, 0, 0, {}};
             }
             reload_now = reload_wanted_;
         }
@@ -107,6 +107,10 @@ void Worker::loop(std::stop_token stop, Factory factory) {
                     status_.done = done;
                     status_.total = total;
                 });
+                {
+                    const std::lock_guard lock(mutex_);
+                    status_.finished = {"完成：" + job->first.zh, "Done: " + job->first.en};
+                }
                 reload_now = true;
             }
             if (!reload_now) {

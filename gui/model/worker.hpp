@@ -26,6 +26,7 @@ struct WorkerStatus {
     bool busy = false;
     Bilingual job;  // what is running
     std::size_t done = 0, total = 0;
+    Bilingual finished;  // the last job that succeeded, for the status line
 };
 
 class Worker {

@@ -12,6 +12,7 @@
 #include "model/view_models.hpp"
 #include "model/worker.hpp"
 #include "services/demo.hpp"
+#include "services/pdf_text.hpp"
 #include "storage/migration.hpp"
 #include "storage/programme_repository.hpp"
 #include "support/backend_test.hpp"
@@ -132,6 +133,14 @@ TEST_P(DashboardModel, AStaleSaveIsAConflictAndMyEditsMergeIntoTheLatest) {
     EXPECT_EQ(merged.version, latest.version);
     client->save_plan(merged, "mine, merged");
     EXPECT_EQ(client->load(snapshot.selection).plan->sections[1].focus_points[0].text.zh, "我修改的重點");
+}
+
+TEST_P(DashboardModel, TheCommitteePaperExportsAsAPdfWithChineseText) {
+    const auto file = dplan::testing::make_temp_dir("paper") / "paper.pdf";
+    client->export_plan_pdf(*snapshot.selection.plan_id, file.string());
+    const std::string text = pdf_text(file);
+    EXPECT_NE(text.find("同心河畔"), std::string::npos) << text;
+    std::filesystem::remove_all(file.parent_path());
 }
 
 TEST_P(DashboardModel, TheWorkerPicksUpChangesMadeByAnotherConnection) {
