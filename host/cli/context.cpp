@@ -2,10 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cstdlib>
-#include <sstream>
-
-#include "plugins/signing.hpp"
 #include "storage/migration.hpp"
 #include "storage/user_repository.hpp"
 
