@@ -53,7 +53,6 @@ std::vector<const AchievementGroup*> programme_rows(const Snapshot& snapshot, co
     }
     auto key = [column](const AchievementGroup* row) -> double {
         switch (column) {
-            case ProgrammeColumn::programmes: return row->programmes;
             case ProgrammeColumn::met: return row->met;
             case ProgrammeColumn::below: return row->below;
             case ProgrammeColumn::not_applicable: return row->not_applicable;

@@ -22,7 +22,7 @@ struct AreaCard {
 
 std::vector<AreaCard> overview_cards(const Snapshot& snapshot);
 
-enum class ProgrammeColumn { name, programmes, met, below, not_applicable, not_reported, mean };
+enum class ProgrammeColumn { name, met, below, not_applicable, not_reported, mean };
 
 // Rows whose label contains `filter` (either language, case-insensitive for ASCII), sorted.
 std::vector<const AchievementGroup*> programme_rows(const Snapshot& snapshot, const std::string& filter,
