@@ -116,6 +116,29 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, OpenMode mode) 
 Database::Database(DatabaseUrl url, std::unique_ptr<soci::session> session)
     : url_(std::move(url)), session_(std::move(session)) {}
 
+Database::WriteTransaction::WriteTransaction(Database& db) : db_(db) {
+    if (db_.dialect() == Dialect::sqlite) {
+        *db_.session_ << "BEGIN IMMEDIATE";
+    } else {
+        db_.session_->begin();
+    }
+}
+
+Database::WriteTransaction::~WriteTransaction() {
+    if (finished_) return;
+    try {
+        db_.session_->rollback();
+    } catch (const soci::soci_error& e) {
+        // The connection is already broken; the server rolls back what it cannot commit.
+        spdlog::warn("rollback failed on {}: {}", db_.url_.redacted(), e.get_error_message());
+    }
+}
+
+void Database::WriteTransaction::commit() {
+    db_.session_->commit();
+    finished_ = true;
+}
+
 bool Database::has_table(std::string_view name) {
     return read("look up table", [&] {
         int count = 0;

@@ -41,7 +41,7 @@ public:
             return step();
         }
         return guarded(what, [&] {
-            soci::transaction transaction(*session_);
+            WriteTransaction transaction(*this);
             DepthGuard outermost(transaction_depth_);
             if constexpr (std::is_void_v<decltype(step())>) {
                 step();
@@ -61,6 +61,22 @@ public:
     }
 
 private:
+    // Begins a write transaction; rolls it back unless commit() was called. On SQLite it begins
+    // IMMEDIATE: a deferred transaction that later upgrades to a write gets SQLITE_BUSY at once
+    // in WAL mode, without waiting out the busy timeout, so concurrent writers would fail.
+    class WriteTransaction {
+    public:
+        explicit WriteTransaction(Database& db);
+        ~WriteTransaction();
+        void commit();
+        WriteTransaction(const WriteTransaction&) = delete;
+        WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+    private:
+        Database& db_;
+        bool finished_ = false;
+    };
+
     struct DepthGuard {
         explicit DepthGuard(int& depth) : depth_(depth) { ++depth_; }
         ~DepthGuard() { --depth_; }
