@@ -54,7 +54,14 @@ void edit_plan(Context& context, const EditOptions& options) {
         throw InvalidInput({"沒有指明要修改甚麼；見 dplan plan edit --help", "nothing to change; see 'dplan plan edit --help'"});
     }
     apply_edits(plan, options.edits);
-    const int version = flow.save(plan, options.reason);
+    int version = 0;
+    try {
+        version = flow.save(plan, options.reason);
+    } catch (const Conflict& refused) {
+        const Plan latest = flow.get(options.id);
+        if (plan.version >= latest.version) throw;  // not a revision the plan has had
+        throw explain_stale_edit(refused, flow.revision(options.id, plan.version), options.edits, latest);
+    }
     context.out << context.pick({fmt::format("已儲存計劃 {}，現為第 {} 版。", options.id, version),
                                  fmt::format("Saved plan {}; it is now at revision {}.", options.id, version)})
                 << '\n';
