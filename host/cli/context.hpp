@@ -44,8 +44,9 @@ public:
     // a database that is not at this binary's schema version.
     Database& database(OpenMode mode, bool require_current_schema = true);
 
-    // Loads the plugins once: --plugin-dir folders, then $DPLAN_PLUGIN_PATH (':'-separated), then
-    // the system and user plugin folders; trusted keys from --trusted-key and the key folders.
+    // Loads the plugins once: the system plugin folder, then --plugin-dir folders, then
+    // $DPLAN_PLUGIN_PATH (':'-separated), then the user's; trusted keys from --trusted-key and
+    // the key folders (see plugins::standard_loader_options).
     plugins::PluginRegistry& plugins();
     plugins::LoaderOptions loader_options() const;
 
