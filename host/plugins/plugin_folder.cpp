@@ -145,7 +145,9 @@ std::string read_all(const FileDescriptor& file, const std::filesystem::path& sh
 PluginFolder read_plugin_folder(const std::filesystem::path& directory) {
     PluginFolder folder;
     folder.directory = directory;
-    const auto holder = directory.lexically_normal().parent_path();
+    auto absolute = std::filesystem::absolute(directory).lexically_normal();
+    if (!absolute.has_filename()) absolute = absolute.parent_path();  // "plugins/family/"
+    const auto holder = absolute.parent_path();
     struct stat info {};
     if (!holder.empty() && stat(holder.c_str(), &info) == 0)
         check_who_can_change(info, holder, true);

@@ -113,6 +113,25 @@ TEST_F(PluginFolderTest, FilesAndFoldersOtherUsersCanChangeAreRefused) {
     EXPECT_EQ(registry.loaded().size(), 2u);
 }
 
+TEST_F(PluginFolderTest, AFolderOfPluginsOthersCanWriteToIsRefusedUnlessItIsSticky) {
+    sign_all();
+    using std::filesystem::perms;
+    std::filesystem::permissions(folder, perms::group_write | perms::others_write,
+                                 std::filesystem::perm_options::add);
+    auto registry = load();
+    EXPECT_TRUE(registry.loaded().empty());
+    ASSERT_EQ(registry.refused().size(), 5u);
+    EXPECT_NE(
+        registry.refused()[0].reason.en.find(folder.string() + " can be changed by other users"),
+        std::string::npos)
+        << registry.refused()[0].reason.en;
+
+    // Like /tmp: others may add entries but not rename or replace ours.
+    std::filesystem::permissions(folder, perms::sticky_bit, std::filesystem::perm_options::add);
+    registry = load();
+    EXPECT_EQ(registry.loaded().size(), 5u);
+}
+
 TEST_F(PluginFolderTest, FilesOfAnotherUserAreRefused) {
     if (geteuid() != 0) GTEST_SKIP() << "only root can give a file to another user";
     sign_all();
