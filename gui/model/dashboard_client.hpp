@@ -10,6 +10,7 @@
 #include "domain/plan_status.hpp"
 #include "domain/review.hpp"
 #include "services/plan_workflow.hpp"
+#include "storage/database_url.hpp"
 #include "snapshot.hpp"
 
 namespace dplan::gui {
@@ -37,7 +38,10 @@ public:
     virtual void export_plan_pdf(std::int64_t plan_id, const std::string& file) = 0;
 };
 
-// Opens `url` as `user` with the plugins the loader options find.
+// Opens `url` as `user` with the plugins the loader options find. The dashboard passes a URL
+// whose MariaDB password was already resolved ($DPLAN_DB_PASSWORD, ~/.my.cnf), as the CLI does.
+std::unique_ptr<DashboardClient> open_local_client(const DatabaseUrl& url, const std::string& user,
+                                                   const plugins::LoaderOptions& loader);
 std::unique_ptr<DashboardClient> open_local_client(const std::string& url, const std::string& user,
                                                    const plugins::LoaderOptions& loader);
 

@@ -221,7 +221,12 @@ private:
 
 std::unique_ptr<DashboardClient> open_local_client(const std::string& url, const std::string& user,
                                                    const plugins::LoaderOptions& loader) {
-    auto db = Database::open(parse_database_url(url), OpenMode::must_exist);
+    return open_local_client(parse_database_url(url), user, loader);
+}
+
+std::unique_ptr<DashboardClient> open_local_client(const DatabaseUrl& url, const std::string& user,
+                                                   const plugins::LoaderOptions& loader) {
+    auto db = Database::open(url, OpenMode::must_exist);
     Migrator(*db).require_current();
     auto actor = UserRepository(*db).find_by_username(user);
     if (!actor) {
