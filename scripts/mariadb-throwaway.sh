@@ -45,8 +45,13 @@ if [[ ! -d "$data/mysql" ]]; then
         --skip-test-db >"$dir/install.log" 2>&1 || { cat "$dir/install.log" >&2; exit 1; }
 fi
 
-port=33306
+# A restarted server keeps its port when it can, so clients connected before can reconnect.
+# $DPLAN_MARIADB_PORT: where to start looking (tests that start servers of their own).
+first_port=${DPLAN_MARIADB_PORT:-33306}
+port=$(cat "$dir/port" 2>/dev/null || echo "$first_port")
+port_is_free "$port" || port=$first_port
 while ! port_is_free "$port"; do port=$((port + 1)); done
+echo "$port" >"$dir/port"
 
 mariadbd=$(find_binary mariadbd mysqld)
 "$mariadbd" --no-defaults "${user_opt[@]}" --datadir="$data" --bind-address=127.0.0.1 --port="$port" \
