@@ -58,13 +58,17 @@ mariadbd=$(find_binary mariadbd mysqld)
     --socket="$socket" --pid-file="$pidfile" --log-error="$dir/error.log" \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_520_ci \
     --innodb-buffer-pool-size=128M --innodb-flush-log-at-trx-commit=2 --skip-log-bin >/dev/null 2>&1 &
+server_pid=$!
 
 client=$(find_binary mariadb mysql)
-for _ in $(seq 300); do
+# A loaded machine can take a while; a server that never answers is stopped, not left behind
+# (a retry would otherwise start a second one on the same data).
+for _ in $(seq 600); do
     "$client" --no-defaults --socket="$socket" -uroot -e 'SELECT 1' >/dev/null 2>&1 && break
     sleep 0.1
 done
 "$client" --no-defaults --socket="$socket" -uroot -e 'SELECT 1' >/dev/null 2>&1 || {
+    kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null
     echo "throwaway MariaDB did not start; see $dir/error.log:" >&2; tail -20 "$dir/error.log" >&2; exit 1; }
 
 # The test user may create and drop its own databases (each test run makes fresh ones).

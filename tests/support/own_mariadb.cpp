@@ -3,9 +3,14 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
+#include <thread>
 
 #include "support/run_command.hpp"
 #include "support/test_database.hpp"
@@ -66,9 +71,31 @@ int OwnMariaDb::pid() const {
     return pid;
 }
 
+namespace {
+
+// True when every thread of `pid` is stopped: SIGSTOP is delivered asynchronously, and a server
+// thread still running could answer one more query after kill() returned.
+bool all_threads_stopped(int pid) {
+    std::error_code ec;
+    for (const auto& task : std::filesystem::directory_iterator(fmt::format("/proc/{}/task", pid), ec)) {
+        std::ifstream in(task.path() / "stat");
+        std::string stat((std::istreambuf_iterator<char>(in)), {});
+        const auto close = stat.rfind(')');  // the command name may contain spaces
+        if (close == std::string::npos || close + 2 >= stat.size()) return false;
+        const char state = stat[close + 2];
+        if (state != 'T' && state != 't') return false;
+    }
+    return !ec;
+}
+
+}  // namespace
+
 void OwnMariaDb::pause() {
-    ::kill(pid(), SIGSTOP);
+    const int server = pid();
+    ::kill(server, SIGSTOP);
     paused_ = true;
+    for (int i = 0; i < 1000 && !all_threads_stopped(server); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (!all_threads_stopped(server)) throw std::runtime_error("the test's own MariaDB did not stop on SIGSTOP");
 }
 
 void OwnMariaDb::resume() {
