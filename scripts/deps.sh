@@ -18,7 +18,7 @@ build_packages=(
     libgtest-dev libgmock-dev libbenchmark-dev
     fonts-wqy-microhei xvfb xauth tzdata libstb-dev
 )
-test_packages=(mariadb-server mariadb-client poppler-utils python3 python3-icalendar)
+test_packages=(mariadb-server mariadb-client poppler-utils python3 python3-icalendar xdotool imagemagick)
 
 case "$profile" in
     run) wanted=("${build_packages[@]}") ;;

@@ -20,10 +20,13 @@ bool Dashboard::update() {
     bool new_glyphs = atlas_.cover(status.job.zh + status.finished.zh);
     if (auto error = ui_.worker.take_error()) {
         new_glyphs = atlas_.cover(error->message.zh) || new_glyphs;
-        if (error->conflict && ui_.snapshot && ui_.snapshot->plan) ui_.editor.conflict_latest = *ui_.snapshot->plan;
+        if (error->conflict && ui_.snapshot && ui_.snapshot->plan && ui_.editor.draft) {
+            ui_.editor.conflict.emplace(ui_.editor.base, *ui_.editor.draft, *ui_.snapshot->plan);
+        }
         if (!error->conflict) ui_.error = error;
         ui_.editor.awaiting_save = false;  // whatever failed, the draft stays as the user left it
     }
+    if (ui_.editor.conflict) new_glyphs = atlas_.cover(ui_.editor.conflict->text_to_render()) || new_glyphs;
     if (!ui_.snapshot || ui_.snapshot.get() == covered_) return new_glyphs;
     covered_ = ui_.snapshot.get();
     ui_.selection = ui_.snapshot->selection;

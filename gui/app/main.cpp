@@ -18,10 +18,10 @@
 #include <iostream>
 #include <thread>
 
-#include "cli/logging.hpp"
+#include "logging/logging.hpp"
 #include "dashboard.hpp"
+#include "domain/database_url.hpp"
 #include "services/atomic_file.hpp"
-#include "storage/database_url.hpp"
 
 namespace {
 
@@ -30,7 +30,7 @@ using namespace dplan::gui;
 
 struct Options {
     std::string db = default_database_url(), user, lang = "zh", district, screen = "overview", screenshot, size = "1600x1000",
-                font, log_level = "warning", log_file = cli::default_log_file(), db_option_file;
+                font, log_level = "warning", log_file = default_log_file(), db_option_file;
     std::vector<std::string> plugin_dirs, trusted_keys;
     bool allow_unsigned = false, all_programmes = false;
     int bench_frames = 0;
@@ -72,16 +72,6 @@ void glfw_error(int code, const char* text) {
     if (window_open) spdlog::warn("{}", glfw_problem);
 }
 
-// The database URL with a MariaDB password from $DPLAN_DB_PASSWORD or the option file filled
-// in, as the command line does. Throws InvalidInput for a malformed URL (the password hidden).
-DatabaseUrl resolved_database_url(const Options& options) {
-    DatabaseUrl url = parse_database_url(options.db);
-    std::optional<std::filesystem::path> option_file;
-    if (!options.db_option_file.empty()) option_file = options.db_option_file;
-    resolve_password(url, option_file);
-    return url;
-}
-
 // Column widths and sorting are kept here; without it the dashboard still runs, it just forgets them.
 std::string settings_file() {
     std::error_code ec;
@@ -96,7 +86,7 @@ std::string settings_file() {
 }
 
 int run(const Options& options) {
-    cli::setup_logging(options.log_level, options.log_file);
+    setup_logging(options.log_level, options.log_file);
     const auto screen = parse_screen(options.screen);
     if (!screen) throw InvalidInput({"不明畫面 " + options.screen, "unknown screen '" + options.screen +
                                      "' (overview, editor, review, meetings, indicators, matrix, plugins, empty)"});
@@ -106,7 +96,9 @@ int run(const Options& options) {
     }
     const std::string user = !options.user.empty() ? options.user : std::getenv("DPLAN_USER") ? std::getenv("DPLAN_USER") : "system";
     const auto loader = plugins::standard_loader_options(options.plugin_dirs, options.trusted_keys, options.allow_unsigned);
-    const DatabaseUrl database = resolved_database_url(options);
+    parse_database_url(options.db);  // a malformed URL is refused before a window opens (its password hidden)
+    std::optional<std::filesystem::path> option_file;
+    if (!options.db_option_file.empty()) option_file = options.db_option_file;
 
     glfwSetErrorCallback(glfw_error);
     if (!glfwInit()) {
@@ -149,7 +141,7 @@ int run(const Options& options) {
     GlyphAtlas atlas(find_cjk_font(options.font), 17.0f * scale);
     Selection first;
     first.all_programmes = options.all_programmes;
-    Worker worker([&] { return open_local_client(database, user, loader); }, first);
+    Worker worker([&] { return open_local_client(options.db, user, loader, option_file); }, first);
     Dashboard dashboard(worker, atlas, options.lang == "en" ? Language::en : Language::zh, scale);
     dashboard.state().tab_request = *screen == Screen::empty ? std::nullopt : std::optional(*screen);
     dashboard.state().screen = *screen;

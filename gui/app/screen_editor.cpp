@@ -1,11 +1,11 @@
 // Plan editor: sections and focus points with their partner sectors, each plugin's findings next
 // to what they refer to, the revision history with the latest changes, save and submit. A save
-// refused as stale opens a dialog that keeps the user's edits and can re-apply them.
+// refused as stale opens a dialog that merges the user's edits into the latest version, shows
+// base, mine and theirs for each item both sides changed, and lets the user settle each one.
 #include <fmt/format.h>
 
 #include <imgui_stdlib.h>
 
-#include "../model/plan_merge.hpp"
 #include "ui_state.hpp"
 
 namespace dplan::gui {
@@ -35,6 +35,113 @@ void save(UiState& ui) {
     ui.editor.awaiting_save = true;
 }
 
+void draw_value(UiState& ui, const MergeValue& value) {
+    if (value.present) ImGui::TextWrapped("%s", ui.tr.pick(value.shown).c_str());
+    else ImGui::TextDisabled("%s", ui.tr.pick(value.shown).c_str());
+}
+
+// One row per item both sides changed differently: the three versions and the user's choice.
+void draw_conflict_items(UiState& ui, ConflictResolution& conflict, float height) {
+    const auto& items = conflict.conflicts();
+    if (items.empty()) {
+        ImGui::TextUnformatted(ui.tr("label.conflict_none"));
+        return;
+    }
+    ImGui::Text("%s: %zu / %zu", ui.tr("label.conflict_unsettled"), conflict.unsettled(), items.size());
+    constexpr auto flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("items", 5, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(ui.tr("label.conflict_item"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(ui.tr("label.conflict_base"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(ui.tr("label.conflict_mine"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(ui.tr("label.conflict_theirs"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(ui.tr("label.conflict_choice"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableHeadersRow();
+    // Choices change the merge (and so the list): apply them after the list is drawn.
+    std::optional<std::pair<std::size_t, MergeSide>> chosen;
+    std::optional<std::pair<std::size_t, std::string>> written;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const MergeConflict& item = items[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", ui.tr.pick(item.where).c_str());
+        ImGui::TableNextColumn();
+        draw_value(ui, item.base);
+        ImGui::TableNextColumn();
+        draw_value(ui, item.mine);
+        ImGui::TableNextColumn();
+        draw_value(ui, item.theirs);
+        ImGui::TableNextColumn();
+        const auto choice = conflict.choice(i);
+        const bool own = choice && choice->text;
+        if (ImGui::RadioButton(ui.tr("button.keep_mine"), choice && !own && choice->side == MergeSide::mine)) {
+            chosen = {i, MergeSide::mine};
+        }
+        ImGui::SameLine();
+        if (ImGui::RadioButton(ui.tr("button.keep_theirs"), choice && !own && choice->side == MergeSide::theirs)) {
+            chosen = {i, MergeSide::theirs};
+        }
+        if (is_text_item(item.item)) {
+            std::string text = conflict.editable_text(i);
+            if (ImGui::RadioButton(ui.tr("label.conflict_own"), own)) written = {i, text};
+            if (ImGui::InputTextMultiline("##own", &text, ImVec2(-1, 44 * ui.scale))) written = {i, text};
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+    if (chosen) conflict.choose(chosen->first, chosen->second);
+    if (written) conflict.write(written->first, written->second);
+}
+
+void draw_conflict(UiState& ui) {
+    EditorState& editor = ui.editor;
+    // The title is part of the label, the id after ### stays the same in both languages.
+    if (editor.conflict) ImGui::OpenPopup("###conflict");
+    const ImVec2 size = ImGui::GetMainViewport()->Size;
+    ImGui::SetNextWindowSize(ImVec2(size.x * 0.9f, size.y * 0.85f), ImGuiCond_Appearing);
+    ImGui::SetNextWindowPos(ImVec2(size.x * 0.05f, size.y * 0.06f), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal(fmt::format("{}###conflict", ui.tr("label.conflict")).c_str(), nullptr)) return;
+    if (!editor.conflict) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    ConflictResolution& conflict = *editor.conflict;
+    ImGui::TextWrapped("%s", ui.tr("label.conflict_help"));
+    ImGui::Text("%s %d → %d", ui.tr("label.version"), conflict.base().version, conflict.latest().version);
+    const float buttons = ImGui::GetFrameHeightWithSpacing() * 2;
+    const float lower = ImGui::GetContentRegionAvail().y - buttons;
+    draw_conflict_items(ui, conflict, lower * 0.7f);
+    ImGui::Separator();
+    ImGui::TextUnformatted(ui.tr("label.their_changes"));
+    ImGui::BeginChild("theirs", ImVec2(0, ImGui::GetContentRegionAvail().y - buttons), true);
+    for (const auto& change : conflict.their_changes()) {
+        ImGui::BulletText("%s: %s", ui.tr.pick(change.where).c_str(), ui.tr.pick(change.what).c_str());
+    }
+    ImGui::EndChild();
+    ImGui::InputText(ui.tr("label.reason"), &editor.reason);
+    bool apply = false, and_save = false, close = false;
+    ImGui::BeginDisabled(!conflict.complete());
+    apply = ImGui::Button(ui.tr("button.apply_mine"));
+    ImGui::SameLine();
+    and_save = ImGui::Button(ui.tr("button.apply_and_save"));
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    close = ImGui::Button(ui.tr("button.close"));
+    if (apply || and_save) {
+        // The merge becomes the draft, on top of the latest version.
+        editor.draft = conflict.merged();
+        editor.base = conflict.latest();
+    }
+    if (apply || and_save || close) {
+        editor.conflict.reset();
+        ImGui::CloseCurrentPopup();
+    }
+    if (and_save) save(ui);
+    ImGui::EndPopup();
+}
+
 }  // namespace
 
 void draw_editor(UiState& ui) {
@@ -47,14 +154,14 @@ void draw_editor(UiState& ui) {
     // A fresh copy when the user has not started editing, or the stored plan moved on without them.
     const bool untouched = editor.draft && *editor.draft == editor.base;
     // Our save landed (a refused one raises the conflict dialog instead): continue from what is stored.
-    const bool saved = editor.awaiting_save && !editor.conflict_latest && s.plan->version > editor.base.version;
-    if (editor.conflict_latest) editor.awaiting_save = false;
+    const bool saved = editor.awaiting_save && !editor.conflict && s.plan->version > editor.base.version;
+    if (editor.conflict) editor.awaiting_save = false;
     if (saved) editor.awaiting_save = false;
     if (!editor.draft || editor.draft->id != s.plan->id || saved || (untouched && editor.base.version != s.plan->version)) {
         editor.draft = *s.plan;
         editor.base = *s.plan;
     }
-    if (editor.conflict_latest && editor.conflict_latest->version != s.plan->version) editor.conflict_latest = *s.plan;
+    if (editor.conflict && editor.conflict->latest().version < s.plan->version) editor.conflict->rebase(*s.plan);
     Plan& draft = *editor.draft;
     const bool editable = draft.status == PlanStatus::draft || draft.status == PlanStatus::returned;
 
@@ -140,26 +247,7 @@ void draw_editor(UiState& ui) {
     }
     ImGui::EndChild();
 
-    if (editor.conflict_latest) ImGui::OpenPopup("conflict");
-    if (ImGui::BeginPopupModal("conflict", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted(ui.tr("label.conflict"));
-        ImGui::TextWrapped("%s", ui.tr("label.conflict_help"));
-        for (const auto& change : diff_plans(editor.base, *editor.conflict_latest)) {
-            ImGui::BulletText("%s: %s", ui.tr.pick(change.where).c_str(), ui.tr.pick(change.what).c_str());
-        }
-        if (ImGui::Button(ui.tr("button.apply_mine"))) {
-            editor.draft = merge_edits(editor.base, *editor.draft, *editor.conflict_latest);
-            editor.base = *editor.conflict_latest;
-            editor.conflict_latest.reset();
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button(ui.tr("button.close"))) {
-            editor.conflict_latest.reset();
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
+    draw_conflict(ui);
 }
 
 }  // namespace dplan::gui

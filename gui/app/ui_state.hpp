@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "../model/conflict_resolution.hpp"
 #include "../model/strings.hpp"
 #include "../model/worker.hpp"
 
@@ -26,7 +27,7 @@ struct EditorState {
     std::optional<Plan> draft;  // the user's copy, edited in place
     Plan base;                  // what the draft started from
     std::string reason;
-    std::optional<Plan> conflict_latest;  // set when a save was refused as stale
+    std::optional<ConflictResolution> conflict;  // set when a save was refused as stale
     bool awaiting_save = false;           // a save is on its way; adopt the stored plan when it lands
 };
 

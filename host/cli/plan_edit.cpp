@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "domain/error.hpp"
+#include "services/plan_merge.hpp"
 
 namespace dplan::cli {
 
@@ -121,6 +122,33 @@ void apply_edits(Plan& plan, const PlanEdits& edits) {
         auto [area, text] = split("add-point", value, "AREA=TEXT");
         section_of(plan, "add-point", area).focus_points.push_back({0, {text, ""}, {}});
     }
+}
+
+Conflict explain_stale_edit(const Conflict& refused, const Plan& seen, const PlanEdits& edits, const Plan& latest) {
+    Bilingual message = refused.message();
+    Plan mine = seen;
+    try {
+        apply_edits(mine, edits);
+    } catch (const InvalidInput& e) {
+        message.zh += fmt::format("\n你的修改提及第 {} 版之後才有的項目（{}）；請先查看第 {} 版再改。", seen.version,
+                                  e.message().zh, latest.version);
+        message.en += fmt::format("\nYour edit names something revision {} did not have ({}); look at revision {} "
+                                  "and edit again.",
+                                  seen.version, e.message().en, latest.version);
+        return Conflict(message);
+    }
+    const auto merge = merge_plans(seen, mine, latest);
+    if (merge.conflicts.empty()) {
+        message.zh += fmt::format("\n你的修改與其後的修改沒有衝突；以 --version {} 再執行同一指令即可儲存。", latest.version);
+        message.en += fmt::format("\nNone of your changes conflict with the later ones; run the same command with "
+                                  "--version {} to save them.",
+                                  latest.version);
+        return Conflict(message);
+    }
+    const Bilingual conflicts = describe_conflicts(merge.conflicts);
+    message.zh += "\n" + conflicts.zh;
+    message.en += "\n" + conflicts.en;
+    return Conflict(message);
 }
 
 }  // namespace dplan::cli

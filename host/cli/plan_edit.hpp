@@ -1,9 +1,11 @@
-// Turns `plan edit` options (AREA=TEXT, POINT_ID=ngo,health, ...) into changes to a plan.
+// Turns `plan edit` options (AREA=TEXT, POINT_ID=ngo,health, ...) into changes to a plan, and
+// explains a stale edit.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "domain/error.hpp"
 #include "domain/plan.hpp"
 
 namespace dplan::cli {
@@ -22,5 +24,10 @@ struct PlanEdits {
 
 // Throws InvalidInput naming the option and value that do not fit the plan.
 void apply_edits(Plan& plan, const PlanEdits& edits);
+
+// A save refused as stale, told in full: the refusal, then the items the edit would conflict on,
+// found by merging the edit made on `seen` (the revision the user edited) with `latest`; or, when
+// nothing conflicts, that the same command with the latest --version will do.
+Conflict explain_stale_edit(const Conflict& refused, const Plan& seen, const PlanEdits& edits, const Plan& latest);
 
 }  // namespace dplan::cli

@@ -10,9 +10,9 @@
 #include <tuple>
 
 #include "domain/indicator_unit.hpp"
+#include "domain/period.hpp"
 #include "domain/programme.hpp"
 #include "services/csv.hpp"
-#include "services/plan_workflow.hpp"
 #include "storage/programme_repository.hpp"
 #include "storage/reading_bulk_insert.hpp"
 
@@ -144,7 +144,8 @@ void check_period_clashes(const std::vector<FileIndicator>& indicators, std::vec
 }  // namespace
 
 IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, std::int64_t reported_by,
-                                           bool dry_run, const ImportProgress& progress) {
+                                           const ProgrammeCheck& may_report, bool dry_run,
+                                           const ImportProgress& progress) {
     ProgrammeRepository programmes(db);
     std::map<std::string, std::optional<Programme>> known;  // by name, looked up once
     std::map<std::pair<std::int64_t, std::string>, std::uint32_t> indicator_index;
@@ -176,7 +177,10 @@ IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, s
             ok = false;
         };
         auto known_programme = known.find(f[0]);
-        if (known_programme == known.end()) known_programme = known.emplace(f[0], programmes.find_by_name(f[0])).first;
+        if (known_programme == known.end()) {
+            known_programme = known.emplace(f[0], programmes.find_by_name(f[0])).first;
+            if (known_programme->second) may_report(*known_programme->second);  // throws when the reporter may not
+        }
         const auto& programme = known_programme->second;
         if (!programme) {
             fail("programme", fmt::format("沒有名為「{}」的計劃；請先用 dplan programme new 建立", f[0]),
@@ -201,7 +205,7 @@ IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, s
         const bool start_ok = is_date(f[7]), end_ok = is_date(f[8]);
         if (!start_ok) fail("period_start", fmt::format("應為 YYYY-MM-DD，實為「{}」", f[7]), fmt::format("expected YYYY-MM-DD, got '{}'", f[7]));
         if (!end_ok) fail("period_end", fmt::format("應為 YYYY-MM-DD，實為「{}」", f[8]), fmt::format("expected YYYY-MM-DD, got '{}'", f[8]));
-        if (start_ok && end_ok && f[8] < f[7]) fail("period_end", "結束日期早於開始日期", "the period ends before it starts");
+        if (start_ok && end_ok && ends_before_start(f[7], f[8])) fail("period_end", "結束日期早於開始日期", "the period ends before it starts");
         if (!ok) return;
 
         const Indicator definition{0, programme->id, f[1], *kind, {f[3], ""}, f[4], *target, std::nullopt, std::nullopt};

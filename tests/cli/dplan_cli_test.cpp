@@ -151,6 +151,64 @@ TEST_F(DplanCli, StatusReportsPendingMigrationsAndMigrateAppliesThem) {
     EXPECT_NE(result.out.find("up to date"), std::string::npos) << result.out;
 }
 
+// Issue 13: one user edits the family objective's English, another its Chinese meanwhile. The
+// stale edit is refused (exit 4) and told whether, and on which items, it would conflict; made
+// again against the latest version, both changes survive.
+TEST_F(DplanCli, AStaleEditIsRefusedNamingTheItemsItWouldConflictOnAndBothLanguagesSurvive) {
+    ASSERT_EQ(dplan({"--db", sqlite_url(), "demo"}).exit_code, 0);
+    const auto revision_of = [](const std::string& out) {
+        const auto at = out.find("revision ");
+        return at == std::string::npos ? -1 : std::stoi(out.substr(at + 9));
+    };
+    auto result = dplan({"--db", sqlite_url(), "--lang", "en", "plan", "edit", "1", "--reason", "start", "--paper-no", "5/24-25"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const int seen = revision_of(result.out);
+    ASSERT_GT(seen, 0) << result.out;
+    result = dplan({"--db", sqlite_url(), "--lang", "en", "plan", "edit", "1", "--reason", "CLI: Chinese", "--objective",
+                    "family=及早支援面對危機的家庭（修訂）"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const int latest = revision_of(result.out);
+    ASSERT_EQ(latest, seen + 1);
+
+    // Only the English changed on my side: no conflict, and the refusal says so.
+    const std::vector<std::string> english{"plan", "edit", "1", "--reason", "A: English", "--version", std::to_string(seen),
+                                           "--objective-en", "family=Support families in crisis early (revised)"};
+    auto stale = english;
+    stale.insert(stale.begin(), {"--db", sqlite_url()});
+    result = dplan(stale);
+    EXPECT_EQ(result.exit_code, 4) << result.err;
+    EXPECT_NE(result.err.find(fmt::format("None of your changes conflict with the later ones; run the same command with "
+                                          "--version {} to save them.", latest)),
+              std::string::npos)
+        << result.err;
+    EXPECT_NE(result.err.find(fmt::format("你的修改與其後的修改沒有衝突；以 --version {} 再執行同一指令即可儲存。", latest)),
+              std::string::npos)
+        << result.err;
+
+    // The Chinese changed on both sides, differently: named, with all three texts, in both languages.
+    result = dplan({"--db", sqlite_url(), "plan", "edit", "1", "--reason", "A: Chinese", "--version", std::to_string(seen),
+                    "--objective", "family=我的中文目標"});
+    EXPECT_EQ(result.exit_code, 4);
+    EXPECT_NE(result.err.find("Your edit conflicts with the later changes on 1 item(s):"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("family · objective (Chinese): base \""), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("yours \"我的中文目標\"; theirs \"及早支援面對危機的家庭（修訂）\""), std::string::npos)
+        << result.err;
+    EXPECT_NE(result.err.find("family · 工作目標（中文）：原本 「"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("你的 「我的中文目標」；其後 「及早支援面對危機的家庭（修訂）」"), std::string::npos) << result.err;
+
+    // Nothing was saved by the refusals; the English edit made again on the latest version keeps both.
+    result = dplan({"--db", sqlite_url(), "--lang", "en", "plan", "edit", "1", "--reason", "A: English", "--version",
+                    std::to_string(latest), "--objective-en", "family=Support families in crisis early (revised)"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(revision_of(result.out), latest + 1);
+    result = dplan({"--db", sqlite_url(), "plan", "show", "1"});
+    EXPECT_NE(result.out.find("及早支援面對危機的家庭（修訂）"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("Support families in crisis early (revised)"), std::string::npos) << result.out;
+    result = dplan({"--db", sqlite_url(), "--lang", "en", "plan", "diff", "1"});
+    EXPECT_NE(result.out.find("English changed"), std::string::npos) << result.out;
+    EXPECT_EQ(result.out.find("Chinese changed"), std::string::npos) << "the Chinese stays: " << result.out;
+}
+
 // The same commands against a MariaDB database, with the password from the environment.
 class DplanCliMariadb : public DplanCli {};
 

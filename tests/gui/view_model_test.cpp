@@ -1,5 +1,5 @@
 // The dashboard's view logic on the demo database (SQLite and MariaDB), without a window: what each screen shows,
-// the labels, the conflict merge, and live updates from another connection.
+// the labels, the conflict dialog, and live updates from another connection.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -7,15 +7,18 @@
 #include <set>
 #include <thread>
 
+#include "model/conflict_resolution.hpp"
 #include "model/dashboard_client.hpp"
-#include "model/plan_merge.hpp"
 #include "model/view_models.hpp"
 #include "model/worker.hpp"
+#include "services/authorization.hpp"
 #include "services/demo.hpp"
 #include "services/pdf_text.hpp"
 #include "storage/migration.hpp"
+#include "storage/district_repository.hpp"
 #include "storage/plan_repository.hpp"
 #include "storage/programme_repository.hpp"
+#include "storage/user_repository.hpp"
 #include "support/backend_test.hpp"
 
 namespace dplan::gui {
@@ -120,20 +123,100 @@ TEST_P(DashboardModel, EveryLabelExistsInBothLanguagesAndTheAtlasCoversTheData) 
     }
 }
 
-TEST_P(DashboardModel, AStaleSaveIsAConflictAndMyEditsMergeIntoTheLatest) {
+// Issue 13 as observed: I change the family objective's English, someone else its Chinese first.
+TEST_P(DashboardModel, AStaleSaveMergesMyEnglishWithTheirChineseAndBothSurvive) {
     Plan mine = *snapshot.plan;
     Plan theirs = *snapshot.plan;
-    theirs.sections[0].objective.zh = "他人修改的目標";
+    theirs.sections[0].objective.zh = "他人修改的中文目標";
     client->save_plan(theirs, "someone else");
+    mine.sections[0].objective.en = "My English objective";
     mine.sections[1].focus_points[0].text.zh = "我修改的重點";
     EXPECT_THROW(client->save_plan(mine, "mine"), Conflict);
     const Plan latest = *client->load(snapshot.selection).plan;
-    const Plan merged = merge_edits(*snapshot.plan, mine, latest);
-    EXPECT_EQ(merged.sections[0].objective.zh, "他人修改的目標") << "their change stays";
-    EXPECT_EQ(merged.sections[1].focus_points[0].text.zh, "我修改的重點") << "mine is re-applied";
-    EXPECT_EQ(merged.version, latest.version);
-    client->save_plan(merged, "mine, merged");
-    EXPECT_EQ(client->load(snapshot.selection).plan->sections[1].focus_points[0].text.zh, "我修改的重點");
+
+    ConflictResolution dialog(*snapshot.plan, mine, latest);
+    EXPECT_TRUE(dialog.conflicts().empty());
+    EXPECT_TRUE(dialog.complete()) << "nothing to ask: it can be saved at once";
+    ASSERT_EQ(dialog.their_changes().size(), 1u);
+    EXPECT_EQ(dialog.their_changes()[0].where.en, "family · objective");
+    EXPECT_EQ(dialog.merged().version, latest.version);
+    client->save_plan(dialog.merged(), "mine, merged");
+
+    const Plan stored = *client->load(snapshot.selection).plan;
+    EXPECT_EQ(stored.sections[0].objective.zh, "他人修改的中文目標") << "their Chinese stays";
+    EXPECT_EQ(stored.sections[0].objective.en, "My English objective") << "my English is applied";
+    EXPECT_EQ(stored.sections[1].focus_points[0].text.zh, "我修改的重點");
+    std::vector<std::string> changes;
+    for (const auto& change : diff_plans(latest, stored)) changes.push_back(change.where.en + ": " + change.what.en);
+    EXPECT_EQ(changes.size(), 2u) << "only my two changes, nothing of theirs reverted";
+}
+
+TEST_P(DashboardModel, TheDialogListsConflictsWithTheirThreeValuesAndSavesTheUsersChoices) {
+    const Plan base = *snapshot.plan;
+    Plan mine = base, theirs = base;
+    theirs.sections[0].objective.zh = "他人的目標";
+    theirs.sections[0].focus_points[1].text.en = "Their rewording";
+    const auto removed_id = theirs.sections[0].focus_points[2].id;
+    theirs.sections[0].focus_points[2].text.zh += "（他人補充）";
+    client->save_plan(theirs, "someone else");
+    mine.sections[0].objective.zh = "我的目標";
+    mine.sections[0].focus_points[1].text.en = "My rewording";
+    mine.sections[0].focus_points.erase(mine.sections[0].focus_points.begin() + 2);
+    EXPECT_THROW(client->save_plan(mine, "mine"), Conflict);
+    const Plan latest = *client->load(snapshot.selection).plan;
+
+    ConflictResolution dialog(base, mine, latest);
+    ASSERT_EQ(dialog.conflicts().size(), 3u);
+    EXPECT_EQ(dialog.conflicts()[0].where.en, "family · objective (Chinese)");
+    EXPECT_EQ(dialog.conflicts()[0].base.shown.zh, base.sections[0].objective.zh);
+    EXPECT_EQ(dialog.conflicts()[0].mine.shown.zh, "我的目標");
+    EXPECT_EQ(dialog.conflicts()[0].theirs.shown.zh, "他人的目標");
+    EXPECT_EQ(dialog.conflicts()[1].item.field, MergeField::focus_point_text);
+    EXPECT_EQ(dialog.conflicts()[2].item.field, MergeField::focus_point);
+    EXPECT_FALSE(dialog.conflicts()[2].mine.present) << "I removed it";
+    EXPECT_EQ(dialog.unsettled(), 3u);
+    EXPECT_FALSE(dialog.complete());
+
+    dialog.choose(0, MergeSide::mine);
+    EXPECT_EQ(dialog.editable_text(1), "My rewording");
+    dialog.write(1, "Our rewording");
+    dialog.write(2, "not a text item: ignored");
+    EXPECT_FALSE(dialog.choice(2).has_value());
+    dialog.choose(2, MergeSide::theirs);
+    EXPECT_TRUE(dialog.complete());
+    EXPECT_EQ(dialog.choice(1)->text, "Our rewording");
+
+    client->save_plan(dialog.merged(), "merged");
+    const Plan stored = *client->load(snapshot.selection).plan;
+    EXPECT_EQ(stored.sections[0].objective.zh, "我的目標");
+    EXPECT_EQ(stored.sections[0].focus_points[1].text.en, "Our rewording");
+    ASSERT_EQ(stored.sections[0].focus_points.size(), base.sections[0].focus_points.size()) << "their edited point kept";
+    EXPECT_EQ(stored.sections[0].focus_points[2].id, removed_id);
+    EXPECT_EQ(stored.sections[0].focus_points[2].text.zh, latest.sections[0].focus_points[2].text.zh);
+}
+
+TEST_P(DashboardModel, WhenTheStoredPlanMovesOnAgainChoicesOnUnchangedValuesStay) {
+    const Plan base = *snapshot.plan;
+    Plan mine = base, theirs = base;
+    mine.theme.zh = "我的主題";
+    mine.sections[0].objective.en = "Mine";
+    theirs.theme.zh = "他人的主題";
+    theirs.sections[0].objective.en = "Theirs";
+    client->save_plan(theirs, "someone else");
+    ConflictResolution dialog(base, mine, *client->load(snapshot.selection).plan);
+    ASSERT_EQ(dialog.conflicts().size(), 2u);
+    dialog.choose(0, MergeSide::mine);
+    dialog.choose(1, MergeSide::mine);
+    Plan again = *client->load(snapshot.selection).plan;
+    again.sections[0].objective.en = "Theirs, again";
+    client->save_plan(again, "someone else again");
+    dialog.rebase(*client->load(snapshot.selection).plan);
+    EXPECT_EQ(dialog.latest().version, again.version + 1);
+    EXPECT_EQ(dialog.merged().version, again.version + 1);
+    ASSERT_EQ(dialog.conflicts().size(), 2u);
+    EXPECT_TRUE(dialog.choice(0).has_value()) << "the theme's three values did not change";
+    EXPECT_FALSE(dialog.choice(1).has_value()) << "their objective changed again: ask again";
+    EXPECT_EQ(dialog.conflicts()[1].theirs.shown.en, "Theirs, again");
 }
 
 TEST_P(DashboardModel, TheCommitteePaperExportsAsAPdfWithChineseText) {
@@ -165,6 +248,26 @@ TEST_P(DashboardModel, TheWorkerPicksUpChangesMadeByAnotherConnection) {
     }
     ASSERT_NE(after, before) << "no reload within the deadline";
     EXPECT_EQ(after->shortfalls.size(), 1u) << "outreach now meets its target";
+}
+
+// The dashboard goes through the same services as the CLI: an officer of another district sees
+// none of Riverside's plans, meetings or programmes, and cannot import readings for them.
+TEST_P(DashboardModel, AnOfficerOfAnotherDistrictSeesNothingOfRiverside) {
+    ASSERT_FALSE(snapshot.meetings.empty());
+    ASSERT_FALSE(snapshot.programmes.empty());
+    const auto north = DistrictRepository(db()).create({0, "north", {"北岸區", "North Shore"}});
+    UserRepository(db()).create({0, "north.officer", "north.officer", Role::officer, north, {}}, "");
+    auto outsider = open_local_client(url, "north.officer", loader());
+    Selection riverside;
+    riverside.district_id = snapshot.selection.district_id;
+    const Snapshot seen = outsider->load(riverside);
+    EXPECT_TRUE(seen.plans.empty());
+    EXPECT_FALSE(seen.plan.has_value());
+    EXPECT_TRUE(seen.meetings.empty());
+    EXPECT_TRUE(seen.programmes.empty());
+    const std::string csv = "programme,indicator_code,kind,description,unit,target,actual,period_start,period_end\n"
+                            "同行新路計劃,1A-a,output,社區講座,sessions,8,9,2024-04-01,2024-04-30\n";
+    EXPECT_THROW(outsider->import_indicators(csv, {}), PermissionDenied);
 }
 
 // Waits until the worker has loaded and has nothing queued.

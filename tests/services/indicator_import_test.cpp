@@ -15,6 +15,9 @@
 namespace dplan {
 namespace {
 
+// These tests exercise the importer itself; who may import is the programme service's check.
+const ProgrammeCheck any_programme = [](const Programme&) {};
+
 std::string sample_csv() {
     std::ifstream in(DPLAN_FIXTURES "/riverside-indicators.csv", std::ios::binary);
     return {std::istreambuf_iterator<char>(in), {}};
@@ -42,7 +45,7 @@ protected:
     }
     std::string import_error(const std::string& csv) {
         try {
-            import_indicator_csv(db(), csv, system_user_id, false);
+            import_indicator_csv(db(), csv, system_user_id, any_programme, false);
         } catch (const InvalidInput& e) {
             EXPECT_FALSE(e.message().zh.empty());
             return e.message().en;
@@ -53,7 +56,7 @@ protected:
 };
 
 TEST_P(IndicatorImportTest, TheSampleImportsAndReportsAsTheNgoReportDoes) {
-    const auto result = import_indicator_csv(db(), sample_csv(), system_user_id, false);
+    const auto result = import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, false);
     EXPECT_EQ(result.rows, 10u);
     EXPECT_EQ(result.readings, 10u);
     ProgrammeRepository programmes(db());
@@ -67,9 +70,9 @@ TEST_P(IndicatorImportTest, TheSampleImportsAndReportsAsTheNgoReportDoes) {
 }
 
 TEST_P(IndicatorImportTest, ACorrectionIsANewReadingAndTheNewestCounts) {
-    import_indicator_csv(db(), sample_csv(), system_user_id, false);
+    import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, false);
     import_indicator_csv(db(), header + "同行新路計劃,2,output,外展接觸青少年人次,contacts,200,210,2023-04-01,2025-03-31\n",
-                         system_user_id, false);
+                         system_user_id, any_programme, false);
     EXPECT_EQ(count("readings"), 11) << "the old reading is kept";
     const auto indicators = ProgrammeRepository(db()).indicators(programme_id);
     const auto outreach = std::find_if(indicators.begin(), indicators.end(), [](const Indicator& i) { return i.code == "2"; });
@@ -81,7 +84,7 @@ TEST_P(IndicatorImportTest, ACorrectionIsANewReadingAndTheNewestCounts) {
 TEST_P(IndicatorImportTest, ZeroTargetsAreNotApplicableAndMissingActualsNotReported) {
     import_indicator_csv(db(), header + "同行新路計劃,X,output,額外活動,activities,0,3,2023-04-01,2025-03-31\n"
                                         "同行新路計劃,Y,output,未報,sessions,5,,2023-04-01,2025-03-31\n",
-                         system_user_id, false);
+                         system_user_id, any_programme, false);
     ProgrammeRepository programmes(db());
     const auto report = programme_report_markdown(programmes.get(programme_id), programmes.indicators(programme_id));
     EXPECT_NE(report.find("| X 額外活動 | 0 項活動 | 3 | 不適用 n/a (target 0) |"), std::string::npos) << report;
@@ -121,16 +124,16 @@ TEST_P(IndicatorImportTest, UnreadableFilesAreRefusedAndDryRunWritesNothing) {
     EXPECT_NE(import_error(header + "同行新路計劃,1A,output,\"never closed,sessions\n").find("line 2: a quoted field is never closed"),
               std::string::npos);
 
-    const auto result = import_indicator_csv(db(), sample_csv(), system_user_id, true);
+    const auto result = import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, true);
     EXPECT_EQ(result.rows, 10u);
     EXPECT_EQ(count("indicators"), 0);
 }
 
 TEST_P(IndicatorImportTest, AchievementIsSummedUpInSqlWithFilters) {
-    import_indicator_csv(db(), sample_csv(), system_user_id, false);
+    import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, false);
     import_indicator_csv(db(), header + "同行新路計劃,Z,output,未報,sessions,5,,2023-04-01,2025-03-31\n"
                                         "同行新路計劃,N,output,額外,activities,0,4,2023-04-01,2025-03-31\n",
-                         system_user_id, false);
+                         system_user_id, any_programme, false);
     const auto rows = summarise_achievement(db(), AchievementGrouping::programme, {});
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].label.zh, "同行新路計劃");
@@ -166,7 +169,7 @@ TEST_P(IndicatorImportTest, MonthlyOutputsAddUpAndOutcomesTakeTheLatestPeriod) {
                        "同行新路計劃,M,output,每月小組,sessions,30,9,2023-06-01,2023-06-30\n"
                        "同行新路計劃,Q,outcome,滿意度,percent,80,85,2023-07-01,2023-09-30\n"
                        "同行新路計劃,Q,outcome,滿意度,percent,80,78,2023-04-01,2023-06-30\n",
-        system_user_id, false);
+        system_user_id, any_programme, false);
     EXPECT_EQ(result.readings, 5u);
     const auto indicators = ProgrammeRepository(db()).indicators(programme_id);
     ASSERT_EQ(indicators.size(), 2u);
@@ -179,7 +182,7 @@ TEST_P(IndicatorImportTest, MonthlyOutputsAddUpAndOutcomesTakeTheLatestPeriod) {
 TEST_P(IndicatorImportTest, ACorrectionSupersedesTheSamePeriodAndTheHistoryIsKept) {
     import_indicator_csv(db(), header + "同行新路計劃,M,output,每月小組,sessions,30,10,2023-04-01,2023-04-30\n"
                                         "同行新路計劃,M,output,每月小組,sessions,30,12,2023-05-01,2023-05-31\n",
-                         system_user_id, false);
+                         system_user_id, any_programme, false);
     ProgrammeRepository programmes(db());
     const auto indicator_id = programmes.indicators(programme_id).front().id;
     programmes.add_reading(indicator_id, 11, "2023-04-01", "2023-04-30", system_user_id);
@@ -194,7 +197,7 @@ TEST_P(IndicatorImportTest, ACorrectionSupersedesTheSamePeriodAndTheHistoryIsKep
 
     // A correction through the CSV works the same way.
     import_indicator_csv(db(), header + "同行新路計劃,M,output,每月小組,sessions,30,13,2023-05-01,2023-05-31\n",
-                         system_user_id, false);
+                         system_user_id, any_programme, false);
     EXPECT_EQ(programmes.indicators(programme_id).front().actual, std::optional<double>(24));
     EXPECT_EQ(count("readings"), 4);
 }
@@ -209,7 +212,7 @@ TEST_P(IndicatorImportTest, PartlyOverlappingPeriodsAreRefusedAndNothingIsWritte
         << message;
     EXPECT_EQ(count("indicators"), 0);
 
-    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-06-30\n", system_user_id, false);
+    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-06-30\n", system_user_id, any_programme, false);
     EXPECT_NE(import_error(header + "同行新路計劃,M,output,小組,sessions,30,5,2023-06-01,2023-06-30\n")
                   .find("line 2, period_start: the period 2023-06-01 to 2023-06-30 partly overlaps the reported period "
                         "2023-04-01 to 2023-06-30"),
