@@ -2,9 +2,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include "cli/commands.hpp"
 #include "domain/indicator_unit.hpp"
@@ -19,8 +17,6 @@ namespace dplan::cli {
 namespace {
 
 void import_indicators(Context& context, const std::string& file, bool dry_run) {
-    std::ifstream in(file, std::ios::binary);
-    const std::string csv{std::istreambuf_iterator<char>(in), {}};
     Database& database = context.database(OpenMode::must_exist);
     const bool terminal = isatty(STDERR_FILENO) != 0;
     ImportProgress progress;
@@ -35,7 +31,7 @@ void import_indicators(Context& context, const std::string& file, bool dry_run) 
     }
     IndicatorImportResult result;
     try {
-        result = import_indicator_csv(database, csv, context.actor().id, dry_run, progress);
+        result = import_indicator_csv_file(database, file, context.actor().id, dry_run, progress);
     } catch (const InvalidInput& e) {
         throw InvalidInput({file + "：" + e.message().zh, file + ": " + e.message().en});
     }
@@ -47,36 +43,8 @@ void import_indicators(Context& context, const std::string& file, bool dry_run) 
                 << '\n';
 }
 
-// The same columns the import reads, so an export imports back: a row per current reading, and a
-// row with an empty actual for an indicator nothing has been reported for.
 void export_indicators(Context& context) {
-    Database& database = context.database(OpenMode::must_exist);
-    ProgrammeRepository programmes(database);
-    auto quote = [](const std::string& text) {
-        if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-        std::string out = "\"";
-        for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return out + "\"";
-    };
-    auto number = [](double value) { return fmt::format("{}", value); };
-    context.out << indicator_csv_header << '\n';
-    for (const auto& programme : programmes.list()) {
-        const auto readings = programmes.current_readings(programme.id);
-        for (const auto& indicator : programmes.indicators(programme.id)) {
-            const std::string definition =
-                fmt::format("{},{},{},{},{},{}", quote(programme.name.zh), quote(indicator.code),
-                            indicator_kind_code(indicator.kind), quote(indicator.description.zh), indicator.unit,
-                            number(indicator.target));
-            bool any = false;
-            for (const auto& [code, reading] : readings) {
-                if (code != indicator.code) continue;
-                any = true;
-                context.out << fmt::format("{},{},{},{}\n", definition, number(reading.value), reading.period_start,
-                                           reading.period_end);
-            }
-            if (!any) context.out << fmt::format("{},,{},{}\n", definition, programme.period_start, programme.period_end);
-        }
-    }
+    export_indicator_csv(context.database(OpenMode::must_exist), context.out);
 }
 
 void print_catalogue(Context& context, const std::string& area) {

@@ -1,17 +1,29 @@
-// `dplan indicators import`: programme indicators and their readings from CSV
+// `dplan indicators import` / `export`: programme indicators and their readings as CSV
 // (docs/indicators-csv.md). Every row is checked first and every problem reported with its line;
-// nothing is written unless all rows are valid, and then all in one transaction.
+// nothing is written unless all rows are valid, and then all in one transaction, which also
+// checks the periods against what is stored while holding the indicators' rows.
 #pragma once
 
+#include <filesystem>
 #include <functional>
+#include <ostream>
 #include <string_view>
 
 #include "storage/database.hpp"
 
 namespace dplan {
 
+// The columns every file has, in the order export writes them.
 inline constexpr std::string_view indicator_csv_header =
     "programme,indicator_code,kind,description,unit,target,actual,period_start,period_end";
+// A column a file may add: the English description. Without it, stored English descriptions are
+// kept; with it, the column says what they are.
+inline constexpr std::string_view indicator_csv_english_column = "description_en";
+
+// Limits on what one import reads (docs/indicators-csv.md): a national year is about a million
+// readings, 80 MB.
+inline constexpr std::uintmax_t indicator_csv_largest_file = 512 * 1024 * 1024;
+inline constexpr std::size_t indicator_csv_most_rows = 5'000'000;
 
 struct IndicatorImportResult {
     std::size_t rows = 0;
@@ -24,5 +36,16 @@ using ImportProgress = std::function<void(std::size_t, std::size_t)>;
 // Throws InvalidInput listing every error ("line 4, target: expected a number, got 'abc'").
 IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, std::int64_t reported_by,
                                            bool dry_run, const ImportProgress& progress = {});
+
+// The same, streaming the file: only the current row and a small record per reading are held.
+// InvalidInput for a file that cannot be opened or is larger than indicator_csv_largest_file.
+IndicatorImportResult import_indicator_csv_file(Database& db, const std::filesystem::path& file,
+                                                std::int64_t reported_by, bool dry_run,
+                                                const ImportProgress& progress = {});
+
+// Every programme's indicators in the import's format, with the English descriptions: a row per
+// current reading, and a row with an empty actual for an indicator nothing has been reported for.
+// Imports back unchanged.
+void export_indicator_csv(Database& db, std::ostream& out);
 
 }  // namespace dplan
