@@ -15,6 +15,7 @@ build_packages=(
     libsodium-dev libssl-dev
     libimgui-dev libglfw3-dev libgl-dev
     libcairo2-dev libpango1.0-dev libpoppler-cpp-dev
+    libical-dev libhowardhinnant-date-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     fonts-wqy-microhei xvfb xauth tzdata libstb-dev
 )

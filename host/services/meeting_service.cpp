@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "domain/contact_address.hpp"
 #include "services/meeting_permissions.hpp"
 #include "services/plan_workflow.hpp"
 #include "services/time_zone.hpp"
@@ -47,6 +48,7 @@ std::int64_t MeetingService::create(const Meeting& input) {
         throw InvalidInput({"會議結束時間早於開始時間", fmt::format("the meeting ends ({}) before it starts ({})",
                                                                  meeting.ends_at, meeting.starts_at)});
     }
+    if (!meeting.online_link.empty()) require_web_address(meeting.online_link);
     if (!is_time_zone(meeting.time_zone)) {
         throw InvalidInput({fmt::format("不明時區「{}」", meeting.time_zone),
                             fmt::format("unknown time zone '{}'; use an IANA name such as Asia/Hong_Kong", meeting.time_zone)});
