@@ -88,6 +88,11 @@ std::string read_paper(const std::filesystem::path& file) {
 
 // A plan exported as JSON comes back exactly: every field, both languages, all partners.
 void import_plan_json(Context& context, const ImportOptions& options) {
+    std::error_code ec;
+    if (const auto size = std::filesystem::file_size(options.file, ec); !ec && size > plan_json_largest) {
+        throw InvalidInput({fmt::format("「{}」超過 {} 位元組，不像是計劃檔案", options.file, plan_json_largest),
+                            fmt::format("{} is larger than {} bytes, too large for a plan", options.file, plan_json_largest)});
+    }
     std::ifstream in(options.file, std::ios::binary);
     const std::string text{std::istreambuf_iterator<char>(in), {}};
     Plan plan;
