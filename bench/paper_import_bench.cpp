@@ -36,7 +36,7 @@ const std::string& hundred_page_paper() {
         int page = 1;
         for (int area = 0; area < 5; ++area) {
             text += areas[static_cast<std::size_t>(area)].synonyms[0] + "\n工作目標：鞏固家庭抗逆力，及早識別\n及支援面對危機的家庭\n工作計劃重點：\n";
-            for (int point = 0; point < 120; ++point) {
+            for (int point = 0; text.size() < (area + 1) * pages * page_bytes / 5; ++point) {
                 text += fmt::format("\xEF\x81\xAC 與學校、診所及屋邨管理處建立轉介網絡（第 {} 項），讓需要\n"
                                     "支援的家庭能及早得到服務，並與 community partners\n合作推行家長教育；\n\n",
                                     point + 1);
