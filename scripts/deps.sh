@@ -19,7 +19,8 @@ build_packages=(
     libgtest-dev libgmock-dev libbenchmark-dev
     fonts-wqy-microhei xvfb xauth tzdata libstb-dev
 )
-test_packages=(mariadb-server mariadb-client poppler-utils python3 python3-icalendar)
+# clang-14 and libclang-rt-14-dev: the fuzz preset's compiler and libFuzzer.
+test_packages=(mariadb-server mariadb-client poppler-utils python3 python3-icalendar clang-14 libclang-rt-14-dev)
 
 case "$profile" in
     run) wanted=("${build_packages[@]}") ;;
