@@ -18,9 +18,9 @@
 #include <iostream>
 #include <thread>
 
-#include "cli/logging.hpp"
+#include "logging/logging.hpp"
 #include "dashboard.hpp"
-#include "storage/database_url.hpp"
+#include "domain/database_url.hpp"
 
 namespace {
 
@@ -29,7 +29,7 @@ using namespace dplan::gui;
 
 struct Options {
     std::string db = default_database_url(), user, lang = "zh", district, screen = "overview", screenshot, size = "1600x1000",
-                font, log_level = "warning", log_file = cli::default_log_file();
+                font, log_level = "warning", log_file = default_log_file();
     std::vector<std::string> plugin_dirs, trusted_keys;
     bool allow_unsigned = false, all_programmes = false;
     int bench_frames = 0;
@@ -60,7 +60,7 @@ bool write_png(const std::string& path, int width, int height) {
 }
 
 int run(const Options& options) {
-    cli::setup_logging(options.log_level, options.log_file);
+    setup_logging(options.log_level, options.log_file);
     const auto screen = parse_screen(options.screen);
     if (!screen) throw InvalidInput({"不明畫面 " + options.screen, "unknown screen '" + options.screen +
                                      "' (overview, editor, review, meetings, indicators, matrix, plugins, empty)"});

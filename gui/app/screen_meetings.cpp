@@ -15,7 +15,7 @@ namespace {
 
 const ImVec4 overdue_colour(0.9f, 0.25f, 0.2f, 1);
 
-void list(UiState& ui, const char* heading, const std::vector<const MeetingDetail*>& meetings) {
+void list(UiState& ui, const char* heading, const std::vector<const MeetingRecord*>& meetings) {
     ImGui::TextDisabled("%s", heading);
     for (const auto* detail : meetings) {
         const auto& m = detail->meeting;
@@ -27,7 +27,7 @@ void list(UiState& ui, const char* heading, const std::vector<const MeetingDetai
     }
 }
 
-void detail(UiState& ui, const MeetingDetail& d) {
+void detail(UiState& ui, const MeetingRecord& d) {
     const Meeting& m = d.meeting;
     ImGui::TextUnformatted(ui.tr.pick(m.title).c_str());
     ImGui::TextDisabled("%s · %s – %s %s · %s", ui.tr.pick(meeting_kind_name(m.kind)).c_str(), m.starts_at.c_str(),

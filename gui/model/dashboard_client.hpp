@@ -1,9 +1,12 @@
 // The one interface the dashboard reads and writes through. LocalClient works on a database
-// directly (through the service layer, with its permission checks); a remote client for the
-// collaboration server implements the same calls, so there is only ever one dashboard.
+// directly, calling only the service layer (services/), which checks every read and write
+// against the acting user; a remote client for a server implements the same calls, so there is
+// only ever one dashboard.
 #pragma once
 
+#include <filesystem>
 #include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 
@@ -37,8 +40,10 @@ public:
     virtual void export_plan_pdf(std::int64_t plan_id, const std::string& file) = 0;
 };
 
-// Opens `url` as `user` with the plugins the loader options find.
+// Opens `url` as `user` with the plugins the loader options find. A password missing from the
+// URL comes from $DPLAN_DB_PASSWORD or `option_file` (default ~/.my.cnf), as for the CLI.
 std::unique_ptr<DashboardClient> open_local_client(const std::string& url, const std::string& user,
-                                                   const plugins::LoaderOptions& loader);
+                                                   const plugins::LoaderOptions& loader,
+                                                   const std::optional<std::filesystem::path>& option_file = {});
 
 }  // namespace dplan::gui

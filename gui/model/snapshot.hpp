@@ -18,7 +18,7 @@
 #include "services/collaboration.hpp"
 #include "services/panel_metrics.hpp"
 #include "services/plan_diff.hpp"
-#include "storage/achievement_queries.hpp"
+#include "domain/achievement_summary.hpp"
 
 namespace dplan::gui {
 
@@ -42,13 +42,6 @@ struct PluginStatus {
     Bilingual name;
     bool loaded = false;
     Bilingual reason;  // why it was refused
-};
-
-struct MeetingDetail {
-    Meeting meeting;
-    std::vector<RaisedView> views;
-    std::vector<ActionItem> actions;
-    std::vector<MeetingDecision> decisions;
 };
 
 // An output indicator of a programme serving the plan, for the overview's bar charts.
@@ -81,7 +74,7 @@ struct Snapshot {
     std::vector<Indicator> programme_indicators;  // of selection.programme_id
     std::vector<ShortfallRow> shortfalls;
     std::optional<CollaborationMatrix> matrix;
-    std::vector<MeetingDetail> meetings;
+    std::vector<MeetingRecord> meetings;
     std::vector<PluginStatus> plugins;
     std::string change_stamp;
 };

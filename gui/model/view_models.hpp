@@ -29,8 +29,8 @@ std::vector<const AchievementGroup*> programme_rows(const Snapshot& snapshot, co
                                                     ProgrammeColumn column, bool ascending);
 
 struct MeetingLists {
-    std::vector<const MeetingDetail*> upcoming;  // soonest first
-    std::vector<const MeetingDetail*> past;      // latest first
+    std::vector<const MeetingRecord*> upcoming;  // soonest first
+    std::vector<const MeetingRecord*> past;      // latest first
     std::size_t overdue_actions = 0;
 };
 

@@ -5,9 +5,9 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/logging.hpp"
-#include "services/permissions.hpp"
-#include "storage/database_url.hpp"
+#include "logging/logging.hpp"
+#include "services/authorization.hpp"
+#include "domain/database_url.hpp"
 
 #ifndef DPLAN_VERSION
 #error "DPLAN_VERSION must be defined by the build"

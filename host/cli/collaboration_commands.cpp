@@ -3,17 +3,13 @@
 
 #include "cli/commands.hpp"
 #include "services/collaboration.hpp"
-#include "services/permissions.hpp"
-#include "storage/plan_repository.hpp"
 
 namespace dplan::cli {
 
 namespace {
 
 void print_matrix(Context& context, std::int64_t plan_id) {
-    Database& db = context.database(OpenMode::must_exist);
-    require(context.actor(), PlanAction::read, PlanRepository(db).get(plan_id));
-    const auto matrix = collaboration_matrix(db, plan_id);
+    const auto matrix = context.collaboration().matrix(plan_id);
     context.out << context.pick({"每格：重點提及夥伴 / 會議出席 / 計劃數目；「·」為空格，值得留意。",
                                  "Each cell: partners named in focus points / present at meetings / programmes run; "
                                  "'·' marks an empty cell, worth a look."})
@@ -36,9 +32,7 @@ void print_matrix(Context& context, std::int64_t plan_id) {
 }
 
 void print_trace(Context& context, std::int64_t plan_id) {
-    Database& db = context.database(OpenMode::must_exist);
-    require(context.actor(), PlanAction::read, PlanRepository(db).get(plan_id));
-    const auto views = trace_views(db, plan_id);
+    const auto views = context.collaboration().trace(plan_id);
     if (views.empty()) {
         context.out << context.pick({"此計劃的會議未有記錄意見。", "No views recorded in this plan's meetings."}) << '\n';
         return;

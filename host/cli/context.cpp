@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "storage/migration.hpp"
-#include "storage/user_repository.hpp"
 
 namespace dplan::cli {
 
@@ -27,16 +25,26 @@ std::string Context::pick(const Bilingual& text) const {
     return text.zh + " / " + text.en;
 }
 
-Database& Context::database(OpenMode mode, bool require_current_schema) {
-    if (!database_) {
-        DatabaseUrl url = parse_database_url(options.database_url);
+Store& Context::store(OpenMode mode, bool require_current_schema) {
+    if (!store_) {
         std::optional<std::filesystem::path> option_file;
         if (!options.option_file.empty()) option_file = options.option_file;
-        resolve_password(url, option_file);
-        database_ = Database::open(url, mode);
-        if (require_current_schema) Migrator(*database_).require_current();
+        store_ = Store::open(options.database_url, mode, option_file, require_current_schema);
     }
-    return *database_;
+    return *store_;
+}
+
+PlanWorkflow Context::plans() { return PlanWorkflow(store().database(), plugins(), actor()); }
+MeetingService Context::meetings() { return MeetingService(store().database(), plugins(), actor()); }
+ProgrammeService Context::programmes() { return ProgrammeService(store().database(), actor()); }
+DirectoryService Context::directory() { return DirectoryService(store().database(), actor()); }
+DistrictService Context::districts() { return DistrictService(store().database(), actor()); }
+AccountService Context::accounts() { return AccountService(store().database(), actor()); }
+CollaborationService Context::collaboration() { return CollaborationService(store().database(), actor()); }
+
+DatabaseAdmin Context::admin(OpenMode mode) {
+    Store& opened = store(mode, false);
+    return DatabaseAdmin(opened.database(), actor());
 }
 
 plugins::LoaderOptions Context::loader_options() const {
@@ -49,13 +57,7 @@ plugins::PluginRegistry& Context::plugins() {
 }
 
 const User& Context::actor() {
-    if (!actor_) {
-        actor_ = UserRepository(database(OpenMode::must_exist)).find_by_username(options.user);
-        if (!actor_) {
-            throw NotFound({fmt::format("沒有用戶「{}」；可用 dplan user add 建立", options.user),
-                            fmt::format("no user '{}'; create one with 'dplan user add'", options.user)});
-        }
-    }
+    if (!actor_) actor_ = store().user(options.user);
     return *actor_;
 }
 

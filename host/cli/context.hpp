@@ -9,7 +9,15 @@
 #include "domain/bilingual.hpp"
 #include "domain/user.hpp"
 #include "plugins/plugin_registry.hpp"
-#include "storage/database.hpp"
+#include "services/account_service.hpp"
+#include "services/collaboration.hpp"
+#include "services/database_admin.hpp"
+#include "services/directory_service.hpp"
+#include "services/district_service.hpp"
+#include "services/meeting_service.hpp"
+#include "services/plan_workflow.hpp"
+#include "services/programme_service.hpp"
+#include "services/store.hpp"
 
 namespace dplan::cli {
 
@@ -42,7 +50,18 @@ public:
 
     // Opens the database named by --db (or the default). With `require_current_schema`, refuses
     // a database that is not at this binary's schema version.
-    Database& database(OpenMode mode, bool require_current_schema = true);
+    Store& store(OpenMode mode = OpenMode::must_exist, bool require_current_schema = true);
+
+    // The services, acting as actor() on store(): the only way commands reach the data.
+    PlanWorkflow plans();
+    MeetingService meetings();
+    ProgrammeService programmes();
+    DirectoryService directory();
+    DistrictService districts();
+    AccountService accounts();
+    CollaborationService collaboration();
+    // On a database that may not have its schema yet (db init, migrate, demo).
+    DatabaseAdmin admin(OpenMode mode);
 
     // Loads the plugins once: --plugin-dir folders, then $DPLAN_PLUGIN_PATH (':'-separated), then
     // the system and user plugin folders; trusted keys from --trusted-key and the key folders.
@@ -56,7 +75,7 @@ public:
     Bilingual area_name(const std::string& area_id);
 
 private:
-    std::unique_ptr<Database> database_;
+    std::optional<Store> store_;
     std::unique_ptr<plugins::PluginRegistry> plugins_;
     std::optional<User> actor_;
 };

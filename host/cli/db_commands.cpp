@@ -4,7 +4,6 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
-#include "storage/migration.hpp"
 
 namespace dplan::cli {
 
@@ -34,11 +33,10 @@ void register_db_commands(CLI::App& app, Context& context) {
     auto* init = db->add_subcommand(
         "init", "Create the database (or bring an existing one up to date) / 建立資料庫");
     init->callback([&context] {
-        Database& database = context.database(OpenMode::create, false);
-        Migrator migrator(database);
-        const auto applied = migrator.migrate();
-        print_applied(context, applied, migrator.status().latest);
-        context.out << context.pick({"資料庫位置：", "Database: "}) << database.url().redacted() << '\n';
+        auto admin = context.admin(OpenMode::create);
+        const auto applied = admin.migrate();
+        print_applied(context, applied, admin.status().latest);
+        context.out << context.pick({"資料庫位置：", "Database: "}) << context.store().describe() << '\n';
     });
 
     auto* migrate = db->add_subcommand(
@@ -47,22 +45,19 @@ void register_db_commands(CLI::App& app, Context& context) {
     migrate->add_option("--to", *target, "Stop at this schema version / 更新至此版本為止")
         ->check(CLI::PositiveNumber);
     migrate->callback([&context, target] {
-        Database& database = context.database(OpenMode::must_exist, false);
-        Migrator migrator(database);
-        const auto applied = migrator.migrate(*target);
-        print_applied(context, applied, migrator.status().current);
+        auto admin = context.admin(OpenMode::must_exist);
+        const auto applied = admin.migrate(*target);
+        print_applied(context, applied, admin.status().current);
     });
 
     auto* status = db->add_subcommand("status", "Show the schema version / 顯示資料庫結構版本");
     status->callback([&context] {
-        Database& database = context.database(OpenMode::must_exist, false);
-        const SchemaStatus schema = Migrator(database).status();
-        context.out << context.pick({"資料庫：", "Database: "}) << database.url().redacted() << '\n'
+        const SchemaReport schema = context.admin(OpenMode::must_exist).status();
+        context.out << context.pick({"資料庫：", "Database: "}) << context.store().describe() << '\n'
                     << context.pick({"結構版本：", "Schema version: "}) << schema.current << " / "
                     << schema.latest << '\n';
-        for (const auto& migration : schema.pending) {
-            context.out << context.pick({"待套用：", "Pending: "})
-                        << fmt::format("{:04} {}", migration.version, migration.name) << '\n';
+        for (const auto& [version, name] : schema.pending) {
+            context.out << context.pick({"待套用：", "Pending: "}) << fmt::format("{:04} {}", version, name) << '\n';
         }
         if (schema.pending.empty()) context.out << context.pick({"已是最新。", "Up to date."}) << '\n';
     });

@@ -4,8 +4,6 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
-#include "services/demo.hpp"
-#include "storage/migration.hpp"
 
 namespace dplan::cli {
 
@@ -13,9 +11,7 @@ void register_demo_command(CLI::App& app, Context& context) {
     auto* demo = app.add_subcommand(
         "demo", "Load the demo district (Riverside 河畔區) and its 2024-25 plan / 載入示範資料");
     demo->callback([&context] {
-        Database& database = context.database(OpenMode::create, false);
-        Migrator(database).migrate();
-        const DemoResult result = load_demo(database);
+        const DemoLoaded result = context.admin(OpenMode::create).load_demo();
         context.out << context.pick(
                            result.created
                                ? Bilingual{fmt::format("已載入示範計劃，編號 {}。", result.plan_id),

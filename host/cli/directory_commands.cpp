@@ -2,8 +2,6 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "storage/organisation_repository.hpp"
-#include "storage/stakeholder_repository.hpp"
 
 namespace dplan::cli {
 
@@ -30,12 +28,12 @@ void register_directory_commands(CLI::App& app, Context& context) {
     org_add->add_option("--name-en", org_options->name_en, "Name in English / 英文名稱");
     org_add->add_option("--sector", org_options->sector, "Sector / 界別")->capture_default_str();
     org_add->callback([&context, org_options] {
-        const auto id = OrganisationRepository(context.database(OpenMode::must_exist))
-                            .create({0, {org_options->name_zh, org_options->name_en}, sector_or_throw(org_options->sector)});
+        const auto id = context.directory().add_organisation(
+            {0, {org_options->name_zh, org_options->name_en}, sector_or_throw(org_options->sector)});
         context.out << context.pick({fmt::format("已登記機構 {}。", id), fmt::format("Registered organisation {}.", id)}) << '\n';
     });
     org->add_subcommand("list", "List organisations / 機構列表")->callback([&context] {
-        for (const auto& item : OrganisationRepository(context.database(OpenMode::must_exist)).list()) {
+        for (const auto& item : context.directory().organisations()) {
             context.out << fmt::format("{:>4}  {:<16} {}\n", item.id, context.pick(sector_name(item.sector)), context.pick(item.name));
         }
     });
@@ -53,21 +51,16 @@ void register_directory_commands(CLI::App& app, Context& context) {
     add->add_option("--sector", options->sector, "Sector when there is no organisation / 界別")->capture_default_str();
     add->add_option("--email", options->email, "E-mail, for calendar invitations / 電郵");
     add->callback([&context, options] {
-        Database& db = context.database(OpenMode::must_exist);
         Stakeholder person;
         person.name = {options->name_zh, options->name_en};
         person.sector = sector_or_throw(options->sector);
         person.email = options->email;
-        if (!options->organisation.empty()) {
-            const auto organisation = OrganisationRepository(db).get_by_name(options->organisation);
-            person.organisation_id = organisation.id;
-            person.sector = organisation.sector;
-        }
-        const auto id = StakeholderRepository(db).create(person);
+        if (!options->organisation.empty()) person.organisation_id = context.directory().organisation(options->organisation).id;
+        const auto id = context.directory().add_stakeholder(person);
         context.out << context.pick({fmt::format("已登記持份者 {}。", id), fmt::format("Registered stakeholder {}.", id)}) << '\n';
     });
     stakeholder->add_subcommand("list", "List stakeholders / 持份者列表")->callback([&context] {
-        for (const auto& item : StakeholderRepository(context.database(OpenMode::must_exist)).list()) {
+        for (const auto& item : context.directory().stakeholders()) {
             context.out << fmt::format("{:>4}  {:<16} {}  {}\n", item.id, context.pick(sector_name(item.sector)),
                                        context.pick(item.name), context.pick(item.organisation_name));
         }

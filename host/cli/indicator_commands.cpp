@@ -6,18 +6,13 @@
 
 #include "cli/commands.hpp"
 #include "domain/indicator_unit.hpp"
-#include "services/indicator_import.hpp"
-#include "services/plan_workflow.hpp"
-#include "storage/achievement_queries.hpp"
-#include "storage/district_repository.hpp"
-#include "storage/programme_repository.hpp"
+#include "domain/achievement_summary.hpp"
 
 namespace dplan::cli {
 
 namespace {
 
 void import_indicators(Context& context, const std::string& file, bool dry_run) {
-    Database& database = context.database(OpenMode::must_exist);
     const bool terminal = isatty(STDERR_FILENO) != 0;
     ImportProgress progress;
     if (terminal) {
@@ -31,7 +26,7 @@ void import_indicators(Context& context, const std::string& file, bool dry_run) 
     }
     IndicatorImportResult result;
     try {
-        result = import_indicator_csv_file(database, file, context.actor().id, dry_run, progress);
+        result = context.programmes().import_csv_file(file, dry_run, progress);
     } catch (const InvalidInput& e) {
         throw InvalidInput({file + "：" + e.message().zh, file + ": " + e.message().en});
     }
@@ -43,9 +38,7 @@ void import_indicators(Context& context, const std::string& file, bool dry_run) 
                 << '\n';
 }
 
-void export_indicators(Context& context) {
-    export_indicator_csv(context.database(OpenMode::must_exist), context.out);
-}
+void export_indicators(Context& context) { context.out << context.programmes().export_csv(); }
 
 void print_catalogue(Context& context, const std::string& area) {
     for (const auto& plugin : context.plugins().loaded()) {
@@ -70,11 +63,8 @@ struct AddOptions {
 // An indicator chosen from a plugin's catalogue takes its kind, unit, wording and typical target
 // from it; anything given on the command line wins.
 void add_indicator(Context& context, const AddOptions& options) {
-    Database& database = context.database(OpenMode::must_exist);
-    ProgrammeRepository programmes(database);
-    const Programme programme = programmes.get(options.programme_id);
     Indicator indicator;
-    indicator.programme_id = programme.id;
+    indicator.programme_id = options.programme_id;
     indicator.code = options.code;
     if (!options.from_catalogue.empty()) {
         const plugins::IndicatorDefinition* chosen = nullptr;
@@ -99,17 +89,7 @@ void add_indicator(Context& context, const AddOptions& options) {
     if (!options.description_zh.empty()) indicator.description.zh = options.description_zh;
     if (!options.description_en.empty()) indicator.description.en = options.description_en;
     if (options.target >= 0) indicator.target = options.target;
-    if (indicator.code.empty() || indicator.code.size() > 32) {
-        throw InvalidInput({"指標代號須為 1 至 32 個字元", "the indicator code must be 1 to 32 characters"});
-    }
-    if (!is_indicator_unit(indicator.unit)) {
-        throw InvalidInput({fmt::format("不明單位「{}」", indicator.unit),
-                            fmt::format("unknown unit '{}'; choose one with --unit or --from-catalogue", indicator.unit)});
-    }
-    if (indicator.kind == IndicatorKind::outcome && indicator.unit != "percent") {
-        throw InvalidInput({"成效指標以百分比計算", "outcome indicators are measured in percent"});
-    }
-    programmes.put_indicator(indicator);
+    context.programmes().put_indicator(indicator);
     context.out << context.pick({fmt::format("已加入指標 {}。", indicator.code), fmt::format("Added indicator {}.", indicator.code)})
                 << '\n';
 }
@@ -131,16 +111,16 @@ std::string group_label(Context& context, AchievementGrouping grouping, const Ac
 }
 
 void print_summary(Context& context, const SummaryOptions& options) {
-    Database& database = context.database(OpenMode::must_exist);
+    auto programmes = context.programmes();
     const AchievementGrouping grouping = *parse_achievement_grouping(options.by);
     AchievementFilter filter;
     if (!options.area.empty()) filter.area_id = options.area;
     if (!options.year.empty()) filter.financial_year = options.year;
     if (options.plan > 0) filter.plan_id = options.plan;
     if (!options.district.empty()) {
-        filter.district_id = DistrictRepository(database).get_by_code(options.district).id;
+        filter.district_id = context.districts().by_code(options.district).id;
     }
-    const auto rows = summarise_achievement(database, grouping, filter);
+    const auto rows = programmes.summary(grouping, filter);
     if (rows.empty()) {
         context.out << context.pick({"沒有符合條件的計劃。", "No programmes match."}) << '\n';
         return;
@@ -153,7 +133,7 @@ void print_summary(Context& context, const SummaryOptions& options) {
                                    row.met, row.below, row.not_applicable, row.not_reported,
                                    row.mean_output_percent ? format_percent(*row.mean_output_percent) : "–");
     }
-    const auto shortfalls = furthest_below_target(database, filter, 5);
+    const auto shortfalls = programmes.shortfalls(filter, 5);
     if (shortfalls.empty()) return;
     context.out << context.pick({"最未達標的指標：", "Furthest below target:"}) << '\n';
     for (const auto& row : shortfalls) {
@@ -168,25 +148,10 @@ struct RecordOptions {
     double value = 0;
 };
 
-Indicator find_indicator(ProgrammeRepository& programmes, std::int64_t programme_id, const std::string& code) {
-    for (auto& indicator : programmes.indicators(programme_id)) {
-        if (indicator.code == code) return indicator;
-    }
-    throw NotFound({fmt::format("計劃 {} 沒有指標 {}", programme_id, code),
-                    fmt::format("programme {} has no indicator {}", programme_id, code)});
-}
-
 // One reading, or a correction of an earlier one for the same period.
 void record_reading(Context& context, const RecordOptions& options) {
-    require_iso_date(options.start);
-    require_iso_date(options.end);
-    if (options.end < options.start) {
-        throw InvalidInput({"結束日期早於開始日期", fmt::format("the period ends ({}) before it starts ({})", options.end, options.start)});
-    }
-    ProgrammeRepository programmes(context.database(OpenMode::must_exist));
-    const auto indicator = find_indicator(programmes, options.programme_id, options.code);
-    programmes.add_reading(indicator.id, options.value, options.start, options.end, context.actor().id);
-    const auto updated = find_indicator(programmes, options.programme_id, options.code);
+    const auto updated =
+        context.programmes().record_reading(options.programme_id, options.code, options.value, options.start, options.end);
     const auto result = achievement(updated);
     context.out << context.pick({fmt::format("已記錄。指標 {} 累計 {}{}", updated.code, format_number(*updated.actual),
                                              result.percent ? "（" + format_percent(*result.percent) + "）" : ""),
@@ -197,9 +162,7 @@ void record_reading(Context& context, const RecordOptions& options) {
 }
 
 void print_history(Context& context, std::int64_t programme_id, const std::string& code) {
-    ProgrammeRepository programmes(context.database(OpenMode::must_exist));
-    const auto indicator = find_indicator(programmes, programme_id, code);
-    for (const auto& reading : programmes.readings(indicator.id)) {
+    for (const auto& reading : context.programmes().history(programme_id, code)) {
         context.out << fmt::format("  {} – {}  {:>10}  {}  {}{}\n", reading.period_start, reading.period_end,
                                    format_number(reading.value), reading.reported_by, reading.reported_at,
                                    reading.current ? "" : context.pick({"  （已更正）", "  (superseded)"}));

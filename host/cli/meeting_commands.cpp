@@ -4,22 +4,12 @@
 #include "cli/commands.hpp"
 #include "cli/document_output.hpp"
 #include "domain/timestamp.hpp"
-#include "services/icalendar.hpp"
+#include "domain/period.hpp"
 #include "services/meeting_minutes.hpp"
-#include "services/meeting_service.hpp"
-#include "services/plan_workflow.hpp"
-#include "storage/district_repository.hpp"
-#include "storage/plan_repository.hpp"
-#include "storage/organisation_repository.hpp"
-#include "storage/stakeholder_repository.hpp"
 
 namespace dplan::cli {
 
 namespace {
-
-MeetingService service(Context& context) {
-    return MeetingService(context.database(OpenMode::must_exist), context.plugins(), context.actor());
-}
 
 std::string today_utc() { return now_utc_iso8601().substr(0, 10); }
 
@@ -34,7 +24,6 @@ struct NewOptions {
 };
 
 void new_meeting(Context& context, const NewOptions& options) {
-    Database& db = context.database(OpenMode::must_exist);
     Meeting meeting;
     meeting.title = {options.title_zh, options.title_en};
     meeting.kind = *parse_meeting_kind(options.kind);
@@ -45,14 +34,14 @@ void new_meeting(Context& context, const NewOptions& options) {
     meeting.online_link = options.online;
     if (options.plan > 0) {
         meeting.plan_id = options.plan;
-        meeting.district_id = PlanRepository(db).get(options.plan).district_id;
+        meeting.district_id = context.plans().get(options.plan).district_id;
     }
-    if (!options.district.empty()) meeting.district_id = DistrictRepository(db).get_by_code(options.district).id;
+    if (!options.district.empty()) meeting.district_id = context.districts().by_code(options.district).id;
     if (meeting.district_id == 0) {
         throw InvalidInput({"須以 --district 或 --plan 指明地區", "give the district with --district or --plan"});
     }
     if (options.chair > 0) meeting.chair_id = options.chair;
-    for (const auto id : options.invite) meeting.attendees.push_back({id, {}, Sector::resident, Attendance::invited});
+    for (const auto id : options.invite) meeting.attendees.push_back({id, {}, Sector::resident, Attendance::invited, {}});
     for (const auto& text : options.agenda) {
         AgendaItem item;
         const auto colon = text.find(':');
@@ -64,17 +53,16 @@ void new_meeting(Context& context, const NewOptions& options) {
         }
         meeting.agenda.push_back(item);
     }
-    const auto id = service(context).create(meeting);
+    const auto id = context.meetings().create(meeting);
     context.out << context.pick({fmt::format("已建立會議 {}。", id), fmt::format("Created meeting {}.", id)}) << '\n';
 }
 
 void list_meetings(Context& context, const std::string& district, std::int64_t plan, const std::string& when) {
-    Database& db = context.database(OpenMode::must_exist);
     MeetingFilter filter;
-    if (!district.empty()) filter.district_id = DistrictRepository(db).get_by_code(district).id;
+    if (!district.empty()) filter.district_id = context.districts().by_code(district).id;
     if (plan > 0) filter.plan_id = plan;
     const std::string now = today_utc();
-    for (const auto& meeting : service(context).list(filter)) {
+    for (const auto& meeting : context.meetings().list(filter)) {
         const bool upcoming = meeting.starts_at.substr(0, 10) >= now;
         if ((when == "upcoming" && !upcoming) || (when == "past" && upcoming)) continue;
         context.out << fmt::format("{:>4}  {}  {:<22} {}\n", meeting.id, meeting.starts_at,
@@ -82,25 +70,8 @@ void list_meetings(Context& context, const std::string& district, std::int64_t p
     }
 }
 
-MeetingRecord record_of(Context& context, std::int64_t id) {
-    Database& db = context.database(OpenMode::must_exist);
-    MeetingRecord record;
-    record.meeting = service(context).get(id);
-    record.district = DistrictRepository(db).get(record.meeting.district_id).name;
-    if (record.meeting.chair_id) record.chair = StakeholderRepository(db).get(*record.meeting.chair_id).name;
-    MeetingRepository meetings(db);
-    for (auto& view : meetings.views({.district_id = record.meeting.district_id})) {
-        if (view.meeting_id == id) record.views.push_back(view);
-    }
-    record.decisions = meetings.decisions(id);
-    for (auto& action : meetings.actions({.district_id = record.meeting.district_id})) {
-        if (action.meeting_id == id) record.actions.push_back(action);
-    }
-    return record;
-}
-
 void show_meeting(Context& context, std::int64_t id) {
-    const MeetingRecord record = record_of(context, id);
+    const MeetingRecord record = context.meetings().record(id);
     const Meeting& m = record.meeting;
     context.out << fmt::format("{} [{}] ({} {})\n", context.pick(m.title), context.pick(meeting_kind_name(m.kind)),
                                context.pick({"版本", "version"}), m.version);
@@ -137,7 +108,6 @@ void show_meeting(Context& context, std::int64_t id) {
 }
 
 void export_meeting(Context& context, std::int64_t id, const std::string& format, const std::string& out) {
-    const MeetingRecord record = record_of(context, id);
     if (format == "ics") {
         const std::string stamp = [] {
             std::string now = now_utc_iso8601();  // 2024-11-23T12:00:00Z
@@ -145,10 +115,10 @@ void export_meeting(Context& context, std::int64_t id, const std::string& format
             std::erase(now, ':');
             return now.substr(0, 15) + "Z";
         }();
-        const auto stakeholders = StakeholderRepository(context.database(OpenMode::must_exist)).list();
-        write_text_document(context, meeting_icalendar(record.meeting, stakeholders, stamp), out);
+        write_text_document(context, context.meetings().calendar(id, stamp), out);
         return;
     }
+    const MeetingRecord record = context.meetings().record(id);
     const auto blocks = meeting_minutes(record, [&](const std::string& area) { return context.area_name(area); }, today_utc());
     if (format == "pdf") {
         write_pdf_document(context, blocks, out);
@@ -217,19 +187,13 @@ void register_meeting_commands(CLI::App& app, Context& context) {
     attend->add_option("--absent", attend_options->absent, "Stakeholder ids absent / 缺席")->delimiter(',');
     attend->add_option("--version", attend_options->version, "The meeting version you saw (meeting show) / 版本");
     attend->callback([&context, attend_options] {
-        auto meetings = service(context);
-        std::optional<int> version = seen(attend_options->version);
-        Database& db = context.database(OpenMode::must_exist);
-        db.write("record attendance", [&] {
-            for (const auto& [ids, attendance] :
-                 {std::pair{&attend_options->invite, Attendance::invited}, std::pair{&attend_options->present, Attendance::present},
-                  std::pair{&attend_options->apologies, Attendance::apologies}, std::pair{&attend_options->absent, Attendance::absent}}) {
-                for (const auto id : *ids) {
-                    meetings.set_attendance(attend_options->id, id, attendance, version);
-                    if (version) ++*version;
-                }
-            }
-        });
+        std::vector<std::pair<std::int64_t, Attendance>> changes;
+        for (const auto& [ids, attendance] :
+             {std::pair{&attend_options->invite, Attendance::invited}, std::pair{&attend_options->present, Attendance::present},
+              std::pair{&attend_options->apologies, Attendance::apologies}, std::pair{&attend_options->absent, Attendance::absent}}) {
+            for (const auto id : *ids) changes.emplace_back(id, attendance);
+        }
+        context.meetings().record_attendance(attend_options->id, changes, seen(attend_options->version));
         context.out << context.pick({"已記錄出席。", "Attendance recorded."}) << '\n';
     });
 
@@ -251,7 +215,7 @@ void register_meeting_commands(CLI::App& app, Context& context) {
         item.title = {agenda_options->title_zh, agenda_options->title_en};
         if (!agenda_options->area.empty()) item.area_id = agenda_options->area;
         if (agenda_options->focus_point > 0) item.focus_point_id = agenda_options->focus_point;
-        const int position = service(context).add_agenda_item(agenda_options->id, item, seen(agenda_options->version));
+        const int position = context.meetings().add_agenda_item(agenda_options->id, item, seen(agenda_options->version));
         context.out << context.pick({fmt::format("已加入第 {} 項議程。", position), fmt::format("Added agenda item {}.", position)})
                     << '\n';
     });
@@ -268,7 +232,7 @@ void register_meeting_commands(CLI::App& app, Context& context) {
     minutes->add_option("--text", minutes_options->text, "What was discussed / 討論內容")->required();
     minutes->add_option("--version", minutes_options->version, "The meeting version you saw / 版本");
     minutes->callback([&context, minutes_options] {
-        service(context).set_minutes(minutes_options->id, minutes_options->item, minutes_options->text,
+        context.meetings().set_minutes(minutes_options->id, minutes_options->item, minutes_options->text,
                                      seen(minutes_options->version));
         context.out << context.pick({"已記錄。", "Minutes recorded."}) << '\n';
     });
@@ -290,15 +254,14 @@ void register_meeting_commands(CLI::App& app, Context& context) {
     raise->add_option("--sector", view_options->sector, "Or the sector / 界別");
     raise->add_option("--item", view_options->item, "Agenda item number / 議程編號");
     raise->callback([&context, view_options] {
-        Database& db = context.database(OpenMode::must_exist);
-        auto meetings = service(context);
+        auto meetings = context.meetings();
         RaisedView raised;
         raised.meeting_id = view_options->id;
         raised.area_id = view_options->area;
         raised.text = view_options->text;
         if (view_options->by > 0) raised.stakeholder_id = view_options->by;
         if (!view_options->organisation.empty()) {
-            const auto organisation = OrganisationRepository(db).get_by_name(view_options->organisation);
+            const auto organisation = context.directory().organisation(view_options->organisation);
             raised.organisation_id = organisation.id;
             raised.sector = organisation.sector;
         }
@@ -329,14 +292,14 @@ void register_meeting_commands(CLI::App& app, Context& context) {
         if (view_options->focus_point > 0) response.focus_point_id = view_options->focus_point;
         if (view_options->plan > 0) response.plan_id = view_options->plan;
         if (view_options->revision > 0) response.revision = view_options->revision;
-        service(context).address_view(view_options->id, response);
+        context.meetings().address_view(view_options->id, response);
         context.out << context.pick({"已記錄：意見已納入計劃。", "Recorded: addressed in the plan."}) << '\n';
     });
     auto* decline = view->add_subcommand("decline", "The view is not adopted, with the reason / 不採納");
     decline->add_option("VIEW_ID", view_options->id, "View id / 意見編號")->required();
     decline->add_option("--reason", view_options->reason, "Why / 原因")->required();
     decline->callback([&context, view_options] {
-        service(context).decline_view(view_options->id, view_options->reason);
+        context.meetings().decline_view(view_options->id, view_options->reason);
         context.out << context.pick({"已記錄：不採納。", "Recorded: not adopted."}) << '\n';
     });
 
@@ -359,7 +322,7 @@ void register_meeting_commands(CLI::App& app, Context& context) {
         item.description = action_options->text;
         if (action_options->owner > 0) item.owner_id = action_options->owner;
         item.due_date = action_options->due;
-        const auto id = service(context).add_action(item);
+        const auto id = context.meetings().add_action(item);
         context.out << context.pick({fmt::format("已加入跟進事項 {}。", id), fmt::format("Added action item {}.", id)}) << '\n';
     });
     auto* action_set = action->add_subcommand("set", "Mark an action item done or cancelled / 更新狀態");
@@ -368,7 +331,7 @@ void register_meeting_commands(CLI::App& app, Context& context) {
         ->check(CLI::IsMember({"open", "done", "cancelled"}))
         ->required();
     action_set->callback([&context, action_options] {
-        service(context).set_action_status(action_options->id, *parse_action_status(action_options->status));
+        context.meetings().set_action_status(action_options->id, *parse_action_status(action_options->status));
         context.out << context.pick({"已更新。", "Updated."}) << '\n';
     });
     auto* action_list = action->add_subcommand("list", "Action items by due date; overdue ones stand out / 跟進事項列表");
@@ -377,13 +340,12 @@ void register_meeting_commands(CLI::App& app, Context& context) {
     action_list->add_flag("--overdue", action_options->overdue, "Only open items past their due date / 只列逾期");
     action_list->add_option("--as-of", action_options->as_of, "The day to count from (default today) / 以此日計算");
     action_list->callback([&context, action_options] {
-        Database& db = context.database(OpenMode::must_exist);
         MeetingFilter filter;
-        if (!action_options->district.empty()) filter.district_id = DistrictRepository(db).get_by_code(action_options->district).id;
+        if (!action_options->district.empty()) filter.district_id = context.districts().by_code(action_options->district).id;
         if (action_options->plan > 0) filter.plan_id = action_options->plan;
         const std::string today = action_options->as_of.empty() ? today_utc() : action_options->as_of;
         require_iso_date(today);
-        for (const auto& item : MeetingRepository(db).actions(filter)) {
+        for (const auto& item : context.meetings().actions(filter)) {
             const bool overdue = item.overdue(today);
             if (action_options->overdue && !overdue) continue;
             context.out << fmt::format("{:>4}  {}  {:<10} {}  {} ({}){}\n", item.id, item.due_date,
@@ -406,7 +368,7 @@ void register_meeting_commands(CLI::App& app, Context& context) {
     decide->callback([&context, decide_options] {
         std::optional<PlanStatus> outcome;
         if (!decide_options->outcome.empty()) outcome = parse_status(decide_options->outcome);
-        service(context).decide(decide_options->id, decide_options->text, outcome);
+        context.meetings().decide(decide_options->id, decide_options->text, outcome);
         context.out << context.pick({"已記錄決定。", "Decision recorded."}) << '\n';
     });
 

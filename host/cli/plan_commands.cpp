@@ -11,17 +11,9 @@
 #include "cli/document_output.hpp"
 #include "cli/findings_text.hpp"
 #include "cli/plan_text.hpp"
-#include "storage/district_repository.hpp"
-#include "domain/user.hpp"
 #include "domain/plan_json.hpp"
-#include "services/committee_paper.hpp"
-#include "services/panel_metrics.hpp"
-#include "services/paper_import.hpp"
 #include "services/pdf_text.hpp"
-#include "services/permissions.hpp"
 #include "services/plan_validation.hpp"
-#include "services/plan_workflow.hpp"
-#include "storage/plan_repository.hpp"
 
 namespace dplan::cli {
 
@@ -33,22 +25,10 @@ struct ListOptions {
 };
 
 void list_plans(Context& context, const ListOptions& options) {
-    Database& database = context.database(OpenMode::must_exist);
     PlanFilter filter;
-    if (!options.district.empty()) {
-        filter.district_id = DistrictRepository(database).get_by_code(options.district).id;
-    }
+    if (!options.district.empty()) filter.district_id = context.districts().by_code(options.district).id;
     if (!options.year.empty()) filter.financial_year = options.year;
-    auto plans = PlanRepository(database).list(filter);
-    // Only what the acting user may read.
-    const User& actor = context.actor();
-    std::erase_if(plans, [&](const PlanSummary& summary) {
-        Plan probe;
-        probe.id = summary.id;
-        probe.district_id = summary.district_id;
-        probe.status = summary.status;
-        return !is_allowed(actor, PlanAction::read, probe);
-    });
+    const auto plans = context.plans().list(filter);
     if (plans.empty()) {
         context.out << context.pick({"沒有計劃。可用 dplan demo 載入示範計劃。",
                                      "No plans. 'dplan demo' loads a demo plan."})
@@ -86,88 +66,52 @@ std::string read_paper(const std::filesystem::path& file) {
     return {std::istreambuf_iterator<char>(in), {}};
 }
 
-// A plan exported as JSON comes back exactly: every field, both languages, all partners.
-void import_plan_json(Context& context, const ImportOptions& options) {
-    std::error_code ec;
-    if (const auto size = std::filesystem::file_size(options.file, ec); !ec && size > plan_json_largest) {
-        throw InvalidInput({fmt::format("「{}」超過 {} 位元組，不像是計劃檔案", options.file, plan_json_largest),
-                            fmt::format("{} is larger than {} bytes, too large for a plan", options.file, plan_json_largest)});
-    }
-    std::ifstream in(options.file, std::ios::binary);
-    const std::string text{std::istreambuf_iterator<char>(in), {}};
-    Plan plan;
-    try {
-        plan = plan_from_json(text);
-    } catch (const InvalidInput& e) {
-        throw InvalidInput({options.file + "：" + e.message().zh, options.file + ": " + e.message().en});
-    }
-    Database& database = context.database(OpenMode::must_exist);
-    if (!options.district.empty()) {
-        plan.district_id = DistrictRepository(database).get_by_code(options.district).id;
-    } else {
-        DistrictRepository(database).get(plan.district_id);  // NotFound names the id
-    }
-    if (!options.year.empty()) plan.financial_year = options.year;
-    // A new draft: ids, status and version are this database's to give.
-    plan.status = PlanStatus::draft;
-    for (auto& section : plan.sections) {
-        section.id = 0;
-        for (auto& point : section.focus_points) point.id = 0;
-    }
-    const auto id = PlanWorkflow(database, context.plugins(), context.actor())
-                        .create(plan, fmt::format("從 {0} 匯入 / Imported from {0}",
-                                                  std::filesystem::path(options.file).filename().string()));
-    context.out << context.pick({fmt::format("已建立草擬計劃，編號 {}。", id), fmt::format("Created draft plan {}.", id)})
-                << '\n';
-}
-
 void import_plan(Context& context, const ImportOptions& options) {
+    const std::string file_name = std::filesystem::path(options.file).filename().string();
+    // Errors in the file's content name the file.
+    const auto in_file = [&](const InvalidInput& e) {
+        return InvalidInput({options.file + "：" + e.message().zh, options.file + ": " + e.message().en});
+    };
     if (std::filesystem::path(options.file).extension() == ".json") {
-        import_plan_json(context, options);
+        std::error_code ec;
+        if (const auto size = std::filesystem::file_size(options.file, ec); !ec && size > plan_json_largest) {
+            throw InvalidInput({fmt::format("「{}」超過 {} 位元組，不像是計劃檔案", options.file, plan_json_largest),
+                                fmt::format("{} is larger than {} bytes, too large for a plan", options.file,
+                                            plan_json_largest)});
+        }
+        std::ifstream in(options.file, std::ios::binary);
+        const std::string text{std::istreambuf_iterator<char>(in), {}};
+        std::int64_t id = 0;
+        try {
+            id = context.plans().import_json(text, file_name, options.district, options.year);
+        } catch (const InvalidInput& e) {
+            throw in_file(e);
+        }
+        context.out << context.pick({fmt::format("已建立草擬計劃，編號 {}。", id), fmt::format("Created draft plan {}.", id)})
+                    << '\n';
         return;
     }
     const std::string text = read_paper(options.file);
-    std::vector<AreaHeadings> areas;
-    for (const auto& plugin : context.plugins().loaded()) {
-        if (plugin->area()) areas.push_back({plugin->area()->id, plugin->area()->heading_synonyms});
-    }
-    PaperImport imported;
+    ImportedPaper imported;
     try {
-        imported = import_paper_text(text, areas);
+        imported = context.plans().import_paper(text, file_name, options.district, options.year);
     } catch (const InvalidInput& e) {
-        throw InvalidInput({options.file + "：" + e.message().zh, options.file + ": " + e.message().en});
+        throw in_file(e);
     }
-    if (!options.year.empty()) imported.plan.financial_year = options.year;
-
-    Database& database = context.database(OpenMode::must_exist);
-    DistrictRepository districts(database);
-    auto district = options.district.empty() ? districts.find_by_chinese_name(imported.district_name)
-                                             : districts.find_by_code(options.district);
-    if (!district && options.district.empty()) district = districts.find_by_english_name(imported.district_name);
-    if (!district) {
-        const std::string which = options.district.empty() ? imported.district_name : options.district;
-        throw NotFound({fmt::format("資料庫中沒有地區「{}」；請以 --district 指定地區代號", which),
-                        fmt::format("district '{}' is not in the database; name one with --district CODE", which)});
-    }
-    imported.plan.district_id = district->id;
-    const auto id = PlanWorkflow(database, context.plugins(), context.actor()).create(
-        imported.plan,
-        fmt::format("從 {} 匯入 / Imported from {}", std::filesystem::path(options.file).filename().string(),
-                    std::filesystem::path(options.file).filename().string()));
-
     context.out << context.pick({"已辨識：", "Recognised:"}) << '\n';
-    for (const auto& item : imported.recognised) context.out << "  " << context.pick(item) << '\n';
-    for (const auto& section : imported.plan.sections) {
+    for (const auto& item : imported.paper.recognised) context.out << "  " << context.pick(item) << '\n';
+    for (const auto& section : imported.paper.plan.sections) {
         context.out << fmt::format("  {}: {} {}\n", context.pick(context.area_name(section.area_id)),
                                    section.focus_points.size(), context.pick({"項工作計劃重點", "focus points"}));
     }
-    if (!imported.unplaced.empty()) {
+    if (!imported.paper.unplaced.empty()) {
         context.out << context.pick({"未能歸類的行：", "Lines that could not be placed:"}) << '\n';
-        for (const auto& line : imported.unplaced) {
+        for (const auto& line : imported.paper.unplaced) {
             context.out << fmt::format("  {} {}: {}\n", context.pick({"第", "line"}), line.number, line.text);
         }
     }
-    context.out << context.pick({fmt::format("已建立草擬計劃，編號 {}。", id), fmt::format("Created draft plan {}.", id)})
+    context.out << context.pick({fmt::format("已建立草擬計劃，編號 {}。", imported.plan_id),
+                                 fmt::format("Created draft plan {}.", imported.plan_id)})
                 << '\n';
 }
 
@@ -179,17 +123,15 @@ struct ExportOptions {
 };
 
 void export_plan(Context& context, const ExportOptions& options) {
-    Database& database = context.database(OpenMode::must_exist);
-    const Plan plan = PlanWorkflow(database, context.plugins(), context.actor()).get(options.id);
+    auto plans = context.plans();
     if (options.format == "json") {
-        write_text_document(context, plan_to_json(plan) + "\n", options.out);
+        write_text_document(context, plan_to_json(plans.get(options.id)) + "\n", options.out);
         return;
     }
-    const District district = DistrictRepository(database).get(plan.district_id);
     const PaperLanguage language = options.language == "zh"   ? PaperLanguage::zh
                                    : options.language == "en" ? PaperLanguage::en
                                                               : PaperLanguage::both;
-    const auto blocks = committee_paper(plan, district, context.plugins(), language);
+    const auto blocks = plans.paper(options.id, language);
     if (options.format == "pdf") {
         write_pdf_document(context, blocks, options.out);
         return;
@@ -216,9 +158,9 @@ void register_plan_commands(CLI::App& app, Context& context) {
     show->add_option("ID", *plan_id, "Plan id (see 'dplan plan list') / 計劃編號")->required();
     show->add_flag("--ids", *show_ids, "Show focus point ids, for plan edit / 顯示重點編號");
     show->callback([&context, plan_id, show_ids] {
-        Database& database = context.database(OpenMode::must_exist);
-        const Plan plan = PlanWorkflow(database, context.plugins(), context.actor()).get(*plan_id);
-        const District district = DistrictRepository(database).get(plan.district_id);
+        auto plans = context.plans();
+        const Plan plan = plans.get(*plan_id);
+        const District district = plans.district_of(plan);
         context.out << plan_as_text(context, plan, district,
                                     [&context](const std::string& area) { return context.area_name(area); },
                                     *show_ids);
@@ -251,9 +193,7 @@ void register_plan_commands(CLI::App& app, Context& context) {
     auto* panels = plan->add_subcommand("panels", "The plugins' dashboard panels for a plan, as text / 各範疇面板");
     panels->add_option("ID", *panels_id, "Plan id / 計劃編號")->required();
     panels->callback([&context, panels_id] {
-        Database& database = context.database(OpenMode::must_exist);
-        const Plan plan = PlanWorkflow(database, context.plugins(), context.actor()).get(*panels_id);
-        for (const auto& panel : render_panels(database, plan, context.plugins())) {
+        for (const auto& panel : context.plans().panels(*panels_id)) {
             context.out << fmt::format("[{}] {}\n", panel.area_id, context.pick(panel.title));
             for (const auto& line : panel.lines) {
                 if (line.kind == plugins::PanelItemKind::metric) {
@@ -270,9 +210,7 @@ void register_plan_commands(CLI::App& app, Context& context) {
         "validate", "Run every service-area plugin's checks over a plan / 檢查計劃");
     validate->add_option("ID", *validate_id, "Plan id / 計劃編號")->required();
     validate->callback([&context, validate_id] {
-        Database& database = context.database(OpenMode::must_exist);
-        const Plan plan = PlanWorkflow(database, context.plugins(), context.actor()).get(*validate_id);
-        const auto findings = validate_stored_plan(database, plan, context.plugins());
+        const auto findings = context.plans().findings(*validate_id);
         if (findings.empty()) {
             context.out << context.pick({"沒有發現問題。", "No findings."}) << '\n';
             return;

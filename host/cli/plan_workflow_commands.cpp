@@ -6,30 +6,20 @@
 #include "cli/commands.hpp"
 #include "cli/findings_text.hpp"
 #include "cli/plan_edit.hpp"
-#include "services/plan_diff.hpp"
-#include "services/plan_validation.hpp"
-#include "services/plan_workflow.hpp"
-#include "storage/district_repository.hpp"
-#include "storage/plan_repository.hpp"
-#include "storage/review_repository.hpp"
 
 namespace dplan::cli {
 
 namespace {
 
-PlanWorkflow workflow(Context& context) {
-    Database& database = context.database(OpenMode::must_exist);
-    return PlanWorkflow(database, context.plugins(), context.actor());
-}
+PlanWorkflow workflow(Context& context) { return context.plans(); }
 
 struct NewOptions {
     std::string district, year, paper_no, theme_zh, theme_en, purpose_zh, purpose_en, advice_zh, advice_en;
 };
 
 void new_plan(Context& context, const NewOptions& options) {
-    Database& database = context.database(OpenMode::must_exist);
     Plan draft;
-    draft.district_id = DistrictRepository(database).get_by_code(options.district).id;
+    draft.district_id = context.districts().by_code(options.district).id;
     draft.financial_year = options.year;
     draft.paper_no = options.paper_no;
     draft.theme = {options.theme_zh, options.theme_en};
@@ -71,23 +61,20 @@ void edit_plan(Context& context, const EditOptions& options) {
 }
 
 void print_history(Context& context, std::int64_t id) {
-    auto flow = workflow(context);
-    flow.get(id);  // permission to read
-    Database& database = context.database(OpenMode::must_exist);
-    PlanRepository plans(database);
+    const PlanHistory history = workflow(context).history(id);
     context.out << context.pick({"修訂紀錄：", "Revisions:"}) << '\n';
-    for (const auto& revision : plans.revisions(id)) {
+    for (const auto& revision : history.revisions) {
         context.out << fmt::format("  {:>3}  {}  {}  {}\n", revision.number, revision.created_at, revision.author_name,
                                    revision.reason);
     }
-    const auto changes = plans.status_changes(id);
+    const auto& changes = history.status_changes;
     if (!changes.empty()) context.out << context.pick({"狀態變更：", "Status changes:"}) << '\n';
     for (const auto& change : changes) {
         context.out << fmt::format("  {}  {} → {}  ({} {})  {}\n", change.changed_at,
                                    context.pick(status_name(change.from)), context.pick(status_name(change.to)),
                                    context.pick({"第", "revision"}), change.revision, change.actor_name);
     }
-    for (const auto& decision : ReviewRepository(database).decisions(id)) {
+    for (const auto& decision : history.decisions) {
         context.out << fmt::format("  {} {}: {} ({} {}) {} {}\n", context.pick({"決定", "Decision"}), decision.decided_on,
                                    context.pick(status_name(decision.outcome)), context.pick({"第", "revision"}),
                                    decision.revision, decision.meeting_ref, decision.note);
@@ -96,11 +83,9 @@ void print_history(Context& context, std::int64_t id) {
 
 void print_diff(Context& context, std::int64_t id, int from, int to) {
     auto flow = workflow(context);
-    const Plan current = flow.get(id);
-    PlanRepository plans(context.database(OpenMode::must_exist));
-    if (to == 0) to = current.version;
+    if (to == 0) to = flow.get(id).version;
     if (from == 0) from = std::max(1, to - 1);
-    const auto changes = diff_plans(plans.revision(id, from), plans.revision(id, to));
+    const auto changes = flow.diff(id, from, to);
     context.out << context.pick({fmt::format("第 {} 版 → 第 {} 版：", from, to), fmt::format("Revision {} → {}:", from, to)})
                 << '\n';
     if (changes.empty()) context.out << "  " << context.pick({"沒有改動", "no changes"}) << '\n';
@@ -108,15 +93,14 @@ void print_diff(Context& context, std::int64_t id, int from, int to) {
 }
 
 void print_review(Context& context, std::int64_t id) {
-    auto flow = workflow(context);
-    const Plan plan = flow.get(id);
-    Database& database = context.database(OpenMode::must_exist);
+    const PlanReview review = workflow(context).review(id);
+    const Plan& plan = review.plan;
     context.out << fmt::format("{} {} · {}", context.pick({"計劃", "Plan"}), id, context.pick(status_name(plan.status)));
     if (plan.submitted_revision) {
         context.out << fmt::format(" · {} {}", context.pick({"提交版本", "submitted revision"}), *plan.submitted_revision);
     }
     context.out << '\n';
-    const auto comments = ReviewRepository(database).comments(id);
+    const auto& comments = review.comments;
     if (comments.empty()) context.out << "  " << context.pick({"未有評論", "no comments"}) << '\n';
     // Threads: each top-level comment, then everything that answers it, in order.
     for (const auto& top : comments) {
@@ -135,7 +119,7 @@ void print_review(Context& context, std::int64_t id) {
                                        answer.author_name, answer.created_at, answer.body);
         }
     }
-    for (const auto& decision : ReviewRepository(database).decisions(id)) {
+    for (const auto& decision : review.decisions) {
         context.out << fmt::format("  {} {}: {} · {} {}\n", context.pick({"決定", "Decision"}), decision.decided_on,
                                    context.pick(status_name(decision.outcome)), decision.meeting_ref, decision.note);
     }
@@ -208,8 +192,7 @@ void register_plan_workflow_commands(CLI::App& app, Context& context) {
         context.out << context.pick({fmt::format("計劃 {} 已提交。", *submit_id), fmt::format("Plan {} submitted.", *submit_id)})
                     << '\n';
         // Warnings do not stop a submission, but the officer should see what the committee will.
-        const auto findings =
-            validate_stored_plan(context.database(OpenMode::must_exist), flow.get(*submit_id), context.plugins());
+        const auto findings = flow.findings(*submit_id);
         if (!findings.empty()) {
             context.out << context.pick({"仍有以下提示：", "Still to note:"}) << '\n' << findings_as_text(context, findings);
         }

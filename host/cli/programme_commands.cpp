@@ -4,12 +4,8 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
-#include "services/plan_workflow.hpp"
 #include "cli/document_output.hpp"
 #include "services/programme_report.hpp"
-#include "storage/district_repository.hpp"
-#include "storage/organisation_repository.hpp"
-#include "storage/programme_repository.hpp"
 
 namespace dplan::cli {
 
@@ -21,12 +17,6 @@ struct NewOptions {
 };
 
 void new_programme(Context& context, const NewOptions& options) {
-    require_iso_date(options.start);
-    require_iso_date(options.end);
-    if (options.end < options.start) {
-        throw InvalidInput({"結束日期早於開始日期", fmt::format("the programme ends ({}) before it starts ({})", options.end, options.start)});
-    }
-    Database& database = context.database(OpenMode::must_exist);
     Programme programme;
     programme.name = {options.name_zh, options.name_en};
     programme.period_start = options.start;
@@ -34,12 +24,10 @@ void new_programme(Context& context, const NewOptions& options) {
     programme.areas = options.areas;
     programme.objectives = {options.objectives_zh, options.objectives_en};
     if (!options.organisation.empty()) {
-        programme.organisation_id = OrganisationRepository(database).get_by_name(options.organisation).id;
+        programme.organisation_id = context.directory().organisation(options.organisation).id;
     }
-    if (!options.district.empty()) {
-        programme.district_id = DistrictRepository(database).get_by_code(options.district).id;
-    }
-    const auto id = ProgrammeRepository(database).create(programme);
+    if (!options.district.empty()) programme.district_id = context.districts().by_code(options.district).id;
+    const auto id = context.programmes().create(programme);
     context.out << context.pick({fmt::format("已建立計劃（服務計劃）{}。", id), fmt::format("Created programme {}.", id)}) << '\n';
 }
 
@@ -71,14 +59,12 @@ void register_programme_commands(CLI::App& app, Context& context) {
     link->add_option("ID", link_options->programme_id, "Programme id / 計劃編號")->required();
     link->add_option("--focus-point", link_options->focus_point_id, "Focus point id (plan show --ids) / 重點編號")->required();
     link->callback([&context, link_options] {
-        ProgrammeRepository programmes(context.database(OpenMode::must_exist));
-        programmes.get(link_options->programme_id);  // NotFound names the id
-        programmes.link_focus_point(link_options->programme_id, link_options->focus_point_id);
+        context.programmes().link_focus_point(link_options->programme_id, link_options->focus_point_id);
         context.out << context.pick({"已連結。", "Linked."}) << '\n';
     });
 
     programme->add_subcommand("list", "List programmes / 列出服務計劃")->callback([&context] {
-        for (const auto& item : ProgrammeRepository(context.database(OpenMode::must_exist)).list()) {
+        for (const auto& item : context.programmes().list()) {
             context.out << fmt::format("{:>5}  {} – {}  {}\n", item.id, item.period_start, item.period_end, context.pick(item.name));
         }
     });
@@ -96,7 +82,7 @@ void register_programme_commands(CLI::App& app, Context& context) {
         ->capture_default_str();
     report->add_option("--out", report_options->out, "Output file (needed for PDF) / 輸出檔案");
     report->callback([&context, report_options] {
-        ProgrammeRepository programmes(context.database(OpenMode::must_exist));
+        auto programmes = context.programmes();
         const Programme item = programmes.get(report_options->id);
         const auto indicators = programmes.indicators(item.id);
         if (report_options->format == "pdf") {

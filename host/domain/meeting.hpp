@@ -46,6 +46,7 @@ struct Attendee {
     Bilingual name;
     Sector sector = Sector::resident;
     Attendance attendance = Attendance::invited;
+    std::optional<std::int64_t> organisation_id;  // their organisation, if any
 };
 
 struct AgendaItem {
@@ -119,5 +120,15 @@ struct ActionItem {
 
 // "2024-06-18T14:30" (also accepts a space instead of the T); throws InvalidInput otherwise.
 std::string require_local_time(std::string_view text);
+
+// A meeting with everything recorded about it, as the minutes, the CLI and the dashboard show it.
+struct MeetingRecord {
+    Meeting meeting;
+    Bilingual district;
+    Bilingual chair;
+    std::vector<RaisedView> views;
+    std::vector<MeetingDecision> decisions;
+    std::vector<ActionItem> actions;
+};
 
 }  // namespace dplan

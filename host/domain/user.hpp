@@ -18,7 +18,8 @@ struct User {
     std::string username;
     std::string display_name;
     Role role = Role::viewer;
-    std::optional<std::int64_t> district_id;
+    std::optional<std::int64_t> district_id;      // officers and committee members: their district
+    std::optional<std::int64_t> organisation_id;  // NGO staff: their organisation
 };
 
 // The built-in account that authors changes made by local tools (demo data, migrations).

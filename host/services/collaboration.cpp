@@ -5,10 +5,16 @@
 #include <algorithm>
 #include <set>
 
+#include "services/authorization.hpp"
+#include "services/subjects.hpp"
+#include "storage/database.hpp"
 #include "storage/meeting_repository.hpp"
 #include "storage/plan_repository.hpp"
+#include "storage/programme_repository.hpp"
 
 namespace dplan {
+
+namespace {
 
 CollaborationMatrix collaboration_matrix(Database& db, std::int64_t plan_id) {
     const Plan plan = PlanRepository(db).get(plan_id);
@@ -56,25 +62,10 @@ CollaborationMatrix collaboration_matrix(Database& db, std::int64_t plan_id) {
         }
     }
 
-    db.read("count programmes by sector", [&] {
-        const long long key = plan_id;
-        std::string area, sector;
-        int count = 0;
-        soci::statement query =
-            (db.session().prepare << "SELECT s.area_id, o.sector, COUNT(DISTINCT p.id) FROM plan_sections s "
-                                     "JOIN focus_points f ON f.section_id = s.id "
-                                     "JOIN programme_focus_points l ON l.focus_point_id = f.id "
-                                     "JOIN programmes p ON p.id = l.programme_id "
-                                     "JOIN organisations o ON o.id = p.organisation_id "
-                                     "WHERE s.plan_id = :plan GROUP BY s.area_id, o.sector",
-             soci::use(key), soci::into(area), soci::into(sector), soci::into(count));
-        query.execute();
-        while (query.fetch()) {
-            const auto index = area_index(area);
-            const auto parsed = parse_sector(sector);
-            if (index && parsed) at(*index, *parsed).programmes += count;
-        }
-    });
+    for (const auto& [area, sector, count] : ProgrammeRepository(db).programmes_by_sector(plan_id)) {
+        const auto index = area_index(area);
+        if (index) at(*index, sector).programmes += count;
+    }
     return matrix;
 }
 
@@ -114,6 +105,20 @@ std::vector<TracedView> trace_views(Database& db, std::int64_t plan_id) {
         result.push_back(std::move(traced));
     }
     return result;
+}
+
+}  // namespace
+
+CollaborationService::CollaborationService(Database& db, User actor) : db_(db), actor_(std::move(actor)) {}
+
+CollaborationMatrix CollaborationService::matrix(std::int64_t plan_id) {
+    authorize(actor_, Operation::read_collaboration, plan_subject(PlanRepository(db_).get(plan_id)));
+    return collaboration_matrix(db_, plan_id);
+}
+
+std::vector<TracedView> CollaborationService::trace(std::int64_t plan_id) {
+    authorize(actor_, Operation::read_collaboration, plan_subject(PlanRepository(db_).get(plan_id)));
+    return trace_views(db_, plan_id);
 }
 
 }  // namespace dplan

@@ -10,9 +10,11 @@
 
 #include "domain/meeting.hpp"
 #include "domain/sector.hpp"
-#include "storage/database.hpp"
+#include "domain/user.hpp"
 
 namespace dplan {
+
+class Database;
 
 struct EngagementCell {
     int partners = 0;     // focus points naming the sector
@@ -31,16 +33,25 @@ struct CollaborationMatrix {
     }
 };
 
-// A meeting with no agenda item on a particular area counts for every area of the plan.
-CollaborationMatrix collaboration_matrix(Database& db, std::int64_t plan_id);
-
 struct TracedView {
     RaisedView view;
     Meeting meeting;                     // without attendees and agenda
     std::vector<Bilingual> responses;    // "focus point 12: ..." / "revision 3: reason"
 };
 
-// Every view raised in meetings linked to the plan, oldest first, with what happened to it.
-std::vector<TracedView> trace_views(Database& db, std::int64_t plan_id);
+// The collaboration reads, for the users who may see the plan's meetings and programmes
+// (officers of the district, its committee members once the plan is submitted, admins).
+class CollaborationService {
+public:
+    CollaborationService(Database& db, User actor);
+    // A meeting with no agenda item on a particular area counts for every area of the plan.
+    CollaborationMatrix matrix(std::int64_t plan_id);
+    // Every view raised in meetings linked to the plan, oldest first, with what happened to it.
+    std::vector<TracedView> trace(std::int64_t plan_id);
+
+private:
+    Database& db_;
+    User actor_;
+};
 
 }  // namespace dplan

@@ -165,7 +165,7 @@ DemoResult load_demo(Database& db) {
                                 "counsel youth at risk early"};
         programme.areas = {"youth"};
         const auto programme_id = programmes.create(programme);
-        import_indicator_csv(db, demo_indicators, system_user_id, false);
+        import_indicator_csv(db, demo_indicators, system_user_id, [](const Programme&) {}, false);
         // The programme serves the youth outreach focus point, which makes that objective measurable.
         programmes.link_focus_point(programme_id, plans.get(plan_id).section("youth")->focus_points.front().id);
         load_demo_meetings(db, plans.get(plan_id));

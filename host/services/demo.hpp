@@ -4,9 +4,10 @@
 
 #include <cstdint>
 
-#include "storage/database.hpp"
 
 namespace dplan {
+
+class Database;
 
 struct DemoResult {
     std::int64_t plan_id = 0;

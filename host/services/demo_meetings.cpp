@@ -54,7 +54,7 @@ void load_demo_meetings(Database& db, const Plan& plan) {
     planning.venue = "河畔社區會堂 Riverside Community Hall";
     planning.chair_id = person(8);
     for (int n = 1; n <= 8; ++n) {
-        planning.attendees.push_back({person(n), {}, Sector::resident, n == 6 ? Attendance::apologies : Attendance::present});
+        planning.attendees.push_back({person(n), {}, Sector::resident, n == 6 ? Attendance::apologies : Attendance::present, {}});
     }
     planning.agenda = {
         {0, 0, {"家庭及兒童福利服務", "Family and child welfare"}, "family", std::nullopt,
@@ -103,8 +103,8 @@ void load_demo_meetings(Database& db, const Plan& plan) {
     committee.ends_at = "2024-06-18T16:30";
     committee.venue = "河畔區議會會議室 Riverside District Council Conference Room";
     committee.chair_id = person(1);
-    for (const int n : {1, 3, 4, 5, 8}) committee.attendees.push_back({person(n), {}, Sector::resident, Attendance::present});
-    committee.attendees.push_back({person(2), {}, Sector::resident, Attendance::absent});
+    for (const int n : {1, 3, 4, 5, 8}) committee.attendees.push_back({person(n), {}, Sector::resident, Attendance::present, {}});
+    committee.attendees.push_back({person(2), {}, Sector::resident, Attendance::absent, {}});
     committee.agenda = {{0, 0, {"討論文件第 3/24-25 號：河畔區 2024-25 年度福利工作計劃",
                                 "Paper No. 3/24-25: Riverside District Welfare Plan 2024-25"}, std::nullopt, std::nullopt,
                          "社署代表介紹計劃；委員就青少年及長者服務提出意見。"}};
@@ -120,7 +120,7 @@ void load_demo_meetings(Database& db, const Plan& plan) {
     consultation.ends_at = "2027-01-20T21:00";
     consultation.online_link = "https://meet.example.hk/riverside-2025";
     consultation.chair_id = person(8);
-    for (const int n : {2, 5, 6, 7}) consultation.attendees.push_back({person(n), {}, Sector::resident, Attendance::invited});
+    for (const int n : {2, 5, 6, 7}) consultation.attendees.push_back({person(n), {}, Sector::resident, Attendance::invited, {}});
     consultation.agenda = {{0, 0, {"來年服務重點", "Priorities for next year"}, std::nullopt, std::nullopt, ""}};
     meetings.create(consultation);
 }

@@ -5,9 +5,10 @@
 #pragma once
 
 #include "domain/plan.hpp"
-#include "storage/database.hpp"
 
 namespace dplan {
+
+class Database;
 
 void load_demo_meetings(Database& db, const Plan& plan);
 

@@ -15,6 +15,7 @@
 #include "domain/indicator_unit.hpp"
 #include "domain/programme.hpp"
 #include "services/csv.hpp"
+#include "storage/database.hpp"
 #include "storage/programme_repository.hpp"
 #include "storage/reading_bulk_insert.hpp"
 
@@ -196,7 +197,8 @@ void check_clashes_within(const FileContents& file, Checker& check) {
 
 // Reads and checks every row: the header, each field, each indicator's definition, the periods
 // within the file. Throws InvalidInput listing every error.
-FileContents read_file_contents(Database& db, const std::function<void(const CsvRowHandler&)>& rows) {
+FileContents read_file_contents(Database& db, const std::function<void(const CsvRowHandler&)>& rows,
+                                const ProgrammeCheck& may_report) {
     ProgrammeRepository programmes(db);
     std::map<std::string, std::optional<Programme>> known;  // by name, looked up once
     std::map<std::pair<std::int64_t, std::string>, std::uint32_t> indicator_index;
@@ -229,7 +231,10 @@ FileContents read_file_contents(Database& db, const std::function<void(const Csv
         };
         const std::string& name = field(programme_column);
         auto known_programme = known.find(name);
-        if (known_programme == known.end()) known_programme = known.emplace(name, programmes.find_by_name(name)).first;
+        if (known_programme == known.end()) {
+            known_programme = known.emplace(name, programmes.find_by_name(name)).first;
+            if (known_programme->second) may_report(*known_programme->second);  // throws when the reporter may not
+        }
         const auto& programme = known_programme->second;
         if (!programme) {
             fail("programme", fmt::format("沒有名為「{}」的計劃；請先用 dplan programme new 建立", name),
@@ -339,8 +344,9 @@ void check_against_stored(ProgrammeRepository& programmes, FileContents& file) {
 }
 
 IndicatorImportResult import_rows(Database& db, const std::function<void(const CsvRowHandler&)>& rows,
-                                  std::int64_t reported_by, bool dry_run, const ImportProgress& progress) {
-    FileContents file = read_file_contents(db, rows);
+                                  std::int64_t reported_by, const ProgrammeCheck& may_report, bool dry_run,
+                                  const ImportProgress& progress) {
+    FileContents file = read_file_contents(db, rows, may_report);
     const auto reported = static_cast<std::size_t>(std::count_if(
         file.readings.begin(), file.readings.end(), [](const FileReading& reading) { return reading.reported; }));
     const IndicatorImportResult result{file.rows, reported};
@@ -389,14 +395,16 @@ IndicatorImportResult import_rows(Database& db, const std::function<void(const C
 }  // namespace
 
 IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, std::int64_t reported_by,
-                                           bool dry_run, const ImportProgress& progress) {
+                                           const ProgrammeCheck& may_report, bool dry_run,
+                                           const ImportProgress& progress) {
     if (csv.size() > indicator_csv_largest_file) too_large(csv.size());
-    return import_rows(db, [&](const CsvRowHandler& on_row) { for_each_csv_row(csv, on_row); }, reported_by, dry_run,
-                       progress);
+    return import_rows(db, [&](const CsvRowHandler& on_row) { for_each_csv_row(csv, on_row); }, reported_by,
+                       may_report, dry_run, progress);
 }
 
 IndicatorImportResult import_indicator_csv_file(Database& db, const std::filesystem::path& file,
-                                                std::int64_t reported_by, bool dry_run, const ImportProgress& progress) {
+                                                std::int64_t reported_by, const ProgrammeCheck& may_report,
+                                                bool dry_run, const ImportProgress& progress) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
     std::ifstream in(file, std::ios::binary);
@@ -405,38 +413,8 @@ IndicatorImportResult import_indicator_csv_file(Database& db, const std::filesys
         throw InvalidInput({fmt::format("無法讀取檔案：{}", reason), fmt::format("cannot read the file: {}", reason)});
     }
     if (size > indicator_csv_largest_file) too_large(size);
-    return import_rows(db, [&](const CsvRowHandler& on_row) { for_each_csv_row(in, on_row); }, reported_by, dry_run,
-                       progress);
-}
-
-void export_indicator_csv(Database& db, std::ostream& out) {
-    ProgrammeRepository programmes(db);
-    auto quote = [](const std::string& text) {
-        if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-        std::string quoted = "\"";
-        for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return quoted + "\"";
-    };
-    auto number = [](double value) { return fmt::format("{}", value); };
-    out << indicator_csv_header << ',' << indicator_csv_english_column << '\n';
-    for (const auto& programme : programmes.list()) {
-        const auto readings = programmes.current_readings(programme.id);
-        for (const auto& indicator : programmes.indicators(programme.id)) {
-            const std::string definition =
-                fmt::format("{},{},{},{},{},{}", quote(programme.name.zh), quote(indicator.code),
-                            indicator_kind_code(indicator.kind), quote(indicator.description.zh), indicator.unit,
-                            number(indicator.target));
-            const std::string english = quote(indicator.description.en);
-            bool any = false;
-            for (const auto& [code, reading] : readings) {
-                if (code != indicator.code) continue;
-                any = true;
-                out << fmt::format("{},{},{},{},{}\n", definition, number(reading.value), reading.period_start,
-                                   reading.period_end, english);
-            }
-            if (!any) out << fmt::format("{},,{},{},{}\n", definition, programme.period_start, programme.period_end, english);
-        }
-    }
+    return import_rows(db, [&](const CsvRowHandler& on_row) { for_each_csv_row(in, on_row); }, reported_by,
+                       may_report, dry_run, progress);
 }
 
 }  // namespace dplan

@@ -6,12 +6,13 @@
 
 #include <filesystem>
 #include <functional>
-#include <ostream>
 #include <string_view>
 
-#include "storage/database.hpp"
+#include "domain/programme.hpp"
 
 namespace dplan {
+
+class Database;
 
 // The columns every file has, in the order export writes them.
 inline constexpr std::string_view indicator_csv_header =
@@ -33,19 +34,20 @@ struct IndicatorImportResult {
 // Called with (rows written, rows in all) while writing.
 using ImportProgress = std::function<void(std::size_t, std::size_t)>;
 
+// Called once for each programme the file names; throws (PermissionDenied) when the reporter may
+// not report for it, which ends the import with nothing written.
+using ProgrammeCheck = std::function<void(const Programme&)>;
+
 // Throws InvalidInput listing every error ("line 4, target: expected a number, got 'abc'").
+// The programme service calls this; front ends import through it.
 IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, std::int64_t reported_by,
-                                           bool dry_run, const ImportProgress& progress = {});
+                                           const ProgrammeCheck& may_report, bool dry_run,
+                                           const ImportProgress& progress = {});
 
 // The same, streaming the file: only the current row and a small record per reading are held.
 // InvalidInput for a file that cannot be opened or is larger than indicator_csv_largest_file.
 IndicatorImportResult import_indicator_csv_file(Database& db, const std::filesystem::path& file,
-                                                std::int64_t reported_by, bool dry_run,
-                                                const ImportProgress& progress = {});
-
-// Every programme's indicators in the import's format, with the English descriptions: a row per
-// current reading, and a row with an empty actual for an indicator nothing has been reported for.
-// Imports back unchanged.
-void export_indicator_csv(Database& db, std::ostream& out);
+                                                std::int64_t reported_by, const ProgrammeCheck& may_report,
+                                                bool dry_run, const ImportProgress& progress = {});
 
 }  // namespace dplan

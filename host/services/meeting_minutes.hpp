@@ -10,15 +10,6 @@
 
 namespace dplan {
 
-struct MeetingRecord {
-    Meeting meeting;
-    Bilingual district;
-    Bilingual chair;
-    std::vector<RaisedView> views;
-    std::vector<MeetingDecision> decisions;
-    std::vector<ActionItem> actions;
-};
-
 using AreaNamer = std::function<Bilingual(const std::string& area_id)>;
 
 std::vector<PaperBlock> meeting_minutes(const MeetingRecord& record, const AreaNamer& area_name, const std::string& today);

@@ -3,16 +3,24 @@
 #include <fmt/format.h>
 
 #include "domain/contact_address.hpp"
-#include "services/meeting_permissions.hpp"
+#include "domain/period.hpp"
+#include "services/authorization.hpp"
+#include "services/icalendar.hpp"
 #include "services/plan_workflow.hpp"
+#include "services/subjects.hpp"
 #include "services/time_zone.hpp"
+#include "storage/database.hpp"
+#include "storage/district_repository.hpp"
+#include "storage/meeting_repository.hpp"
 #include "storage/plan_repository.hpp"
 #include "storage/stakeholder_repository.hpp"
 
 namespace dplan {
 
 MeetingService::MeetingService(Database& db, plugins::PluginRegistry& plugins, User actor)
-    : db_(db), plugins_(plugins), actor_(std::move(actor)), meetings_(db) {}
+    : db_(db), plugins_(plugins), actor_(std::move(actor)) {}
+
+MeetingRepository MeetingService::repository() { return MeetingRepository(db_); }
 
 void MeetingService::check_area(const std::string& area_id) const {
     for (const auto& plugin : plugins_.loaded()) {
@@ -38,15 +46,15 @@ void MeetingService::check_focus_point(const Meeting& meeting, std::int64_t focu
 
 std::int64_t MeetingService::create(const Meeting& input) {
     Meeting meeting = input;
-    require(actor_, MeetingAction::organise, meeting.district_id);
+    authorize(actor_, Operation::create_meeting, district_subject(meeting.district_id));
     if (meeting.title.zh.empty() && meeting.title.en.empty()) {
         throw InvalidInput({"會議須有名稱", "a meeting needs a title (--title-zh or --title-en)"});
     }
     meeting.starts_at = require_local_time(meeting.starts_at);
     meeting.ends_at = require_local_time(meeting.ends_at);
-    if (meeting.ends_at < meeting.starts_at) {
-        throw InvalidInput({"會議結束時間早於開始時間", fmt::format("the meeting ends ({}) before it starts ({})",
-                                                                 meeting.ends_at, meeting.starts_at)});
+    if (ends_before_start(meeting.starts_at, meeting.ends_at)) {
+        throw InvalidInput({fmt::format("會議結束時間（{}）早於開始時間（{}）", meeting.ends_at, meeting.starts_at),
+                            fmt::format("the meeting ends ({}) before it starts ({})", meeting.ends_at, meeting.starts_at)});
     }
     if (!meeting.online_link.empty()) require_web_address(meeting.online_link);
     if (!is_time_zone(meeting.time_zone)) {
@@ -66,48 +74,84 @@ std::int64_t MeetingService::create(const Meeting& input) {
         if (item.area_id) check_area(*item.area_id);
         if (item.focus_point_id) check_focus_point(meeting, *item.focus_point_id);
     }
-    return meetings_.create(meeting);
+    return repository().create(meeting);
 }
 
 Meeting MeetingService::get(std::int64_t meeting_id) {
-    Meeting meeting = meetings_.get(meeting_id);
-    require(actor_, MeetingAction::read, meeting.district_id);
+    Meeting meeting = repository().get(meeting_id);
+    authorize(actor_, Operation::read_meeting, meeting_subject(meeting));
     return meeting;
 }
 
-std::vector<Meeting> MeetingService::list(const MeetingFilter& filter) {
-    auto all = meetings_.list(filter);
-    std::erase_if(all, [&](const Meeting& m) { return !is_allowed(actor_, MeetingAction::read, m.district_id); });
-    return all;
+std::vector<Meeting> MeetingService::list(MeetingFilter filter) {
+    filter.scope = authorize_list(actor_, Operation::read_meeting);
+    return repository().list(filter);
+}
+
+MeetingRecord MeetingService::record(std::int64_t meeting_id) {
+    MeetingRecord record;
+    record.meeting = get(meeting_id);
+    record.district = DistrictRepository(db_).get(record.meeting.district_id).name;
+    if (record.meeting.chair_id) record.chair = StakeholderRepository(db_).get(*record.meeting.chair_id).name;
+    record.views = repository().views({.meeting_id = meeting_id});
+    record.decisions = repository().decisions(meeting_id);
+    record.actions = repository().actions({.meeting_id = meeting_id});
+    return record;
+}
+
+std::vector<ActionItem> MeetingService::actions(MeetingFilter filter) {
+    filter.scope = authorize_list(actor_, Operation::read_meeting);
+    return repository().actions(filter);
+}
+
+std::string MeetingService::calendar(std::int64_t meeting_id, const std::string& stamp) {
+    const Meeting meeting = get(meeting_id);
+    std::vector<Stakeholder> people;
+    StakeholderRepository stakeholders(db_);
+    for (const auto& attendee : meeting.attendees) people.push_back(stakeholders.get(attendee.stakeholder_id));
+    if (meeting.chair_id) people.push_back(stakeholders.get(*meeting.chair_id));
+    return meeting_icalendar(meeting, people, stamp);
 }
 
 void MeetingService::set_attendance(std::int64_t meeting_id, std::int64_t stakeholder_id, Attendance attendance,
                                     std::optional<int> seen_version) {
-    const Meeting meeting = meetings_.get(meeting_id);
-    require(actor_, MeetingAction::organise, meeting.district_id);
+    const Meeting meeting = repository().get(meeting_id);
+    authorize(actor_, Operation::edit_meeting, meeting_subject(meeting));
     StakeholderRepository(db_).get(stakeholder_id);
-    meetings_.set_attendance(meeting_id, stakeholder_id, attendance, seen_version);
+    repository().set_attendance(meeting_id, stakeholder_id, attendance, seen_version);
+}
+
+void MeetingService::record_attendance(std::int64_t meeting_id,
+                                       const std::vector<std::pair<std::int64_t, Attendance>>& changes,
+                                       std::optional<int> seen_version) {
+    authorize(actor_, Operation::edit_meeting, meeting_subject(repository().get(meeting_id)));
+    db_.write("record attendance", [&] {
+        for (const auto& [stakeholder_id, attendance] : changes) {
+            set_attendance(meeting_id, stakeholder_id, attendance, seen_version);
+            if (seen_version) ++*seen_version;  // each change bumps the meeting's version
+        }
+    });
 }
 
 int MeetingService::add_agenda_item(std::int64_t meeting_id, const AgendaItem& item, std::optional<int> seen_version) {
-    const Meeting meeting = meetings_.get(meeting_id);
-    require(actor_, MeetingAction::organise, meeting.district_id);
+    const Meeting meeting = repository().get(meeting_id);
+    authorize(actor_, Operation::edit_meeting, meeting_subject(meeting));
     if (item.title.zh.empty() && item.title.en.empty()) throw InvalidInput({"議程項目須有標題", "an agenda item needs a title"});
     if (item.area_id) check_area(*item.area_id);
     if (item.focus_point_id) check_focus_point(meeting, *item.focus_point_id);
-    return meetings_.add_agenda_item(meeting_id, item, seen_version);
+    return repository().add_agenda_item(meeting_id, item, seen_version);
 }
 
 void MeetingService::set_minutes(std::int64_t meeting_id, int position, const std::string& minutes,
                                  std::optional<int> seen_version) {
-    const Meeting meeting = meetings_.get(meeting_id);
-    require(actor_, MeetingAction::organise, meeting.district_id);
-    meetings_.set_minutes(meeting_id, position, minutes, seen_version);
+    const Meeting meeting = repository().get(meeting_id);
+    authorize(actor_, Operation::edit_meeting, meeting_subject(meeting));
+    repository().set_minutes(meeting_id, position, minutes, seen_version);
 }
 
 std::int64_t MeetingService::raise_view(const RaisedView& view) {
-    const Meeting meeting = meetings_.get(view.meeting_id);
-    require(actor_, MeetingAction::raise_view, meeting.district_id);
+    const Meeting meeting = repository().get(view.meeting_id);
+    authorize(actor_, Operation::raise_view, meeting_subject(meeting));
     if (view.text.empty()) throw InvalidInput({"意見內容不可留空", "the view's text is empty"});
     check_area(view.area_id);
     if (!view.stakeholder_id && !view.organisation_id && !view.sector) {
@@ -119,13 +163,13 @@ std::int64_t MeetingService::raise_view(const RaisedView& view) {
         for (const auto& item : meeting.agenda) found = found || item.id == *view.agenda_item_id;
         if (!found) throw InvalidInput({"議程項目不屬於此會議", "the agenda item is not on this meeting's agenda"});
     }
-    return meetings_.add_view(view);
+    return repository().add_view(view);
 }
 
 void MeetingService::address_view(std::int64_t view_id, const ViewResponse& response) {
-    const RaisedView view = meetings_.view(view_id);
-    const Meeting meeting = meetings_.get(view.meeting_id);
-    require(actor_, MeetingAction::organise, meeting.district_id);
+    const RaisedView view = repository().view(view_id);
+    const Meeting meeting = repository().get(view.meeting_id);
+    authorize(actor_, Operation::respond_to_view, meeting_subject(meeting));
     if (response.focus_point_id) {
         check_focus_point(meeting, *response.focus_point_id);
     } else if (response.plan_id && response.revision) {
@@ -133,19 +177,19 @@ void MeetingService::address_view(std::int64_t view_id, const ViewResponse& resp
     } else {
         throw InvalidInput({"須指出回應的工作計劃重點或計劃修訂版本", "give the focus point or the plan revision that responds to the view"});
     }
-    meetings_.address_view(view_id, response);
+    repository().address_view(view_id, response);
 }
 
 void MeetingService::decline_view(std::int64_t view_id, const std::string& reason) {
-    const RaisedView view = meetings_.view(view_id);
-    require(actor_, MeetingAction::organise, meetings_.get(view.meeting_id).district_id);
+    const RaisedView view = repository().view(view_id);
+    authorize(actor_, Operation::respond_to_view, meeting_subject(repository().get(view.meeting_id)));
     if (reason.empty()) throw InvalidInput({"不採納意見須註明原因", "a view that is not adopted needs a reason"});
-    meetings_.decline_view(view_id, reason);
+    repository().decline_view(view_id, reason);
 }
 
 std::int64_t MeetingService::decide(std::int64_t meeting_id, const std::string& text, std::optional<PlanStatus> plan_outcome) {
-    const Meeting meeting = meetings_.get(meeting_id);
-    require(actor_, MeetingAction::decide, meeting.district_id);
+    const Meeting meeting = repository().get(meeting_id);
+    authorize(actor_, Operation::decide_meeting, meeting_subject(meeting));
     if (text.empty()) throw InvalidInput({"決定內容不可留空", "the decision's text is empty"});
     if (plan_outcome && !meeting.plan_id) {
         throw InvalidInput({"會議未連結計劃，不能就計劃作決定", "the meeting is not linked to a plan, so it cannot decide on one"});
@@ -159,24 +203,24 @@ std::int64_t MeetingService::decide(std::int64_t meeting_id, const std::string& 
             decision.plan_id = meeting.plan_id;
             decision.plan_outcome = std::string(status_code(*plan_outcome));
         }
-        return meetings_.add_decision(decision);
+        return repository().add_decision(decision);
     });
 }
 
 std::int64_t MeetingService::add_action(const ActionItem& action) {
-    const Meeting meeting = meetings_.get(action.meeting_id);
-    require(actor_, MeetingAction::organise, meeting.district_id);
+    const Meeting meeting = repository().get(action.meeting_id);
+    authorize(actor_, Operation::manage_actions, meeting_subject(meeting));
     if (action.description.empty()) throw InvalidInput({"跟進事項內容不可留空", "the action item's description is empty"});
     require_iso_date(action.due_date);
     if (action.owner_id) StakeholderRepository(db_).get(*action.owner_id);
-    return meetings_.add_action(action);
+    return repository().add_action(action);
 }
 
 void MeetingService::set_action_status(std::int64_t action_id, ActionStatus status) {
-    for (const auto& action : meetings_.actions({})) {
+    for (const auto& action : repository().actions({})) {
         if (action.id != action_id) continue;
-        require(actor_, MeetingAction::organise, meetings_.get(action.meeting_id).district_id);
-        meetings_.set_action_status(action_id, status);
+        authorize(actor_, Operation::manage_actions, meeting_subject(repository().get(action.meeting_id)));
+        repository().set_action_status(action_id, status);
         return;
     }
     throw NotFound({fmt::format("找不到編號 {} 的跟進事項", action_id), fmt::format("no action item with id {}", action_id)});

@@ -7,14 +7,16 @@
 #include <string>
 #include <vector>
 
+#include "domain/filters.hpp"
 #include "domain/meeting.hpp"
 #include "domain/plan_status.hpp"
 #include "domain/user.hpp"
 #include "plugins/plugin_registry.hpp"
-#include "storage/database.hpp"
-#include "storage/meeting_repository.hpp"
 
 namespace dplan {
+
+class Database;
+class MeetingRepository;
 
 class MeetingService {
 public:
@@ -22,10 +24,20 @@ public:
 
     std::int64_t create(const Meeting& meeting);
     Meeting get(std::int64_t meeting_id);
-    std::vector<Meeting> list(const MeetingFilter& filter);
+    // The meetings this user may read, filtered in SQL; without attendees and agenda.
+    std::vector<Meeting> list(MeetingFilter filter);
+    // Everything about one meeting: the meeting, its district and chair, views, decisions, actions.
+    MeetingRecord record(std::int64_t meeting_id);
+    // Action items of the meetings this user may read, by due date.
+    std::vector<ActionItem> actions(MeetingFilter filter);
+    // The meeting as an iCalendar file; `stamp` is the UTC creation time, e.g. "20241123T120000Z".
+    std::string calendar(std::int64_t meeting_id, const std::string& stamp);
 
     void set_attendance(std::int64_t meeting_id, std::int64_t stakeholder_id, Attendance attendance,
                         std::optional<int> seen_version = std::nullopt);
+    // Several people's attendance in one transaction: all of it or none.
+    void record_attendance(std::int64_t meeting_id, const std::vector<std::pair<std::int64_t, Attendance>>& changes,
+                           std::optional<int> seen_version = std::nullopt);
     int add_agenda_item(std::int64_t meeting_id, const AgendaItem& item, std::optional<int> seen_version = std::nullopt);
     void set_minutes(std::int64_t meeting_id, int position, const std::string& minutes,
                      std::optional<int> seen_version = std::nullopt);
@@ -43,13 +55,13 @@ public:
     void set_action_status(std::int64_t action_id, ActionStatus status);
 
 private:
+    MeetingRepository repository();
     void check_area(const std::string& area_id) const;
     void check_focus_point(const Meeting& meeting, std::int64_t focus_point_id);
 
     Database& db_;
     plugins::PluginRegistry& plugins_;
     User actor_;
-    MeetingRepository meetings_;
 };
 
 }  // namespace dplan

@@ -7,9 +7,10 @@
 
 #include "domain/plan.hpp"
 #include "plugins/plugin_registry.hpp"
-#include "storage/database.hpp"
 
 namespace dplan {
+
+class Database;
 
 struct PanelLine {
     plugins::PanelItemKind kind;

@@ -8,9 +8,10 @@
 
 #include "domain/plan.hpp"
 #include "plugins/plugin_registry.hpp"
-#include "storage/database.hpp"
 
 namespace dplan {
+
+class Database;
 
 // `measurable` counts, per area id, the indicators with a target in programmes linked to the
 // section's focus points (ProgrammeRepository::measurable_indicators); missing areas count 0.

@@ -3,24 +3,23 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
+#include <filesystem>
 
 #include "domain/error.hpp"
-#include "services/permissions.hpp"
+#include "domain/period.hpp"
+#include "domain/plan_json.hpp"
+#include "services/authorization.hpp"
 #include "services/plan_validation.hpp"
+#include "services/service_areas.hpp"
+#include "services/subjects.hpp"
+#include "storage/database.hpp"
+#include "storage/district_repository.hpp"
 #include "storage/plan_repository.hpp"
 #include "storage/review_repository.hpp"
 
 namespace dplan {
 
 namespace {
-
-constexpr std::string_view standard_area_order[] = {"family", "elderly", "rehabilitation", "youth", "volunteer"};
-
-std::size_t area_rank(const std::string& id) {
-    const auto found = std::find(std::begin(standard_area_order), std::end(standard_area_order), id);
-    return static_cast<std::size_t>(found - std::begin(standard_area_order));
-}
 
 [[noreturn]] void illegal_transition(const Plan& plan, std::string_view zh_action, std::string_view en_action,
                                      std::string_view zh_allowed, std::string_view en_allowed) {
@@ -38,55 +37,123 @@ void require_text(const std::string& body) {
 
 }  // namespace
 
-void require_iso_date(const std::string& date) {
-    using namespace std::chrono;
-    int y = 0;
-    unsigned m = 0, d = 0;
-    const bool shaped = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
-                        std::sscanf(date.c_str(), "%4d-%2u-%2u", &y, &m, &d) == 3;
-    if (!shaped || !year_month_day{year{y}, month{m}, day{d}}.ok()) {
-        throw InvalidInput({fmt::format("日期「{}」不正確，應為 YYYY-MM-DD，例如 2024-06-18", date),
-                            fmt::format("date '{}' is not valid; expected YYYY-MM-DD, e.g. 2024-06-18", date)});
-    }
-}
-
 PlanWorkflow::PlanWorkflow(Database& db, plugins::PluginRegistry& plugins, User actor)
     : db_(db), plugins_(plugins), actor_(std::move(actor)) {}
 
 Plan PlanWorkflow::load(std::int64_t plan_id) { return PlanRepository(db_).get(plan_id); }
 
-Plan PlanWorkflow::get(std::int64_t plan_id) {
+Plan PlanWorkflow::readable(std::int64_t plan_id) {
     Plan plan = load(plan_id);
-    require(actor_, PlanAction::read, plan);
+    authorize(actor_, Operation::read_plan, plan_subject(plan));
     return plan;
+}
+
+std::vector<PlanSummary> PlanWorkflow::list(PlanFilter filter) {
+    filter.scope = authorize_list(actor_, Operation::list_plans);
+    return PlanRepository(db_).list(filter);
+}
+
+Plan PlanWorkflow::get(std::int64_t plan_id) { return readable(plan_id); }
+
+District PlanWorkflow::district_of(const Plan& plan) {
+    authorize(actor_, Operation::read_plan, plan_subject(plan));
+    return DistrictRepository(db_).get(plan.district_id);
+}
+
+PlanHistory PlanWorkflow::history(std::int64_t plan_id) {
+    readable(plan_id);
+    PlanRepository plans(db_);
+    return {plans.revisions(plan_id), plans.status_changes(plan_id), ReviewRepository(db_).decisions(plan_id)};
+}
+
+Plan PlanWorkflow::revision(std::int64_t plan_id, int number) {
+    readable(plan_id);
+    return PlanRepository(db_).revision(plan_id, number);
+}
+
+std::vector<PlanChange> PlanWorkflow::diff(std::int64_t plan_id, int from, int to) {
+    const Plan current = readable(plan_id);
+    if (to == 0) to = current.version;
+    if (from == 0) from = std::max(1, to - 1);
+    PlanRepository plans(db_);
+    return diff_plans(plans.revision(plan_id, from), plans.revision(plan_id, to));
+}
+
+PlanReview PlanWorkflow::review(std::int64_t plan_id) {
+    Plan plan = readable(plan_id);
+    ReviewRepository reviews(db_);
+    return {std::move(plan), reviews.comments(plan_id), reviews.decisions(plan_id)};
+}
+
+std::vector<plugins::Finding> PlanWorkflow::findings(std::int64_t plan_id) {
+    return validate_stored_plan(db_, readable(plan_id), plugins_);
+}
+
+std::vector<RenderedPanel> PlanWorkflow::panels(std::int64_t plan_id) {
+    return render_panels(db_, readable(plan_id), plugins_);
+}
+
+std::vector<PaperBlock> PlanWorkflow::paper(std::int64_t plan_id, PaperLanguage language) {
+    const Plan plan = readable(plan_id);
+    return committee_paper(plan, DistrictRepository(db_).get(plan.district_id), plugins_, language);
 }
 
 std::int64_t PlanWorkflow::create(Plan draft, const std::string& reason) {
     draft.status = PlanStatus::draft;
-    require(actor_, PlanAction::edit, draft);
+    authorize(actor_, Operation::create_plan, district_subject(draft.district_id));
     if (draft.sections.empty()) {
-        std::vector<const plugins::LoadedPlugin*> areas;
-        for (const auto& plugin : plugins_.loaded()) {
-            if (plugin->area()) areas.push_back(plugin.get());
-        }
-        std::stable_sort(areas.begin(), areas.end(), [](const auto* a, const auto* b) {
-            return area_rank(a->area()->id) < area_rank(b->area()->id);
-        });
-        for (const auto* plugin : areas) draft.sections.push_back({0, plugin->area()->id, {}, {}});
+        for (const auto* plugin : service_area_plugins(plugins_)) draft.sections.push_back({0, plugin->area()->id, {}, {}});
     }
     return PlanRepository(db_).create(draft, actor_.id, reason);
 }
 
+ImportedPaper PlanWorkflow::import_paper(std::string_view text, const std::string& file_name,
+                                         const std::string& district_code, const std::string& financial_year) {
+    std::vector<AreaHeadings> areas;
+    for (const auto* plugin : service_area_plugins(plugins_)) {
+        areas.push_back({plugin->area()->id, plugin->area()->heading_synonyms});
+    }
+    ImportedPaper imported{0, import_paper_text(text, areas)};
+    if (!financial_year.empty()) imported.paper.plan.financial_year = financial_year;
+    DistrictRepository districts(db_);
+    const std::string& named = imported.paper.district_name;
+    auto district = district_code.empty() ? districts.find_by_chinese_name(named) : districts.find_by_code(district_code);
+    if (!district && district_code.empty()) district = districts.find_by_english_name(named);
+    if (!district) {
+        const std::string which = district_code.empty() ? named : district_code;
+        throw NotFound({fmt::format("資料庫中沒有地區「{}」；請以 --district 指定地區代號", which),
+                        fmt::format("district '{}' is not in the database; name one with --district CODE", which)});
+    }
+    imported.paper.plan.district_id = district->id;
+    imported.plan_id = create(imported.paper.plan, fmt::format("從 {0} 匯入 / Imported from {0}", file_name));
+    return imported;
+}
+
+std::int64_t PlanWorkflow::import_json(std::string_view json, const std::string& file_name,
+                                       const std::string& district_code, const std::string& financial_year) {
+    Plan plan = plan_from_json(json);
+    DistrictRepository districts(db_);
+    plan.district_id = district_code.empty() ? districts.get(plan.district_id).id : districts.get_by_code(district_code).id;
+    if (!financial_year.empty()) plan.financial_year = financial_year;
+    // A new draft: ids, status and version are this database's to give.
+    plan.status = PlanStatus::draft;
+    for (auto& section : plan.sections) {
+        section.id = 0;
+        for (auto& point : section.focus_points) point.id = 0;
+    }
+    return create(plan, fmt::format("從 {0} 匯入 / Imported from {0}", file_name));
+}
+
 int PlanWorkflow::save(const Plan& plan, const std::string& reason) {
     const Plan stored = load(plan.id);
-    require(actor_, PlanAction::edit, stored);
+    authorize(actor_, Operation::edit_plan, plan_subject(stored));
     require_text(reason);
     return PlanRepository(db_).save(plan, actor_.id, reason);
 }
 
 void PlanWorkflow::submit(std::int64_t plan_id) {
     const Plan plan = load(plan_id);
-    require(actor_, PlanAction::submit, plan);
+    authorize(actor_, Operation::submit_plan, plan_subject(plan));
     if (plan.status != PlanStatus::draft && plan.status != PlanStatus::returned) {
         illegal_transition(plan, "提交", "submitted", "草擬中或發還修訂", "draft or returned");
     }
@@ -107,7 +174,7 @@ void PlanWorkflow::submit(std::int64_t plan_id) {
 
 void PlanWorkflow::start_review(std::int64_t plan_id) {
     const Plan plan = load(plan_id);
-    require(actor_, PlanAction::review, plan);
+    authorize(actor_, Operation::start_review, plan_subject(plan));
     if (plan.status != PlanStatus::submitted) {
         illegal_transition(plan, "開始審閱", "put under review", "已提交", "submitted");
     }
@@ -116,7 +183,7 @@ void PlanWorkflow::start_review(std::int64_t plan_id) {
 
 std::int64_t PlanWorkflow::comment(std::int64_t plan_id, const CommentTarget& target, const std::string& body) {
     const Plan plan = load(plan_id);
-    require(actor_, PlanAction::comment, plan);
+    authorize(actor_, Operation::comment_on_plan, plan_subject(plan));
     require_text(body);
     if (plan.status == PlanStatus::draft) {
         illegal_transition(plan, "接受審閱評論", "commented on", "已提交", "submitted");
@@ -156,7 +223,7 @@ std::int64_t PlanWorkflow::respond(std::int64_t comment_id, CommentKind kind, co
         throw NotFound({fmt::format("找不到編號 {} 的評論", comment_id), fmt::format("no comment with id {}", comment_id)});
     }
     const Plan plan = load(parent->plan_id);
-    require(actor_, PlanAction::comment, plan);
+    authorize(actor_, Operation::comment_on_plan, plan_subject(plan));
     require_text(body);
     if (kind == CommentKind::comment) {
         throw InvalidInput({"回應必須是回覆、解決或更正", "a response is a reply, a resolution or a correction"});
@@ -176,7 +243,7 @@ std::int64_t PlanWorkflow::respond(std::int64_t comment_id, CommentKind kind, co
 std::int64_t PlanWorkflow::decide(std::int64_t plan_id, PlanStatus outcome, const std::string& decided_on,
                                   const std::string& meeting_ref, const std::string& note) {
     const Plan plan = load(plan_id);
-    require(actor_, PlanAction::decide, plan);
+    authorize(actor_, Operation::decide_plan, plan_subject(plan));
     if (outcome != PlanStatus::noted && outcome != PlanStatus::endorsed && outcome != PlanStatus::returned) {
         throw InvalidInput({"決定必須是備悉、通過或發還修訂", "the decision must be noted, endorsed or returned"});
     }

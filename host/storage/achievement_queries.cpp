@@ -9,8 +9,6 @@ namespace dplan {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> grouping_codes = {"programme", "organisation", "area", "plan", "district", "year"};
-
 // The filter as SQL conditions over programmes p, with only the conditions in use, so that the
 // planner can use the indexes they need; values are always bound.
 class BoundFilter {
@@ -34,6 +32,16 @@ public:
             conditions_ += " AND EXISTS (SELECT 1 FROM programme_focus_points fl JOIN focus_points ff ON ff.id = fl.focus_point_id "
                            "JOIN plan_sections fs ON fs.id = ff.section_id WHERE fl.programme_id = p.id AND fs.plan_id = :plan)";
         }
+        // The reader's scope: the ids are the service layer's, never a front end's.
+        if (filter.scope.nothing) conditions_ += " AND 1 = 0";
+        if (filter.scope.district_id) {
+            scope_district_ = *filter.scope.district_id;
+            conditions_ += " AND p.district_id = :scope_district";
+        }
+        if (filter.scope.organisation_id) {
+            scope_organisation_ = *filter.scope.organisation_id;
+            conditions_ += " AND p.organisation_id = :scope_organisation";
+        }
         filter_ = filter;
     }
     // " AND ..." for each condition in use.
@@ -43,12 +51,14 @@ public:
         if (filter_.district_id) statement.exchange(soci::use(district_, "district"));
         if (filter_.financial_year) statement.exchange(soci::use(year_, "year"));
         if (filter_.plan_id) statement.exchange(soci::use(plan_, "plan"));
+        if (filter_.scope.district_id) statement.exchange(soci::use(scope_district_, "scope_district"));
+        if (filter_.scope.organisation_id) statement.exchange(soci::use(scope_organisation_, "scope_organisation"));
     }
 
 private:
     AchievementFilter filter_;
     std::string conditions_, area_, year_;
-    long long district_ = 0, plan_ = 0;
+    long long district_ = 0, plan_ = 0, scope_district_ = 0, scope_organisation_ = 0;
 };
 
 // Programmes linked to a plan through any of its focus points, once per plan.
@@ -92,17 +102,6 @@ constexpr const char* counts =
     "AVG(CASE WHEN i.kind = 'output' AND i.target > 0 AND i.actual IS NOT NULL THEN i.actual * 100.0 / i.target END)";
 
 }  // namespace
-
-std::string_view achievement_grouping_code(AchievementGrouping grouping) {
-    return grouping_codes[static_cast<std::size_t>(grouping)];
-}
-
-std::optional<AchievementGrouping> parse_achievement_grouping(std::string_view code) {
-    for (std::size_t i = 0; i < grouping_codes.size(); ++i) {
-        if (grouping_codes[i] == code) return static_cast<AchievementGrouping>(i);
-    }
-    return std::nullopt;
-}
 
 std::vector<AchievementGroup> summarise_achievement(Database& db, AchievementGrouping grouping,
                                                     const AchievementFilter& filter) {

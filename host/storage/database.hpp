@@ -12,14 +12,9 @@
 #include <string_view>
 
 #include "domain/error.hpp"
-#include "storage/database_url.hpp"
+#include "domain/database_url.hpp"
 
 namespace dplan {
-
-enum class OpenMode {
-    create,      // create the SQLite file (and its folder) when missing
-    must_exist,  // refuse a missing SQLite file: reading commands never create empty databases
-};
 
 class Database {
 public:

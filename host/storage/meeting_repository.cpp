@@ -19,18 +19,31 @@ std::optional<T> optional_of(const T& value, soci::indicator indicator) {
 }
 
 // The meeting condition for a filter, and its bound values.
+// The reader's scope (set by the service layer) narrows it in SQL: a district's meetings, or the
+// meetings an organisation's people are invited to or attend.
 struct FilterSql {
     std::string where = " WHERE 1 = 1";
-    long long district = 0, plan = 0, meeting = 0;
+    long long district = 0, plan = 0, meeting = 0, scope_district = 0, scope_organisation = 0;
     explicit FilterSql(const MeetingFilter& filter) {
         if (filter.district_id) where += " AND m.district_id = :district", district = *filter.district_id;
         if (filter.plan_id) where += " AND m.plan_id = :plan", plan = *filter.plan_id;
         if (filter.meeting_id) where += " AND m.id = :meeting", meeting = *filter.meeting_id;
+        if (filter.scope.nothing) where += " AND 1 = 0";
+        if (filter.scope.district_id) {
+            where += " AND m.district_id = :scope_district", scope_district = *filter.scope.district_id;
+        }
+        if (filter.scope.organisation_id) {
+            where += " AND EXISTS (SELECT 1 FROM meeting_attendees sa JOIN stakeholders ss ON ss.id = sa.stakeholder_id "
+                     "WHERE sa.meeting_id = m.id AND ss.organisation_id = :scope_organisation)";
+            scope_organisation = *filter.scope.organisation_id;
+        }
     }
     void bind(soci::statement& statement, const MeetingFilter& filter) {
         if (filter.district_id) statement.exchange(soci::use(district, "district"));
         if (filter.plan_id) statement.exchange(soci::use(plan, "plan"));
         if (filter.meeting_id) statement.exchange(soci::use(meeting, "meeting"));
+        if (filter.scope.district_id) statement.exchange(soci::use(scope_district, "scope_district"));
+        if (filter.scope.organisation_id) statement.exchange(soci::use(scope_organisation, "scope_organisation"));
     }
 };
 
@@ -155,18 +168,21 @@ Meeting MeetingRepository::get(std::int64_t id) {
         Meeting meeting = std::move(found.front());
         const long long key = id;
         {
-            long long stakeholder = 0;
+            long long stakeholder = 0, organisation = 0;
+            soci::indicator organisation_flag = soci::i_ok;
             std::string sector, attendance;
             Attendee row;
             soci::statement query =
-                (db_.session().prepare << "SELECT a.stakeholder_id, s.name_zh, s.name_en, s.sector, a.attendance "
+                (db_.session().prepare << "SELECT a.stakeholder_id, s.name_zh, s.name_en, s.sector, a.attendance, "
+                                          "s.organisation_id "
                                           "FROM meeting_attendees a JOIN stakeholders s ON s.id = a.stakeholder_id "
                                           "WHERE a.meeting_id = :m ORDER BY s.id",
                  soci::use(key), soci::into(stakeholder), soci::into(row.name.zh), soci::into(row.name.en),
-                 soci::into(sector), soci::into(attendance));
+                 soci::into(sector), soci::into(attendance), soci::into(organisation, organisation_flag));
             query.execute();
             while (query.fetch()) {
                 row.stakeholder_id = stakeholder;
+                row.organisation_id = optional_of<std::int64_t>(organisation, organisation_flag);
                 row.sector = parse_sector(sector).value_or(Sector::resident);
                 row.attendance = parse_attendance(attendance).value_or(Attendance::invited);
                 meeting.attendees.push_back(row);

@@ -7,15 +7,10 @@
 #include <vector>
 
 #include "domain/meeting.hpp"
+#include "domain/filters.hpp"
 #include "storage/database.hpp"
 
 namespace dplan {
-
-struct MeetingFilter {
-    std::optional<std::int64_t> district_id = {};
-    std::optional<std::int64_t> plan_id = {};
-    std::optional<std::int64_t> meeting_id = {};
-};
 
 class MeetingRepository {
 public:

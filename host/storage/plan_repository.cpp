@@ -316,6 +316,11 @@ std::vector<PlanSummary> PlanRepository::list(const PlanFilter& filter) {
         const int by_district = filter.district_id ? 1 : 0;
         const std::string year = filter.financial_year.value_or("");
         const int by_year = filter.financial_year ? 1 : 0;
+        // The reader's scope, set by the service layer.
+        const int readable = filter.scope.nothing ? 0 : 1;
+        const long long scope_district = filter.scope.district_id.value_or(0);
+        const int by_scope_district = filter.scope.district_id ? 1 : 0;
+        const int submitted_only = filter.scope.submitted_only ? 1 : 0;
         long long id = 0;
         long long district_id = 0;
         PlanSummary row;
@@ -328,9 +333,13 @@ std::vector<PlanSummary> PlanRepository::list(const PlanFilter& filter) {
                     "JOIN districts d ON d.id = p.district_id "
                     "WHERE (:by_district = 0 OR p.district_id = :district) "
                     "AND (:by_year = 0 OR p.financial_year = :year) "
+                    "AND :readable = 1 AND (:by_scope_district = 0 OR p.district_id = :scope_district) "
+                    "AND (:submitted_only = 0 OR p.status <> 'draft') "
                     "ORDER BY p.financial_year DESC, d.code, p.id",
              soci::use(by_district, "by_district"), soci::use(district, "district"),
-             soci::use(by_year, "by_year"), soci::use(year, "year"), soci::into(id), soci::into(district_id),
+             soci::use(by_year, "by_year"), soci::use(year, "year"), soci::use(readable, "readable"),
+             soci::use(by_scope_district, "by_scope_district"), soci::use(scope_district, "scope_district"),
+             soci::use(submitted_only, "submitted_only"), soci::into(id), soci::into(district_id),
              soci::into(row.district_code), soci::into(row.district_name.zh),
              soci::into(row.district_name.en), soci::into(row.financial_year),
              soci::into(row.theme.zh), soci::into(row.theme.en), soci::into(status),

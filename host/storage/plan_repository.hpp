@@ -9,14 +9,10 @@
 
 #include "domain/plan.hpp"
 #include "domain/review.hpp"
+#include "domain/filters.hpp"
 #include "storage/database.hpp"
 
 namespace dplan {
-
-struct PlanFilter {
-    std::optional<std::int64_t> district_id;
-    std::optional<std::string> financial_year;
-};
 
 class PlanRepository {
 public:

@@ -79,7 +79,12 @@ std::vector<Programme> ProgrammeRepository::select(const char* where, const Valu
     });
 }
 
-std::vector<Programme> ProgrammeRepository::list() { return select("1 = :value", 1); }
+std::vector<Programme> ProgrammeRepository::list(const ReadScope& scope) {
+    if (scope.nothing) return {};
+    if (scope.district_id) return select("p.district_id = :value", static_cast<long long>(*scope.district_id));
+    if (scope.organisation_id) return select("p.organisation_id = :value", static_cast<long long>(*scope.organisation_id));
+    return select("1 = :value", 1);
+}
 
 std::optional<Programme> ProgrammeRepository::find_by_name(const std::string& name) {
     auto found = select("p.name_zh = :value", name);
@@ -310,6 +315,80 @@ std::vector<Indicator> ProgrammeRepository::indicators(std::int64_t programme_id
             row.actual = actual_flag == soci::i_ok ? std::optional<double>(actual) : std::nullopt;
             row.catalogue_code = catalogue_flag == soci::i_ok ? std::optional<std::string>(catalogue) : std::nullopt;
             result.push_back(row);
+        }
+        return result;
+    });
+}
+
+}  // namespace dplan
+
+namespace dplan {
+
+std::optional<std::int64_t> ProgrammeRepository::plan_of_focus_point(std::int64_t focus_point_id) {
+    return db_.read("find the plan of a focus point", [&]() -> std::optional<std::int64_t> {
+        const long long key = focus_point_id;
+        long long plan = 0;
+        db_.session() << "SELECT s.plan_id FROM focus_points f JOIN plan_sections s ON s.id = f.section_id "
+                         "WHERE f.id = :id",
+            soci::use(key), soci::into(plan);
+        if (!db_.session().got_data()) return std::nullopt;
+        return plan;
+    });
+}
+
+std::vector<PlanIndicator> ProgrammeRepository::plan_indicators(std::int64_t plan_id, const ReadScope& scope) {
+    if (scope.nothing) return {};
+    return db_.read("read the plan's indicators", [&] {
+        const long long key = plan_id;
+        const long long scope_district = scope.district_id.value_or(0);
+        const long long scope_organisation = scope.organisation_id.value_or(0);
+        const int by_district = scope.district_id ? 1 : 0, by_organisation = scope.organisation_id ? 1 : 0;
+        long long programme_id = 0;
+        double actual = 0;
+        PlanIndicator row;
+        soci::indicator actual_flag = soci::i_ok;
+        std::vector<PlanIndicator> result;
+        soci::statement query =
+            (db_.session().prepare << "SELECT DISTINCT s.area_id, p.id, p.name_zh, p.name_en, i.code, i.kind, i.target, "
+                                      "i.actual FROM plan_sections s JOIN focus_points f ON f.section_id = s.id "
+                                      "JOIN programme_focus_points l ON l.focus_point_id = f.id "
+                                      "JOIN programmes p ON p.id = l.programme_id "
+                                      "JOIN indicators i ON i.programme_id = p.id WHERE s.plan_id = :plan "
+                                      "AND (:by_district = 0 OR p.district_id = :district) "
+                                      "AND (:by_organisation = 0 OR p.organisation_id = :organisation) "
+                                      "ORDER BY s.area_id, p.name_zh, i.code",
+             soci::use(key, "plan"), soci::use(by_district, "by_district"), soci::use(scope_district, "district"),
+             soci::use(by_organisation, "by_organisation"), soci::use(scope_organisation, "organisation"),
+             soci::into(row.area_id), soci::into(programme_id), soci::into(row.programme.zh),
+             soci::into(row.programme.en), soci::into(row.code), soci::into(row.kind), soci::into(row.target),
+             soci::into(actual, actual_flag));
+        query.execute();
+        while (query.fetch()) {
+            row.programme_id = programme_id;
+            row.actual = actual_flag == soci::i_ok ? std::optional<double>(actual) : std::nullopt;
+            result.push_back(row);
+        }
+        return result;
+    });
+}
+
+std::vector<ProgrammeRepository::SectorCount> ProgrammeRepository::programmes_by_sector(std::int64_t plan_id) {
+    return db_.read("count programmes by sector", [&] {
+        const long long key = plan_id;
+        std::string area, sector;
+        int count = 0;
+        std::vector<SectorCount> result;
+        soci::statement query =
+            (db_.session().prepare << "SELECT s.area_id, o.sector, COUNT(DISTINCT p.id) FROM plan_sections s "
+                                      "JOIN focus_points f ON f.section_id = s.id "
+                                      "JOIN programme_focus_points l ON l.focus_point_id = f.id "
+                                      "JOIN programmes p ON p.id = l.programme_id "
+                                      "JOIN organisations o ON o.id = p.organisation_id "
+                                      "WHERE s.plan_id = :plan GROUP BY s.area_id, o.sector",
+             soci::use(key), soci::into(area), soci::into(sector), soci::into(count));
+        query.execute();
+        while (query.fetch()) {
+            if (const auto parsed = parse_sector(sector)) result.push_back({area, *parsed, count});
         }
         return result;
     });

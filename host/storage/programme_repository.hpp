@@ -8,7 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "domain/achievement_summary.hpp"
 #include "domain/programme.hpp"
+#include "domain/read_scope.hpp"
+#include "domain/sector.hpp"
 #include "storage/database.hpp"
 
 namespace dplan {
@@ -27,7 +30,7 @@ public:
     std::int64_t create(const Programme& programme);  // InvalidInput on a taken name
     std::optional<Programme> find_by_name(const std::string& name);  // Chinese, else English name
     Programme get(std::int64_t id);  // NotFound
-    std::vector<Programme> list();
+    std::vector<Programme> list(const ReadScope& scope);  // those the scope lets its reader see
 
     // Inserts the indicator, or updates its kind, description, unit and target. Returns its id.
     std::int64_t put_indicator(const Indicator& indicator);
@@ -56,6 +59,19 @@ public:
 
     // With each indicator's achieved value as `actual`, in code order.
     std::vector<Indicator> indicators(std::int64_t programme_id);
+    // The plan a focus point belongs to (nullopt: no such focus point).
+    std::optional<std::int64_t> plan_of_focus_point(std::int64_t focus_point_id);
+    // Indicators of the programmes linked to the plan's focus points that the scope lets its
+    // reader see, per area, in area, programme and code order.
+    std::vector<PlanIndicator> plan_indicators(std::int64_t plan_id, const ReadScope& scope);
+    // Per area of the plan and sector: how many programmes serving the area's focus points are
+    // run by organisations of the sector.
+    struct SectorCount {
+        std::string area_id;
+        Sector sector;
+        int programmes;
+    };
+    std::vector<SectorCount> programmes_by_sector(std::int64_t plan_id);
 
 private:
     template <typename Value>

@@ -14,14 +14,17 @@ std::int64_t UserRepository::create(const User& user, const std::string& passwor
     const std::string now = now_utc_iso8601();
     const long long district = user.district_id.value_or(0);
     soci::indicator district_flag = user.district_id ? soci::i_ok : soci::i_null;
+    const long long organisation = user.organisation_id.value_or(0);
+    soci::indicator organisation_flag = user.organisation_id ? soci::i_ok : soci::i_null;
     soci::indicator hash_flag = password_hash.empty() ? soci::i_null : soci::i_ok;
     return db_.write("create user", [&] {
         try {
-            db_.session() << "INSERT INTO users (username, display_name, role, district_id, "
+            db_.session() << "INSERT INTO users (username, display_name, role, district_id, organisation_id, "
                              "password_hash, created_at) VALUES (:username, :display, :role, "
-                             ":district, :hash, :created)",
+                             ":district, :organisation, :hash, :created)",
                 soci::use(user.username), soci::use(user.display_name), soci::use(role),
-                soci::use(district, district_flag), soci::use(password_hash, hash_flag),
+                soci::use(district, district_flag), soci::use(organisation, organisation_flag),
+                soci::use(password_hash, hash_flag),
                 soci::use(now);
         } catch (const soci::soci_error& e) {
             if (!is_unique_violation(e)) throw;
@@ -37,18 +40,20 @@ std::int64_t UserRepository::create(const User& user, const std::string& passwor
 std::optional<User> UserRepository::find_by_username(const std::string& username) {
     return db_.read("find user", [&]() -> std::optional<User> {
         long long id = 0;
-        long long district = 0;
-        soci::indicator district_flag = soci::i_ok;
+        long long district = 0, organisation = 0;
+        soci::indicator district_flag = soci::i_ok, organisation_flag = soci::i_ok;
         User user;
         std::string role;
-        db_.session() << "SELECT id, username, display_name, role, district_id FROM users "
+        db_.session() << "SELECT id, username, display_name, role, district_id, organisation_id FROM users "
                          "WHERE username = :username",
             soci::use(username), soci::into(id), soci::into(user.username),
-            soci::into(user.display_name), soci::into(role), soci::into(district, district_flag);
+            soci::into(user.display_name), soci::into(role), soci::into(district, district_flag),
+            soci::into(organisation, organisation_flag);
         if (!db_.session().got_data()) return std::nullopt;
         user.id = id;
         user.role = parse_role(role).value_or(Role::viewer);
         if (district_flag == soci::i_ok) user.district_id = district;
+        if (organisation_flag == soci::i_ok) user.organisation_id = organisation;
         return user;
     });
 }

@@ -11,10 +11,13 @@
 #include "model/plan_merge.hpp"
 #include "model/view_models.hpp"
 #include "model/worker.hpp"
+#include "services/authorization.hpp"
 #include "services/demo.hpp"
 #include "services/pdf_text.hpp"
 #include "storage/migration.hpp"
+#include "storage/district_repository.hpp"
 #include "storage/programme_repository.hpp"
+#include "storage/user_repository.hpp"
 #include "support/backend_test.hpp"
 
 namespace dplan::gui {
@@ -164,6 +167,26 @@ TEST_P(DashboardModel, TheWorkerPicksUpChangesMadeByAnotherConnection) {
     }
     ASSERT_NE(after, before) << "no reload within the deadline";
     EXPECT_EQ(after->shortfalls.size(), 1u) << "outreach now meets its target";
+}
+
+// The dashboard goes through the same services as the CLI: an officer of another district sees
+// none of Riverside's plans, meetings or programmes, and cannot import readings for them.
+TEST_P(DashboardModel, AnOfficerOfAnotherDistrictSeesNothingOfRiverside) {
+    ASSERT_FALSE(snapshot.meetings.empty());
+    ASSERT_FALSE(snapshot.programmes.empty());
+    const auto north = DistrictRepository(db()).create({0, "north", {"北岸區", "North Shore"}});
+    UserRepository(db()).create({0, "north.officer", "north.officer", Role::officer, north, {}}, "");
+    auto outsider = open_local_client(url, "north.officer", loader());
+    Selection riverside;
+    riverside.district_id = snapshot.selection.district_id;
+    const Snapshot seen = outsider->load(riverside);
+    EXPECT_TRUE(seen.plans.empty());
+    EXPECT_FALSE(seen.plan.has_value());
+    EXPECT_TRUE(seen.meetings.empty());
+    EXPECT_TRUE(seen.programmes.empty());
+    const std::string csv = "programme,indicator_code,kind,description,unit,target,actual,period_start,period_end\n"
+                            "同行新路計劃,1A-a,output,社區講座,sessions,8,9,2024-04-01,2024-04-30\n";
+    EXPECT_THROW(outsider->import_indicators(csv, {}), PermissionDenied);
 }
 
 DPLAN_INSTANTIATE_BACKEND_TESTS(DashboardModel);

@@ -215,7 +215,7 @@ protected:
 TEST_P(PlanCycleCli, TheWholeCycleRunsFromTheCommandLine) {
     ok("system", {"demo"});
     ok("system", {"user", "add", "chan", "--role", "officer", "--district", "riverside"});
-    ok("system", {"user", "add", "wong", "--role", "committee_member"});
+    ok("system", {"user", "add", "wong", "--role", "committee_member", "--district", "riverside"});
     ok("chan", {"plan", "import", DPLAN_FIXTURES "/riverside-2024-25-plan-paper.txt"});
     ok("chan", {"plan", "edit", "2", "--reason", "planning meeting view", "--add-point", "youth=與學校合作識別濫藥青少年",
                 "--objective-en", "youth=Walk with young people"});

@@ -7,17 +7,20 @@
 #include <chrono>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 #include <thread>
 
 #include "domain/user.hpp"
 #include "services/programme_report.hpp"
+#include "services/programme_service.hpp"
 #include "storage/achievement_queries.hpp"
 #include "storage/programme_repository.hpp"
 #include "support/backend_test.hpp"
 
 namespace dplan {
 namespace {
+
+// These tests exercise the importer itself; who may import is the programme service's check.
+const ProgrammeCheck any_programme = [](const Programme&) {};
 
 std::string sample_csv() {
     std::ifstream in(DPLAN_FIXTURES "/riverside-indicators.csv", std::ios::binary);
@@ -46,7 +49,7 @@ protected:
     }
     std::string import_error(const std::string& csv) {
         try {
-            import_indicator_csv(db(), csv, system_user_id, false);
+            import_indicator_csv(db(), csv, system_user_id, any_programme, false);
         } catch (const InvalidInput& e) {
             EXPECT_FALSE(e.message().zh.empty());
             return e.message().en;
@@ -57,7 +60,7 @@ protected:
 };
 
 TEST_P(IndicatorImportTest, TheSampleImportsAndReportsAsTheNgoReportDoes) {
-    const auto result = import_indicator_csv(db(), sample_csv(), system_user_id, false);
+    const auto result = import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, false);
     EXPECT_EQ(result.rows, 10u);
     EXPECT_EQ(result.readings, 10u);
     ProgrammeRepository programmes(db());
@@ -71,9 +74,9 @@ TEST_P(IndicatorImportTest, TheSampleImportsAndReportsAsTheNgoReportDoes) {
 }
 
 TEST_P(IndicatorImportTest, ACorrectionIsANewReadingAndTheNewestCounts) {
-    import_indicator_csv(db(), sample_csv(), system_user_id, false);
+    import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, false);
     import_indicator_csv(db(), header + "同行新路計劃,2,output,外展接觸青少年人次,contacts,200,210,2023-04-01,2025-03-31\n",
-                         system_user_id, false);
+                         system_user_id, any_programme, false);
     EXPECT_EQ(count("readings"), 11) << "the old reading is kept";
     const auto indicators = ProgrammeRepository(db()).indicators(programme_id);
     const auto outreach = std::find_if(indicators.begin(), indicators.end(), [](const Indicator& i) { return i.code == "2"; });
@@ -85,7 +88,7 @@ TEST_P(IndicatorImportTest, ACorrectionIsANewReadingAndTheNewestCounts) {
 TEST_P(IndicatorImportTest, ZeroTargetsAreNotApplicableAndMissingActualsNotReported) {
     import_indicator_csv(db(), header + "同行新路計劃,X,output,額外活動,activities,0,3,2023-04-01,2025-03-31\n"
                                         "同行新路計劃,Y,output,未報,sessions,5,,2023-04-01,2025-03-31\n",
-                         system_user_id, false);
+                         system_user_id, any_programme, false);
     ProgrammeRepository programmes(db());
     const auto report = programme_report_markdown(programmes.get(programme_id), programmes.indicators(programme_id));
     EXPECT_NE(report.find("| X 額外活動 | 0 項活動 | 3 | 不適用 n/a (target 0) |"), std::string::npos) << report;
@@ -125,16 +128,16 @@ TEST_P(IndicatorImportTest, UnreadableFilesAreRefusedAndDryRunWritesNothing) {
     EXPECT_NE(import_error(header + "同行新路計劃,1A,output,\"never closed,sessions\n").find("line 2: a quoted field is never closed"),
               std::string::npos);
 
-    const auto result = import_indicator_csv(db(), sample_csv(), system_user_id, true);
+    const auto result = import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, true);
     EXPECT_EQ(result.rows, 10u);
     EXPECT_EQ(count("indicators"), 0);
 }
 
 TEST_P(IndicatorImportTest, AchievementIsSummedUpInSqlWithFilters) {
-    import_indicator_csv(db(), sample_csv(), system_user_id, false);
+    import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, false);
     import_indicator_csv(db(), header + "同行新路計劃,Z,output,未報,sessions,5,,2023-04-01,2025-03-31\n"
                                         "同行新路計劃,N,output,額外,activities,0,4,2023-04-01,2025-03-31\n",
-                         system_user_id, false);
+                         system_user_id, any_programme, false);
     const auto rows = summarise_achievement(db(), AchievementGrouping::programme, {});
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].label.zh, "同行新路計劃");
@@ -170,7 +173,7 @@ TEST_P(IndicatorImportTest, MonthlyOutputsAddUpAndOutcomesTakeTheLatestPeriod) {
                        "同行新路計劃,M,output,每月小組,sessions,30,9,2023-06-01,2023-06-30\n"
                        "同行新路計劃,Q,outcome,滿意度,percent,80,85,2023-07-01,2023-09-30\n"
                        "同行新路計劃,Q,outcome,滿意度,percent,80,78,2023-04-01,2023-06-30\n",
-        system_user_id, false);
+        system_user_id, any_programme, false);
     EXPECT_EQ(result.readings, 5u);
     const auto indicators = ProgrammeRepository(db()).indicators(programme_id);
     ASSERT_EQ(indicators.size(), 2u);
@@ -183,7 +186,7 @@ TEST_P(IndicatorImportTest, MonthlyOutputsAddUpAndOutcomesTakeTheLatestPeriod) {
 TEST_P(IndicatorImportTest, ACorrectionSupersedesTheSamePeriodAndTheHistoryIsKept) {
     import_indicator_csv(db(), header + "同行新路計劃,M,output,每月小組,sessions,30,10,2023-04-01,2023-04-30\n"
                                         "同行新路計劃,M,output,每月小組,sessions,30,12,2023-05-01,2023-05-31\n",
-                         system_user_id, false);
+                         system_user_id, any_programme, false);
     ProgrammeRepository programmes(db());
     const auto indicator_id = programmes.indicators(programme_id).front().id;
     programmes.add_reading(indicator_id, 11, "2023-04-01", "2023-04-30", system_user_id);
@@ -198,7 +201,7 @@ TEST_P(IndicatorImportTest, ACorrectionSupersedesTheSamePeriodAndTheHistoryIsKep
 
     // A correction through the CSV works the same way.
     import_indicator_csv(db(), header + "同行新路計劃,M,output,每月小組,sessions,30,13,2023-05-01,2023-05-31\n",
-                         system_user_id, false);
+                         system_user_id, any_programme, false);
     EXPECT_EQ(programmes.indicators(programme_id).front().actual, std::optional<double>(24));
     EXPECT_EQ(count("readings"), 4);
 }
@@ -213,7 +216,7 @@ TEST_P(IndicatorImportTest, PartlyOverlappingPeriodsAreRefusedAndNothingIsWritte
         << message;
     EXPECT_EQ(count("indicators"), 0);
 
-    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-06-30\n", system_user_id, false);
+    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-06-30\n", system_user_id, any_programme, false);
     EXPECT_NE(import_error(header + "同行新路計劃,M,output,小組,sessions,30,5,2023-06-01,2023-06-30\n")
                   .find("line 2, period_start: the period 2023-06-01 to 2023-06-30 partly overlaps the reported period "
                         "2023-04-01 to 2023-06-30"),
@@ -232,7 +235,7 @@ TEST_P(IndicatorImportTest, EnglishDescriptionsAreKeptUnlessTheFileHasTheColumn)
     programmes.put_indicator({0, programme_id, "1A", IndicatorKind::output, {"社區講座", "Community talks"}, "sessions", 8,
                               std::nullopt, std::nullopt});
     import_indicator_csv(db(), header + "同行新路計劃,1A,output,社區講座（更新）,sessions,9,8,2023-04-01,2025-03-31\n",
-                         system_user_id, false);
+                         system_user_id, any_programme, false);
     auto indicator = programmes.indicators(programme_id).front();
     EXPECT_EQ(indicator.description.zh, "社區講座（更新）");
     EXPECT_EQ(indicator.description.en, "Community talks") << "the file says nothing about English";
@@ -242,7 +245,7 @@ TEST_P(IndicatorImportTest, EnglishDescriptionsAreKeptUnlessTheFileHasTheColumn)
     import_indicator_csv(db(),
                          "description_en,programme,indicator_code,kind,description,unit,target,actual,period_start,period_end\n"
                          "\"Talks, in the community\",同行新路計劃,1A,output,社區講座,sessions,9,8,2023-04-01,2025-03-31\n",
-                         system_user_id, false);
+                         system_user_id, any_programme, false);
     EXPECT_EQ(programmes.indicators(programme_id).front().description.en, "Talks, in the community");
     EXPECT_NE(import_error(header.substr(0, header.size() - 1) + ",description_en\n"
                            "同行新路計劃,1A,output,社區講座,sessions,9,8,2023-04-01,2025-03-31,Talks\n"
@@ -252,17 +255,17 @@ TEST_P(IndicatorImportTest, EnglishDescriptionsAreKeptUnlessTheFileHasTheColumn)
 }
 
 TEST_P(IndicatorImportTest, AnExportImportsBackWithEveryDescriptionInBothLanguages) {
-    import_indicator_csv(db(), sample_csv(), system_user_id, false);
+    import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, false);
     ProgrammeRepository programmes(db());
     for (auto indicator : programmes.indicators(programme_id)) {
         indicator.description.en = "English, \"quoted\" " + indicator.code;
         programmes.put_indicator(indicator);
     }
     const auto before = programmes.indicators(programme_id);
-    std::ostringstream exported;
-    export_indicator_csv(db(), exported);
-    EXPECT_TRUE(exported.str().starts_with(std::string(indicator_csv_header) + ",description_en\n")) << exported.str();
-    import_indicator_csv(db(), exported.str(), system_user_id, false);
+    ProgrammeService service(db(), {system_user_id, "system", "system", Role::system, {}, {}});
+    const std::string exported = service.export_csv();
+    EXPECT_TRUE(exported.starts_with(std::string(indicator_csv_header) + ",description_en\n")) << exported;
+    service.import_csv(exported, false);
     const auto after = programmes.indicators(programme_id);
     ASSERT_EQ(after.size(), before.size());
     for (std::size_t i = 0; i < before.size(); ++i) {
@@ -272,9 +275,7 @@ TEST_P(IndicatorImportTest, AnExportImportsBackWithEveryDescriptionInBothLanguag
         EXPECT_EQ(after[i].target, before[i].target);
         EXPECT_EQ(after[i].actual, before[i].actual);
     }
-    std::ostringstream again;
-    export_indicator_csv(db(), again);
-    EXPECT_EQ(again.str(), exported.str());
+    EXPECT_EQ(service.export_csv(), exported);
 }
 
 TEST_P(IndicatorImportTest, HeadersNameEveryColumnOnceAndRowsAndFilesHaveLimits) {
@@ -300,14 +301,14 @@ TEST_P(IndicatorImportTest, HeadersNameEveryColumnOnceAndRowsAndFilesHaveLimits)
     std::ofstream(huge) << header;
     std::filesystem::resize_file(huge, indicator_csv_largest_file + 1);  // sparse: nothing is written to disk
     try {
-        import_indicator_csv_file(db(), huge, system_user_id, false);
+        import_indicator_csv_file(db(), huge, system_user_id, any_programme, false);
         ADD_FAILURE() << "a file over the limit was read";
     } catch (const InvalidInput& e) {
         EXPECT_EQ(e.message().en, "the CSV is 536870913 bytes, more than the limit of 536870912 bytes for one import; "
                                   "import it in parts");
         EXPECT_EQ(e.message().zh, "CSV 有 536870913 位元組，超過每次匯入的上限 536870912 位元組；請分批匯入");
     }
-    EXPECT_THROW(import_indicator_csv_file(db(), dir / "missing.csv", system_user_id, false), InvalidInput);
+    EXPECT_THROW(import_indicator_csv_file(db(), dir / "missing.csv", system_user_id, any_programme, false), InvalidInput);
     std::filesystem::remove_all(dir);
 }
 
@@ -323,7 +324,7 @@ TEST_P(IndicatorImportTest, AStreamedFileReadsTheSameAcrossBlockBoundaries) {
     ASSERT_GT(csv.size(), 2u * 64 * 1024);
     const auto file = dir / "monthly.csv";
     std::ofstream(file, std::ios::binary) << csv;
-    const auto streamed = import_indicator_csv_file(db(), file, system_user_id, false);
+    const auto streamed = import_indicator_csv_file(db(), file, system_user_id, any_programme, false);
     EXPECT_EQ(streamed.readings, 2001u);
     const auto indicators = ProgrammeRepository(db()).indicators(programme_id);
     ASSERT_EQ(indicators.size(), 1u);
@@ -335,20 +336,20 @@ TEST_P(IndicatorImportTest, AStreamedFileReadsTheSameAcrossBlockBoundaries) {
 // The period checks ran before the import's transaction: two imports at once could both find
 // no clash and both write. Now the second waits for the first and is refused.
 TEST_P(IndicatorImportTest, TwoImportsAtOnceNeverStoreOverlappingPeriods) {
-    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,,2023-04-01,2025-03-31\n", system_user_id, false);
+    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,,2023-04-01,2025-03-31\n", system_user_id, any_programme, false);
     const auto other = test_database().open_another();
     std::string second_error;
     std::thread second;
     // The first import calls `progress` inside its write transaction, after its check: the second
     // starts there and gets as far as it can while the first still holds its rows.
     import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-04-30\n", system_user_id,
-                         false, [&](std::size_t, std::size_t) {
+                         any_programme, false, [&](std::size_t, std::size_t) {
                              if (second.joinable()) return;
                              second = std::thread([&] {
                                  try {
                                      import_indicator_csv(*other, header + "同行新路計劃,M,output,小組,sessions,30,12,2023-04-15,"
                                                                            "2023-05-14\n",
-                                                          system_user_id, false);
+                                                          system_user_id, any_programme, false);
                                      second_error = "accepted";
                                  } catch (const std::exception& e) {
                                      second_error = e.what();
@@ -369,13 +370,13 @@ TEST_P(IndicatorImportTest, TwoImportsAtOnceNeverStoreOverlappingPeriods) {
 // add_reading checked, then inserted, without holding anything: a reading recorded while an import
 // was writing the same indicator could overlap it.
 TEST_P(IndicatorImportTest, AReadingRecordedDuringAnImportWaitsForItAndIsRefused) {
-    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,,2023-04-01,2025-03-31\n", system_user_id, false);
+    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,,2023-04-01,2025-03-31\n", system_user_id, any_programme, false);
     const auto indicator_id = ProgrammeRepository(db()).indicators(programme_id).front().id;
     const auto other = test_database().open_another();
     std::string recorded;
     std::thread record;
     import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-04-30\n", system_user_id,
-                         false, [&](std::size_t, std::size_t) {
+                         any_programme, false, [&](std::size_t, std::size_t) {
                              if (record.joinable()) return;
                              record = std::thread([&] {
                                  try {

@@ -7,9 +7,10 @@
 
 #include <algorithm>
 
-#include "services/collaboration.hpp"
 #include "services/icalendar.hpp"
-#include "services/permissions.hpp"
+#include "services/authorization.hpp"
+#include "services/collaboration.hpp"
+#include "storage/meeting_repository.hpp"
 #include "services/plan_workflow.hpp"
 #include "storage/district_repository.hpp"
 #include "storage/organisation_repository.hpp"
@@ -30,8 +31,7 @@ protected:
         migrate();
         district_id = testing::create_sample_district(db());
         officer = make_user("chan", Role::officer, district_id);
-        member = make_user("wong", Role::committee_member, std::nullopt);
-        ngo = make_user("ngo.staff", Role::ngo, std::nullopt);
+        member = make_user("wong", Role::committee_member, district_id);
         plugins::LoaderOptions options;
         options.directories = {DPLAN_BUILT_PLUGIN_DIR};
         options.allow_unsigned = true;
@@ -39,12 +39,15 @@ protected:
         plan_id = PlanWorkflow(db(), *registry, officer).create(testing::sample_plan(district_id), "first draft");
         const auto hospital = OrganisationRepository(db()).create({0, {"河畔醫院", "Riverside Hospital"}, Sector::health});
         doctor = StakeholderRepository(db()).create({0, {"黃醫生", "Dr Wong"}, hospital, {}, Sector::ngo, "wong@example.hk"});
+        // NGO staff of the hospital: its people take part in the district's meetings.
+        ngo = make_user("ngo.staff", Role::ngo, std::nullopt, hospital);
         resident = StakeholderRepository(db()).create({0, {"林女士", "Ms Lam"}, std::nullopt, {}, Sector::resident, ""});
         chair = StakeholderRepository(db()).create({0, {"陳主席", "Chairman Chan"}, std::nullopt, {}, Sector::district_group, ""});
     }
 
-    User make_user(const std::string& name, Role role, std::optional<std::int64_t> district) {
-        User user{0, name, name, role, district};
+    User make_user(const std::string& name, Role role, std::optional<std::int64_t> district,
+                   std::optional<std::int64_t> organisation = std::nullopt) {
+        User user{0, name, name, role, district, organisation};
         user.id = UserRepository(db()).create(user, "");
         return user;
     }
@@ -59,7 +62,7 @@ protected:
         meeting.ends_at = "2024-03-12 17:00";
         meeting.venue = "河畔社區會堂";
         meeting.chair_id = chair;
-        meeting.attendees = {{doctor, {}, Sector::resident, Attendance::invited}, {resident, {}, Sector::resident, Attendance::invited}};
+        meeting.attendees = {{doctor, {}, Sector::resident, Attendance::invited, {}}, {resident, {}, Sector::resident, Attendance::invited, {}}};
         meeting.agenda = {{0, 0, {"家庭服務", "Family services"}, "family", std::nullopt, ""},
                           {0, 0, {"長者服務", "Elderly services"}, "elderly", std::nullopt, ""}};
         return meeting;
@@ -67,6 +70,7 @@ protected:
 
     std::int64_t district_id = 0, plan_id = 0, doctor = 0, resident = 0, chair = 0;
     User officer, member, ngo;
+    User system_actor() { return {system_user_id, "system", "system", Role::system, {}, {}}; }
     std::unique_ptr<plugins::PluginRegistry> registry;
 };
 
@@ -127,7 +131,7 @@ TEST_P(MeetingServiceTest, AFullCycleFromInvitationToTrace) {
     EXPECT_EQ(overdue, std::vector<std::int64_t>{late});
 
     // The trace names what happened to each view.
-    const auto trace = trace_views(db(), plan_id);
+    const auto trace = CollaborationService(db(), system_actor()).trace(plan_id);
     ASSERT_EQ(trace.size(), 2u);
     EXPECT_EQ(trace[0].view.status, ViewStatus::addressed);
     EXPECT_EQ(trace[0].view.raised_by.en, "Dr Wong");
@@ -140,7 +144,7 @@ TEST_P(MeetingServiceTest, AFullCycleFromInvitationToTrace) {
 
     // The matrix: health is engaged in family (partner named, doctor present); residents in
     // elderly are not (Ms Lam sent apologies).
-    const auto matrix = collaboration_matrix(db(), plan_id);
+    const auto matrix = CollaborationService(db(), system_actor()).matrix(plan_id);
     const auto family = static_cast<std::size_t>(
         std::find(matrix.areas.begin(), matrix.areas.end(), "family") - matrix.areas.begin());
     EXPECT_GE(matrix.cell(family, Sector::health).partners, 1);
@@ -206,7 +210,7 @@ TEST_P(MeetingServiceTest, TheCalendarFileHasUtcTimesAttendeesAndEscapedChineseT
     const auto id = as(officer).create(planning_meeting());
     as(officer).set_attendance(id, doctor, Attendance::present);
     const std::string folded_ics =
-        meeting_icalendar(as(officer).get(id), StakeholderRepository(db()).list(), "20241123T120000Z");
+        as(officer).calendar(id, "20241123T120000Z");
     std::string ics;  // unfolded: a CRLF followed by a space continues the line
     for (std::size_t i = 0; i < folded_ics.size(); ++i) {
         if (folded_ics.compare(i, 3, "\r\n ") == 0) {
@@ -231,10 +235,10 @@ TEST_P(MeetingServiceTest, HostileNamesAndAddressesCannotForgeCalendarLines) {
         {0, {"何\"先生\r\nBEGIN:VALARM", "Mr Ho"}, std::nullopt, {}, Sector::resident, "ho@example.hk"});
     Meeting meeting = planning_meeting();
     meeting.title.zh = "會議\r\nATTENDEE:mailto:evil@example.com";
-    meeting.attendees.push_back({intruder, {}, Sector::resident, Attendance::invited});
+    meeting.attendees.push_back({intruder, {}, Sector::resident, Attendance::invited, {}});
     meeting.online_link = "https://meet.example.hk/riverside?pwd=1&lang=zh";
     const auto id = as(officer).create(meeting);
-    const std::string folded = meeting_icalendar(as(officer).get(id), StakeholderRepository(db()).list(), "20241123T120000Z");
+    const std::string folded = as(officer).calendar(id, "20241123T120000Z");
     std::string ics;  // unfolded
     for (std::size_t start = 0, end = 0; (end = folded.find("\r\n", start)) != std::string::npos; start = end + 2) {
         const std::string line = folded.substr(start, end - start);

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "services/permissions.hpp"
+#include "services/authorization.hpp"
 #include "services/plan_validation.hpp"
 #include "storage/programme_repository.hpp"
 #include "storage/district_repository.hpp"
@@ -26,7 +26,7 @@ protected:
         other_district_id = DistrictRepository(db()).create({0, "north", {"北岸區", "North Shore"}});
         officer = make_user("chan", Role::officer, district_id);
         outsider = make_user("lee", Role::officer, other_district_id);
-        member = make_user("wong", Role::committee_member, std::nullopt);
+        member = make_user("wong", Role::committee_member, district_id);
         viewer = make_user("ngo.staff", Role::viewer, std::nullopt);
         plugins::LoaderOptions options;
         options.directories = {DPLAN_BUILT_PLUGIN_DIR};
@@ -35,7 +35,7 @@ protected:
     }
 
     User make_user(const std::string& name, Role role, std::optional<std::int64_t> district) {
-        User user{0, name, name, role, district};
+        User user{0, name, name, role, district, std::nullopt};
         user.id = UserRepository(db()).create(user, "");
         return user;
     }

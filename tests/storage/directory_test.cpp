@@ -51,7 +51,7 @@ TEST_P(DirectoryTest, ChineseNamesCompareAsThemselvesIncludingBeyondTheBmp) {
 TEST_P(DirectoryTest, PasswordsAreStoredOnlyAsArgon2idHashes) {
     UserRepository users(db());
     const std::string hash = hash_password("correct horse battery");
-    const auto id = users.create({0, "officer.riverside", "陳主任", Role::officer, std::nullopt}, hash);
+    const auto id = users.create({0, "officer.riverside", "陳主任", Role::officer, std::nullopt, std::nullopt}, hash);
     const auto stored = users.password_hash(id);
     ASSERT_TRUE(stored.has_value());
     EXPECT_TRUE(stored->starts_with("$argon2id$")) << *stored;
@@ -63,7 +63,7 @@ TEST_P(DirectoryTest, PasswordsAreStoredOnlyAsArgon2idHashes) {
     ASSERT_TRUE(user.has_value());
     EXPECT_EQ(user->display_name, "陳主任");
     EXPECT_EQ(user->role, Role::officer);
-    EXPECT_THROW(users.create({0, "officer.riverside", "x", Role::viewer, std::nullopt}, ""),
+    EXPECT_THROW(users.create({0, "officer.riverside", "x", Role::viewer, std::nullopt, std::nullopt}, ""),
                  InvalidInput);
     EXPECT_FALSE(users.password_hash(system_user_id).has_value()) << "system cannot sign in";
 }
@@ -100,7 +100,7 @@ TEST_P(DirectoryTest, DemoLoadsOnceWithFiveBilingualAreas) {
     }
     EXPECT_EQ(plan.theme.zh, "Hand in Hand•同心河畔");
     EXPECT_EQ(OrganisationRepository(db()).list().size(), 7u);
-    const auto programmes = ProgrammeRepository(db()).list();
+    const auto programmes = ProgrammeRepository(db()).list(ReadScope::everything());
     ASSERT_EQ(programmes.size(), 1u);
     EXPECT_EQ(ProgrammeRepository(db()).indicators(programmes[0].id).size(), 10u);
 }

@@ -196,7 +196,7 @@ TEST_P(PlanRepositoryTest, ListsPlansFilteredByDistrictAndYear) {
     older.financial_year = "2023-24";
     plans.create(older, system_user_id, "b");
 
-    EXPECT_EQ(plans.list().size(), 2u);
+    EXPECT_EQ(plans.list({}).size(), 2u);
     const auto this_year = plans.list({.district_id = district_id, .financial_year = "2024-25"});
     ASSERT_EQ(this_year.size(), 1u);
     EXPECT_EQ(this_year[0].district_name.zh, "河畔區");

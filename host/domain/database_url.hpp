@@ -14,6 +14,11 @@ namespace dplan {
 
 enum class Dialect { sqlite, mysql };
 
+enum class OpenMode {
+    create,      // create the SQLite file (and its folder) when missing
+    must_exist,  // refuse a missing SQLite file: reading commands never create empty databases
+};
+
 struct DatabaseUrl {
     Dialect dialect = Dialect::sqlite;
     std::filesystem::path sqlite_path;

@@ -1,4 +1,4 @@
-#include "cli/logging.hpp"
+#include "logging/logging.hpp"
 
 #include <fmt/format.h>
 #include <spdlog/sinks/rotating_file_sink.h>
@@ -10,7 +10,7 @@
 
 #include "domain/error.hpp"
 
-namespace dplan::cli {
+namespace dplan {
 
 std::string default_log_file() {
     std::filesystem::path state;
@@ -57,4 +57,4 @@ void setup_logging(const std::string& level_name, const std::string& log_file) {
     }
 }
 
-}  // namespace dplan::cli
+}  // namespace dplan

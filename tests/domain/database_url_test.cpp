@@ -1,4 +1,4 @@
-#include "storage/database_url.hpp"
+#include "domain/database_url.hpp"
 
 #include <gtest/gtest.h>
 
