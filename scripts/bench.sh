@@ -3,7 +3,8 @@
 # the same run. Starts a throwaway MariaDB (as scripts/test.sh does) so the database benchmarks
 # measure both backends, and builds the national-scale dataset once (build/bench-data/).
 #   scripts/bench.sh [benchmark ...]   plugin_load_bench achievement_query_bench
-#                                      indicator_import_bench dashboard_frames (default: all)
+#                                      indicator_import_bench paper_import_bench dashboard_frames
+#                                      (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh test
@@ -39,7 +40,7 @@ dashboard_frames() {
 }
 
 benches=("$@")
-((${#benches[@]})) || benches=(plugin_load_bench achievement_query_bench indicator_import_bench dashboard_frames)
+((${#benches[@]})) || benches=(plugin_load_bench achievement_query_bench indicator_import_bench paper_import_bench dashboard_frames)
 for bench in "${benches[@]}"; do
     echo "== $bench"
     if [[ $bench == dashboard_frames ]]; then

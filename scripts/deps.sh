@@ -15,10 +15,14 @@ build_packages=(
     libsodium-dev libssl-dev
     libimgui-dev libglfw3-dev libgl-dev
     libcairo2-dev libpango1.0-dev libpoppler-cpp-dev
+    libical-dev libhowardhinnant-date-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     fonts-wqy-microhei xvfb xauth tzdata libstb-dev
 )
-test_packages=(mariadb-server mariadb-client poppler-utils python3 python3-icalendar xdotool imagemagick)
+# clang-14 and libclang-rt-14-dev: the fuzz preset's compiler and libFuzzer; xdotool and
+# imagemagick: the dashboard tests that drive a real window.
+test_packages=(mariadb-server mariadb-client poppler-utils python3 python3-icalendar xdotool imagemagick clang-14
+               libclang-rt-14-dev)
 
 case "$profile" in
     run) wanted=("${build_packages[@]}") ;;

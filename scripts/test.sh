@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Command 2: install what is missing, start a throwaway MariaDB, build, run the whole test suite
-# (SQLite and MariaDB), stop the server, exit with ctest's status.
-#   scripts/test.sh [--preset asan|tsan] [extra ctest arguments]
+# (SQLite and MariaDB), then build the libFuzzer targets (clang, build-fuzz/) and run each for a
+# bounded time ($DPLAN_FUZZ_SECONDS, default 30: five targets, under 3 minutes together), stop the
+# server, exit with ctest's status (1 if the tests passed but a fuzz target crashed).
+#   scripts/test.sh [--preset asan|tsan|fuzz] [extra ctest arguments]
 # asan: the whole suite under AddressSanitizer + UBSan; tsan: the dashboard worker tests under
-# ThreadSanitizer (the presets in CMakePresets.json say what each builds and runs).
+# ThreadSanitizer; fuzz: only the fuzz step (CMakePresets.json says what each builds and runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +15,15 @@ build_dir=build
 [[ "$preset" == default ]] || build_dir=build-$preset
 
 scripts/deps.sh test
+
+fuzz_step() {
+    scripts/build.sh fuzz
+    scripts/fuzz.sh all "${DPLAN_FUZZ_SECONDS:-30}"
+}
+if [[ "$preset" == fuzz ]]; then
+    fuzz_step
+    exit
+fi
 scripts/build.sh "$preset"
 
 mariadb_dir=$build_dir/mariadb
@@ -23,4 +34,7 @@ echo "Throwaway MariaDB: $DPLAN_TEST_MYSQL_URL"
 
 status=0
 ctest --preset "$preset" -j"$(nproc)" "$@" || status=$?
+if [[ "$preset" == default ]]; then
+    fuzz_step || status=$((status == 0 ? 1 : status))
+fi
 exit "$status"

@@ -2,9 +2,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include "cli/commands.hpp"
 #include "domain/indicator_unit.hpp"
@@ -15,8 +13,6 @@ namespace dplan::cli {
 namespace {
 
 void import_indicators(Context& context, const std::string& file, bool dry_run) {
-    std::ifstream in(file, std::ios::binary);
-    const std::string csv{std::istreambuf_iterator<char>(in), {}};
     const bool terminal = isatty(STDERR_FILENO) != 0;
     ImportProgress progress;
     if (terminal) {
@@ -30,7 +26,7 @@ void import_indicators(Context& context, const std::string& file, bool dry_run) 
     }
     IndicatorImportResult result;
     try {
-        result = context.programmes().import_csv(csv, dry_run, progress);
+        result = context.programmes().import_csv_file(file, dry_run, progress);
     } catch (const InvalidInput& e) {
         throw InvalidInput({file + "：" + e.message().zh, file + ": " + e.message().en});
     }

@@ -73,6 +73,12 @@ void import_plan(Context& context, const ImportOptions& options) {
         return InvalidInput({options.file + "：" + e.message().zh, options.file + ": " + e.message().en});
     };
     if (std::filesystem::path(options.file).extension() == ".json") {
+        std::error_code ec;
+        if (const auto size = std::filesystem::file_size(options.file, ec); !ec && size > plan_json_largest) {
+            throw InvalidInput({fmt::format("「{}」超過 {} 位元組，不像是計劃檔案", options.file, plan_json_largest),
+                                fmt::format("{} is larger than {} bytes, too large for a plan", options.file,
+                                            plan_json_largest)});
+        }
         std::ifstream in(options.file, std::ios::binary);
         const std::string text{std::istreambuf_iterator<char>(in), {}};
         std::int64_t id = 0;

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cctype>
+#include <chrono>
 
 #include "domain/error.hpp"
 
@@ -70,7 +71,10 @@ std::string require_local_time(std::string_view text) {
     if (shaped) {
         const int month = std::stoi(value.substr(5, 2)), day = std::stoi(value.substr(8, 2));
         const int hour = std::stoi(value.substr(11, 2)), minute = std::stoi(value.substr(14, 2));
-        if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60) return value;
+        const std::chrono::year_month_day date{std::chrono::year{std::stoi(value.substr(0, 4))},
+                                               std::chrono::month{static_cast<unsigned>(month)},
+                                               std::chrono::day{static_cast<unsigned>(day)}};
+        if (date.ok() && hour < 24 && minute < 60) return value;  // 2024-02-31 is no day
     }
     throw InvalidInput({fmt::format("時間「{}」格式不正確，應為 2024-06-18T14:30", text),
                         fmt::format("time '{}' is not valid; expected the form 2024-06-18T14:30 (local time)", text)});

@@ -76,6 +76,11 @@ std::string plan_to_json(const Plan& plan) {
 }
 
 Plan plan_from_json(std::string_view text) {
+    if (text.size() > plan_json_largest) {
+        throw InvalidInput({fmt::format("JSON 有 {} 位元組，超過計劃檔案的上限 {} 位元組", text.size(), plan_json_largest),
+                            fmt::format("the JSON is {} bytes, more than the limit of {} bytes for a plan", text.size(),
+                                        plan_json_largest)});
+    }
     json document;
     try {
         document = json::parse(text);

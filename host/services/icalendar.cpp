@@ -1,57 +1,52 @@
 #include "services/icalendar.hpp"
 
 #include <fmt/format.h>
+#include <libical/ical.h>
 
+#include <memory>
+
+#include "domain/contact_address.hpp"
 #include "services/time_zone.hpp"
 
 namespace dplan {
 
-std::string icalendar_escape(std::string_view text) {
+namespace {
+
+struct ComponentFree {
+    void operator()(icalcomponent* component) const { icalcomponent_free(component); }
+};
+struct BufferFree {
+    void operator()(char* buffer) const { icalmemory_free_buffer(buffer); }
+};
+
+// A name as a parameter value (CN): one line, no quotes. libical would encode a quote or a line
+// break (RFC 6868 ^' and ^n), which most calendar programs show as written.
+std::string parameter_text(const std::string& text) {
     std::string out;
     for (const char c : text) {
-        switch (c) {
-            case '\\': out += "\\\\"; break;
-            case ';': out += "\\;"; break;
-            case ',': out += "\\,"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': break;
-            default: out += c;
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"') {
+            out += '\'';
+        } else if (byte < 0x20 || byte == 0x7F) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
         }
     }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
 }
 
-// Lines longer than 75 octets continue on the next line after CRLF and a space, never inside a
-// UTF-8 sequence (RFC 5545 section 3.1).
-std::string icalendar_fold(std::string_view line) {
-    std::string out;
-    std::size_t width = 0;
-    for (std::size_t i = 0; i < line.size();) {
-        std::size_t length = 1;
-        const auto lead = static_cast<unsigned char>(line[i]);
-        if (lead >= 0xF0) {
-            length = 4;
-        } else if (lead >= 0xE0) {
-            length = 3;
-        } else if (lead >= 0xC0) {
-            length = 2;
-        }
-        if (width + length > 75) {
-            out += "\r\n ";
-            width = 1;
-        }
-        out.append(line.substr(i, length));
-        width += length;
-        i += length;
-    }
-    return out + "\r\n";
-}
+icaltimetype utc_time(const std::string& basic) { return icaltime_from_string(basic.c_str()); }
+
+}  // namespace
 
 std::string meeting_icalendar(const Meeting& meeting, const std::vector<Stakeholder>& stakeholders,
                               const std::string& stamp) {
+    // Addresses were checked when entered; one stored before that and not valid becomes a urn:.
     auto address = [&](std::int64_t id) {
         for (const auto& stakeholder : stakeholders) {
-            if (stakeholder.id == id && !stakeholder.email.empty()) return "mailto:" + stakeholder.email;
+            if (stakeholder.id == id && is_email_address(stakeholder.email)) return "mailto:" + stakeholder.email;
         }
         return fmt::format("urn:x-dplan:stakeholder:{}", id);
     };
@@ -61,47 +56,52 @@ std::string meeting_icalendar(const Meeting& meeting, const std::vector<Stakehol
         }
         return std::string();
     };
-    auto quoted = [](const std::string& text) {  // parameter values may not hold DQUOTE
-        std::string out;
-        for (const char c : text) out += c == '"' ? '\'' : c;
-        return "\"" + out + "\"";
-    };
     std::string summary = meeting.title.zh;
     if (!meeting.title.en.empty()) summary += (summary.empty() ? "" : " ") + meeting.title.en;
     std::string description;
     for (const auto& item : meeting.agenda) {
         description += fmt::format("{}. {}{}\n", item.position, item.title.zh, item.title.en.empty() ? "" : " " + item.title.en);
     }
-    std::string out;
-    auto line = [&](const std::string& text) { out += icalendar_fold(text); };
-    line("BEGIN:VCALENDAR");
-    line("VERSION:2.0");
-    line("PRODID:-//District Planner//dplan//ZH-HK");
-    line("CALSCALE:GREGORIAN");
-    line("METHOD:PUBLISH");
-    line("BEGIN:VEVENT");
-    line(fmt::format("UID:dplan-meeting-{}@district-planner", meeting.id));
-    line("DTSTAMP:" + stamp);
-    line("DTSTART:" + local_to_utc_basic(meeting.starts_at, meeting.time_zone));
-    line("DTEND:" + local_to_utc_basic(meeting.ends_at, meeting.time_zone));
-    line(fmt::format("SEQUENCE:{}", meeting.version));
-    line("SUMMARY:" + icalendar_escape(summary));
-    if (!meeting.venue.empty()) line("LOCATION:" + icalendar_escape(meeting.venue));
-    if (!meeting.online_link.empty()) line("URL:" + meeting.online_link);
-    if (!description.empty()) line("DESCRIPTION:" + icalendar_escape(description));
-    line("CATEGORIES:" + icalendar_escape(meeting_kind_name(meeting.kind).en));
-    if (meeting.chair_id) line(fmt::format("ORGANIZER;CN={}:{}", quoted(name_of(*meeting.chair_id)), address(*meeting.chair_id)));
-    for (const auto& attendee : meeting.attendees) {
-        const char* reply = "NEEDS-ACTION";
-        if (attendee.attendance == Attendance::present) reply = "ACCEPTED";
-        if (attendee.attendance == Attendance::apologies || attendee.attendance == Attendance::absent) reply = "DECLINED";
-        const std::string name = attendee.name.zh.empty() ? attendee.name.en : attendee.name.zh;
-        line(fmt::format("ATTENDEE;CN={};ROLE=REQ-PARTICIPANT;PARTSTAT={}:{}", quoted(name), reply,
-                         address(attendee.stakeholder_id)));
+
+    std::unique_ptr<icalcomponent, ComponentFree> calendar(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
+    icalcomponent_add_property(calendar.get(), icalproperty_new_version("2.0"));
+    icalcomponent_add_property(calendar.get(), icalproperty_new_prodid("-//District Planner//dplan//ZH-HK"));
+    icalcomponent_add_property(calendar.get(), icalproperty_new_calscale("GREGORIAN"));
+    icalcomponent_add_property(calendar.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
+
+    icalcomponent* event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+    icalcomponent_add_component(calendar.get(), event);  // the calendar owns it from here
+    auto add = [&](icalproperty* property) { icalcomponent_add_property(event, property); };
+    add(icalproperty_new_uid(fmt::format("dplan-meeting-{}@district-planner", meeting.id).c_str()));
+    add(icalproperty_new_dtstamp(utc_time(stamp)));
+    add(icalproperty_new_dtstart(utc_time(local_to_utc_basic(meeting.starts_at, meeting.time_zone))));
+    add(icalproperty_new_dtend(utc_time(local_to_utc_basic(meeting.ends_at, meeting.time_zone))));
+    add(icalproperty_new_sequence(meeting.version));
+    add(icalproperty_new_summary(summary.c_str()));
+    if (!meeting.venue.empty()) add(icalproperty_new_location(meeting.venue.c_str()));
+    if (is_web_address(meeting.online_link)) add(icalproperty_new_url(meeting.online_link.c_str()));
+    if (!description.empty()) add(icalproperty_new_description(description.c_str()));
+    add(icalproperty_new_categories(meeting_kind_name(meeting.kind).en.c_str()));
+    if (meeting.chair_id) {
+        icalproperty* organiser = icalproperty_new_organizer(address(*meeting.chair_id).c_str());
+        icalproperty_add_parameter(organiser, icalparameter_new_cn(parameter_text(name_of(*meeting.chair_id)).c_str()));
+        add(organiser);
     }
-    line("END:VEVENT");
-    line("END:VCALENDAR");
-    return out;
+    for (const auto& attendee : meeting.attendees) {
+        icalparameter_partstat reply = ICAL_PARTSTAT_NEEDSACTION;
+        if (attendee.attendance == Attendance::present) reply = ICAL_PARTSTAT_ACCEPTED;
+        if (attendee.attendance == Attendance::apologies || attendee.attendance == Attendance::absent) {
+            reply = ICAL_PARTSTAT_DECLINED;
+        }
+        const std::string name = attendee.name.zh.empty() ? attendee.name.en : attendee.name.zh;
+        icalproperty* property = icalproperty_new_attendee(address(attendee.stakeholder_id).c_str());
+        icalproperty_add_parameter(property, icalparameter_new_cn(parameter_text(name).c_str()));
+        icalproperty_add_parameter(property, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
+        icalproperty_add_parameter(property, icalparameter_new_partstat(reply));
+        add(property);
+    }
+    const std::unique_ptr<char, BufferFree> text(icalcomponent_as_ical_string_r(calendar.get()));
+    return text ? std::string(text.get()) : std::string();
 }
 
 }  // namespace dplan

@@ -3,16 +3,19 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <chrono>
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <set>
 #include <tuple>
 
 #include "domain/indicator_unit.hpp"
-#include "domain/period.hpp"
 #include "domain/programme.hpp"
 #include "services/csv.hpp"
+#include "storage/database.hpp"
 #include "storage/programme_repository.hpp"
 #include "storage/reading_bulk_insert.hpp"
 
@@ -20,8 +23,52 @@ namespace dplan {
 
 namespace {
 
-constexpr std::string_view columns[] = {"programme", "indicator_code", "kind", "description", "unit",
-                                        "target", "actual", "period_start", "period_end"};
+enum Column : std::size_t {
+    programme_column, code_column, kind_column, description_column, unit_column, target_column, actual_column,
+    start_column, end_column, english_column, column_count
+};
+constexpr std::array<std::string_view, column_count> column_names = {
+    "programme", "indicator_code", "kind", "description", "unit", "target", "actual", "period_start", "period_end",
+    indicator_csv_english_column};
+
+// Where each column is in the file: the header names them, in any order; description_en may be
+// missing.
+struct Layout {
+    std::array<std::size_t, column_count> at{};
+    bool has_english = false;
+    std::size_t width = 0;
+};
+
+Layout read_header(const CsvRow& row) {
+    const std::string expected = fmt::format("{}[,{}]", indicator_csv_header, indicator_csv_english_column);
+    auto refuse = [&](const std::string& zh, const std::string& en) {
+        std::string found;
+        for (const auto& field : row.fields) found += (found.empty() ? "" : ",") + field;
+        throw InvalidInput({fmt::format("第 {} 行的欄位應為：{}（次序不拘；實為：{}）：{}", row.line, expected, found, zh),
+                            fmt::format("line {}: the columns must be {} in any order (found: {}): {}", row.line,
+                                        expected, found, en)});
+    };
+    Layout layout;
+    layout.width = row.fields.size();
+    std::array<bool, column_count> seen{};
+    for (std::size_t i = 0; i < row.fields.size(); ++i) {
+        const auto known = std::find(column_names.begin(), column_names.end(), row.fields[i]);
+        if (known == column_names.end()) {
+            refuse(fmt::format("不明欄位「{}」", row.fields[i]), fmt::format("unknown column '{}'", row.fields[i]));
+        }
+        const auto column = static_cast<std::size_t>(known - column_names.begin());
+        if (seen[column]) refuse(fmt::format("欄位「{}」出現兩次", row.fields[i]), fmt::format("column '{}' appears twice", row.fields[i]));
+        seen[column] = true;
+        layout.at[column] = i;
+    }
+    for (std::size_t column = 0; column < english_column; ++column) {
+        if (!seen[column]) {
+            refuse(fmt::format("欠缺欄位「{}」", column_names[column]), fmt::format("column '{}' is missing", column_names[column]));
+        }
+    }
+    layout.has_english = seen[english_column];
+    return layout;
+}
 
 class Checker {
 public:
@@ -59,15 +106,30 @@ std::optional<double> number(std::string_view text) {
     return value;
 }
 
-bool is_date(const std::string& text) {
-    try {
-        require_iso_date(text);
-        return true;
-    } catch (const InvalidInput&) {
-        return false;
+// "2024-04-30" as a day number, for a calendar date written exactly YYYY-MM-DD (digits only).
+std::optional<std::int32_t> day_of(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (text[i] < '0' || text[i] > '9') return std::nullopt;
     }
+    auto part = [&](std::size_t from, std::size_t length) {
+        int value = 0;
+        std::from_chars(text.data() + from, text.data() + from + length, value);
+        return value;
+    };
+    using namespace std::chrono;
+    const year_month_day date{year{part(0, 4)}, month{static_cast<unsigned>(part(5, 2))},
+                              day{static_cast<unsigned>(part(8, 2))}};
+    if (!date.ok()) return std::nullopt;
+    return static_cast<std::int32_t>(sys_days{date}.time_since_epoch().count());
 }
 
+std::string date_of(std::int32_t day_number) {
+    using namespace std::chrono;
+    const year_month_day date{sys_days{days{day_number}}};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                       static_cast<unsigned>(date.day()));
+}
 
 // One indicator of the file: its definition (the same on every row that names it) and the line
 // that first defined it.
@@ -82,20 +144,28 @@ struct FileIndicator {
 struct FileReading {
     std::uint32_t indicator = 0;  // index into the file's indicators
     int line = 0;
-    std::optional<double> value;  // empty: defines the indicator, nothing reported yet
-    std::string start, end;
+    std::int32_t start = 0, end = 0;  // day numbers
+    double value = 0;
+    bool reported = false;         // false: defines the indicator, nothing reported yet
     bool corrects_stored = false;  // supersedes a stored reading of the same period
 };
 
-bool same_definition(const Indicator& a, const Indicator& b) {
-    return a.kind == b.kind && a.unit == b.unit && a.target == b.target && a.description.zh == b.description.zh;
+struct FileContents {
+    bool has_english = false;
+    std::size_t rows = 0;
+    std::vector<FileIndicator> indicators;
+    std::vector<FileReading> readings;
+};
+
+bool same_definition(const Indicator& a, const Indicator& b, bool has_english) {
+    return a.kind == b.kind && a.unit == b.unit && a.target == b.target && a.description.zh == b.description.zh &&
+           (!has_english || a.description.en == b.description.en);
 }
 
-// Within a file, each indicator's periods must be distinct and apart; against what is stored,
-// equal (a correction) or apart. Sorting by period finds duplicates and clashes among neighbours.
-void check_period_clashes(const std::vector<FileIndicator>& indicators, std::vector<FileReading>& readings,
-                          const std::map<std::pair<std::int64_t, std::string>, std::vector<std::pair<std::string, std::string>>>& stored,
-                          Checker& check) {
+// Within a file, each indicator's periods must be distinct and apart. Sorting by period finds
+// duplicates and clashes among neighbours.
+void check_clashes_within(const FileContents& file, Checker& check) {
+    const auto& readings = file.readings;
     std::vector<std::uint32_t> order(readings.size());
     for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -107,38 +177,219 @@ void check_period_clashes(const std::vector<FileIndicator>& indicators, std::vec
         const auto& previous = readings[order[i - 1]];
         const auto& reading = readings[order[i]];
         if (previous.indicator != reading.indicator || previous.end < reading.start) continue;
+        const std::string start = date_of(reading.start), end = date_of(reading.end);
         if (previous.start == reading.start && previous.end == reading.end) {
-            const auto& indicator = indicators[reading.indicator];
+            const auto& indicator = file.indicators[reading.indicator];
             check.error(reading.line, "indicator_code",
                         fmt::format("計劃「{}」的指標 {} 在 {} 至 {} 期間重複（第 {} 行）", indicator.programme_name,
-                                    indicator.definition.code, reading.start, reading.end, previous.line),
+                                    indicator.definition.code, start, end, previous.line),
                         fmt::format("indicator {} of '{}' appears more than once for {} to {} (also line {})",
-                                    indicator.definition.code, indicator.programme_name, reading.start, reading.end,
-                                    previous.line));
+                                    indicator.definition.code, indicator.programme_name, start, end, previous.line));
             continue;
         }
         check.error(reading.line, "period_start",
-                    fmt::format("期間 {} 至 {} 與第 {} 行的期間 {} 至 {} 部分重疊", reading.start, reading.end, previous.line,
-                                previous.start, previous.end),
-                    fmt::format("the period {} to {} partly overlaps line {} ({} to {})", reading.start, reading.end,
-                                previous.line, previous.start, previous.end));
+                    fmt::format("期間 {} 至 {} 與第 {} 行的期間 {} 至 {} 部分重疊", start, end, previous.line,
+                                date_of(previous.start), date_of(previous.end)),
+                    fmt::format("the period {} to {} partly overlaps line {} ({} to {})", start, end, previous.line,
+                                date_of(previous.start), date_of(previous.end)));
     }
-    for (auto& reading : readings) {
-        if (!reading.value) continue;
-        const auto& indicator = indicators[reading.indicator].definition;
+}
+
+// Reads and checks every row: the header, each field, each indicator's definition, the periods
+// within the file. Throws InvalidInput listing every error.
+FileContents read_file_contents(Database& db, const std::function<void(const CsvRowHandler&)>& rows,
+                                const ProgrammeCheck& may_report) {
+    ProgrammeRepository programmes(db);
+    std::map<std::string, std::optional<Programme>> known;  // by name, looked up once
+    std::map<std::pair<std::int64_t, std::string>, std::uint32_t> indicator_index;
+    FileContents file;
+    std::optional<Layout> layout;
+    Checker check;
+
+    rows([&](const CsvRow& row) {
+        if (!layout) {
+            layout = read_header(row);
+            file.has_english = layout->has_english;
+            return;
+        }
+        if (++file.rows > indicator_csv_most_rows) {
+            throw InvalidInput({fmt::format("第 {} 行：CSV 超過 {} 行（每次匯入的上限）；請分批匯入", row.line, indicator_csv_most_rows),
+                                fmt::format("line {}: the CSV has more than {} rows, the limit for one import; import "
+                                            "it in parts",
+                                            row.line, indicator_csv_most_rows)});
+        }
+        if (row.fields.size() != layout->width) {
+            check.error(row.line, "(row)", fmt::format("應有 {} 欄，實有 {} 欄", layout->width, row.fields.size()),
+                        fmt::format("expected {} columns, found {}", layout->width, row.fields.size()));
+            return;
+        }
+        auto field = [&](Column column) -> const std::string& { return row.fields[layout->at[column]]; };
+        bool ok = true;
+        auto fail = [&](std::string_view column, const std::string& zh, const std::string& en) {
+            check.error(row.line, column, zh, en);
+            ok = false;
+        };
+        const std::string& name = field(programme_column);
+        auto known_programme = known.find(name);
+        if (known_programme == known.end()) {
+            known_programme = known.emplace(name, programmes.find_by_name(name)).first;
+            if (known_programme->second) may_report(*known_programme->second);  // throws when the reporter may not
+        }
+        const auto& programme = known_programme->second;
+        if (!programme) {
+            fail("programme", fmt::format("沒有名為「{}」的計劃；請先用 dplan programme new 建立", name),
+                 fmt::format("no programme named '{}'; create it with 'dplan programme new'", name));
+        }
+        const std::string& code = field(code_column);
+        if (code.empty() || code.size() > 32) fail("indicator_code", "須為 1 至 32 個字元", "must be 1 to 32 characters");
+        const auto kind = parse_indicator_kind(field(kind_column));
+        if (!kind) {
+            fail("kind", fmt::format("應為 output 或 outcome，實為「{}」", field(kind_column)),
+                 fmt::format("expected output or outcome, got '{}'", field(kind_column)));
+        }
+        const std::string& unit = field(unit_column);
+        if (!is_indicator_unit(unit)) {
+            fail("unit", fmt::format("不明單位「{}」", unit),
+                 fmt::format("unknown unit '{}' (known: sessions, persons, attendances, contacts, posts, percent, ...)", unit));
+        } else if (kind == IndicatorKind::outcome && unit != "percent") {
+            fail("unit", "成效指標以百分比計算", "outcome indicators are measured in percent");
+        }
+        const auto target = number(field(target_column));
+        if (!target || *target < 0) {
+            fail("target", fmt::format("應為 0 或以上的數字，實為「{}」", field(target_column)),
+                 fmt::format("expected a number >= 0, got '{}'", field(target_column)));
+        }
+        std::optional<double> actual;
+        if (!field(actual_column).empty()) {
+            actual = number(field(actual_column));
+            if (!actual) {
+                fail("actual", fmt::format("應為數字或留空，實為「{}」", field(actual_column)),
+                     fmt::format("expected a number or nothing, got '{}'", field(actual_column)));
+            }
+        }
+        const auto start = day_of(field(start_column)), end = day_of(field(end_column));
+        if (!start) {
+            fail("period_start", fmt::format("應為 YYYY-MM-DD，實為「{}」", field(start_column)),
+                 fmt::format("expected YYYY-MM-DD, got '{}'", field(start_column)));
+        }
+        if (!end) {
+            fail("period_end", fmt::format("應為 YYYY-MM-DD，實為「{}」", field(end_column)),
+                 fmt::format("expected YYYY-MM-DD, got '{}'", field(end_column)));
+        }
+        if (start && end && *end < *start) fail("period_end", "結束日期早於開始日期", "the period ends before it starts");
+        if (!ok) return;
+
+        const std::string english = layout->has_english ? field(english_column) : std::string();
+        const Indicator definition{0,    programme->id, code,         *kind,       {field(description_column), english},
+                                   unit, *target,       std::nullopt, std::nullopt};
+        const auto [slot, added] =
+            indicator_index.emplace(std::make_pair(programme->id, code), static_cast<std::uint32_t>(file.indicators.size()));
+        if (added) {
+            file.indicators.push_back({definition, row.line, 0, name});
+        } else if (!same_definition(file.indicators[slot->second].definition, definition, layout->has_english)) {
+            check.error(row.line, "indicator_code",
+                        fmt::format("指標 {} 的類別、描述、單位或目標與第 {} 行不同", code, file.indicators[slot->second].line),
+                        fmt::format("indicator {} is defined differently on line {} (kind, description, unit and "
+                                    "target must be the same on every row of an indicator)",
+                                    code, file.indicators[slot->second].line));
+            return;
+        }
+        file.readings.push_back({slot->second, row.line, *start, *end, actual.value_or(0), actual.has_value(), false});
+    });
+    if (!layout) throw InvalidInput({"CSV 檔案是空的", "the CSV file is empty"});
+    check_clashes_within(file, check);
+    check.throw_if_any();
+    return file;
+}
+
+// Against what is stored, a reported period must be equal (a correction) or apart. Also keeps the
+// stored English description of indicators when the file has no English column. Inside the
+// write, this runs after the indicators' rows are held, so it sees every committed reading.
+void check_against_stored(ProgrammeRepository& programmes, FileContents& file) {
+    std::map<std::pair<std::int64_t, std::string>, std::vector<std::pair<std::int32_t, std::int32_t>>> stored;
+    std::set<std::int64_t> programme_ids;
+    for (const auto& indicator : file.indicators) programme_ids.insert(indicator.definition.programme_id);
+    std::map<std::pair<std::int64_t, std::string>, std::string> stored_english;
+    for (const auto id : programme_ids) {
+        for (const auto& [code, reading] : programmes.current_readings(id)) {
+            const auto start = day_of(reading.period_start), end = day_of(reading.period_end);
+            if (start && end) stored[{id, code}].emplace_back(*start, *end);
+        }
+        if (!file.has_english) {
+            for (const auto& indicator : programmes.indicators(id)) stored_english[{id, indicator.code}] = indicator.description.en;
+        }
+    }
+    for (auto& indicator : file.indicators) {
+        const auto found = stored_english.find({indicator.definition.programme_id, indicator.definition.code});
+        if (found != stored_english.end()) indicator.definition.description.en = found->second;
+    }
+    Checker check;
+    for (auto& reading : file.readings) {
+        if (!reading.reported) continue;
+        const auto& indicator = file.indicators[reading.indicator].definition;
         const auto found = stored.find({indicator.programme_id, indicator.code});
         if (found == stored.end()) continue;
         for (const auto& [start, end] : found->second) {
             if (start == reading.start && end == reading.end) reading.corrects_stored = true;
-            if (!periods_clash(start, end, reading.start, reading.end)) continue;
+            if (end < reading.start || reading.end < start || (start == reading.start && end == reading.end)) continue;
             check.error(reading.line, "period_start",
-                        fmt::format("期間 {} 至 {} 與已報告的期間 {} 至 {} 部分重疊；更正須使用相同期間", reading.start,
-                                    reading.end, start, end),
+                        fmt::format("期間 {} 至 {} 與已報告的期間 {} 至 {} 部分重疊；更正須使用相同期間",
+                                    date_of(reading.start), date_of(reading.end), date_of(start), date_of(end)),
                         fmt::format("the period {} to {} partly overlaps the reported period {} to {}; a correction "
                                     "must cover the same period",
-                                    reading.start, reading.end, start, end));
+                                    date_of(reading.start), date_of(reading.end), date_of(start), date_of(end)));
         }
     }
+    check.throw_if_any();
+}
+
+IndicatorImportResult import_rows(Database& db, const std::function<void(const CsvRowHandler&)>& rows,
+                                  std::int64_t reported_by, const ProgrammeCheck& may_report, bool dry_run,
+                                  const ImportProgress& progress) {
+    FileContents file = read_file_contents(db, rows, may_report);
+    const auto reported = static_cast<std::size_t>(std::count_if(
+        file.readings.begin(), file.readings.end(), [](const FileReading& reading) { return reading.reported; }));
+    const IndicatorImportResult result{file.rows, reported};
+    ProgrammeRepository programmes(db);
+    if (dry_run) {
+        db.read("check indicator periods", [&] { check_against_stored(programmes, file); });
+        return result;
+    }
+    db.write("import indicators", [&] {
+        // Hold the programmes' rows and their indicators' rows first: another import or a reading
+        // recorded meanwhile waits until this one commits, and the check below sees what it wrote.
+        std::set<std::int64_t> programme_ids;
+        for (const auto& indicator : file.indicators) programme_ids.insert(indicator.definition.programme_id);
+        for (const auto id : programme_ids) programmes.hold_programme(id);
+        check_against_stored(programmes, file);
+
+        for (auto& indicator : file.indicators) indicator.stored_id = programmes.put_indicator(indicator.definition);
+        for (const auto& reading : file.readings) {
+            if (reading.reported && reading.corrects_stored) {
+                programmes.supersede_reading(file.indicators[reading.indicator].stored_id, date_of(reading.start),
+                                             date_of(reading.end));
+            }
+        }
+        ReadingBulkInsert insert(db, reported_by);
+        std::size_t done = 0;
+        for (const auto& reading : file.readings) {
+            if (!reading.reported) continue;
+            insert.add(file.indicators[reading.indicator].stored_id, reading.value, date_of(reading.start),
+                       date_of(reading.end));
+            if (progress && ++done % 4096 == 0) progress(done, reported);
+        }
+        insert.flush();
+        if (progress) progress(reported, reported);
+        for (const auto& indicator : file.indicators) programmes.refresh_actual(indicator.stored_id);
+    });
+    return result;
+}
+
+[[noreturn]] void too_large(std::uintmax_t size) {
+    throw InvalidInput({fmt::format("CSV 有 {} 位元組，超過每次匯入的上限 {} 位元組；請分批匯入", size, indicator_csv_largest_file),
+                        fmt::format("the CSV is {} bytes, more than the limit of {} bytes for one import; import it "
+                                    "in parts",
+                                    size, indicator_csv_largest_file)});
 }
 
 }  // namespace
@@ -146,120 +397,24 @@ void check_period_clashes(const std::vector<FileIndicator>& indicators, std::vec
 IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, std::int64_t reported_by,
                                            const ProgrammeCheck& may_report, bool dry_run,
                                            const ImportProgress& progress) {
-    ProgrammeRepository programmes(db);
-    std::map<std::string, std::optional<Programme>> known;  // by name, looked up once
-    std::map<std::pair<std::int64_t, std::string>, std::uint32_t> indicator_index;
-    std::vector<FileIndicator> indicators;
-    std::vector<FileReading> readings;
-    Checker check;
-    bool header_seen = false;
-    std::size_t rows = 0;
+    if (csv.size() > indicator_csv_largest_file) too_large(csv.size());
+    return import_rows(db, [&](const CsvRowHandler& on_row) { for_each_csv_row(csv, on_row); }, reported_by,
+                       may_report, dry_run, progress);
+}
 
-    for_each_csv_row(csv, [&](const CsvRow& row) {
-        if (!header_seen) {
-            header_seen = true;
-            std::string header;
-            for (const auto& field : row.fields) header += (header.empty() ? "" : ",") + field;
-            if (header == indicator_csv_header) return;
-            throw InvalidInput({fmt::format("第 {} 行的欄位應為：{}（實為：{}）", row.line, indicator_csv_header, header),
-                                fmt::format("line {}: the columns must be {} (found: {})", row.line, indicator_csv_header, header)});
-        }
-        ++rows;
-        if (row.fields.size() != std::size(columns)) {
-            check.error(row.line, "(row)", fmt::format("應有 {} 欄，實有 {} 欄", std::size(columns), row.fields.size()),
-                        fmt::format("expected {} columns, found {}", std::size(columns), row.fields.size()));
-            return;
-        }
-        const auto& f = row.fields;
-        bool ok = true;
-        auto fail = [&](std::string_view column, const std::string& zh, const std::string& en) {
-            check.error(row.line, column, zh, en);
-            ok = false;
-        };
-        auto known_programme = known.find(f[0]);
-        if (known_programme == known.end()) {
-            known_programme = known.emplace(f[0], programmes.find_by_name(f[0])).first;
-            if (known_programme->second) may_report(*known_programme->second);  // throws when the reporter may not
-        }
-        const auto& programme = known_programme->second;
-        if (!programme) {
-            fail("programme", fmt::format("沒有名為「{}」的計劃；請先用 dplan programme new 建立", f[0]),
-                 fmt::format("no programme named '{}'; create it with 'dplan programme new'", f[0]));
-        }
-        if (f[1].empty() || f[1].size() > 32) fail("indicator_code", "須為 1 至 32 個字元", "must be 1 to 32 characters");
-        const auto kind = parse_indicator_kind(f[2]);
-        if (!kind) fail("kind", fmt::format("應為 output 或 outcome，實為「{}」", f[2]), fmt::format("expected output or outcome, got '{}'", f[2]));
-        if (!is_indicator_unit(f[4])) {
-            fail("unit", fmt::format("不明單位「{}」", f[4]), fmt::format("unknown unit '{}' (known: sessions, persons, "
-                                                                           "attendances, contacts, posts, percent, ...)", f[4]));
-        } else if (kind == IndicatorKind::outcome && f[4] != "percent") {
-            fail("unit", "成效指標以百分比計算", "outcome indicators are measured in percent");
-        }
-        const auto target = number(f[5]);
-        if (!target || *target < 0) fail("target", fmt::format("應為 0 或以上的數字，實為「{}」", f[5]), fmt::format("expected a number >= 0, got '{}'", f[5]));
-        std::optional<double> actual;
-        if (!f[6].empty()) {
-            actual = number(f[6]);
-            if (!actual) fail("actual", fmt::format("應為數字或留空，實為「{}」", f[6]), fmt::format("expected a number or nothing, got '{}'", f[6]));
-        }
-        const bool start_ok = is_date(f[7]), end_ok = is_date(f[8]);
-        if (!start_ok) fail("period_start", fmt::format("應為 YYYY-MM-DD，實為「{}」", f[7]), fmt::format("expected YYYY-MM-DD, got '{}'", f[7]));
-        if (!end_ok) fail("period_end", fmt::format("應為 YYYY-MM-DD，實為「{}」", f[8]), fmt::format("expected YYYY-MM-DD, got '{}'", f[8]));
-        if (start_ok && end_ok && ends_before_start(f[7], f[8])) fail("period_end", "結束日期早於開始日期", "the period ends before it starts");
-        if (!ok) return;
-
-        const Indicator definition{0, programme->id, f[1], *kind, {f[3], ""}, f[4], *target, std::nullopt, std::nullopt};
-        const auto [slot, added] =
-            indicator_index.emplace(std::make_pair(programme->id, f[1]), static_cast<std::uint32_t>(indicators.size()));
-        if (added) {
-            indicators.push_back({definition, row.line, 0, f[0]});
-        } else if (!same_definition(indicators[slot->second].definition, definition)) {
-            check.error(row.line, "indicator_code",
-                        fmt::format("指標 {} 的類別、描述、單位或目標與第 {} 行不同", f[1], indicators[slot->second].line),
-                        fmt::format("indicator {} is defined differently on line {} (kind, description, unit and "
-                                    "target must be the same on every row of an indicator)",
-                                    f[1], indicators[slot->second].line));
-            return;
-        }
-        readings.push_back({slot->second, row.line, actual, f[7], f[8], false});
-    });
-    if (!header_seen) throw InvalidInput({"CSV 檔案是空的", "the CSV file is empty"});
-
-    // Periods already reported for indicators the file names, one query per programme.
-    std::map<std::pair<std::int64_t, std::string>, std::vector<std::pair<std::string, std::string>>> stored;
-    std::set<std::int64_t> programme_ids;
-    for (const auto& indicator : indicators) programme_ids.insert(indicator.definition.programme_id);
-    for (const auto id : programme_ids) {
-        for (const auto& [code, reading] : programmes.current_readings(id)) {
-            stored[{id, code}].emplace_back(reading.period_start, reading.period_end);
-        }
+IndicatorImportResult import_indicator_csv_file(Database& db, const std::filesystem::path& file,
+                                                std::int64_t reported_by, const ProgrammeCheck& may_report,
+                                                bool dry_run, const ImportProgress& progress) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    std::ifstream in(file, std::ios::binary);
+    if (ec || !in) {
+        const std::string reason = ec ? ec.message() : std::string("cannot open");
+        throw InvalidInput({fmt::format("無法讀取檔案：{}", reason), fmt::format("cannot read the file: {}", reason)});
     }
-    check_period_clashes(indicators, readings, stored, check);
-    check.throw_if_any();
-
-    const auto reported = static_cast<std::size_t>(
-        std::count_if(readings.begin(), readings.end(), [](const FileReading& reading) { return reading.value.has_value(); }));
-    IndicatorImportResult result{rows, reported};
-    if (dry_run) return result;
-    db.write("import indicators", [&] {
-        for (auto& indicator : indicators) indicator.stored_id = programmes.put_indicator(indicator.definition);
-        for (const auto& reading : readings) {
-            if (reading.value && reading.corrects_stored) {
-                programmes.supersede_reading(indicators[reading.indicator].stored_id, reading.start, reading.end);
-            }
-        }
-        ReadingBulkInsert insert(db, reported_by);
-        std::size_t done = 0;
-        for (const auto& reading : readings) {
-            if (!reading.value) continue;
-            insert.add(indicators[reading.indicator].stored_id, *reading.value, reading.start, reading.end);
-            if (progress && ++done % 4096 == 0) progress(done, reported);
-        }
-        insert.flush();
-        if (progress) progress(reported, reported);
-        for (const auto& indicator : indicators) programmes.refresh_actual(indicator.stored_id);
-    });
-    return result;
+    if (size > indicator_csv_largest_file) too_large(size);
+    return import_rows(db, [&](const CsvRowHandler& on_row) { for_each_csv_row(in, on_row); }, reported_by,
+                       may_report, dry_run, progress);
 }
 
 }  // namespace dplan

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "domain/contact_address.hpp"
 #include "domain/period.hpp"
 #include "services/authorization.hpp"
 #include "services/icalendar.hpp"
@@ -55,6 +56,7 @@ std::int64_t MeetingService::create(const Meeting& input) {
         throw InvalidInput({fmt::format("會議結束時間（{}）早於開始時間（{}）", meeting.ends_at, meeting.starts_at),
                             fmt::format("the meeting ends ({}) before it starts ({})", meeting.ends_at, meeting.starts_at)});
     }
+    if (!meeting.online_link.empty()) require_web_address(meeting.online_link);
     if (!is_time_zone(meeting.time_zone)) {
         throw InvalidInput({fmt::format("不明時區「{}」", meeting.time_zone),
                             fmt::format("unknown time zone '{}'; use an IANA name such as Asia/Hong_Kong", meeting.time_zone)});

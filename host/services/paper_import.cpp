@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <optional>
 #include <tuple>
-#include <regex>
 
 #include "domain/error.hpp"
 #include "plugins/utf8.hpp"
@@ -78,14 +77,142 @@ std::string as_sentence(std::string text, Language language) {
     return text;
 }
 
+// The patterns below are plain scans, each linear in the line: std::regex recursed once per
+// character (a 40 KB line of digits overflowed the stack) and retried from every position.
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+
+// The reading position in a line, with the small steps the patterns are made of.
+struct Scan {
+    std::string_view text;
+    std::size_t at = 0;
+
+    bool done() const { return at == text.size(); }
+    void skip_spaces() {
+        while (!done() && is_space(text[at])) ++at;
+    }
+    bool take(std::string_view word) {
+        if (!text.substr(at).starts_with(word)) return false;
+        at += word.size();
+        return true;
+    }
+    // Between `least` and `most` digits; the digits taken, or empty when fewer than `least`.
+    std::string_view digits(std::size_t least, std::size_t most = std::string_view::npos) {
+        const std::size_t from = at;
+        while (!done() && is_digit(text[at]) && at - from < most) ++at;
+        if (at - from < least) {
+            at = from;
+            return {};
+        }
+        return text.substr(from, at - from);
+    }
+};
+
+// "1. " at the start of a paragraph.
 std::string strip_paragraph_number(const std::string& text) {
-    static const std::regex number(R"(^[0-9]+\.\s*)");
-    return std::regex_replace(text, number, "");
+    Scan scan{text};
+    if (scan.digits(1).empty() || !scan.take(".")) return text;
+    scan.skip_spaces();
+    return text.substr(scan.at);
 }
 
+// A page number alone on its line, perhaps between dashes: "3", "- 3 -", "—12—".
 bool is_page_furniture(const std::string& line) {
-    static const std::regex page_number(R"(^[-–—\s]*[0-9]+[-–—\s]*$)");
-    return std::regex_match(line, page_number);
+    Scan scan{line};
+    auto skip_dashes = [&] {
+        while (scan.take("-") || scan.take("–") || scan.take("—") || (!scan.done() && is_space(line[scan.at]) && ++scan.at)) {
+        }
+    };
+    skip_dashes();
+    if (scan.digits(1).empty()) return false;
+    skip_dashes();
+    return scan.done();
+}
+
+// "第 3/24-25 號文件" or "Paper No. 3/24-25" anywhere in the line -> "3/24-25".
+std::optional<std::string> paper_number_in(std::string_view line) {
+    for (std::size_t at = 0; at < line.size(); ++at) {
+        Scan scan{line, at};
+        if (!scan.take("第") && !scan.take("Paper No.")) continue;
+        scan.skip_spaces();
+        const std::size_t from = scan.at;
+        if (scan.digits(1).empty() || !scan.take("/") || scan.digits(2, 2).empty() || !scan.take("-") ||
+            scan.digits(2, 2).empty()) {
+            continue;
+        }
+        return std::string(line.substr(from, scan.at - from));
+    }
+    return std::nullopt;
+}
+
+// "2024-25 年度" anywhere in the line, or a line ending "Plan 2024-25" -> "2024-25".
+std::optional<std::string> financial_year_in(std::string_view line) {
+    for (std::size_t at = 0; at < line.size(); ++at) {
+        Scan scan{line, at};
+        if (const auto first = scan.digits(4, 4); !first.empty()) {
+            scan.skip_spaces();
+            if (!scan.take("-")) continue;
+            scan.skip_spaces();
+            const auto second = scan.digits(2, 2);
+            if (second.empty()) continue;
+            scan.skip_spaces();
+            if (scan.take("年度")) return std::string(first) + "-" + std::string(second);
+        } else if (scan.take("Plan") && !scan.done() && is_space(line[scan.at])) {
+            scan.skip_spaces();
+            const auto first = scan.digits(4, 4);
+            if (first.empty() || !scan.take("-")) continue;
+            const auto second = scan.digits(2, 2);
+            if (!second.empty() && scan.done()) return std::string(first) + "-" + std::string(second);
+        }
+    }
+    return std::nullopt;
+}
+
+// The district a letterhead names: "河畔區議會" (the word before 議會, ending 區, from the start of
+// its run of non-spaces) or "Riverside District Council" (the whole line before it).
+std::optional<std::string> council_district_in(std::string_view line) {
+    std::optional<std::string> chinese;
+    std::size_t chinese_from = std::string_view::npos;
+    for (std::size_t found = line.find("區議會"); found != std::string_view::npos && !chinese;
+         found = line.find("區議會", found + 1)) {
+        std::size_t from = found;
+        while (from > 0 && !is_space(line[from - 1])) --from;
+        std::size_t to = found;
+        while (to < line.size() && !is_space(line[to])) ++to;
+        const std::string_view word = line.substr(from, to - from);
+        const std::size_t last = word.rfind("區議會");  // the longest name the word holds
+        if (last > 0) {
+            chinese = std::string(word.substr(0, last + std::string_view("區").size()));
+            chinese_from = from;
+        }
+        found = to;  // the next word
+    }
+    constexpr std::string_view english = " District Council";
+    if (chinese && chinese_from == 0) return chinese;
+    if (line.size() > english.size() && line.ends_with(english)) {
+        const auto name = line.substr(0, line.size() - english.size());
+        if (name.find_first_of("\r\n") == std::string_view::npos) return std::string(name);
+    }
+    return chinese;
+}
+
+// The date that signs a paper, alone on its line: "2024 年 5 月" or "May 2024".
+bool is_issue_date(std::string_view line) {
+    Scan scan{line};
+    if (!scan.digits(4, 4).empty()) {
+        scan.skip_spaces();
+        if (!scan.take("年")) return false;
+        scan.skip_spaces();
+        if (scan.digits(1, 2).empty()) return false;
+        scan.skip_spaces();
+        return scan.take("月") && scan.done();
+    }
+    if (scan.done() || line[0] < 'A' || line[0] > 'Z') return false;
+    ++scan.at;
+    const std::size_t from = scan.at;
+    while (!scan.done() && line[scan.at] >= 'a' && line[scan.at] <= 'z') ++scan.at;
+    return scan.at > from && scan.take(" ") && !scan.digits(4, 4).empty() && scan.done();
 }
 
 [[noreturn]] void unreadable(std::string_view zh, std::string_view en) {
@@ -93,6 +220,10 @@ bool is_page_furniture(const std::string& line) {
 }
 
 void check_is_text(std::string_view text) {
+    if (text.size() > paper_largest_text) {
+        unreadable(fmt::format("文字超過 {} 位元組（委員會文件的上限）", paper_largest_text),
+                   fmt::format("the text is larger than {} bytes, the limit for a committee paper", paper_largest_text));
+    }
     if (trim(text).empty() || text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         unreadable("檔案是空的", "the file is empty");
     }
@@ -169,11 +300,6 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
     check_is_text(text);
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
 
-    static const std::regex paper_no(R"((?:第\s*|Paper No\.\s*)([0-9]+/[0-9]{2}-[0-9]{2})(?:\s*號文件)?)");
-    static const std::regex year(R"(([0-9]{4})\s*-\s*([0-9]{2})\s*年度|Plan\s+([0-9]{4})-([0-9]{2})$)");
-    static const std::regex council(R"((\S+區)議會|^(.+) District Council$)");
-    static const std::regex issued(R"(^([0-9]{4}\s*年\s*[0-9]{1,2}\s*月|[A-Z][a-z]+ [0-9]{4})$)");
-
     PaperImport result;
     Plan& plan = result.plan;
     Part part = Part::preamble;
@@ -189,12 +315,17 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
     while (start <= text.size()) {
         auto end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
+        if (end - start > paper_longest_line) {
+            unreadable(fmt::format("第 {} 行超過 {} 位元組（每行上限）；這不像是委員會文件", number + 1, paper_longest_line),
+                       fmt::format("line {} is longer than {} bytes, the limit for one line; this does not look like a "
+                                   "committee paper",
+                                   number + 1, paper_longest_line));
+        }
         const std::string line = trim(text.substr(start, end - start));
         start = end + 1;
         ++number;
         if (line.empty() || is_page_furniture(line)) continue;
 
-        std::smatch match;
         // A wrapped purpose or advice line may end with "District Council": only a letterhead
         // outside them starts the English version.
         const bool in_prose = part == Part::purpose || part == Part::advice;
@@ -203,24 +334,23 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
             part = Part::preamble;
             section = nullptr;
         }
-        if (std::regex_search(line, match, paper_no)) {
-            if (plan.paper_no.empty()) result.recognised.push_back({"文件編號 " + match[1].str(), "paper number " + match[1].str()});
-            plan.paper_no = match[1];
+        if (auto paper_no = paper_number_in(line)) {
+            if (plan.paper_no.empty()) result.recognised.push_back({"文件編號 " + *paper_no, "paper number " + *paper_no});
+            plan.paper_no = *paper_no;
             continue;
         }
-        if (!in_prose && std::regex_search(line, match, council)) {
+        if (auto district = in_prose ? std::nullopt : council_district_in(line)) {
             if (result.district_name.empty()) {
-                result.district_name = match[1].matched ? match[1].str() : match[2].str();
+                result.district_name = *district;
                 result.recognised.push_back({"地區 " + result.district_name, "district " + result.district_name});
             }
             continue;
         }
-        if ((part == Part::preamble || part == Part::plan_intro) && std::regex_search(line, match, year)) {
-            const std::string found = match[1].matched ? match[1].str() + "-" + match[2].str()
-                                                       : match[3].str() + "-" + match[4].str();
+        const bool may_name_year = part == Part::preamble || part == Part::plan_intro;
+        if (auto found = may_name_year ? financial_year_in(line) : std::nullopt) {
             if (plan.financial_year.empty()) {
-                plan.financial_year = found;
-                result.recognised.push_back({"財政年度 " + found, "financial year " + found});
+                plan.financial_year = *found;
+                result.recognised.push_back({"財政年度 " + *found, "financial year " + *found});
             }
             continue;
         }
@@ -302,7 +432,7 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
         }
         if (part == Part::advice || part == Part::closing) {
             if (line.starts_with("社會福利署") || line.ends_with("福利辦事處") || line == "Social Welfare Department" ||
-                line.ends_with("Social Welfare Office") || std::regex_match(line, issued)) {
+                line.ends_with("Social Welfare Office") || is_issue_date(line)) {
                 part = Part::closing;  // the office and date that sign the paper
                 continue;
             }

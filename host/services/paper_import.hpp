@@ -30,8 +30,14 @@ struct PaperImport {
     std::vector<PaperLine> unplaced;      // lines that fit nowhere
 };
 
+// A paper is a few hundred kilobytes of text and its lines are a paragraph at most; anything
+// larger is refused before it is read (docs: README, `plan import`).
+inline constexpr std::size_t paper_largest_text = 10 * 1024 * 1024;
+inline constexpr std::size_t paper_longest_line = 16 * 1024;
+
 // Throws InvalidInput (naming the line where it can) for text that is not a readable paper:
-// empty, not UTF-8, binary, no recognisable service area, no financial year.
+// empty, not UTF-8, binary, larger than paper_largest_text, a line longer than
+// paper_longest_line bytes, no recognisable service area, no financial year.
 PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadings>& areas);
 
 }  // namespace dplan

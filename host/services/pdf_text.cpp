@@ -27,6 +27,13 @@ std::string pdf_text(const std::filesystem::path& file) {
         const auto bytes = page->text(poppler::rectf(), poppler::page::raw_order_layout).to_utf8();
         text.append(bytes.begin(), bytes.end());
         text += '\n';
+        if (text.size() > pdf_text_largest) {
+            throw InvalidInput({fmt::format("「{}」的文字超過 {} 位元組（第 {} 頁），不像是委員會文件", file.string(),
+                                            pdf_text_largest, i + 1),
+                                fmt::format("the text of {} is larger than {} bytes (at page {}), too large for a "
+                                            "committee paper",
+                                            file.string(), pdf_text_largest, i + 1)});
+        }
     }
     return text;
 }

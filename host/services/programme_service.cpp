@@ -125,10 +125,19 @@ IndicatorImportResult ProgrammeService::import_csv(std::string_view csv, bool dr
     return import_indicator_csv(db_, csv, actor_.id, may_report, dry_run, progress);
 }
 
+IndicatorImportResult ProgrammeService::import_csv_file(const std::filesystem::path& file, bool dry_run,
+                                                        const ImportProgress& progress) {
+    if (!may_ever(actor_, Operation::record_reading)) authorize(actor_, Operation::record_reading);  // throws
+    const auto may_report = [this](const Programme& programme) {
+        authorize(actor_, Operation::record_reading, programme_subject(programme));
+    };
+    return import_indicator_csv_file(db_, file, actor_.id, may_report, dry_run, progress);
+}
+
 std::string ProgrammeService::export_csv() {
     ProgrammeRepository programmes(db_);
     const auto number = [](double value) { return fmt::format("{}", value); };
-    std::string out = std::string(indicator_csv_header) + "\n";
+    std::string out = fmt::format("{},{}\n", indicator_csv_header, indicator_csv_english_column);
     for (const auto& programme : programmes.list(authorize_list(actor_, Operation::read_programme))) {
         const auto readings = programmes.current_readings(programme.id);
         for (const auto& indicator : programmes.indicators(programme.id)) {
@@ -136,14 +145,17 @@ std::string ProgrammeService::export_csv() {
                 fmt::format("{},{},{},{},{},{}", csv_field(programme.name.zh), csv_field(indicator.code),
                             indicator_kind_code(indicator.kind), csv_field(indicator.description.zh), indicator.unit,
                             number(indicator.target));
+            const std::string english = csv_field(indicator.description.en);
             bool any = false;
             for (const auto& [code, reading] : readings) {
                 if (code != indicator.code) continue;
                 any = true;
-                out += fmt::format("{},{},{},{}\n", definition, number(reading.value), reading.period_start,
-                                   reading.period_end);
+                out += fmt::format("{},{},{},{},{}\n", definition, number(reading.value), reading.period_start,
+                                   reading.period_end, english);
             }
-            if (!any) out += fmt::format("{},,{},{}\n", definition, programme.period_start, programme.period_end);
+            if (!any) {
+                out += fmt::format("{},,{},{},{}\n", definition, programme.period_start, programme.period_end, english);
+            }
         }
     }
     return out;

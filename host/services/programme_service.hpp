@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,8 +43,12 @@ public:
 
     // docs/indicators-csv.md; all or nothing, and only into programmes the user may report for.
     IndicatorImportResult import_csv(std::string_view csv, bool dry_run, const ImportProgress& progress = {});
-    // The same columns the import reads, so an export imports back: a row per current reading, and
-    // a row with an empty actual for an indicator nothing has been reported for.
+    // The same, streaming a file (the command line's import): never held whole.
+    IndicatorImportResult import_csv_file(const std::filesystem::path& file, bool dry_run,
+                                          const ImportProgress& progress = {});
+    // The columns the import reads, with the English description last, so an export imports back
+    // unchanged: a row per current reading, and a row with an empty actual for an indicator nothing
+    // has been reported for.
     std::string export_csv();
 
     std::vector<AchievementGroup> summary(AchievementGrouping grouping, AchievementFilter filter);

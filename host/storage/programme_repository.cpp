@@ -127,9 +127,28 @@ std::int64_t ProgrammeRepository::put_indicator(const Indicator& indicator) {
     });
 }
 
+void ProgrammeRepository::hold_programme(std::int64_t programme_id) {
+    db_.write("hold programme", [&] {
+        if (db_.dialect() != Dialect::mysql) return;
+        const long long programme = programme_id;
+        long long held = 0;
+        db_.session() << "SELECT id FROM programmes WHERE id = :id FOR UPDATE", soci::use(programme), soci::into(held);
+        soci::statement indicators = (db_.session().prepare << "SELECT id FROM indicators WHERE programme_id = :id FOR UPDATE",
+                                      soci::use(programme), soci::into(held));
+        indicators.execute();
+        while (indicators.fetch()) {
+        }
+    });
+}
+
 void ProgrammeRepository::add_reading(std::int64_t indicator_id, double value, const std::string& period_start,
                                       const std::string& period_end, std::int64_t reported_by) {
     db_.write("store reading", [&] {
+        if (db_.dialect() == Dialect::mysql) {
+            const long long indicator = indicator_id;
+            long long held = 0;
+            db_.session() << "SELECT id FROM indicators WHERE id = :id FOR UPDATE", soci::use(indicator), soci::into(held);
+        }
         for (const auto& [start, end] : current_periods(indicator_id)) {
             if (!periods_clash(start, end, period_start, period_end)) continue;
             throw InvalidInput(

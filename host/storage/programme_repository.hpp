@@ -34,7 +34,12 @@ public:
 
     // Inserts the indicator, or updates its kind, description, unit and target. Returns its id.
     std::int64_t put_indicator(const Indicator& indicator);
-    // InvalidInput when the period partly overlaps one already reported for the indicator.
+    // Inside a write: holds the programme's row and its indicators' rows until the transaction
+    // ends, so readings checked against what is stored cannot be raced by another writer
+    // (MariaDB: SELECT ... FOR UPDATE; SQLite's write transaction already holds the database).
+    void hold_programme(std::int64_t programme_id);
+    // InvalidInput when the period partly overlaps one already reported for the indicator. The
+    // check and the insert run in one transaction holding the indicator's row.
     void add_reading(std::int64_t indicator_id, double value, const std::string& period_start,
                      const std::string& period_end, std::int64_t reported_by);
     // Every reading of the indicator, superseded ones too, oldest first.

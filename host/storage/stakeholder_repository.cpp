@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "domain/contact_address.hpp"
 #include "domain/timestamp.hpp"
 
 namespace dplan {
@@ -17,6 +18,7 @@ std::int64_t StakeholderRepository::create(const Stakeholder& stakeholder) {
         throw InvalidInput({"持份者須有姓名", "a stakeholder needs a name"});
     }
     return db_.write("add stakeholder", [&] {
+        if (!stakeholder.email.empty()) require_email_address(stakeholder.email);
         std::string sector(sector_code(stakeholder.sector));
         const long long organisation = stakeholder.organisation_id.value_or(0);
         soci::indicator organisation_flag = stakeholder.organisation_id ? soci::i_ok : soci::i_null;

@@ -52,5 +52,16 @@ TEST(FinancialYear, AcceptsOnlyConsecutiveYearsInTheCommitteeForm) {
     EXPECT_THROW(require_financial_year("2024"), InvalidInput);
 }
 
+// Files are read whole, so a size limit keeps a hostile one from filling memory before parsing.
+TEST(PlanJson, TextLargerThanTheLimitIsRefusedBeforeItIsParsed) {
+    try {
+        plan_from_json(std::string(plan_json_largest + 1, ' '));
+        ADD_FAILURE() << "accepted";
+    } catch (const InvalidInput& e) {
+        EXPECT_EQ(e.message().en, "the JSON is 8388609 bytes, more than the limit of 8388608 bytes for a plan");
+        EXPECT_EQ(e.message().zh, "JSON 有 8388609 位元組，超過計劃檔案的上限 8388608 位元組");
+    }
+}
+
 }  // namespace
 }  // namespace dplan

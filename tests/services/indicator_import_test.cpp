@@ -1,13 +1,17 @@
 // Indicator CSV import and the programme report, on SQLite and MariaDB.
 #include "services/indicator_import.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include "domain/user.hpp"
 #include "services/programme_report.hpp"
+#include "services/programme_service.hpp"
 #include "storage/achievement_queries.hpp"
 #include "storage/programme_repository.hpp"
 #include "support/backend_test.hpp"
@@ -222,6 +226,173 @@ TEST_P(IndicatorImportTest, PartlyOverlappingPeriodsAreRefusedAndNothingIsWritte
     EXPECT_THROW(programmes.add_reading(indicator_id, 5, "2023-06-30", "2023-07-31", system_user_id), InvalidInput);
     EXPECT_EQ(count("readings"), 1);
     EXPECT_EQ(programmes.indicators(programme_id).front().actual, std::optional<double>(10));
+}
+
+// The CSV had no English column and the import wrote an empty description.en over the stored one,
+// so export then import emptied every English description.
+TEST_P(IndicatorImportTest, EnglishDescriptionsAreKeptUnlessTheFileHasTheColumn) {
+    ProgrammeRepository programmes(db());
+    programmes.put_indicator({0, programme_id, "1A", IndicatorKind::output, {"社區講座", "Community talks"}, "sessions", 8,
+                              std::nullopt, std::nullopt});
+    import_indicator_csv(db(), header + "同行新路計劃,1A,output,社區講座（更新）,sessions,9,8,2023-04-01,2025-03-31\n",
+                         system_user_id, any_programme, false);
+    auto indicator = programmes.indicators(programme_id).front();
+    EXPECT_EQ(indicator.description.zh, "社區講座（更新）");
+    EXPECT_EQ(indicator.description.en, "Community talks") << "the file says nothing about English";
+    EXPECT_EQ(indicator.target, 9);
+
+    // With the column, in any position, it is what the English description becomes.
+    import_indicator_csv(db(),
+                         "description_en,programme,indicator_code,kind,description,unit,target,actual,period_start,period_end\n"
+                         "\"Talks, in the community\",同行新路計劃,1A,output,社區講座,sessions,9,8,2023-04-01,2025-03-31\n",
+                         system_user_id, any_programme, false);
+    EXPECT_EQ(programmes.indicators(programme_id).front().description.en, "Talks, in the community");
+    EXPECT_NE(import_error(header.substr(0, header.size() - 1) + ",description_en\n"
+                           "同行新路計劃,1A,output,社區講座,sessions,9,8,2023-04-01,2025-03-31,Talks\n"
+                           "同行新路計劃,1A,output,社區講座,sessions,9,8,2023-05-01,2023-05-31,Other talks\n")
+                  .find("line 3, indicator_code: indicator 1A is defined differently on line 2"),
+              std::string::npos);
+}
+
+TEST_P(IndicatorImportTest, AnExportImportsBackWithEveryDescriptionInBothLanguages) {
+    import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, false);
+    ProgrammeRepository programmes(db());
+    for (auto indicator : programmes.indicators(programme_id)) {
+        indicator.description.en = "English, \"quoted\" " + indicator.code;
+        programmes.put_indicator(indicator);
+    }
+    const auto before = programmes.indicators(programme_id);
+    ProgrammeService service(db(), {system_user_id, "system", "system", Role::system, {}, {}});
+    const std::string exported = service.export_csv();
+    EXPECT_TRUE(exported.starts_with(std::string(indicator_csv_header) + ",description_en\n")) << exported;
+    service.import_csv(exported, false);
+    const auto after = programmes.indicators(programme_id);
+    ASSERT_EQ(after.size(), before.size());
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        EXPECT_EQ(after[i].code, before[i].code);
+        EXPECT_EQ(after[i].description.zh, before[i].description.zh);
+        EXPECT_EQ(after[i].description.en, before[i].description.en);
+        EXPECT_EQ(after[i].target, before[i].target);
+        EXPECT_EQ(after[i].actual, before[i].actual);
+    }
+    EXPECT_EQ(service.export_csv(), exported);
+}
+
+TEST_P(IndicatorImportTest, HeadersNameEveryColumnOnceAndRowsAndFilesHaveLimits) {
+    EXPECT_NE(import_error("programme,indicator_code,kind,description,unit,target,actual,period_start\n")
+                  .find("line 1: the columns must be programme,indicator_code,kind,description,unit,target,actual,"
+                        "period_start,period_end[,description_en] in any order (found: programme,indicator_code,kind,"
+                        "description,unit,target,actual,period_start): column 'period_end' is missing"),
+              std::string::npos);
+    EXPECT_NE(import_error(header.substr(0, header.size() - 1) + ",kind\n").find("column 'kind' appears twice"),
+              std::string::npos);
+    EXPECT_NE(import_error(header + std::string(100, ',') + "\n").find("line 2: a row has more than 64 fields"),
+              std::string::npos);
+    // Dates are digits in YYYY-MM-DD and real days.
+    EXPECT_NE(import_error(header + "同行新路計劃,M,output,小組,sessions,30,10,2023- 4-01,2023-04-30\n")
+                  .find("line 2, period_start: expected YYYY-MM-DD, got '2023- 4-01'"),
+              std::string::npos);
+    EXPECT_NE(import_error(header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-02-29\n")
+                  .find("line 2, period_end: expected YYYY-MM-DD, got '2023-02-29'"),
+              std::string::npos);
+
+    const auto dir = testing::make_temp_dir("dplan-csv-limit");
+    const auto huge = dir / "huge.csv";
+    std::ofstream(huge) << header;
+    std::filesystem::resize_file(huge, indicator_csv_largest_file + 1);  // sparse: nothing is written to disk
+    try {
+        import_indicator_csv_file(db(), huge, system_user_id, any_programme, false);
+        ADD_FAILURE() << "a file over the limit was read";
+    } catch (const InvalidInput& e) {
+        EXPECT_EQ(e.message().en, "the CSV is 536870913 bytes, more than the limit of 536870912 bytes for one import; "
+                                  "import it in parts");
+        EXPECT_EQ(e.message().zh, "CSV 有 536870913 位元組，超過每次匯入的上限 536870912 位元組；請分批匯入");
+    }
+    EXPECT_THROW(import_indicator_csv_file(db(), dir / "missing.csv", system_user_id, any_programme, false), InvalidInput);
+    std::filesystem::remove_all(dir);
+}
+
+// The file is read in blocks of 64 KiB: a quote, a doubled quote or a CRLF split between two
+// blocks reads as within one.
+TEST_P(IndicatorImportTest, AStreamedFileReadsTheSameAcrossBlockBoundaries) {
+    const auto dir = testing::make_temp_dir("dplan-csv-stream");
+    std::string csv = header;
+    for (int month = 0; month <= 2000; ++month) {
+        const int year = 2000 + month / 12, m = month % 12 + 1;
+        csv += fmt::format("同行新路計劃,M,output,\"小組 \"\"每月\"\"\",sessions,3000,1,{}-{:02}-01,{}-{:02}-28\r\n", year, m, year, m);
+    }
+    ASSERT_GT(csv.size(), 2u * 64 * 1024);
+    const auto file = dir / "monthly.csv";
+    std::ofstream(file, std::ios::binary) << csv;
+    const auto streamed = import_indicator_csv_file(db(), file, system_user_id, any_programme, false);
+    EXPECT_EQ(streamed.readings, 2001u);
+    const auto indicators = ProgrammeRepository(db()).indicators(programme_id);
+    ASSERT_EQ(indicators.size(), 1u);
+    EXPECT_EQ(indicators[0].description.zh, "小組 \"每月\"");
+    EXPECT_EQ(indicators[0].actual, std::optional<double>(2001));
+    std::filesystem::remove_all(dir);
+}
+
+// The period checks ran before the import's transaction: two imports at once could both find
+// no clash and both write. Now the second waits for the first and is refused.
+TEST_P(IndicatorImportTest, TwoImportsAtOnceNeverStoreOverlappingPeriods) {
+    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,,2023-04-01,2025-03-31\n", system_user_id, any_programme, false);
+    const auto other = test_database().open_another();
+    std::string second_error;
+    std::thread second;
+    // The first import calls `progress` inside its write transaction, after its check: the second
+    // starts there and gets as far as it can while the first still holds its rows.
+    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-04-30\n", system_user_id,
+                         any_programme, false, [&](std::size_t, std::size_t) {
+                             if (second.joinable()) return;
+                             second = std::thread([&] {
+                                 try {
+                                     import_indicator_csv(*other, header + "同行新路計劃,M,output,小組,sessions,30,12,2023-04-15,"
+                                                                           "2023-05-14\n",
+                                                          system_user_id, any_programme, false);
+                                     second_error = "accepted";
+                                 } catch (const std::exception& e) {
+                                     second_error = e.what();
+                                 }
+                             });
+                             std::this_thread::sleep_for(std::chrono::milliseconds(500));
+                         });
+    ASSERT_TRUE(second.joinable());
+    second.join();
+    EXPECT_NE(second_error.find("the period 2023-04-15 to 2023-05-14 partly overlaps the reported period 2023-04-01 to "
+                                "2023-04-30"),
+              std::string::npos)
+        << second_error;
+    EXPECT_EQ(count("readings"), 1);
+    EXPECT_EQ(ProgrammeRepository(db()).indicators(programme_id).front().actual, std::optional<double>(10));
+}
+
+// add_reading checked, then inserted, without holding anything: a reading recorded while an import
+// was writing the same indicator could overlap it.
+TEST_P(IndicatorImportTest, AReadingRecordedDuringAnImportWaitsForItAndIsRefused) {
+    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,,2023-04-01,2025-03-31\n", system_user_id, any_programme, false);
+    const auto indicator_id = ProgrammeRepository(db()).indicators(programme_id).front().id;
+    const auto other = test_database().open_another();
+    std::string recorded;
+    std::thread record;
+    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-04-30\n", system_user_id,
+                         any_programme, false, [&](std::size_t, std::size_t) {
+                             if (record.joinable()) return;
+                             record = std::thread([&] {
+                                 try {
+                                     ProgrammeRepository(*other).add_reading(indicator_id, 7, "2023-04-20", "2023-05-19",
+                                                                             system_user_id);
+                                     recorded = "accepted";
+                                 } catch (const std::exception& e) {
+                                     recorded = e.what();
+                                 }
+                             });
+                             std::this_thread::sleep_for(std::chrono::milliseconds(500));
+                         });
+    ASSERT_TRUE(record.joinable());
+    record.join();
+    EXPECT_NE(recorded.find("partly overlaps the reported period 2023-04-01 to 2023-04-30"), std::string::npos) << recorded;
+    EXPECT_EQ(count("readings"), 1);
 }
 
 DPLAN_INSTANTIATE_BACKEND_TESTS(IndicatorImportTest);

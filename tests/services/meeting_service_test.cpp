@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "services/icalendar.hpp"
 #include "services/authorization.hpp"
 #include "services/collaboration.hpp"
@@ -221,12 +223,50 @@ TEST_P(MeetingServiceTest, TheCalendarFileHasUtcTimesAttendeesAndEscapedChineseT
     EXPECT_NE(ics.find("SUMMARY:地區福利規劃會議 District welfare planning meeting\r\n"), std::string::npos) << ics;
     EXPECT_NE(ics.find("PARTSTAT=ACCEPTED:mailto:wong@example.hk"), std::string::npos) << ics;
     EXPECT_NE(ics.find("PARTSTAT=NEEDS-ACTION:urn:x-dplan:stakeholder:"), std::string::npos) << ics;
-    EXPECT_EQ(icalendar_escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
-    const std::string folded = icalendar_fold("DESCRIPTION:" + std::string(40, 'x') + "河畔區河畔區河畔區河畔區");
-    for (std::size_t start = 0, end = 0; (end = folded.find("\r\n", start)) != std::string::npos; start = end + 2) {
+    for (std::size_t start = 0, end = 0; (end = folded_ics.find("\r\n", start)) != std::string::npos; start = end + 2) {
         EXPECT_LE(end - start, 75u) << "lines are at most 75 octets";
     }
-    EXPECT_NE(folded.find("\r\n "), std::string::npos);
+}
+
+// Names are free text: a line break or a quote in one must not end the line or the parameter and
+// start a property of its own. Addresses are checked where they are entered.
+TEST_P(MeetingServiceTest, HostileNamesAndAddressesCannotForgeCalendarLines) {
+    const auto intruder = StakeholderRepository(db()).create(
+        {0, {"何\"先生\r\nBEGIN:VALARM", "Mr Ho"}, std::nullopt, {}, Sector::resident, "ho@example.hk"});
+    Meeting meeting = planning_meeting();
+    meeting.title.zh = "會議\r\nATTENDEE:mailto:evil@example.com";
+    meeting.attendees.push_back({intruder, {}, Sector::resident, Attendance::invited, {}});
+    meeting.online_link = "https://meet.example.hk/riverside?pwd=1&lang=zh";
+    const auto id = as(officer).create(meeting);
+    const std::string folded = as(officer).calendar(id, "20241123T120000Z");
+    std::string ics;  // unfolded
+    for (std::size_t start = 0, end = 0; (end = folded.find("\r\n", start)) != std::string::npos; start = end + 2) {
+        const std::string line = folded.substr(start, end - start);
+        EXPECT_EQ(line.find_first_of("\r\n"), std::string::npos) << "a bare CR or LF inside a line: " << line;
+        ics += line.starts_with(" ") ? line.substr(1) : (ics.empty() ? "" : "\r\n") + line;
+    }
+    ics += "\r\n";
+    std::vector<std::string> names;  // the property name of every line
+    for (std::size_t start = 0, end = 0; (end = ics.find("\r\n", start)) != std::string::npos; start = end + 2) {
+        const std::string line = ics.substr(start, end - start);
+        names.push_back(line.substr(0, line.find_first_of(":;")));
+    }
+    EXPECT_EQ(std::count(names.begin(), names.end(), "BEGIN"), 2) << ics;
+    EXPECT_EQ(std::count(names.begin(), names.end(), "ATTENDEE"), 3) << ics;
+    EXPECT_NE(ics.find("CN=\"何'先生 BEGIN:VALARM\""), std::string::npos) << ics;
+    EXPECT_NE(ics.find("URL:https://meet.example.hk/riverside?pwd=1&lang=zh\r\n"), std::string::npos) << ics;
+
+    for (const char* link : {"javascript:alert(1)", "https://meet.example.hk/a b", "https://meet.example.hk/\"x\"",
+                             "https://meet.example.hk/\r\nATTENDEE:x", "meet.example.hk"}) {
+        meeting.online_link = link;
+        EXPECT_THROW(as(officer).create(meeting), InvalidInput) << link;
+    }
+    for (const char* email : {"ho@example", "ho example.hk", "ho@example.hk\r\nX", "\"ho\"@example.hk", "@example.hk",
+                              "ho..x@example.hk"}) {
+        EXPECT_THROW(StakeholderRepository(db()).create({0, {"何先生", ""}, std::nullopt, {}, Sector::resident, email}),
+                     InvalidInput)
+            << email;
+    }
 }
 
 DPLAN_INSTANTIATE_BACKEND_TESTS(MeetingServiceTest);

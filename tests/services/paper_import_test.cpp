@@ -100,5 +100,55 @@ TEST(PaperImport, BadInputIsRefusedWithAReason) {
     EXPECT_NE(message("2024-25 年度\n安老服務\n工作目標：x\n安老服務\n").find("line 4: service area"), std::string::npos);
 }
 
+// std::regex recursed once per character: a 40 KB line of digits or 15,000 Chinese characters
+// without a space ended the process (SIGSEGV), and a few thousand took seconds.
+TEST(PaperImport, LongLinesAreReadInOnePassUpToTheLimitAndRefusedBeyondIt) {
+    std::string long_chinese;
+    while (long_chinese.size() + 3 <= paper_longest_line - 30) long_chinese += "區";
+    const std::string digits(paper_longest_line - 30, '7');
+    const std::string paper = "第 " + digits + "\n" + long_chinese + "議會\n2024-25 年度\n青少年服務\n工作目標：" +
+                              long_chinese.substr(0, long_chinese.size() - 30) + "\n" + digits + "年度\n";
+    const PaperImport imported = import_paper_text(paper, areas);
+    ASSERT_EQ(imported.plan.sections.size(), 1u);
+    EXPECT_EQ(imported.plan.financial_year, "2024-25");
+    EXPECT_EQ(imported.district_name, long_chinese);
+    EXPECT_TRUE(imported.plan.paper_no.empty());
+    EXPECT_EQ(imported.plan.sections[0].objective.zh.size(), long_chinese.size() - 30 + digits.size() + 6);
+
+    for (const std::string& line : {std::string(40'000, '1'), long_chinese + long_chinese}) {
+        try {
+            import_paper_text("2024-25 年度\n" + line + "\n青少年服務\n", areas);
+            ADD_FAILURE() << "a line of " << line.size() << " bytes was accepted";
+        } catch (const InvalidInput& e) {
+            EXPECT_EQ(e.message().en, "line 2 is longer than 16384 bytes, the limit for one line; this does not look "
+                                      "like a committee paper");
+            EXPECT_EQ(e.message().zh, "第 2 行超過 16384 位元組（每行上限）；這不像是委員會文件");
+        }
+    }
+}
+
+// The scans that replaced the patterns find what the patterns found, wherever it is in the line.
+TEST(PaperImport, LetterheadNumbersYearsAndDatesAreFoundWhereThePatternsFoundThem) {
+    const std::string paper =
+        "Paper No.  12/24-25 (for discussion)\nRiverside District Council\nDistrict Welfare Plan 2024-25\n"
+        "Youth services\nObjective: Help youth\nAdvice sought\n1.  Members are invited to note.\nMay 2024\n";
+    const std::vector<AreaHeadings> english{{"youth", {"青少年服務", "Youth services"}}};
+    const PaperImport imported = import_paper_text(paper, english);
+    EXPECT_EQ(imported.plan.paper_no, "12/24-25");
+    EXPECT_EQ(imported.district_name, "Riverside");
+    EXPECT_EQ(imported.plan.financial_year, "2024-25");
+    EXPECT_EQ(imported.plan.advice_sought.en, "Members are invited to note.");
+    EXPECT_TRUE(imported.unplaced.empty()) << imported.unplaced.front().text;
+
+    const PaperImport chinese = import_paper_text(
+        "（第3/24-25號文件）\n致 河畔區議會\n12024 - 25年度\n安老服務\n工作目標：x\n諮詢意見\n2. 請備悉。\n2024 年 5 月\n",
+        areas);
+    EXPECT_EQ(chinese.plan.paper_no, "3/24-25");
+    EXPECT_EQ(chinese.district_name, "河畔區");
+    EXPECT_EQ(chinese.plan.financial_year, "2024-25");
+    EXPECT_EQ(chinese.plan.advice_sought.zh, "請備悉。");
+    EXPECT_TRUE(chinese.unplaced.empty()) << chinese.unplaced.front().text;
+}
+
 }  // namespace
 }  // namespace dplan
