@@ -213,6 +213,7 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
                 result.district_name = match[1].matched ? match[1].str() : match[2].str();
                 result.recognised.push_back({"地區 " + result.district_name, "district " + result.district_name});
             }
+            if (side(plan.council).empty()) side(plan.council) = match[0].str();
             continue;
         }
         if ((part == Part::preamble || part == Part::plan_intro) && std::regex_search(line, match, year)) {
@@ -319,6 +320,8 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
         if (part == Part::preamble && (line.ends_with("委員會") || line.ends_with("福利辦事處") ||
                                        line.ends_with("Committee") || line.ends_with("Social Welfare Office"))) {
             result.recognised.push_back({line, line});  // committee and office in the letterhead
+            auto& letterhead = line.ends_with("委員會") || line.ends_with("Committee") ? plan.committee : plan.office;
+            if (side(letterhead).empty()) side(letterhead) = line;
             continue;
         }
         result.unplaced.push_back({number, line});
