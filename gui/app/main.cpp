@@ -21,6 +21,7 @@
 #include "logging/logging.hpp"
 #include "dashboard.hpp"
 #include "domain/database_url.hpp"
+#include "services/build_tree.hpp"
 
 namespace {
 
@@ -69,7 +70,8 @@ int run(const Options& options) {
         throw InvalidInput({"--size 應為 寬x高，例如 1600x1000", "--size must be WIDTHxHEIGHT, e.g. 1600x1000"});
     }
     const std::string user = !options.user.empty() ? options.user : std::getenv("DPLAN_USER") ? std::getenv("DPLAN_USER") : "system";
-    const auto loader = plugins::standard_loader_options(options.plugin_dirs, options.trusted_keys, options.allow_unsigned);
+    const auto sources = with_build_tree({options.plugin_dirs, options.trusted_keys});
+    const auto loader = plugins::standard_loader_options(sources.plugin_dirs, sources.trusted_keys, options.allow_unsigned);
 
     glfwSetErrorCallback([](int code, const char* text) { spdlog::error("GLFW error {}: {}", code, text); });
     if (!glfwInit()) {
