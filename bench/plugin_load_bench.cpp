@@ -36,7 +36,8 @@ struct SignedPlugins {
             dplan::plugins::sign_plugin(target, key.secret_key_file);
         }
         options.directories = {root / "plugins"};
-        options.trusted_public_keys = {dplan::plugins::read_public_key(key.public_key_file)};
+        options.trusted_keys = {dplan::plugins::read_trusted_key(
+            key.public_key_file, dplan::plugins::KeySource::command_line)};
     }
     ~SignedPlugins() { std::filesystem::remove_all(root); }
 };

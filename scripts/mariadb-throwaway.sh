@@ -45,21 +45,30 @@ if [[ ! -d "$data/mysql" ]]; then
         --skip-test-db >"$dir/install.log" 2>&1 || { cat "$dir/install.log" >&2; exit 1; }
 fi
 
-port=33306
+# A restarted server keeps its port when it can, so clients connected before can reconnect.
+# $DPLAN_MARIADB_PORT: where to start looking (tests that start servers of their own).
+first_port=${DPLAN_MARIADB_PORT:-33306}
+port=$(cat "$dir/port" 2>/dev/null || echo "$first_port")
+port_is_free "$port" || port=$first_port
 while ! port_is_free "$port"; do port=$((port + 1)); done
+echo "$port" >"$dir/port"
 
 mariadbd=$(find_binary mariadbd mysqld)
 "$mariadbd" --no-defaults "${user_opt[@]}" --datadir="$data" --bind-address=127.0.0.1 --port="$port" \
     --socket="$socket" --pid-file="$pidfile" --log-error="$dir/error.log" \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_520_ci \
     --innodb-buffer-pool-size=128M --innodb-flush-log-at-trx-commit=2 --skip-log-bin >/dev/null 2>&1 &
+server_pid=$!
 
 client=$(find_binary mariadb mysql)
-for _ in $(seq 300); do
+# A loaded machine can take a while; a server that never answers is stopped, not left behind
+# (a retry would otherwise start a second one on the same data).
+for _ in $(seq 600); do
     "$client" --no-defaults --socket="$socket" -uroot -e 'SELECT 1' >/dev/null 2>&1 && break
     sleep 0.1
 done
 "$client" --no-defaults --socket="$socket" -uroot -e 'SELECT 1' >/dev/null 2>&1 || {
+    kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null
     echo "throwaway MariaDB did not start; see $dir/error.log:" >&2; tail -20 "$dir/error.log" >&2; exit 1; }
 
 # The test user may create and drop its own databases (each test run makes fresh ones).

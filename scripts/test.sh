@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Command 2: install what is missing, start a throwaway MariaDB, build, run the whole test suite
 # (SQLite and MariaDB), stop the server, exit with ctest's status.
-#   scripts/test.sh [--preset asan] [extra ctest arguments]
+#   scripts/test.sh [--preset asan|tsan] [extra ctest arguments]
+# asan: the whole suite under AddressSanitizer + UBSan; tsan: the dashboard worker tests under
+# ThreadSanitizer (the presets in CMakePresets.json say what each builds and runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -21,6 +21,7 @@
 #include "logging/logging.hpp"
 #include "dashboard.hpp"
 #include "domain/database_url.hpp"
+#include "services/atomic_file.hpp"
 #include "services/build_tree.hpp"
 
 namespace {
@@ -30,7 +31,7 @@ using namespace dplan::gui;
 
 struct Options {
     std::string db = default_database_url(), user, lang = "zh", district, screen = "overview", screenshot, size = "1600x1000",
-                font, log_level = "warning", log_file = default_log_file();
+                font, log_level = "warning", log_file = default_log_file(), db_option_file;
     std::vector<std::string> plugin_dirs, trusted_keys;
     bool allow_unsigned = false, all_programmes = false;
     int bench_frames = 0;
@@ -49,15 +50,40 @@ std::filesystem::path config_dir() {
     return dir / "dplan";
 }
 
-bool write_png(const std::string& path, int width, int height) {
+// Throws StorageError when the PNG cannot be written; a previous file of that name stays as it was.
+void write_png(const std::string& path, int width, int height) {
     std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     stbi_flip_vertically_on_write(1);  // OpenGL rows start at the bottom
-    const std::string partial = path + ".part";
-    if (stbi_write_png(partial.c_str(), width, height, 4, pixels.data(), width * 4) == 0) return false;
-    std::filesystem::rename(partial, path);
-    return true;
+    replace_file(path, [&](const std::filesystem::path& temporary) {
+        if (stbi_write_png(temporary.c_str(), width, height, 4, pixels.data(), width * 4) == 0) {
+            throw StorageError({"無法把畫面編碼為 PNG", "cannot encode the window as a PNG"});
+        }
+    });
+}
+
+// GLFW reports errors through a callback. Until the window is open they only explain why it
+// could not open, and go into that message; afterwards they are logged.
+std::string glfw_problem;
+bool window_open = false;
+
+void glfw_error(int code, const char* text) {
+    glfw_problem = fmt::format("GLFW {}: {}", code, text);
+    if (window_open) spdlog::warn("{}", glfw_problem);
+}
+
+// Column widths and sorting are kept here; without it the dashboard still runs, it just forgets them.
+std::string settings_file() {
+    std::error_code ec;
+    std::filesystem::create_directories(config_dir(), ec);
+    if (ec) {
+        spdlog::warn("無法建立設定資料夾「{}」（{}），本次不會保存欄寬及排序。 / cannot create the settings folder {} ({}); "
+                     "column widths and sorting are not kept this time",
+                     config_dir().string(), ec.message(), config_dir().string(), ec.message());
+        return {};
+    }
+    return (config_dir() / "dashboard.ini").string();
 }
 
 int run(const Options& options) {
@@ -72,19 +98,31 @@ int run(const Options& options) {
     const std::string user = !options.user.empty() ? options.user : std::getenv("DPLAN_USER") ? std::getenv("DPLAN_USER") : "system";
     const auto sources = with_build_tree({options.plugin_dirs, options.trusted_keys});
     const auto loader = plugins::standard_loader_options(sources.plugin_dirs, sources.trusted_keys, options.allow_unsigned);
+    parse_database_url(options.db);  // a malformed URL is refused before a window opens (its password hidden)
+    std::optional<std::filesystem::path> option_file;
+    if (!options.db_option_file.empty()) option_file = options.db_option_file;
 
-    glfwSetErrorCallback([](int code, const char* text) { spdlog::error("GLFW error {}: {}", code, text); });
+    glfwSetErrorCallback(glfw_error);
     if (!glfwInit()) {
-        throw StorageError({"無法開啟視窗：沒有顯示器（可用 xvfb-run 執行）",
-                            "cannot open a window: no display (set DISPLAY, or run under xvfb-run)"});
+        const char* display = std::getenv("DISPLAY");
+        if (display == nullptr || *display == '\0') {
+            throw StorageError({"無法開啟視窗：沒有顯示器（未設定 DISPLAY）。請在桌面環境中執行，或以 xvfb-run 執行。",
+                                "cannot open a window: no display (DISPLAY is not set); run it on a desktop, or "
+                                "under xvfb-run (" + glfw_problem + ")"});
+        }
+        throw StorageError({fmt::format("無法開啟視窗：連接不上顯示器 {}。請檢查 DISPLAY 設定。", display),
+                            fmt::format("cannot open a window: display {} cannot be reached; check DISPLAY ({})",
+                                        display, glfw_problem)});
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     GLFWwindow* window = glfwCreateWindow(width, height, "District Planner", nullptr, nullptr);
     if (window == nullptr) {
         glfwTerminate();
-        throw StorageError({"無法建立 OpenGL 3 視窗", "cannot create an OpenGL 3 window"});
+        throw StorageError({"無法建立 OpenGL 3 視窗：顯示卡或驅動程式不支援 OpenGL 3。",
+                            "cannot create an OpenGL 3 window (" + glfw_problem + ")"});
     }
+    window_open = true;
     glfwMakeContextCurrent(window);
     glfwSwapInterval(options.screenshot.empty() && options.bench_frames == 0 ? 1 : 0);
     float scale_x = 1, scale_y = 1;
@@ -95,9 +133,8 @@ int run(const Options& options) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    std::filesystem::create_directories(config_dir());
-    const std::string ini = (config_dir() / "dashboard.ini").string();
-    io.IniFilename = options.screenshot.empty() && options.bench_frames == 0 ? ini.c_str() : nullptr;
+    const std::string ini = options.screenshot.empty() && options.bench_frames == 0 ? settings_file() : std::string();
+    io.IniFilename = ini.empty() ? nullptr : ini.c_str();
     ImGui::StyleColorsLight();
     ImGui::GetStyle().ScaleAllSizes(scale);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
@@ -106,7 +143,7 @@ int run(const Options& options) {
     GlyphAtlas atlas(find_cjk_font(options.font), 17.0f * scale);
     Selection first;
     first.all_programmes = options.all_programmes;
-    Worker worker([&] { return open_local_client(options.db, user, loader); }, first);
+    Worker worker([&] { return open_local_client(options.db, user, loader, option_file); }, first);
     Dashboard dashboard(worker, atlas, options.lang == "en" ? Language::en : Language::zh, scale);
     dashboard.state().tab_request = *screen == Screen::empty ? std::nullopt : std::optional(*screen);
     dashboard.state().screen = *screen;
@@ -176,11 +213,12 @@ int run(const Options& options) {
                 if (static_cast<int>(frame_ms.size()) >= options.bench_frames) break;
             }
             if (!options.screenshot.empty() && settled_frames == 4) {
-                if (!write_png(options.screenshot, fb_width, fb_height)) {
-                    std::cerr << "無法寫入 / cannot write " << options.screenshot << '\n';
-                    exit_code = 1;
-                } else {
+                try {
+                    write_png(options.screenshot, fb_width, fb_height);
                     std::cout << std::filesystem::absolute(options.screenshot).string() << '\n';
+                } catch (const Error& e) {
+                    std::cerr << e.message().zh << '\n' << e.message().en << '\n';
+                    exit_code = 1;
                 }
                 break;
             }
@@ -209,6 +247,8 @@ int main(int argc, char** argv) {
     CLI::App app("District Planner dashboard / 地區福利規劃儀表板");
     Options options;
     app.add_option("--db", options.db, "sqlite:PATH or mysql://USER@HOST:PORT/DB / 資料庫")->capture_default_str();
+    app.add_option("--db-option-file", options.db_option_file,
+                   "MySQL option file with the password in [client] (default ~/.my.cnf; or set $DPLAN_DB_PASSWORD) / 密碼選項檔");
     app.add_option("--user", options.user, "Act as this user (default $DPLAN_USER, else system) / 用戶");
     app.add_option("--lang", options.lang, "zh or en; switch at any time in the window / 語言")
         ->check(CLI::IsMember({"zh", "en"}))
@@ -228,10 +268,17 @@ int main(int argc, char** argv) {
     app.add_option("--log-level", options.log_level, "trace, debug, info, warning, error / 記錄等級")->capture_default_str();
     app.add_option("--log-file", options.log_file, "Log file / 記錄檔")->capture_default_str();
     CLI11_PARSE(app, argc, argv);
+    // Every failure ends here as one line per language and an exit code, never as an abort.
     try {
         return run(options);
     } catch (const Error& e) {
+        spdlog::info("dashboard: {}", e.message().en);  // the log file; stderr gets both languages
         std::cerr << e.message().zh << '\n' << e.message().en << '\n';
+        return dynamic_cast<const InvalidInput*>(&e) != nullptr ? 2 : 1;
+    } catch (const std::exception& e) {
+        spdlog::info("dashboard: unexpected error: {}", e.what());
+        std::cerr << "發生意外錯誤：" << e.what() << "。詳情已寫入記錄檔。\n"
+                  << "unexpected error: " << e.what() << "; the details are in the log file\n";
         return 1;
     }
 }

@@ -1,5 +1,6 @@
 #include "worker.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -68,27 +69,51 @@ void Worker::reload(DashboardClient& client) {
     status_ = {false, {}, 0, 0, status_.finished};
 }
 
+namespace {
+
+// Whatever a job, a reload or the poll throws, as a message for the window: the worker thread
+// must never end on an exception (std::terminate would take the window down with it).
+JobError describe(const std::exception_ptr& failure) {
+    try {
+        std::rethrow_exception(failure);
+    } catch (const Conflict& e) {
+        return {e.message(), true};
+    } catch (const Error& e) {
+        return {e.message(), false};
+    } catch (const std::exception& e) {
+        return {{fmt::format("發生意外錯誤：{}。詳情已寫入記錄檔。", e.what()),
+                 fmt::format("unexpected error: {}; the details are in the log file", e.what())},
+                false};
+    } catch (...) {
+        return {{"發生不明錯誤。詳情已寫入記錄檔。", "unknown error; the details are in the log file"}, false};
+    }
+}
+
+}  // namespace
+
+void Worker::fail(const JobError& error) {
+    spdlog::error("dashboard: {}", error.message.en);
+    const std::lock_guard lock(mutex_);
+    error_ = error;
+    status_ = {};
+}
+
 void Worker::loop(std::stop_token stop, Factory factory) {
     std::unique_ptr<DashboardClient> client;
-    auto fail = [&](const Bilingual& message, bool conflict) {
-        spdlog::error("dashboard: {}", message.en);
-        const std::lock_guard lock(mutex_);
-        error_ = JobError{message, conflict};
-        status_ = {};
-    };
     try {
         client = factory();
-    } catch (const Error& e) {
-        fail(e.message(), false);
-        return;
-    } catch (const std::exception& e) {
-        fail({e.what(), e.what()}, false);
+    } catch (...) {
+        fail(describe(std::current_exception()));
         return;
     }
     std::string stamp;
+    // The poll runs every second: a database that stays unreachable is reported once, not every
+    // second, until a poll succeeds again.
+    std::optional<std::string> poll_failure;
     while (!stop.stop_requested()) {
         std::optional<std::pair<Bilingual, Job>> job;
         bool reload_now = false;
+        bool job_done = false, job_failed = false;
         {
             std::unique_lock lock(mutex_);
             wake_.wait_for(lock, stop, std::chrono::seconds(1), [&] { return !jobs_.empty() || reload_wanted_; });
@@ -107,6 +132,7 @@ void Worker::loop(std::stop_token stop, Factory factory) {
                     status_.done = done;
                     status_.total = total;
                 });
+                job_done = true;
                 {
                     const std::lock_guard lock(mutex_);
                     status_.finished = {"完成：" + job->first.zh, "Done: " + job->first.en};
@@ -122,17 +148,20 @@ void Worker::loop(std::stop_token stop, Factory factory) {
                 reload(*client);
                 stamp = snapshot()->change_stamp;
             }
-        } catch (const Conflict& e) {
-            fail(e.message(), true);
-            if (job) reload(*client);
-        } catch (const Error& e) {
-            fail(e.message(), false);
-            try {
-                if (job) reload(*client);
-            } catch (const Error&) {
-            }
-        } catch (const std::exception& e) {
-            fail({e.what(), e.what()}, false);
+            poll_failure.reset();
+        } catch (...) {
+            const JobError error = describe(std::current_exception());
+            job_failed = job.has_value() && !job_done;
+            if (job || poll_failure != error.message.en) fail(error);
+            if (!job) poll_failure = error.message.en;
+        }
+        if (!job_failed) continue;
+        // After a failed job the window shows what is stored now (after a conflict: the other
+        // person's save). That reload can fail too, when the database went away meanwhile.
+        try {
+            reload(*client);
+        } catch (...) {
+            fail(describe(std::current_exception()));
         }
     }
 }

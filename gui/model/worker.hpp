@@ -1,4 +1,5 @@
-// Runs every database call off the UI thread. The client is created and used on the worker's
+// Runs every database call off the UI thread. No failure ends the worker: whatever a job, a
+// reload or the poll throws becomes the error the window shows. The client is created and used on the worker's
 // own thread; the UI posts jobs (reload a selection, save, import ...) and each frame picks up
 // the newest snapshot, the progress of the running job and any error. While idle the worker
 // checks the change stamp every second, so changes made elsewhere (the CLI, another dashboard)
@@ -52,6 +53,7 @@ public:
 private:
     void loop(std::stop_token stop, Factory factory);
     void reload(DashboardClient& client);
+    void fail(const JobError& error);
 
     mutable std::mutex mutex_;
     std::condition_variable_any wake_;

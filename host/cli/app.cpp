@@ -96,7 +96,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     app.add_option("--log-level", options.log_level,
                    "trace, debug, info, warn, error or off / 記錄層級")
         ->capture_default_str();
-    app.add_option("--log-file", options.log_file, "Rotating log file / 記錄檔")->capture_default_str();
+    app.add_option("--log-file", options.log_file, "Log file; the date is added to its name, one file per day / 記錄檔（檔名加上日期，每日一個）")->capture_default_str();
     app.add_option("--lang", options.language, "Output language: zh, en or both / 輸出語言")
         ->check(CLI::IsMember({"zh", "en", "both"}))
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)

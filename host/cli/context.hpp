@@ -63,8 +63,9 @@ public:
     // On a database that may not have its schema yet (db init, migrate, demo).
     DatabaseAdmin admin(OpenMode mode);
 
-    // Loads the plugins once: --plugin-dir folders, then $DPLAN_PLUGIN_PATH (':'-separated), then
-    // the system and user plugin folders; trusted keys from --trusted-key and the key folders.
+    // Loads the plugins once: the system plugin folder, then --plugin-dir folders, then
+    // $DPLAN_PLUGIN_PATH (':'-separated), then the user's; trusted keys from --trusted-key and
+    // the key folders (see plugins::standard_loader_options).
     plugins::PluginRegistry& plugins();
     plugins::LoaderOptions loader_options() const;
 

@@ -1,8 +1,8 @@
 #include "cli/document_output.hpp"
 
-#include <fstream>
 #include <ostream>
 
+#include "services/atomic_file.hpp"
 #include "services/paper_pdf.hpp"
 
 namespace dplan::cli {
@@ -12,11 +12,7 @@ void write_text_document(Context& context, const std::string& text, const std::s
         context.out << text;
         return;
     }
-    std::ofstream file(out, std::ios::binary | std::ios::trunc);
-    file << text;
-    if (!file) {
-        throw StorageError({"無法寫入「" + out + "」", "cannot write " + out});
-    }
+    replace_file(out, text);
 }
 
 void write_pdf_document(Context& context, const std::vector<PaperBlock>& blocks, const std::string& out) {

@@ -1,4 +1,6 @@
 // Where an exported document goes: a file given with --out, or the terminal. PDFs need a file.
+// Files are replaced all or nothing (services/atomic_file.hpp): a failed export leaves the
+// previous file as it was.
 #pragma once
 
 #include <string>

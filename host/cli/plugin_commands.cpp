@@ -6,7 +6,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/findings_text.hpp"
-#include "plugins/signing.hpp"
+#include "plugins/plugin_checks.hpp"
 
 namespace dplan::cli {
 
@@ -33,11 +33,55 @@ void print_registry(Context& context, const plugins::PluginRegistry& registry) {
                     << fmt::format("  {:<16} {:<8} [{}] {}\n", "", "", extension_summary(context, *plugin),
                                    plugin->manifest().directory.string());
     }
-    if (registry.refused().empty()) return;
-    context.out << context.pick({"被拒絕的外掛：", "Refused plugins:"}) << '\n';
-    for (const auto& refused : registry.refused()) {
-        context.out << fmt::format("  {:<16} {}\n  {:<16} {}\n", refused.id.empty() ? "?" : refused.id,
-                                   refused.directory.string(), "", context.pick(refused.reason));
+    if (!registry.refused().empty()) {
+        context.out << context.pick({"被拒絕的外掛：", "Refused plugins:"}) << '\n';
+        for (const auto& refused : registry.refused()) {
+            context.out << fmt::format(
+                "  {:<16} {}\n  {:<16} {}\n", refused.id.empty() ? "?" : refused.id,
+                refused.directory.string(), "", context.pick(refused.reason));
+        }
+    }
+    if (!registry.refused_keys().empty()) {
+        context.out << context.pick({"被拒絕的信任金鑰：", "Refused trusted keys:"}) << '\n';
+        for (const auto& refused : registry.refused_keys()) {
+            context.out << fmt::format("  {}\n  {}\n", refused.file.string(),
+                                       context.pick(refused.reason));
+        }
+    }
+}
+
+// Whoever runs `plugins list` (an administrator, a script) learns from the exit code alone that
+// something they installed is not in use.
+void list_plugins(Context& context) {
+    const auto& registry = context.plugins();
+    print_registry(context, registry);
+    if (!registry.refused().empty() || !registry.refused_keys().empty())
+        throw ExitWith{exit_findings};
+}
+
+// The checks the loader makes before any code is loaded, reported one line each.
+void verify_plugin(Context& context, const std::filesystem::path& directory) {
+    const plugins::LoaderOptions options = context.loader_options();
+    for (const auto& refused : options.refused_keys) {
+        context.out << "! " << refused.file.string() << ": " << context.pick(refused.reason)
+                    << '\n';
+    }
+    try {
+        const auto folder = plugins::read_plugin_folder(directory);
+        const auto manifest = plugins::parse_manifest(directory, folder.manifest);
+        plugins::check_folder_contents(folder, manifest);
+        plugins::sealed_libraries(manifest);
+        context.out << "✓ "
+                    << context.pick({"程式庫的 SHA-256 與 plugin.json 相符",
+                                     "The libraries' SHA-256 match plugin.json"})
+                    << '\n';
+        const auto result = plugins::check_signature(folder, manifest, options.trusted_keys, false);
+        context.out << "✓ "
+                    << context.pick({"簽署有效，金鑰受信任：", "Valid signature by trusted key "})
+                    << result.public_key << '\n';
+    } catch (const Error& e) {
+        context.out << "✗ " << context.pick(e.message()) << '\n';
+        throw ExitWith{exit_findings};
     }
 }
 
@@ -91,8 +135,11 @@ void check_plugin(Context& context, const std::string& path) {
 void register_plugin_commands(CLI::App& app, Context& context) {
     auto* list_group = app.add_subcommand("plugins", "Installed plugins / 已安裝的外掛");
     list_group->require_subcommand(1);
-    list_group->add_subcommand("list", "Show loaded and refused plugins, with reasons / 列出外掛及拒絕原因")
-        ->callback([&context] { print_registry(context, context.plugins()); });
+    list_group
+        ->add_subcommand("list",
+                         "Show loaded and refused plugins and keys, with reasons; exits 5 when any "
+                         "was refused / 列出外掛及拒絕原因")
+        ->callback([&context] { list_plugins(context); });
 
     auto* plugin = app.add_subcommand("plugin", "Sign, verify and check plugins / 簽署、核實及檢查外掛");
     plugin->require_subcommand(1);
@@ -124,37 +171,7 @@ void register_plugin_commands(CLI::App& app, Context& context) {
     auto* verify = plugin->add_subcommand(
         "verify", "Check a plugin's hash and signature against the trusted keys / 核實外掛簽署");
     verify->add_option("DIR", *verify_dir, "The plugin's folder / 外掛資料夾")->required()->check(CLI::ExistingDirectory);
-    verify->callback([&context, verify_dir] {
-        plugins::LoaderOptions options = context.loader_options();
-        const auto manifest = plugins::read_manifest(*verify_dir);
-        const auto digest = plugins::file_sha256(manifest.directory / manifest.library);
-        if (digest != manifest.sha256) {
-            context.out << "✗ " << context.pick({"程式庫的 SHA-256 與 plugin.json 不符", "The library's SHA-256 does not match plugin.json"}) << '\n';
-            throw ExitWith{exit_findings};
-        }
-        const auto result = plugins::verify_plugin_signature(*verify_dir, options.trusted_public_keys);
-        switch (result.check) {
-            case plugins::SignatureCheck::valid:
-                context.out << "✓ " << context.pick({"簽署有效，金鑰受信任：", "Valid signature by trusted key "})
-                            << result.public_key << '\n';
-                return;
-            case plugins::SignatureCheck::unsigned_plugin:
-                context.out << "✗ " << context.pick({"未經簽署", "Not signed"}) << '\n';
-                break;
-            case plugins::SignatureCheck::untrusted_key:
-                context.out << "✗ " << context.pick({"簽署金鑰不受信任：", "Signed by an untrusted key: "})
-                            << result.public_key << '\n';
-                break;
-            case plugins::SignatureCheck::bad_signature:
-                context.out << "✗ " << context.pick({"簽署與 plugin.json 不符", "The signature does not match plugin.json"}) << '\n';
-                break;
-            case plugins::SignatureCheck::malformed:
-                context.out << "✗ " << context.pick({"plugin.sig 格式不正確：", "plugin.sig is malformed: "})
-                            << result.detail << '\n';
-                break;
-        }
-        throw ExitWith{exit_findings};
-    });
+    verify->callback([&context, verify_dir] { verify_plugin(context, *verify_dir); });
 
     auto check_path = std::make_shared<std::string>();
     auto* check = plugin->add_subcommand(

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
@@ -12,14 +13,48 @@ namespace dplan {
 
 namespace {
 
+// The URL as typed, with anything that may be a password replaced by "****": a message about a
+// malformed URL must not leak the password it carries, even when the URL is too broken to parse.
+// Everything between the first ':' of the credentials and the last '@' is hidden; without an '@',
+// a "port" that is not a number may be a password whose host was forgotten (mysql://user:secret/db).
+std::string hide_password(std::string_view url) {
+    const auto scheme_end = url.find("://");
+    if (scheme_end == std::string_view::npos) return std::string(url);
+    const std::string_view scheme = url.substr(0, scheme_end + 3);
+    const std::string_view rest = url.substr(scheme_end + 3);
+    if (const auto at = rest.rfind('@'); at != std::string_view::npos) {
+        const std::string_view credentials = rest.substr(0, at);
+        const auto colon = credentials.find(':');
+        if (colon == std::string_view::npos) return std::string(url);
+        return fmt::format("{}{}:****{}", scheme, credentials.substr(0, colon), rest.substr(at));
+    }
+    const std::string_view authority = rest.substr(0, rest.find_first_of("/?"));
+    const auto colon = authority.rfind(':');
+    if (colon == std::string_view::npos) return std::string(url);
+    const std::string_view port = authority.substr(colon + 1);
+    if (std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::string(url);
+    return fmt::format("{}{}:****{}", scheme, authority.substr(0, colon), rest.substr(authority.size()));
+}
+
 [[noreturn]] void bad_url(std::string_view url, std::string_view problem) {
+    const std::string shown = hide_password(url);
     throw InvalidInput(
         {fmt::format("資料庫位址「{}」不正確（{}）。可用格式：sqlite:路徑 或 "
                      "mysql://用戶:密碼@主機:埠/資料庫",
-                     url, problem),
+                     shown, problem),
          fmt::format("database URL '{}' is not valid ({}). Use sqlite:PATH or "
                      "mysql://USER:PASS@HOST:PORT/DB",
-                     url, problem)});
+                     shown, problem)});
+}
+
+// ?timeout=SECONDS: how long a read or write may wait for the server.
+int parse_timeout(std::string_view url, std::string_view text) {
+    int seconds = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+    if (ec != std::errc{} || ptr != text.data() + text.size() || seconds < 1 || seconds > 3600) {
+        bad_url(url, "timeout must be a number of seconds from 1 to 3600");
+    }
+    return seconds;
 }
 
 // %XX escapes let a password or user name contain ':', '@' or '/'.
@@ -77,7 +112,12 @@ std::optional<std::string> password_from_option_file(const std::filesystem::path
 std::string DatabaseUrl::redacted() const {
     if (dialect == Dialect::sqlite) return "sqlite:" + sqlite_path.string();
     std::string text = fmt::format("mysql://{}@{}:{}/{}", user, host, port, database);
-    if (!socket.empty()) text += "?socket=" + socket;
+    char separator = '?';
+    if (!socket.empty()) {
+        text += separator + ("socket=" + socket);
+        separator = '&';
+    }
+    if (timeout_seconds != default_timeout_seconds) text += fmt::format("{}timeout={}", separator, timeout_seconds);
     return text;
 }
 
@@ -127,10 +167,17 @@ DatabaseUrl parse_database_url(std::string_view url) {
         authority = authority.substr(0, colon);
     }
     if (!authority.empty()) result.host = std::string(authority);
-    if (query.starts_with("socket=")) {
-        result.socket = percent_decode(url, query.substr(7));
-    } else if (!query.empty()) {
-        bad_url(url, "the only option is ?socket=PATH");
+    while (!query.empty()) {
+        const auto amp = query.find('&');
+        const std::string_view option = query.substr(0, amp);
+        query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+        if (option.starts_with("socket=")) {
+            result.socket = percent_decode(url, option.substr(7));
+        } else if (option.starts_with("timeout=")) {
+            result.timeout_seconds = parse_timeout(url, option.substr(8));
+        } else {
+            bad_url(url, "the options are ?socket=PATH and &timeout=SECONDS");
+        }
     }
     return result;
 }

@@ -1,6 +1,7 @@
 // Where the data lives:
 //   sqlite:PATH                               the embedded default
-//   mysql://USER[:PASS]@HOST[:PORT]/DB        MariaDB or MySQL (also ?socket=/path/to.sock)
+//   mysql://USER[:PASS]@HOST[:PORT]/DB        MariaDB or MySQL (also ?socket=/path/to.sock and
+//                                             &timeout=SECONDS, how long a read or write may wait)
 // A MariaDB password may also come from $DPLAN_DB_PASSWORD or from the [client] section of a
 // MySQL option file (--db-option-file, else ~/.my.cnf), so it never has to be on a command line.
 #pragma once
@@ -28,6 +29,9 @@ struct DatabaseUrl {
     int port = 3306;
     std::string database;
     std::string socket;
+    // A read or write that hears nothing from the server for this long fails instead of hanging.
+    static constexpr int default_timeout_seconds = 30;
+    int timeout_seconds = default_timeout_seconds;
 
     // The URL without its password, for messages and logs.
     std::string redacted() const;

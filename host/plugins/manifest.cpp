@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "domain/error.hpp"
@@ -32,6 +30,39 @@ std::string required_string(const json& document, const std::filesystem::path& f
     return value;
 }
 
+constexpr std::string_view id_expected =
+    "an id of a-z, 0-9, '_' or '-' in parts joined by single dots (1-64 characters)";
+constexpr std::string_view bundled_expected =
+    "an array of {\"file\": <file name>, \"sha256\": <64 hex digits>}";
+
+// A file name in the plugin's own folder: nothing that could lead out of it.
+std::string file_name(const json& document, const std::filesystem::path& file, const char* field,
+                      std::string_view shown_as = {}) {
+    const std::string_view name = shown_as.empty() ? std::string_view(field) : shown_as;
+    if (!document.contains(field) || !document[field].is_string())
+        bad_field(file, name, "the file's name");
+    std::string value = document[field].get<std::string>();
+    if (value.empty() || !is_valid_utf8(value) || value.find('/') != std::string::npos ||
+        value == "." || value == "..") {
+        bad_field(file, name, "a file name in the plugin's own folder (no '/')");
+    }
+    return value;
+}
+
+std::string sha256(const json& document, const std::filesystem::path& file, const char* field,
+                   std::string_view shown_as = {}) {
+    const std::string_view name = shown_as.empty() ? std::string_view(field) : shown_as;
+    if (!document.contains(field) || !document[field].is_string())
+        bad_field(file, name, "64 hexadecimal digits");
+    std::string value = document[field].get<std::string>();
+    std::transform(value.begin(), value.end(), value.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (value.size() != 64 || value.find_first_not_of("0123456789abcdef") != std::string::npos) {
+        bad_field(file, name, "64 hexadecimal digits");
+    }
+    return value;
+}
+
 SdkVersion parse_sdk_version(const std::string& text, const std::filesystem::path& file) {
     SdkVersion version;
     const auto dot = text.find('.');
@@ -49,19 +80,17 @@ SdkVersion parse_sdk_version(const std::string& text, const std::filesystem::pat
 }  // namespace
 
 bool is_valid_plugin_id(std::string_view id) {
-    return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    if (id.empty() || id.size() > 64 || id.front() == '.' || id.back() == '.' ||
+        id.find("..") != std::string_view::npos) {
+        return false;
+    }
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
     });
 }
 
-PluginManifest read_manifest(const std::filesystem::path& directory) {
+PluginManifest parse_manifest(const std::filesystem::path& directory, std::string_view text) {
     const auto file = directory / "plugin.json";
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        throw InvalidInput({fmt::format("{}：找不到或無法讀取 plugin.json", file.string()),
-                            fmt::format("{}: missing or unreadable", file.string())});
-    }
-    const std::string text{std::istreambuf_iterator<char>(in), {}};
     json document;
     try {
         document = json::parse(text);
@@ -75,9 +104,9 @@ PluginManifest read_manifest(const std::filesystem::path& directory) {
 
     PluginManifest manifest;
     manifest.directory = directory;
-    manifest.id = required_string(document, file, "id", "an id of a-z, 0-9, '_' or '-' (1-64 characters)");
+    manifest.id = required_string(document, file, "id", id_expected);
     if (!is_valid_plugin_id(manifest.id)) {
-        bad_field(file, "id", "an id of a-z, 0-9, '_' or '-' (1-64 characters)");
+        bad_field(file, "id", id_expected);
     }
     manifest.version = required_string(document, file, "version", "a version string such as \"1.0.0\"");
     manifest.sdk = parse_sdk_version(required_string(document, file, "sdk", "\"MAJOR.MINOR\""), file);
@@ -86,18 +115,8 @@ PluginManifest read_manifest(const std::filesystem::path& directory) {
     }
     manifest.name.zh = required_string(document["name"], file, "zh", "the Chinese name (name.zh)");
     manifest.name.en = required_string(document["name"], file, "en", "the English name (name.en)");
-    manifest.library = required_string(document, file, "library", "the library's file name");
-    if (manifest.library.find('/') != std::string::npos || manifest.library == "." ||
-        manifest.library == "..") {
-        bad_field(file, "library", "a file name in the plugin's own folder (no '/')");
-    }
-    manifest.sha256 = required_string(document, file, "sha256", "64 hexadecimal digits");
-    std::transform(manifest.sha256.begin(), manifest.sha256.end(), manifest.sha256.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (manifest.sha256.size() != 64 ||
-        manifest.sha256.find_first_not_of("0123456789abcdef") != std::string::npos) {
-        bad_field(file, "sha256", "64 hexadecimal digits");
-    }
+    manifest.library = file_name(document, file, "library");
+    manifest.sha256 = sha256(document, file, "sha256");
     if (document.contains("dependencies")) {
         const json& dependencies = document["dependencies"];
         if (!dependencies.is_array()) bad_field(file, "dependencies", "an array of plugin ids");
@@ -106,6 +125,19 @@ PluginManifest read_manifest(const std::filesystem::path& directory) {
                 bad_field(file, "dependencies", "an array of plugin ids");
             }
             manifest.dependencies.push_back(dependency.get<std::string>());
+        }
+    }
+    if (document.contains("bundled_libraries")) {
+        const json& bundled = document["bundled_libraries"];
+        if (!bundled.is_array()) bad_field(file, "bundled_libraries", bundled_expected);
+        for (std::size_t i = 0; i < bundled.size(); ++i) {
+            if (!bundled[i].is_object()) bad_field(file, "bundled_libraries", bundled_expected);
+            const std::string field = fmt::format("bundled_libraries[{}]", i);
+            BundledLibrary library{file_name(bundled[i], file, "file", field + ".file"),
+                                   sha256(bundled[i], file, "sha256", field + ".sha256")};
+            if (library.file == manifest.library)
+                bad_field(file, field + ".file", "a file other than 'library'");
+            manifest.bundled_libraries.push_back(std::move(library));
         }
     }
     return manifest;

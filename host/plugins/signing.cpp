@@ -60,23 +60,11 @@ void write_file(const std::filesystem::path& file, const std::string& text, bool
 
 }  // namespace
 
-std::string file_sha256(const std::filesystem::path& file) {
+std::string sha256_hex(std::string_view bytes) {
     ensure_sodium();
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        throw InvalidInput({fmt::format("無法讀取檔案「{}」", file.string()),
-                            fmt::format("cannot read {}", file.string())});
-    }
-    crypto_hash_sha256_state state;
-    crypto_hash_sha256_init(&state);
-    std::array<char, 64 * 1024> buffer{};
-    while (in) {
-        in.read(buffer.data(), buffer.size());
-        crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(buffer.data()),
-                                  static_cast<unsigned long long>(in.gcount()));
-    }
     std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-    crypto_hash_sha256_final(&state, digest.data());
+    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                       bytes.size());
     return to_hex(digest.data(), digest.size());
 }
 
@@ -99,16 +87,6 @@ KeyPair generate_signing_key(const std::filesystem::path& prefix) {
     return pair;
 }
 
-std::string read_public_key(const std::filesystem::path& file) {
-    std::array<unsigned char, crypto_sign_PUBLICKEYBYTES> key{};
-    if (!from_hex(read_all(file), key.data(), key.size())) {
-        throw InvalidInput({fmt::format("「{}」不是公開金鑰檔（應為 64 個十六進位數字）", file.string()),
-                            fmt::format("{} is not a public key file (expected 64 hex digits)",
-                                        file.string())});
-    }
-    return to_hex(key.data(), key.size());
-}
-
 void sign_plugin(const std::filesystem::path& plugin_dir, const std::filesystem::path& secret_key_file) {
     ensure_sodium();
     std::array<unsigned char, crypto_sign_SECRETKEYBYTES> secret_key{};
@@ -129,18 +107,19 @@ void sign_plugin(const std::filesystem::path& plugin_dir, const std::filesystem:
     write_file(plugin_dir / "plugin.sig", sig.dump(2) + "\n", false);
 }
 
-SignatureResult verify_plugin_signature(const std::filesystem::path& plugin_dir,
-                                        const std::vector<std::string>& trusted_public_keys) {
+SignatureResult verify_manifest_signature(std::string_view manifest,
+                                          const std::optional<std::string>& signature_file,
+                                          std::string_view plugin_id,
+                                          const std::vector<TrustedKey>& trusted_keys) {
     ensure_sodium();
     SignatureResult result;
-    const auto sig_file = plugin_dir / "plugin.sig";
-    if (!std::filesystem::exists(sig_file)) {
+    if (!signature_file) {
         result.check = SignatureCheck::unsigned_plugin;
         return result;
     }
     nlohmann::json sig;
     try {
-        sig = nlohmann::json::parse(read_all(sig_file));
+        sig = nlohmann::json::parse(*signature_file);
     } catch (const nlohmann::json::parse_error& e) {
         result.detail = e.what();
         return result;
@@ -155,17 +134,30 @@ SignatureResult verify_plugin_signature(const std::filesystem::path& plugin_dir,
         return result;
     }
     result.public_key = to_hex(public_key.data(), public_key.size());
-    if (std::find(trusted_public_keys.begin(), trusted_public_keys.end(), result.public_key) ==
-        trusted_public_keys.end()) {
+    // The same key may be trusted by more than one file, each for its own ids.
+    std::vector<const TrustedKey*> entries;
+    for (const auto& key : trusted_keys) {
+        if (key.public_key == result.public_key) entries.push_back(&key);
+    }
+    if (entries.empty()) {
         result.check = SignatureCheck::untrusted_key;
         return result;
     }
-    const std::string manifest = read_all(plugin_dir / "plugin.json");
-    result.check = crypto_sign_verify_detached(signature.data(),
-                                               reinterpret_cast<const unsigned char*>(manifest.data()),
-                                               manifest.size(), public_key.data()) == 0
-                       ? SignatureCheck::valid
-                       : SignatureCheck::bad_signature;
+    if (crypto_sign_verify_detached(signature.data(),
+                                    reinterpret_cast<const unsigned char*>(manifest.data()),
+                                    manifest.size(), public_key.data()) != 0) {
+        result.check = SignatureCheck::bad_signature;
+        return result;
+    }
+    if (std::none_of(entries.begin(), entries.end(),
+                     [&](const TrustedKey* key) { return key->may_sign_id(plugin_id); })) {
+        for (const auto* key : entries)
+            result.may_sign.insert(result.may_sign.end(), key->may_sign.begin(),
+                                   key->may_sign.end());
+        result.check = SignatureCheck::key_not_allowed_for_id;
+        return result;
+    }
+    result.check = SignatureCheck::valid;
     return result;
 }
 

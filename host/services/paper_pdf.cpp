@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "domain/error.hpp"
+#include "services/atomic_file.hpp"
 
 namespace dplan {
 
@@ -53,8 +54,9 @@ class PdfWriter {
 public:
     explicit PdfWriter(const std::filesystem::path& file)
         : surface_(cairo_pdf_surface_create(file.c_str(), page_width, page_height)), cr_(cairo_create(surface_.get())) {
-        if (cairo_surface_status(surface_.get()) != CAIRO_STATUS_SUCCESS) {
-            throw StorageError({fmt::format("無法寫入「{}」", file.string()), fmt::format("cannot write {}", file.string())});
+        if (const auto status = cairo_surface_status(surface_.get()); status != CAIRO_STATUS_SUCCESS) {
+            throw StorageError({fmt::format("無法建立 PDF（{}）", cairo_status_to_string(status)),
+                                fmt::format("cannot create the PDF ({})", cairo_status_to_string(status))});
         }
         cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATOR, "District Planner");
     }
@@ -107,8 +109,9 @@ public:
         cairo_show_page(cr_.get());
         cr_.reset();
         cairo_surface_finish(surface_.get());
-        if (cairo_surface_status(surface_.get()) != CAIRO_STATUS_SUCCESS) {
-            throw StorageError({"寫入 PDF 失敗", "writing the PDF failed"});
+        if (const auto status = cairo_surface_status(surface_.get()); status != CAIRO_STATUS_SUCCESS) {
+            throw StorageError({fmt::format("寫入 PDF 失敗（{}）", cairo_status_to_string(status)),
+                                fmt::format("writing the PDF failed ({})", cairo_status_to_string(status))});
         }
     }
 
@@ -141,23 +144,11 @@ private:
 }  // namespace
 
 void write_paper_pdf(const std::vector<PaperBlock>& blocks, const std::filesystem::path& file) {
-    auto temporary = file;
-    temporary += ".part";
-    try {
+    replace_file(file, [&](const std::filesystem::path& temporary) {
         PdfWriter writer(temporary);
         for (const auto& block : blocks) writer.block(block);
         writer.finish();
-    } catch (...) {
-        std::error_code ignored;
-        std::filesystem::remove(temporary, ignored);
-        throw;
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, file, ec);
-    if (ec) {
-        throw StorageError({fmt::format("無法寫入「{}」：{}", file.string(), ec.message()),
-                            fmt::format("cannot write {}: {}", file.string(), ec.message())});
-    }
+    });
 }
 
 }  // namespace dplan

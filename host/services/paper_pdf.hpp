@@ -9,7 +9,7 @@
 
 namespace dplan {
 
-// Writes atomically (a temporary file renamed into place). Throws StorageError when the file
+// Writes all or nothing (services/atomic_file.hpp). Throws StorageError when the file
 // cannot be written, InvalidInput when no installed font has a glyph the paper needs.
 void write_paper_pdf(const std::vector<PaperBlock>& blocks, const std::filesystem::path& file);
 

@@ -31,6 +31,26 @@ std::string mysql_connection_value(std::string_view value) {
     return out + '\'';
 }
 
+// WAL lets readers go on while one process writes. SQLite answers with the mode it could set: a
+// filesystem without shared memory (some network filesystems) keeps the rollback journal, where
+// a writer blocks readers. That still works, so it is a warning, not a refusal.
+// synchronous=NORMAL is the setting WAL is meant for: a commit is never torn, and only a power
+// loss (not a crash of dplan) can undo the last commits. Without WAL only FULL is safe.
+void use_write_ahead_log(soci::session& session, const std::filesystem::path& path) {
+    std::string journal;
+    session << "PRAGMA journal_mode = WAL", soci::into(journal);
+    if (journal == "wal") {
+        session << "PRAGMA synchronous = NORMAL";
+        return;
+    }
+    session << "PRAGMA synchronous = FULL";
+    spdlog::warn(
+        "SQLite 資料庫「{}」無法使用預寫日誌（WAL），改用「{}」日誌：寫入時其他程式要等候。請把檔案放在本機磁碟上。 / "
+        "SQLite database {} cannot use write-ahead logging (WAL) and uses the '{}' journal instead: other "
+        "programs wait while one writes; keep the file on a local disk",
+        path.string(), journal, path.string(), journal);
+}
+
 std::unique_ptr<soci::session> open_sqlite(const DatabaseUrl& url, OpenMode mode) {
     const auto& path = url.sqlite_path;
     const bool exists = std::filesystem::exists(path);
@@ -59,8 +79,7 @@ std::unique_ptr<soci::session> open_sqlite(const DatabaseUrl& url, OpenMode mode
         *session << "PRAGMA foreign_keys = ON";
         int schema_entries = 0;
         *session << "SELECT count(*) FROM sqlite_master", soci::into(schema_entries);
-        std::string journal;
-        *session << "PRAGMA journal_mode = WAL", soci::into(journal);
+        use_write_ahead_log(*session, path);
     } catch (const soci::soci_error& e) {
         const std::string reason = e.get_error_message();
         if (reason.find("not a database") != std::string::npos ||
@@ -81,19 +100,27 @@ std::unique_ptr<soci::session> open_sqlite(const DatabaseUrl& url, OpenMode mode
     return session;
 }
 
+// What every MariaDB connection starts with, also after a reconnect.
+void prepare_mysql_session(soci::session& session) {
+    // Strict mode: a too-long value or a bad date is an error, never silently truncated.
+    session << "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'";
+    session << "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_520_ci";
+    session << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
+}
+
 std::unique_ptr<soci::session> open_mysql(const DatabaseUrl& url) {
-    std::string connect = fmt::format("dbname={} host={} port={} charset=utf8mb4 connect_timeout=5",
-                                      mysql_connection_value(url.database),
-                                      mysql_connection_value(url.host), url.port);
+    // Read and write timeouts: a server or network that stops answering fails the call after
+    // timeout_seconds instead of hanging the dashboard's worker (or a CLI command) for ever.
+    std::string connect = fmt::format(
+        "dbname={} host={} port={} charset=utf8mb4 connect_timeout=5 read_timeout={} write_timeout={}",
+        mysql_connection_value(url.database), mysql_connection_value(url.host), url.port, url.timeout_seconds,
+        url.timeout_seconds);
     if (!url.user.empty()) connect += " user=" + mysql_connection_value(url.user);
     if (!url.password.empty()) connect += " password=" + mysql_connection_value(url.password);
     if (!url.socket.empty()) connect += " unix_socket=" + mysql_connection_value(url.socket);
     try {
         auto session = std::make_unique<soci::session>(*soci::factory_mysql(), connect);
-        // Strict mode: a too-long value or a bad date is an error, never silently truncated.
-        *session << "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'";
-        *session << "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_520_ci";
-        *session << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
+        prepare_mysql_session(*session);
         return session;
     } catch (const soci::soci_error& e) {
         throw StorageError(
@@ -129,14 +156,62 @@ Database::WriteTransaction::~WriteTransaction() {
     try {
         db_.session_->rollback();
     } catch (const soci::soci_error& e) {
-        // The connection is already broken; the server rolls back what it cannot commit.
-        spdlog::warn("rollback failed on {}: {}", db_.url_.redacted(), e.get_error_message());
+        // The connection is already broken; the server rolls back what it cannot commit. A lost
+        // connection is reported (or retried) by the caller; only the log needs to know.
+        if (db_.connection_lost(e)) {
+            spdlog::info("rollback on {} not sent: {}", db_.url_.redacted(), e.get_error_message());
+        } else {
+            spdlog::warn("rollback failed on {}: {}", db_.url_.redacted(), e.get_error_message());
+        }
     }
 }
 
 void Database::WriteTransaction::commit() {
-    db_.session_->commit();
-    finished_ = true;
+    try {
+        db_.session_->commit();
+        finished_ = true;
+    } catch (const soci::soci_error& e) {
+        // SQLite either commits or leaves the transaction open to be rolled back: nothing was
+        // changed, and the usual message says so. MariaDB may have committed before the answer
+        // was lost, so no one can say whether the change is in.
+        if (db_.dialect() == Dialect::sqlite) throw;
+        finished_ = true;  // the connection is gone: there is nothing left to roll back
+        throw db_.commit_outcome_unknown(e);
+    }
+}
+
+bool Database::connection_lost(const soci::soci_error& e) const {
+    if (dialect() != Dialect::mysql) return false;
+    // After a failed reconnect SOCI has no connection at all and says "Session is not connected".
+    return e.get_error_category() == soci::soci_error::connection_error || !session_->is_connected();
+}
+
+void Database::reconnect(std::string_view what, const soci::soci_error& lost) {
+    spdlog::info("lost the connection to {} during '{}' ({}); reconnecting", url_.redacted(), what,
+                 lost.get_error_message());
+    try {
+        session_->reconnect();
+        prepare_mysql_session(*session_);
+    } catch (const soci::soci_error& e) {
+        throw StorageError(
+            {fmt::format("資料庫伺服器 {} 在 {} 秒內沒有回應或已中斷連線（「{}」：{}），重新連線亦失敗（{}）。資料未有改動；"
+                         "請在伺服器恢復後再試。",
+                         url_.redacted(), url_.timeout_seconds, what, lost.get_error_message(), e.get_error_message()),
+             fmt::format("the database server at {} did not answer within {} s or went away ({}: {}) and could not be "
+                         "reached again ({}); nothing was changed; try again when the server is back",
+                         url_.redacted(), url_.timeout_seconds, what, lost.get_error_message(),
+                         e.get_error_message())});
+    }
+}
+
+StorageError Database::commit_outcome_unknown(const soci::soci_error& e) const {
+    spdlog::error("COMMIT failed on {}: {}", url_.redacted(), e.get_error_message());
+    return StorageError(
+        {fmt::format("提交改動時與資料庫 {} 的連線中斷（{}）：無法確定改動是否已儲存。請先查看資料，再決定是否重做。",
+                     url_.redacted(), e.get_error_message()),
+         fmt::format("the connection to {} broke while committing ({}): it is unknown whether the change was "
+                     "saved; look at the data before doing it again",
+                     url_.redacted(), e.get_error_message())});
 }
 
 bool Database::has_table(std::string_view name) {
@@ -162,6 +237,14 @@ StorageError Database::translate(std::string_view what, const soci::soci_error& 
         return StorageError({fmt::format("無法寫入資料庫 {}（唯讀）：{}", url_.redacted(), reason),
                              fmt::format("cannot write to {} ({}): the file or folder is read-only",
                                          url_.redacted(), reason)});
+    }
+    if (connection_lost(e)) {
+        return StorageError(
+            {fmt::format("資料庫伺服器 {} 在 {} 秒內沒有回應或已中斷連線（「{}」：{}）。資料未有改動；請在伺服器恢復後再試。",
+                         url_.redacted(), url_.timeout_seconds, what, reason),
+             fmt::format("the database server at {} did not answer within {} s or went away ({}: {}); nothing was "
+                         "changed; try again when the server is back",
+                         url_.redacted(), url_.timeout_seconds, what, reason)});
     }
     return StorageError(
         {fmt::format("資料庫操作「{}」失敗（{}）：{}。資料未有改動。", what, url_.redacted(), reason),

@@ -56,7 +56,8 @@ public:
     }
 
 private:
-    // Begins a write transaction; rolls it back unless commit() was called. On SQLite it begins
+    // Begins a write transaction; rolls it back unless commit() was called. When COMMIT itself
+    // fails on MariaDB, commit() throws a StorageError saying the outcome is unknown. On SQLite it begins
     // IMMEDIATE: a deferred transaction that later upgrades to a write gets SQLITE_BUSY at once
     // in WAL mode, without waiting out the busy timeout, so concurrent writers would fail.
     class WriteTransaction {
@@ -82,8 +83,20 @@ private:
 
     Database(DatabaseUrl url, std::unique_ptr<soci::session> session);
 
+    // Runs `step`, translating SOCI's errors. When the MariaDB connection was lost ("server has
+    // gone away", or no answer within the timeout) and no transaction is open here, `step` was a
+    // read or a whole write transaction that never reached COMMIT (the server rolls back what a
+    // lost connection left open): reconnecting and running it once more is safe. Inside a write
+    // the lost connection goes up to the outermost write, which may retry the whole transaction.
     template <typename Step>
     auto guarded(std::string_view what, Step&& step) -> decltype(step()) {
+        try {
+            return step();
+        } catch (const soci::soci_error& e) {
+            if (!connection_lost(e)) throw translate(what, e);
+            if (transaction_depth_ > 0) throw;
+            reconnect(what, e);
+        }
         try {
             return step();
         } catch (const soci::soci_error& e) {
@@ -91,7 +104,11 @@ private:
         }
     }
 
+    bool connection_lost(const soci::soci_error& e) const;
+    // Throws StorageError when the server cannot be reached again.
+    void reconnect(std::string_view what, const soci::soci_error& lost);
     StorageError translate(std::string_view what, const soci::soci_error& e) const;
+    StorageError commit_outcome_unknown(const soci::soci_error& e) const;
 
     DatabaseUrl url_;
     std::unique_ptr<soci::session> session_;

@@ -3,6 +3,8 @@
 #include <dplan/sdk/service_area.h>
 #include <dplan/sdk/validation.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 #include <string_view>
 
@@ -17,6 +19,21 @@
 #endif
 
 namespace {
+
+#ifdef BROKEN_WRITES_MARKER
+// A static initialiser: it runs as the library is loaded, before the host can look at anything,
+// so the marker file proves whether this code was ever loaded.
+bool write_marker() {
+    const char* marker = std::getenv("DPLAN_TEST_MARKER");
+    if (marker == nullptr) return false;
+    std::FILE* out = std::fopen(marker, "w");
+    if (out == nullptr) return false;
+    std::fputs("the swapped-in library was loaded\n", out);
+    std::fclose(out);
+    return true;
+}
+[[maybe_unused]] const bool marker_written = write_marker();
+#endif
 
 #ifdef BROKEN_INVALID_DATA
 constexpr const char* partners[] = {"schools"};  // not a sector code

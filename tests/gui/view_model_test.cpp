@@ -16,6 +16,7 @@
 #include "services/pdf_text.hpp"
 #include "storage/migration.hpp"
 #include "storage/district_repository.hpp"
+#include "storage/plan_repository.hpp"
 #include "storage/programme_repository.hpp"
 #include "storage/user_repository.hpp"
 #include "support/backend_test.hpp"
@@ -267,6 +268,68 @@ TEST_P(DashboardModel, AnOfficerOfAnotherDistrictSeesNothingOfRiverside) {
     const std::string csv = "programme,indicator_code,kind,description,unit,target,actual,period_start,period_end\n"
                             "同行新路計劃,1A-a,output,社區講座,sessions,8,9,2024-04-01,2024-04-30\n";
     EXPECT_THROW(outsider->import_indicators(csv, {}), PermissionDenied);
+}
+
+// Waits until the worker has loaded and has nothing queued.
+void wait_until_idle(const Worker& worker) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!worker.idle() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    ASSERT_TRUE(worker.idle());
+}
+
+// The first error that is not a conflict (a conflict may come first and be replaced).
+std::optional<JobError> wait_for_error(Worker& worker) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (auto error = worker.take_error(); error && !error->conflict) return error;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return std::nullopt;
+}
+
+TEST_P(DashboardModel, AJobWhoseReloadFailsIsReportedAndTheWorkerGoesOn) {
+    Worker worker([this] { return open_local_client(url, "system", loader()); });
+    wait_until_idle(worker);
+    const Plan stale = *worker.snapshot()->plan;
+    auto other = test_database().open_another();
+    {
+        Plan theirs = stale;
+        theirs.sections[0].objective.zh = "他人先儲存";
+        PlanRepository(*other).save(theirs, system_user_id, "someone else");
+    }
+    // The save is refused (Conflict) and the reload after it fails too: a table it reads is gone.
+    // Before, that second exception left the worker thread and std::terminate ended the program.
+    worker.run({"儲存", "Save"}, [&](DashboardClient& client, const Progress&) {
+        other->session() << "ALTER TABLE action_items RENAME TO action_items_gone";
+        client.save_plan(stale, "mine");
+    });
+    const auto error = wait_for_error(worker);
+    ASSERT_TRUE(error.has_value()) << "the failed reload reaches the window";
+    EXPECT_FALSE(error->message.zh.empty());
+    EXPECT_FALSE(error->message.en.empty());
+
+    other->session() << "ALTER TABLE action_items_gone RENAME TO action_items";
+    const auto before = worker.snapshot();
+    worker.select(before->selection);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (worker.snapshot() == before && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ASSERT_NE(worker.snapshot(), before) << "the worker is still there and loads again";
+    EXPECT_EQ(worker.snapshot()->plan->sections[0].objective.zh, "他人先儲存");
+}
+
+TEST_P(DashboardModel, AJobThatThrowsSomethingElseIsReportedToo) {
+    Worker worker([this] { return open_local_client(url, "system", loader()); });
+    wait_until_idle(worker);
+    worker.run({"匯出", "Export"}, [](DashboardClient&, const Progress&) {
+        throw std::filesystem::filesystem_error("cannot create", std::make_error_code(std::errc::permission_denied));
+    });
+    const auto error = wait_for_error(worker);
+    ASSERT_TRUE(error.has_value());
+    EXPECT_NE(error->message.en.find("unexpected error: "), std::string::npos) << error->message.en;
+    EXPECT_NE(error->message.zh.find("發生意外錯誤"), std::string::npos) << error->message.zh;
+    wait_until_idle(worker);
 }
 
 DPLAN_INSTANTIATE_BACKEND_TESTS(DashboardModel);

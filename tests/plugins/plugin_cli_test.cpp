@@ -43,11 +43,11 @@ TEST_F(PluginCli, SignedPluginsAreListedAsLoadedWithTheirContributions) {
     EXPECT_EQ(result.out.find("Refused"), std::string::npos) << result.out;
 }
 
-TEST_F(PluginCli, ListShowsRefusedPluginsWithTheirReasons) {
+TEST_F(PluginCli, ListShowsRefusedPluginsWithTheirReasonsAndExitsNonZero) {
     sign_with_cli();
     std::filesystem::remove(folder / "youth" / "plugin.sig");
     const auto result = dplan({"plugins", "list"});
-    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(result.exit_code, 5) << result.err;
     EXPECT_NE(result.out.find("Refused plugins:"), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("unsigned (no plugin.sig)"), std::string::npos) << result.out;
 }
@@ -61,7 +61,8 @@ TEST_F(PluginCli, VerifyAcceptsTheSignedPluginAndRejectsATamperedOne) {
     std::ofstream(folder / "family" / "libdplan_family.so", std::ios::app) << "x";
     result = dplan({"plugin", "verify", (folder / "family").string()});
     EXPECT_EQ(result.exit_code, 5);
-    EXPECT_NE(result.out.find("SHA-256 does not match"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("SHA-256 of libdplan_family.so"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("does not match plugin.json"), std::string::npos) << result.out;
 }
 
 TEST_F(PluginCli, CheckRunsAGoodPluginThroughEveryContributionAndFailsABrokenOne) {

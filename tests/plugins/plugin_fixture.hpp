@@ -46,12 +46,18 @@ protected:
         }
     }
 
-    plugins::PluginRegistry load(bool allow_unsigned = false) {
+    // The folder, and the test's key as if named with --trusted-key (it may sign any id).
+    plugins::LoaderOptions loader_options(bool allow_unsigned = false) {
         plugins::LoaderOptions options;
         options.directories = {folder};
-        options.trusted_public_keys = {plugins::read_public_key(key.public_key_file)};
+        options.trusted_keys = {
+            plugins::read_trusted_key(key.public_key_file, plugins::KeySource::command_line)};
         options.allow_unsigned = allow_unsigned;
-        return plugins::PluginRegistry::load(options);
+        return options;
+    }
+
+    plugins::PluginRegistry load(bool allow_unsigned = false) {
+        return plugins::PluginRegistry::load(loader_options(allow_unsigned));
     }
 
     std::filesystem::path root;

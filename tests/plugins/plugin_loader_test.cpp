@@ -164,9 +164,10 @@ const BrokenCase broken_cases[] = {
          std::filesystem::create_directories(dir);
          write_file(dir / "libdplan_text_file.so", "this is a text file, not a library\n");
          write_file(dir / "plugin.json",
-                    "{\"id\": \"text_file\", \"version\": \"1.0.0\", \"sdk\": \"1.0\", \"name\": {\"zh\": \"文字\", "
+                    "{\"id\": \"text_file\", \"version\": \"1.0.0\", \"sdk\": \"1.0\", \"name\": "
+                    "{\"zh\": \"文字\", "
                     "\"en\": \"Text\"}, \"library\": \"libdplan_text_file.so\", \"sha256\": \"" +
-                        plugins::file_sha256(dir / "libdplan_text_file.so") + "\"}");
+                        plugins::sha256_hex(read_file(dir / "libdplan_text_file.so")) + "\"}");
          resign(t, dir);
      },
      "is not a shared library"},
@@ -180,20 +181,31 @@ INSTANTIATE_TEST_SUITE_P(Cases, BrokenPluginTest, ::testing::ValuesIn(broken_cas
 
 TEST(PluginManifest, RejectsIdsAndLibraryPathsThatCouldEscapeTheFolder) {
     EXPECT_TRUE(plugins::is_valid_plugin_id("drug_outreach-2"));
+    EXPECT_TRUE(plugins::is_valid_plugin_id("ngo.hkoa.outreach"));
     EXPECT_FALSE(plugins::is_valid_plugin_id("../family"));
+    EXPECT_FALSE(plugins::is_valid_plugin_id(".."));
+    EXPECT_FALSE(plugins::is_valid_plugin_id("ngo..x"));
+    EXPECT_FALSE(plugins::is_valid_plugin_id("ngo."));
     EXPECT_FALSE(plugins::is_valid_plugin_id("Family"));
     EXPECT_FALSE(plugins::is_valid_plugin_id(""));
-    const auto dir = testing::make_temp_dir("dplan_manifest");
-    write_file(dir / "plugin.json",
-               "{\"id\": \"x\", \"version\": \"1\", \"sdk\": \"1.0\", \"name\": {\"zh\": \"甲\", \"en\": \"X\"}, "
-               "\"library\": \"../../bin/sh\", \"sha256\": \"" + std::string(64, 'a') + "\"}");
-    try {
-        plugins::read_manifest(dir);
-        ADD_FAILURE() << "a library path outside the folder was accepted";
-    } catch (const InvalidInput& e) {
-        EXPECT_NE(e.message().en.find("field 'library'"), std::string::npos) << e.message().en;
+    const std::string start =
+        "{\"id\": \"x\", \"version\": \"1\", \"sdk\": \"1.0\", \"name\": {\"zh\": \"甲\", \"en\": "
+        "\"X\"}, ";
+    const std::string hash = "\"" + std::string(64, 'a') + "\"";
+    const std::pair<std::string, const char*> escapes[] = {
+        {start + "\"library\": \"../../bin/sh\", \"sha256\": " + hash + "}", "field 'library'"},
+        {start + "\"library\": \"libx.so\", \"sha256\": " + hash +
+             ", \"bundled_libraries\": [{\"file\": \"../libc.so.6\", \"sha256\": " + hash + "}]}",
+         "field 'bundled_libraries[0].file'"},
+    };
+    for (const auto& [manifest, field] : escapes) {
+        try {
+            plugins::parse_manifest("x", manifest);
+            ADD_FAILURE() << "a library path outside the folder was accepted: " << manifest;
+        } catch (const InvalidInput& e) {
+            EXPECT_NE(e.message().en.find(field), std::string::npos) << e.message().en;
+        }
     }
-    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -36,9 +36,19 @@ CommandResult run_command(const std::string& program, const std::vector<std::str
     std::vector<char*> argv{const_cast<char*>(program.c_str())};
     for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
     argv.push_back(nullptr);
+    // getenv() takes the first of two entries with one name, so an override must replace the
+    // inherited entry, not follow it.
+    auto name_of = [](const std::string& entry) { return entry.substr(0, entry.find('=')); };
     std::vector<std::string> env_strings;
-    for (char** e = environ; *e != nullptr; ++e) env_strings.emplace_back(*e);
-    for (const auto& entry : environment) env_strings.push_back(entry);
+    for (char** e = environ; *e != nullptr; ++e) {
+        const std::string inherited(*e);
+        bool overridden = false;
+        for (const auto& entry : environment) overridden = overridden || name_of(entry) == name_of(inherited);
+        if (!overridden) env_strings.push_back(inherited);
+    }
+    for (const auto& entry : environment) {
+        if (entry.find('=') != std::string::npos) env_strings.push_back(entry);
+    }
     std::vector<char*> envp;
     for (auto& entry : env_strings) envp.push_back(entry.data());
     envp.push_back(nullptr);

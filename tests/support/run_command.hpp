@@ -12,7 +12,8 @@ struct CommandResult {
     std::string err;
 };
 
-// Runs `program` with `arguments` (no shell), with extra environment entries "NAME=value".
+// Runs `program` with `arguments` (no shell), with environment entries "NAME=value" added or
+// replacing the inherited ones; a bare "NAME" removes NAME.
 CommandResult run_command(const std::string& program, const std::vector<std::string>& arguments,
                           const std::vector<std::string>& environment = {});
 
