@@ -83,7 +83,7 @@ void ByYear(benchmark::State& state, const std::string& backend) {
 
 void ProgrammesOfOnePlan(benchmark::State& state, const std::string& backend) {
     Database& db = dataset(backend);
-    const auto district = DistrictRepository(db).get_by_code("sham-shui-po").id;
+    const auto district = DistrictRepository(db).get_by_code("sham_shui_po").id;
     long long plan = 0;
     db.session() << "SELECT id FROM plans WHERE district_id = :d AND financial_year = '2022-23'", soci::use(district),
         soci::into(plan);
@@ -99,7 +99,7 @@ void EveryProgramme(benchmark::State& state, const std::string& backend) {
 
 void FurthestBelowTargetInADistrict(benchmark::State& state, const std::string& backend) {
     Database& db = dataset(backend);
-    const AchievementFilter filter{.district_id = DistrictRepository(db).get_by_code("kwun-tong").id};
+    const AchievementFilter filter{.district_id = DistrictRepository(db).get_by_code("kwun_tong").id};
     for (auto _ : state) benchmark::DoNotOptimize(furthest_below_target(db, filter, 10));
 }
 

@@ -16,21 +16,12 @@ namespace dplan::bench {
 
 namespace {
 
-struct DistrictName {
-    const char* code;
-    const char* zh;
-    const char* en;
+// The 18 districts that every database holds from migration 0008.
+constexpr std::array<const char*, 18> district_codes = {
+    "central_western", "wan_chai", "eastern", "southern", "yau_tsim_mong", "sham_shui_po",
+    "kowloon_city", "wong_tai_sin", "kwun_tong", "kwai_tsing", "tsuen_wan", "tuen_mun",
+    "yuen_long", "north", "tai_po", "sha_tin", "sai_kung", "islands",
 };
-
-constexpr std::array<DistrictName, 18> district_names = {{
-    {"central-western", "中西區", "Central and Western"}, {"wan-chai", "灣仔", "Wan Chai"},
-    {"eastern", "東區", "Eastern"}, {"southern", "南區", "Southern"}, {"yau-tsim-mong", "油尖旺", "Yau Tsim Mong"},
-    {"sham-shui-po", "深水埗", "Sham Shui Po"}, {"kowloon-city", "九龍城", "Kowloon City"},
-    {"wong-tai-sin", "黃大仙", "Wong Tai Sin"}, {"kwun-tong", "觀塘", "Kwun Tong"}, {"kwai-tsing", "葵青", "Kwai Tsing"},
-    {"tsuen-wan", "荃灣", "Tsuen Wan"}, {"tuen-mun", "屯門", "Tuen Mun"}, {"yuen-long", "元朗", "Yuen Long"},
-    {"north", "北區", "North"}, {"tai-po", "大埔", "Tai Po"}, {"sha-tin", "沙田", "Sha Tin"},
-    {"sai-kung", "西貢", "Sai Kung"}, {"islands", "離島", "Islands"},
-}};
 
 constexpr std::array<const char*, 5> areas = {"family", "elderly", "rehabilitation", "youth", "volunteer"};
 constexpr std::array<const char*, 5> area_zh = {"家庭", "長者", "康復", "青少年", "義工"};
@@ -42,7 +33,7 @@ std::string month_end(int year, int month) {
     return fmt::format("{}-{:02}-{:02}", year, month, month == 2 && leap ? 29 : days[static_cast<std::size_t>(month - 1)]);
 }
 
-Plan plan_for(std::int64_t district_id, const DistrictName& district, int first_year) {
+Plan plan_for(std::int64_t district_id, const Bilingual& district, int first_year) {
     Plan plan;
     plan.district_id = district_id;
     plan.financial_year = fmt::format("{}-{:02}", first_year, (first_year + 1) % 100);
@@ -82,8 +73,9 @@ NationalCounts build_national_dataset(Database& db, const NationalScale& scale) 
         std::uniform_int_distribution<int> month_pick(0, 35);
         ReadingBulkInsert readings(db, system_user_id);
         for (int d = 0; d < scale.districts; ++d) {
-            const auto& name = district_names[static_cast<std::size_t>(d) % district_names.size()];
-            const auto district_id = districts.create({0, name.code, {name.zh, name.en}});
+            const District district = districts.get_by_code(district_codes[static_cast<std::size_t>(d) % district_codes.size()]);
+            const auto district_id = district.id;
+            const Bilingual& name = district.name;
             for (int y = 0; y < scale.years; ++y) {
                 const int first_year = 2015 + y;
                 const auto plan_id = plans.create(plan_for(district_id, name, first_year), system_user_id, "national dataset");

@@ -22,6 +22,7 @@
 #include "dashboard.hpp"
 #include "domain/database_url.hpp"
 #include "services/atomic_file.hpp"
+#include "services/build_tree.hpp"
 
 namespace {
 
@@ -95,7 +96,8 @@ int run(const Options& options) {
         throw InvalidInput({"--size 應為 寬x高，例如 1600x1000", "--size must be WIDTHxHEIGHT, e.g. 1600x1000"});
     }
     const std::string user = !options.user.empty() ? options.user : std::getenv("DPLAN_USER") ? std::getenv("DPLAN_USER") : "system";
-    const auto loader = plugins::standard_loader_options(options.plugin_dirs, options.trusted_keys, options.allow_unsigned);
+    const auto sources = with_build_tree({options.plugin_dirs, options.trusted_keys});
+    const auto loader = plugins::standard_loader_options(sources.plugin_dirs, sources.trusted_keys, options.allow_unsigned);
     parse_database_url(options.db);  // a malformed URL is refused before a window opens (its password hidden)
     std::optional<std::filesystem::path> option_file;
     if (!options.db_option_file.empty()) option_file = options.db_option_file;

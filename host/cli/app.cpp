@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -33,6 +34,37 @@ void report(Context& context, const Bilingual& message) {
     }
 }
 
+// `dplan` with no command: what to do next, for someone trying it for the first time.
+int first_steps(Context& context, const CLI::App& app) {
+    std::optional<std::filesystem::path> missing;
+    try {
+        const DatabaseUrl url = parse_database_url(context.options.database_url);
+        if (url.dialect == Dialect::sqlite && !std::filesystem::exists(url.sqlite_path)) missing = url.sqlite_path;
+    } catch (const Error&) {
+        // A malformed --db is reported by any command that uses it.
+    }
+    if (missing) {
+        const Bilingual message{fmt::format("還沒有資料庫 {}。請先執行：\n"
+                                            "  dplan db init    建立空白資料庫（已有香港十八區）\n"
+                                            "  dplan demo       或建立載有虛構河畔區示範資料的資料庫\n"
+                                            "之後可用 dplan --help 查看所有指令。",
+                                            missing->string()),
+                                fmt::format("There is no database at {} yet. Start with one of:\n"
+                                            "  dplan db init    an empty database (with the 18 districts of Hong Kong)\n"
+                                            "  dplan demo       a database with the fictional Riverside demo data\n"
+                                            "Then 'dplan --help' lists every command.",
+                                            missing->string())};
+        // Several lines each: one language's whole text, then the other's.
+        context.out << (context.language() == OutputLanguage::en ? message.en
+                        : context.language() == OutputLanguage::zh ? message.zh
+                                                                   : message.zh + "\n\n" + message.en)
+                    << '\n';
+        return exit_invalid_input;
+    }
+    context.out << app.help();
+    return exit_invalid_input;
+}
+
 int exit_code_for(const Error& error) {
     if (dynamic_cast<const InvalidInput*>(&error) != nullptr) return exit_invalid_input;
     if (dynamic_cast<const NotFound*>(&error) != nullptr) return exit_not_found;
@@ -48,7 +80,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     setup_logging("info", "");  // until the options are parsed: warnings to stderr only
     CLI::App app{"District Planner: annual district welfare plans / 地區福利規劃", "dplan"};
     app.set_version_flag("--version", DPLAN_VERSION);
-    app.require_subcommand(1);
+    app.require_subcommand(0, 1);  // none: first_steps()
     app.fallthrough();  // global options work after the subcommand too: dplan plan show 1 --lang en
 
     auto& options = context.options;
@@ -91,10 +123,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     register_indicator_commands(app, context);
     register_meeting_commands(app, context);
     register_directory_commands(app, context);
+    register_district_commands(app, context);
     register_collaboration_commands(app, context);
 
     try {
         app.parse(argc, argv);
+        if (app.get_subcommands().empty()) return first_steps(context, app);
         return exit_ok;
     } catch (const ExitWith& exit) {
         return exit.code;

@@ -17,6 +17,7 @@ void register_programme_commands(CLI::App& app, Context& context);
 void register_indicator_commands(CLI::App& app, Context& context);
 void register_meeting_commands(CLI::App& app, Context& context);
 void register_directory_commands(CLI::App& app, Context& context);
+void register_district_commands(CLI::App& app, Context& context);
 void register_collaboration_commands(CLI::App& app, Context& context);
 
 // Thrown by a command that ran to completion but must exit non-zero (e.g. findings).

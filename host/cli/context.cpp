@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "services/build_tree.hpp"
 
 namespace dplan::cli {
 
@@ -48,7 +49,8 @@ DatabaseAdmin Context::admin(OpenMode mode) {
 }
 
 plugins::LoaderOptions Context::loader_options() const {
-    return plugins::standard_loader_options(options.plugin_dirs, options.trusted_keys, options.allow_unsigned);
+    const auto sources = with_build_tree({options.plugin_dirs, options.trusted_keys});
+    return plugins::standard_loader_options(sources.plugin_dirs, sources.trusted_keys, options.allow_unsigned);
 }
 
 plugins::PluginRegistry& Context::plugins() {

@@ -53,7 +53,8 @@ std::pair<PlanSection*, std::size_t> find_point(Plan& plan, std::string_view opt
 
 bool PlanEdits::empty() const {
     return theme_zh.empty() && theme_en.empty() && purpose_zh.empty() && purpose_en.empty() && advice_zh.empty() &&
-           advice_en.empty() && paper_no.empty() && objective_zh.empty() && objective_en.empty() &&
+           advice_en.empty() && paper_no.empty() && council_zh.empty() && council_en.empty() &&
+           committee_zh.empty() && committee_en.empty() && office_zh.empty() && office_en.empty() && objective_zh.empty() && objective_en.empty() &&
            add_point.empty() && point_zh.empty() && point_en.empty() && partners.empty() && remove_point.empty() &&
            move_point.empty();
 }
@@ -69,6 +70,12 @@ void apply_edits(Plan& plan, const PlanEdits& edits) {
     set(plan.advice_sought.zh, edits.advice_zh);
     set(plan.advice_sought.en, edits.advice_en);
     set(plan.paper_no, edits.paper_no);
+    set(plan.council.zh, edits.council_zh);
+    set(plan.council.en, edits.council_en);
+    set(plan.committee.zh, edits.committee_zh);
+    set(plan.committee.en, edits.committee_en);
+    set(plan.office.zh, edits.office_zh);
+    set(plan.office.en, edits.office_en);
     for (const auto& value : edits.objective_zh) {
         auto [area, text] = split("objective", value, "AREA=TEXT");
         section_of(plan, "objective", area).objective.zh = text;

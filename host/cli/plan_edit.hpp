@@ -12,6 +12,7 @@ namespace dplan::cli {
 
 struct PlanEdits {
     std::string theme_zh, theme_en, purpose_zh, purpose_en, advice_zh, advice_en, paper_no;
+    std::string council_zh, council_en, committee_zh, committee_en, office_zh, office_en;  // the letterhead
     std::vector<std::string> objective_zh, objective_en;  // AREA=TEXT
     std::vector<std::string> add_point;                   // AREA=TEXT (Chinese)
     std::vector<std::string> point_zh, point_en;          // POINT_ID=TEXT

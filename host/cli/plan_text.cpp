@@ -15,6 +15,10 @@ std::string plan_as_text(const Context& context, const Plan& plan, const Distric
     if (!plan.paper_no.empty()) line(fmt::format("{}: {}", label("文件編號", "Paper No."), plan.paper_no));
     line(fmt::format("{}: {} ({} {})", label("狀態", "Status"), context.pick(status_name(plan.status)),
                      label("版本", "version"), plan.version));
+    if (!plan.council.empty() || !plan.committee.empty()) {
+        line(fmt::format("{}: {} {}", label("致", "To"), context.pick(plan.council), context.pick(plan.committee)));
+    }
+    if (!plan.office.empty()) line(fmt::format("{}: {}", label("發件", "From"), context.pick(plan.office)));
     line(fmt::format("{}: {}", label("主題", "Theme"), context.pick(plan.theme)));
     if (!plan.purpose.empty()) {
         line("");

@@ -164,6 +164,12 @@ void register_plan_workflow_commands(CLI::App& app, Context& context) {
     edit->add_option("--advice-zh", e.advice_zh, "諮詢意見（中文）");
     edit->add_option("--advice-en", e.advice_en, "Advice sought (English)");
     edit->add_option("--paper-no", e.paper_no, "Paper number / 文件編號");
+    edit->add_option("--council-zh", e.council_zh, "District Council the paper goes to (Chinese) / 區議會（中文）");
+    edit->add_option("--council-en", e.council_en, "District Council the paper goes to (English) / 區議會（英文）");
+    edit->add_option("--committee-zh", e.committee_zh, "Committee the paper goes to (Chinese) / 委員會（中文）");
+    edit->add_option("--committee-en", e.committee_en, "Committee the paper goes to (English) / 委員會（英文）");
+    edit->add_option("--office-zh", e.office_zh, "Welfare office the paper is from (Chinese) / 福利辦事處（中文）");
+    edit->add_option("--office-en", e.office_en, "Welfare office the paper is from (English) / 福利辦事處（英文）");
     edit->add_option("--objective", e.objective_zh, "AREA=TEXT: objective in Chinese / 工作目標（中文）");
     edit->add_option("--objective-en", e.objective_en, "AREA=TEXT: objective in English / 工作目標（英文）");
     edit->add_option("--add-point", e.add_point, "AREA=TEXT: add a focus point (Chinese) / 新增工作計劃重點");

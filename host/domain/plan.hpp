@@ -38,6 +38,11 @@ struct Plan {
     Bilingual theme;
     Bilingual purpose;
     Bilingual advice_sought;
+    // Whom the paper goes to and from, as it says (a district's names change with each council
+    // term, and one office serves several districts); a new plan takes its district's defaults.
+    Bilingual council;    // 荃灣區議會
+    Bilingual committee;  // 社會服務及社區發展委員會
+    Bilingual office;     // 社會福利署荃灣及葵青區福利辦事處
     PlanStatus status = PlanStatus::draft;
     int version = 0;  // bumped by every save; a save against an older version is refused
     std::optional<int> submitted_revision;  // the revision frozen by the last submission

@@ -68,6 +68,9 @@ std::string plan_to_json(const Plan& plan) {
         {"theme", bilingual_json(plan.theme)},
         {"purpose", bilingual_json(plan.purpose)},
         {"advice_sought", bilingual_json(plan.advice_sought)},
+        {"council", bilingual_json(plan.council)},
+        {"committee", bilingual_json(plan.committee)},
+        {"office", bilingual_json(plan.office)},
         {"status", status_code(plan.status)},
         {"version", plan.version},
         {"sections", sections},
@@ -105,6 +108,11 @@ Plan plan_from_json(std::string_view text) {
     plan.theme = bilingual_field(document, "", "theme");
     plan.purpose = bilingual_field(document, "", "purpose");
     plan.advice_sought = bilingual_field(document, "", "advice_sought");
+    // Files written before plans kept their letterhead lack these: the district's defaults apply.
+    for (auto [name, value] : {std::pair{"council", &plan.council}, std::pair{"committee", &plan.committee},
+                               std::pair{"office", &plan.office}}) {
+        if (document.contains(name)) *value = bilingual_field(document, "", name);
+    }
     const auto status = parse_status(string_field(document, "", "status"));
     if (!status) bad_field("status", "draft, submitted, under_review, noted, endorsed or returned");
     plan.status = *status;

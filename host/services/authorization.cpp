@@ -45,6 +45,7 @@ const std::array rules{
     Rule{Operation::read_directory, "read_directory", {"閱覽", "read"}, {"機構及持份者名錄", "the directory of organisations and stakeholders"}, always, always, always, never},
     Rule{Operation::edit_directory, "edit_directory", {"修改", "change"}, {"機構及持份者名錄", "the directory of organisations and stakeholders"}, always, never, never, never},
     Rule{Operation::read_districts, "read_districts", {"閱覽", "read"}, {"地區", "districts"}, always, always, always, always},
+    Rule{Operation::manage_districts, "manage_districts", {"管理", "manage"}, {"地區", "districts"}, never, never, never, never},
     Rule{Operation::manage_users, "manage_users", {"管理", "manage"}, {"用戶帳戶", "user accounts"}, never, never, never, never},
     Rule{Operation::read_collaboration, "read_collaboration", {"閱覽協作資料於", "read the collaboration records of"}, {"協作資料", "collaboration records"}, own_district, own_district_submitted, never, never},
     Rule{Operation::inspect_database, "inspect_database", {"查看", "inspect"}, {"資料庫", "the database"}, always, always, always, always},

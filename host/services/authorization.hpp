@@ -50,6 +50,7 @@ enum class Operation {
     read_directory,     // organisations and stakeholders
     edit_directory,
     read_districts,
+    manage_districts,   // add a district, rename one, change its default council, committee and office
     manage_users,
     read_collaboration, // the cross-sector matrix and the trace of views
     inspect_database,   // its schema version, and whether anything changed since a moment ago
@@ -62,7 +63,7 @@ inline constexpr Operation all_operations[] = {
     Operation::read_meeting,    Operation::create_meeting,   Operation::edit_meeting,    Operation::raise_view,
     Operation::respond_to_view, Operation::manage_actions,   Operation::decide_meeting,  Operation::read_programme,
     Operation::create_programme, Operation::edit_programme,  Operation::record_reading,  Operation::read_directory,
-    Operation::edit_directory,  Operation::read_districts,   Operation::manage_users,    Operation::read_collaboration,
+    Operation::edit_directory,  Operation::read_districts,   Operation::manage_districts, Operation::manage_users,    Operation::read_collaboration,
     Operation::inspect_database, Operation::administer_database,
 };
 

@@ -48,6 +48,20 @@ void add_section_text(std::vector<PaperBlock>& blocks, const std::string& text) 
     }
 }
 
+// One line of the letterhead: the plan's own, else (a plan stored before plans kept their letterhead)
+// its district's default, else the form every district's name takes. A side left empty reads as the
+// other language's, rather than as another committee's name.
+std::string letterhead(const Bilingual& plan, const Bilingual& district, const std::string& derived, Language language) {
+    const Bilingual& chosen = !plan.empty() ? plan : district;
+    if (chosen.empty()) return derived;
+    const std::string& text = chosen.in(language);
+    return !text.empty() ? text : chosen.in(language == Language::zh ? Language::en : Language::zh);
+}
+
+std::string without_prefix(const std::string& text, std::string_view prefix) {
+    return text.starts_with(prefix) ? text.substr(prefix.size()) : text;
+}
+
 void add_version(std::vector<PaperBlock>& blocks, const Plan& plan, const District& district,
                  const plugins::PluginRegistry& plugins, Language language) {
     const bool zh = language == Language::zh;
@@ -56,11 +70,18 @@ void add_version(std::vector<PaperBlock>& blocks, const Plan& plan, const Distri
         blocks.push_back({BlockKind::paper_number, zh ? fmt::format("社會第 {}號文件", plan.paper_no)
                                                       : fmt::format("Paper No. {}", plan.paper_no)});
     }
-    blocks.push_back({BlockKind::letterhead, zh ? district_name + "議會" : district_name + " District Council"});
-    blocks.push_back({BlockKind::letterhead, zh ? "社區服務及福利委員會" : "Community Services and Welfare Committee"});
-    blocks.push_back({BlockKind::letterhead, zh ? fmt::format("社會福利署{}福利辦事處", district_name)
-                                                : fmt::format("Social Welfare Department, {} District Social Welfare Office",
-                                                              district_name)});
+    const std::string office =
+        letterhead(plan.office, district.office,
+                   zh ? fmt::format("社會福利署{}福利辦事處", district_name)
+                      : fmt::format("Social Welfare Department, {} District Social Welfare Office", district_name),
+                   language);
+    blocks.push_back({BlockKind::letterhead,
+                      letterhead(plan.council, district.council,
+                                 zh ? district_name + "議會" : district_name + " District Council", language)});
+    blocks.push_back({BlockKind::letterhead,
+                      letterhead(plan.committee, district.committee,
+                                 zh ? "社區服務及福利委員會" : "Community Services and Welfare Committee", language)});
+    blocks.push_back({BlockKind::letterhead, office});
     const std::string plan_title = zh ? fmt::format("{} 年度福利工作計劃", plan.financial_year)
                                       : fmt::format("District Welfare Plan {}", plan.financial_year);
     blocks.push_back({BlockKind::title, plan_title});
@@ -90,8 +111,8 @@ void add_version(std::vector<PaperBlock>& blocks, const Plan& plan, const Distri
         blocks.push_back({BlockKind::paragraph, plan.advice_sought.in(language)});
     }
     blocks.push_back({BlockKind::signature, zh ? "社會福利署" : "Social Welfare Department"});
-    blocks.push_back({BlockKind::signature, zh ? district_name + "福利辦事處"
-                                               : district_name + " District Social Welfare Office"});
+    // The department signs on the line above, so the office's line leaves it out.
+    blocks.push_back({BlockKind::signature, without_prefix(without_prefix(office, "社會福利署"), "Social Welfare Department, ")});
     blocks.push_back({BlockKind::signature, paper_date(plan.updated_at, language)});
 }
 

@@ -145,7 +145,14 @@ DemoResult load_demo(Database& db) {
         if (auto existing = districts.find_by_code("riverside")) {
             district_id = existing->id;
         } else {
-            district_id = districts.create({0, "riverside", {"河畔區", "Riverside"}});
+            // Fictional, so not among the 18 districts every database holds.
+            district_id = districts.create({0,
+                                            "riverside",
+                                            {"河畔區", "Riverside"},
+                                            {"河畔區議會", "Riverside District Council"},
+                                            {"社區服務及福利委員會", "Community Services and Welfare Committee"},
+                                            {"社會福利署河畔區福利辦事處",
+                                             "Social Welfare Department, Riverside District Social Welfare Office"}});
         }
         OrganisationRepository organisations(db);
         for (const auto& organisation : demo_organisations) {

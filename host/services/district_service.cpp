@@ -1,5 +1,7 @@
 #include "services/district_service.hpp"
 
+#include <fmt/format.h>
+
 #include "services/authorization.hpp"
 #include "storage/database.hpp"
 #include "storage/district_repository.hpp"
@@ -21,6 +23,43 @@ District DistrictService::by_code(const std::string& code) {
 District DistrictService::get(std::int64_t id) {
     authorize(actor_, Operation::read_districts);
     return DistrictRepository(db_).get(id);
+}
+
+District DistrictService::find(const std::string& name) {
+    authorize(actor_, Operation::read_districts);
+    if (auto district = DistrictRepository(db_).find_by_name(name)) return *district;
+    throw NotFound({fmt::format("資料庫中沒有地區「{}」（dplan district list 列出所有地區）", name),
+                    fmt::format("district '{}' is not in the database (dplan district list shows them all)", name)});
+}
+
+std::int64_t DistrictService::add(District district) {
+    authorize(actor_, Operation::manage_districts);
+    if (district.name.zh.empty()) {
+        throw InvalidInput({"地區必須有中文名稱", "a district needs a Chinese name"});
+    }
+    if (district.name.en.empty()) district.name.en = district.code;
+    if (district.council.zh.empty()) district.council.zh = district.name.zh + "議會";
+    if (district.council.en.empty()) district.council.en = district.name.en + " District Council";
+    return DistrictRepository(db_).create(district);
+}
+
+District DistrictService::rename(const std::string& code, const District& changes) {
+    authorize(actor_, Operation::manage_districts);
+    DistrictRepository districts(db_);
+    District district = districts.get_by_code(code);
+    auto take = [](std::string& field, const std::string& given) {
+        if (!given.empty()) field = given;
+    };
+    take(district.name.zh, changes.name.zh);
+    take(district.name.en, changes.name.en);
+    take(district.council.zh, changes.council.zh);
+    take(district.council.en, changes.council.en);
+    take(district.committee.zh, changes.committee.zh);
+    take(district.committee.en, changes.committee.en);
+    take(district.office.zh, changes.office.zh);
+    take(district.office.en, changes.office.en);
+    districts.update(district);
+    return district;
 }
 
 }  // namespace dplan

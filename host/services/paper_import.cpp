@@ -344,6 +344,7 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
                 result.district_name = *district;
                 result.recognised.push_back({"地區 " + result.district_name, "district " + result.district_name});
             }
+            if (side(plan.council).empty()) side(plan.council) = match[0].str();
             continue;
         }
         const bool may_name_year = part == Part::preamble || part == Part::plan_intro;
@@ -449,6 +450,8 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
         if (part == Part::preamble && (line.ends_with("委員會") || line.ends_with("福利辦事處") ||
                                        line.ends_with("Committee") || line.ends_with("Social Welfare Office"))) {
             result.recognised.push_back({line, line});  // committee and office in the letterhead
+            auto& letterhead = line.ends_with("委員會") || line.ends_with("Committee") ? plan.committee : plan.office;
+            if (side(letterhead).empty()) side(letterhead) = line;
             continue;
         }
         result.unplaced.push_back({number, line});

@@ -70,6 +70,9 @@ std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after) {
     compare_text(changes, {"主題", "theme"}, before.theme, after.theme);
     compare_text(changes, {"目的", "purpose"}, before.purpose, after.purpose);
     compare_text(changes, {"諮詢意見", "advice sought"}, before.advice_sought, after.advice_sought);
+    compare_text(changes, {"區議會", "council"}, before.council, after.council);
+    compare_text(changes, {"委員會", "committee"}, before.committee, after.committee);
+    compare_text(changes, {"福利辦事處", "office"}, before.office, after.office);
     for (const auto& section : after.sections) {
         const PlanSection* old = before.section(section.area_id);
         if (old == nullptr) {

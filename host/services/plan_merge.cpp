@@ -404,6 +404,12 @@ PlanMerge merge_plans(const Plan& base, const Plan& mine, const Plan& theirs,
     plan.advice_sought =
         merger.bilingual(plan_field(MergeField::advice_sought), {"諮詢意見", "advice sought"},
                          base.advice_sought, mine.advice_sought, theirs.advice_sought);
+    plan.council = merger.bilingual(plan_field(MergeField::council), {"區議會", "council"}, base.council,
+                                    mine.council, theirs.council);
+    plan.committee = merger.bilingual(plan_field(MergeField::committee), {"委員會", "committee"}, base.committee,
+                                      mine.committee, theirs.committee);
+    plan.office = merger.bilingual(plan_field(MergeField::office), {"福利辦事處", "office"}, base.office,
+                                   mine.office, theirs.office);
     plan.sections = merger.sections(base, mine, theirs);
     result.conflicts = std::move(merger.conflicts);
     return result;

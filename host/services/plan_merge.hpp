@@ -37,6 +37,9 @@ enum class MergeField {
     theme,
     purpose,
     advice_sought,
+    council,            // the letterhead: council, committee and office
+    committee,
+    office,
     objective,          // of the section `area_id`
     focus_point_text,   // of the point `focus_point_id`
     focus_point,        // the point as a whole: removed on one side, changed on the other

@@ -101,6 +101,19 @@ std::vector<PaperBlock> PlanWorkflow::paper(std::int64_t plan_id, PaperLanguage 
 std::int64_t PlanWorkflow::create(Plan draft, const std::string& reason) {
     draft.status = PlanStatus::draft;
     authorize(actor_, Operation::create_plan, district_subject(draft.district_id));
+    // Whom the paper goes to and from, unless the draft (an imported paper) already says.
+    const District district = DistrictRepository(db_).get(draft.district_id);
+    for (auto [given, fallback] : {std::pair{&draft.council, &district.council},
+                                   std::pair{&draft.committee, &district.committee},
+                                   std::pair{&draft.office, &district.office}}) {
+        if (given->empty()) {
+            *given = *fallback;
+        } else if (given->en.empty() && given->zh == fallback->zh) {
+            given->en = fallback->en;  // a Chinese paper names the default: its English name is known
+        } else if (given->zh.empty() && given->en == fallback->en) {
+            given->zh = fallback->zh;
+        }
+    }
     if (draft.sections.empty()) {
         for (const auto* plugin : service_area_plugins(plugins_)) draft.sections.push_back({0, plugin->area()->id, {}, {}});
     }
@@ -117,8 +130,7 @@ ImportedPaper PlanWorkflow::import_paper(std::string_view text, const std::strin
     if (!financial_year.empty()) imported.paper.plan.financial_year = financial_year;
     DistrictRepository districts(db_);
     const std::string& named = imported.paper.district_name;
-    auto district = district_code.empty() ? districts.find_by_chinese_name(named) : districts.find_by_code(district_code);
-    if (!district && district_code.empty()) district = districts.find_by_english_name(named);
+    auto district = district_code.empty() ? districts.find_by_name(named) : districts.find_by_code(district_code);
     if (!district) {
         const std::string which = district_code.empty() ? named : district_code;
         throw NotFound({fmt::format("資料庫中沒有地區「{}」；請以 --district 指定地區代號", which),

@@ -45,14 +45,18 @@ std::int64_t PlanRepository::create(const Plan& plan, std::int64_t author_id,
         const long long district = plan.district_id;
         const std::string status(status_code(PlanStatus::draft));
         db_.session() << "INSERT INTO plans (district_id, financial_year, paper_no, theme_zh, "
-                         "theme_en, purpose_zh, purpose_en, advice_zh, advice_en, status, version, "
+                         "theme_en, purpose_zh, purpose_en, advice_zh, advice_en, council_zh, council_en, "
+                         "committee_zh, committee_en, office_zh, office_en, status, version, "
                          "created_at, updated_at) VALUES (:district, :year, :paper, :theme_zh, "
-                         ":theme_en, :purpose_zh, :purpose_en, :advice_zh, :advice_en, :status, 1, "
+                         ":theme_en, :purpose_zh, :purpose_en, :advice_zh, :advice_en, :council_zh, :council_en, "
+                         ":committee_zh, :committee_en, :office_zh, :office_en, :status, 1, "
                          ":created, :updated)",
             soci::use(district), soci::use(plan.financial_year), soci::use(plan.paper_no),
             soci::use(plan.theme.zh), soci::use(plan.theme.en), soci::use(plan.purpose.zh),
             soci::use(plan.purpose.en), soci::use(plan.advice_sought.zh),
-            soci::use(plan.advice_sought.en), soci::use(status), soci::use(now), soci::use(now);
+            soci::use(plan.advice_sought.en), soci::use(plan.council.zh), soci::use(plan.council.en),
+            soci::use(plan.committee.zh), soci::use(plan.committee.en), soci::use(plan.office.zh),
+            soci::use(plan.office.en), soci::use(status), soci::use(now), soci::use(now);
         long long id = 0;
         db_.session().get_last_insert_id("plans", id);
         int position = 0;
@@ -73,12 +77,17 @@ int PlanRepository::save(const Plan& plan, std::int64_t author_id, const std::st
             (db_.session().prepare << "UPDATE plans SET paper_no = :paper, theme_zh = :theme_zh, "
                                       "theme_en = :theme_en, purpose_zh = :purpose_zh, "
                                       "purpose_en = :purpose_en, advice_zh = :advice_zh, "
-                                      "advice_en = :advice_en, version = version + 1, "
+                                      "advice_en = :advice_en, council_zh = :council_zh, "
+                                      "council_en = :council_en, committee_zh = :committee_zh, "
+                                      "committee_en = :committee_en, office_zh = :office_zh, "
+                                      "office_en = :office_en, version = version + 1, "
                                       "updated_at = :updated WHERE id = :id AND version = :expected "
                                       "AND status IN ('draft', 'returned')",
              soci::use(plan.paper_no), soci::use(plan.theme.zh), soci::use(plan.theme.en),
              soci::use(plan.purpose.zh), soci::use(plan.purpose.en), soci::use(plan.advice_sought.zh),
-             soci::use(plan.advice_sought.en), soci::use(now), soci::use(id), soci::use(expected));
+             soci::use(plan.advice_sought.en), soci::use(plan.council.zh), soci::use(plan.council.en),
+             soci::use(plan.committee.zh), soci::use(plan.committee.en), soci::use(plan.office.zh),
+             soci::use(plan.office.en), soci::use(now), soci::use(id), soci::use(expected));
         update.execute(true);
         if (update.get_affected_rows() != 1) throw_conflict(plan);
 
@@ -243,12 +252,15 @@ std::optional<Plan> PlanRepository::load(std::int64_t id) {
     int submitted = 0;
     soci::indicator submitted_flag = soci::i_null;
     sql << "SELECT district_id, financial_year, paper_no, theme_zh, theme_en, purpose_zh, "
-           "purpose_en, advice_zh, advice_en, status, version, created_at, updated_at, "
+           "purpose_en, advice_zh, advice_en, council_zh, council_en, committee_zh, committee_en, "
+           "office_zh, office_en, status, version, created_at, updated_at, "
            "submitted_revision FROM plans WHERE id = :id",
         soci::use(key), soci::into(district), soci::into(plan.financial_year),
         soci::into(plan.paper_no), soci::into(plan.theme.zh), soci::into(plan.theme.en),
         soci::into(plan.purpose.zh), soci::into(plan.purpose.en), soci::into(plan.advice_sought.zh),
-        soci::into(plan.advice_sought.en), soci::into(status), soci::into(plan.version),
+        soci::into(plan.advice_sought.en), soci::into(plan.council.zh), soci::into(plan.council.en),
+        soci::into(plan.committee.zh), soci::into(plan.committee.en), soci::into(plan.office.zh),
+        soci::into(plan.office.en), soci::into(status), soci::into(plan.version),
         soci::into(plan.created_at), soci::into(plan.updated_at), soci::into(submitted, submitted_flag);
     if (!sql.got_data()) return std::nullopt;
     if (submitted_flag == soci::i_ok) plan.submitted_revision = submitted;

@@ -26,7 +26,7 @@ protected:
         url = "sqlite:" + (home / "plans.db").string();
         ASSERT_EQ(dplan("system", {"demo"}).exit_code, 0);
         db = Database::open(parse_database_url(url), OpenMode::must_exist);
-        DistrictRepository(*db).create({0, "north", {"北岸區", "North Shore"}});
+        DistrictRepository(*db).get_by_code("north");
         ASSERT_EQ(dplan("system", {"user", "add", "viewer1", "--role", "viewer"}).exit_code, 0);
         ASSERT_EQ(dplan("system", {"user", "add", "north.officer", "--role", "officer", "--district", "north"}).exit_code, 0);
     }

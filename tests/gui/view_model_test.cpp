@@ -255,7 +255,7 @@ TEST_P(DashboardModel, TheWorkerPicksUpChangesMadeByAnotherConnection) {
 TEST_P(DashboardModel, AnOfficerOfAnotherDistrictSeesNothingOfRiverside) {
     ASSERT_FALSE(snapshot.meetings.empty());
     ASSERT_FALSE(snapshot.programmes.empty());
-    const auto north = DistrictRepository(db()).create({0, "north", {"北岸區", "North Shore"}});
+    const auto north = DistrictRepository(db()).get_by_code("north").id;
     UserRepository(db()).create({0, "north.officer", "north.officer", Role::officer, north, {}}, "");
     auto outsider = open_local_client(url, "north.officer", loader());
     Selection riverside;

@@ -86,6 +86,7 @@ const std::map<Operation, std::set<Actor>> allowed{
                                  ngo_elsewhere}},
     {Operation::edit_directory, {system, admin, officer_here, officer_elsewhere}},
     {Operation::read_districts, everyone},
+    {Operation::manage_districts, {system, admin}},
     {Operation::manage_users, {system, admin}},
     {Operation::read_collaboration, {system, admin, officer_here, member_here}},
     {Operation::inspect_database, everyone},
@@ -99,7 +100,7 @@ protected:
         if (IsSkipped() || HasFatalFailure()) return;
         migrate();
         here = testing::create_sample_district(db());
-        elsewhere = DistrictRepository(db()).create({0, "north", {"北岸區", "North Shore"}});
+        elsewhere = DistrictRepository(db()).get_by_code("north").id;
         organisation = OrganisationRepository(db()).create({0, {"河畔服務社", "Riverside Services"}, Sector::ngo});
         other_organisation = OrganisationRepository(db()).create({0, {"北岸服務社", "North Services"}, Sector::ngo});
         member_of_organisation =
@@ -229,6 +230,11 @@ protected:
                      .add_organisation({0, {fmt::format("機構 {}", ++serial), ""}, Sector::business});
              }},
             {Operation::read_districts, [&] { DistrictService(db(), users.at(actor)).list(); }},
+            {Operation::manage_districts,
+             [&] {
+                 DistrictService(db(), users.at(actor))
+                     .add({0, fmt::format("district_{}", ++serial), {fmt::format("地區 {}", serial), ""}, {}, {}, {}});
+             }},
             {Operation::manage_users,
              [&] {
                  AccountService(db(), users.at(actor))

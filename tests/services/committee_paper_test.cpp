@@ -42,7 +42,7 @@ protected:
     std::vector<AreaHeadings> areas;
     std::filesystem::path dir;
     Plan plan;
-    const District district{1, "riverside", {"河畔區", "Riverside"}};
+    const District district{1, "riverside", {"河畔區", "Riverside"}, {}, {}, {}};
 };
 
 void expect_same_plan_text(const Plan& back, const Plan& plan, bool with_english) {

@@ -79,8 +79,12 @@ TEST(PlanMerge, PlanFieldsMergePerLanguage) {
     mine.purpose.en = "New purpose";
     theirs.advice_sought.zh = "新諮詢";
     theirs.paper_no = "4/24-25";
+    mine.committee.zh = "社會服務及社區發展委員會";
+    theirs.office.en = "Social Welfare Department, Tsuen Wan and Kwai Tsing District Social Welfare Office";
     const auto merge = merge_plans(base, mine, theirs);
     EXPECT_TRUE(merge.conflicts.empty());
+    EXPECT_EQ(merge.plan.committee.zh, "社會服務及社區發展委員會") << "my change to the letterhead is kept";
+    EXPECT_EQ(merge.plan.office.en, theirs.office.en);
     EXPECT_EQ(merge.plan.theme, (Bilingual{"新主題", "New theme"}));
     EXPECT_EQ(merge.plan.purpose, (Bilingual{"目的", "New purpose"}));
     EXPECT_EQ(merge.plan.advice_sought, (Bilingual{"新諮詢", "Advice"}));
@@ -361,6 +365,7 @@ void random_edit(Plan& plan, std::mt19937& rng, bool is_mine, std::int64_t& next
             break;
         case 1:
             (rng() % 2 ? plan.purpose.zh : plan.advice_sought.en) = word();
+            (rng() % 2 ? plan.committee.zh : plan.office.en) = word();
             break;
         case 2:
             (rng() % 2 ? section.objective.zh : section.objective.en) = word();
@@ -420,6 +425,9 @@ class SideCheck {
                   "purpose");
         bilingual(MergeField::advice_sought, "", 0, base_.advice_sought, side_.advice_sought,
                   merged.advice_sought, "advice");
+        bilingual(MergeField::council, "", 0, base_.council, side_.council, merged.council, "council");
+        bilingual(MergeField::committee, "", 0, base_.committee, side_.committee, merged.committee, "committee");
+        bilingual(MergeField::office, "", 0, base_.office, side_.office, merged.office, "office");
         for (const auto& original : base_.sections) {
             const PlanSection& mine = *side_.section(original.area_id);
             const PlanSection& result = *merged.section(original.area_id);

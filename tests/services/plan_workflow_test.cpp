@@ -23,7 +23,7 @@ protected:
         if (IsSkipped() || HasFatalFailure()) return;
         migrate();
         district_id = testing::create_sample_district(db());
-        other_district_id = DistrictRepository(db()).create({0, "north", {"北岸區", "North Shore"}});
+        other_district_id = DistrictRepository(db()).get_by_code("north").id;
         officer = make_user("chan", Role::officer, district_id);
         outsider = make_user("lee", Role::officer, other_district_id);
         member = make_user("wong", Role::committee_member, district_id);

@@ -26,12 +26,12 @@ protected:
 
 TEST_P(DirectoryTest, DistrictCodesAreUniqueAndADuplicateChangesNothing) {
     DistrictRepository districts(db());
-    const auto id = districts.create({0, "riverside", {"河畔區", "Riverside"}});
-    EXPECT_THROW(districts.create({0, "riverside", {"另一區", "Other"}}), InvalidInput);
+    const auto id = districts.create({0, "riverside", {"河畔區", "Riverside"}, {}, {}, {}});
+    EXPECT_THROW(districts.create({0, "riverside", {"另一區", "Other"}, {}, {}, {}}), InvalidInput);
     const auto all = districts.list();
-    ASSERT_EQ(all.size(), 1u);
-    EXPECT_EQ(all[0].id, id);
-    EXPECT_EQ(all[0].name.zh, "河畔區");
+    ASSERT_EQ(all.size(), 19u) << "the 18 seeded districts and riverside";
+    EXPECT_EQ(districts.get_by_code("riverside").id, id);
+    EXPECT_EQ(districts.get(id).name.zh, "河畔區");
     EXPECT_THROW(districts.get(id + 1), NotFound);
 }
 
@@ -68,15 +68,44 @@ TEST_P(DirectoryTest, PasswordsAreStoredOnlyAsArgon2idHashes) {
     EXPECT_FALSE(users.password_hash(system_user_id).has_value()) << "system cannot sign in";
 }
 
+TEST_P(DirectoryTest, AFreshDatabaseHoldsTheEighteenDistrictsWithTheirCouncilsAndOffices) {
+    DistrictRepository districts(db());
+    EXPECT_EQ(districts.list().size(), 18u);
+    const District tsuen_wan = districts.get_by_code("tsuen_wan");
+    EXPECT_EQ(tsuen_wan.name.zh, "荃灣區");
+    EXPECT_EQ(tsuen_wan.name.en, "Tsuen Wan");
+    EXPECT_EQ(tsuen_wan.council.zh, "荃灣區議會");
+    EXPECT_EQ(tsuen_wan.committee.zh, "社會服務及社區發展委員會");
+    EXPECT_EQ(tsuen_wan.office.zh, "社會福利署荃灣及葵青區福利辦事處");
+    EXPECT_EQ(districts.get_by_code("kwai_tsing").office.zh, tsuen_wan.office.zh) << "one office, two districts";
+    EXPECT_EQ(districts.get_by_code("islands").name.zh, "離島區");
+    EXPECT_EQ(districts.get_by_code("north").council.zh, "北區區議會");
+}
+
+TEST_P(DirectoryTest, ADistrictIsFoundByItsNameWithOrWithoutTheFinalQuOrInEnglish) {
+    DistrictRepository districts(db());
+    const auto tsuen_wan = districts.get_by_code("tsuen_wan").id;
+    EXPECT_EQ(districts.find_by_name("荃灣區").value().id, tsuen_wan);
+    EXPECT_EQ(districts.find_by_name("荃灣").value().id, tsuen_wan);
+    EXPECT_EQ(districts.find_by_name("Tsuen Wan").value().id, tsuen_wan);
+    EXPECT_EQ(districts.find_by_name("tsuen_wan").value().id, tsuen_wan);
+    EXPECT_EQ(districts.find_by_name("北區").value().code, "north");
+    EXPECT_EQ(districts.find_by_name("北區區").value().code, "north") << "as 北區區議會 is read";
+    EXPECT_EQ(districts.find_by_name("東區").value().code, "eastern");
+    EXPECT_FALSE(districts.find_by_name("河畔").has_value());
+    EXPECT_FALSE(districts.find_by_name("").has_value());
+}
+
 TEST_P(DirectoryTest, AWriteThatFailsHalfwayLeavesNothingBehind) {
     DistrictRepository districts(db());
+    const auto before = districts.list().size();
     EXPECT_THROW(db().write("two districts",
                             [&] {
-                                districts.create({0, "north", {"北區", "North"}});
-                                districts.create({0, "north", {"北區", "North"}});
+                                districts.create({0, "north_shore", {"北岸區", "North Shore"}, {}, {}, {}});
+                                districts.create({0, "north_shore", {"北岸區", "North Shore"}, {}, {}, {}});
                             }),
                  InvalidInput);
-    EXPECT_TRUE(districts.list().empty());
+    EXPECT_EQ(districts.list().size(), before);
 }
 
 TEST_P(DirectoryTest, DemoLoadsOnceWithFiveBilingualAreas) {

@@ -26,7 +26,7 @@ Plan sample_plan(std::int64_t district_id) {
 }
 
 std::int64_t create_sample_district(Database& db) {
-    return DistrictRepository(db).create({0, "riverside", {"河畔區", "Riverside"}});
+    return DistrictRepository(db).create({0, "riverside", {"河畔區", "Riverside"}, {}, {}, {}});
 }
 
 }  // namespace dplan::testing
