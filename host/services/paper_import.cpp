@@ -344,7 +344,10 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
                 result.district_name = *district;
                 result.recognised.push_back({"地區 " + result.district_name, "district " + result.district_name});
             }
-            if (side(plan.council).empty()) side(plan.council) = match[0].str();
+            // The council as the letterhead names it: "荃灣區議會", or the whole English line.
+            if (side(plan.council).empty()) {
+                side(plan.council) = line.ends_with(" District Council") ? line : *district + "議會";
+            }
             continue;
         }
         const bool may_name_year = part == Part::preamble || part == Part::plan_intro;
