@@ -52,7 +52,7 @@ public:
             s.areas.push_back({plugin->area()->id, plugin->area()->name, plugin->area()->colour_rgba});
         }
         s.districts = DistrictService(db(), actor_).list();
-        if (!s.selection.district_id && !s.districts.empty()) s.selection.district_id = s.districts.front().id;
+        if (!s.selection.district_id) s.selection.district_id = opening_district(s.districts);
         load_plan(s);
         load_programmes(s);
         load_meetings(s);
@@ -89,6 +89,23 @@ private:
     MeetingService meetings() { return MeetingService(db(), plugins_, actor_); }
     DatabaseAdmin admin() { return DatabaseAdmin(db(), actor_); }
 
+    // An officer or member opens their own district; someone who works across districts opens the one
+    // with the newest plan they may read, not an empty district that happens to sort first.
+    std::optional<std::int64_t> opening_district(const std::vector<District>& districts) {
+        if (actor_.district_id) return actor_.district_id;
+        const auto readable = plans().list({});
+        if (!readable.empty()) return newest(readable).district_id;
+        if (!districts.empty()) return districts.front().id;
+        return std::nullopt;
+    }
+
+    // The newest year's plan is the one people are working on.
+    static const PlanSummary& newest(const std::vector<PlanSummary>& plans) {
+        return *std::max_element(plans.begin(), plans.end(), [](const auto& a, const auto& b) {
+            return std::tie(a.financial_year, a.id) < std::tie(b.financial_year, b.id);
+        });
+    }
+
     // The district's plans this user may read; the selected one (or the newest) in full.
     void load_plan(Snapshot& s) {
         if (s.selection.district_id) s.plans = plans().list({.district_id = s.selection.district_id});
@@ -96,10 +113,7 @@ private:
             s.selection.plan_id && std::any_of(s.plans.begin(), s.plans.end(),
                                                [&](const PlanSummary& p) { return p.id == *s.selection.plan_id; });
         if (!plan_in_district && !s.plans.empty()) {
-            // The newest year's plan is the one people are working on.
-            s.selection.plan_id = std::max_element(s.plans.begin(), s.plans.end(), [](const auto& a, const auto& b) {
-                                      return std::tie(a.financial_year, a.id) < std::tie(b.financial_year, b.id);
-                                  })->id;
+            s.selection.plan_id = newest(s.plans).id;
         } else if (!plan_in_district) {
             s.selection.plan_id.reset();
         }

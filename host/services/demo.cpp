@@ -158,8 +158,13 @@ DemoResult load_demo(Database& db) {
         for (const auto& organisation : demo_organisations) {
             if (!organisations.find_by_name(organisation.name.zh)) organisations.create(organisation);
         }
-        const auto plan_id = plans.create(riverside_plan(district_id), system_user_id,
-                                          "Demo data / 示範資料");
+        // The letterhead a plan created in the workflow gets: its district's.
+        Plan plan = riverside_plan(district_id);
+        const District district = districts.get(district_id);
+        plan.council = district.council;
+        plan.committee = district.committee;
+        plan.office = district.office;
+        const auto plan_id = plans.create(plan, system_user_id, "Demo data / 示範資料");
         ProgrammeRepository programmes(db);
         Programme programme;
         programme.name = {"同行新路計劃", "Walking a New Road Together"};
