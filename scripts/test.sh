@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Command 2: install what is missing, start a throwaway MariaDB, build, run the whole test suite
+# Command 2: install what is missing, check the formatting (scripts/format.sh --check), start a
+# throwaway MariaDB, build, run the whole test suite
 # (SQLite and MariaDB), then build the libFuzzer targets (clang, build-fuzz/) and run each for a
 # bounded time ($DPLAN_FUZZ_SECONDS, default 30: five targets, under 3 minutes together), stop the
 # server, exit with ctest's status (1 if the tests passed but a fuzz target crashed).
@@ -15,6 +16,7 @@ build_dir=build
 [[ "$preset" == default ]] || build_dir=build-$preset
 
 scripts/deps.sh test
+scripts/format.sh --check
 
 fuzz_step() {
     scripts/build.sh fuzz
