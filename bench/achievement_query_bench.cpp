@@ -12,10 +12,10 @@
 #include <map>
 
 #include "national_dataset.hpp"
-#include "summary_reporter.hpp"
 #include "storage/achievement_queries.hpp"
 #include "storage/district_repository.hpp"
 #include "storage/migration.hpp"
+#include "summary_reporter.hpp"
 
 namespace dplan::bench {
 namespace {
@@ -40,7 +40,8 @@ Database& dataset(const std::string& backend) {
         db = Database::open(parse_database_url(url), OpenMode::create);
     } else {
         db = Database::open(parse_database_url(std::getenv("DPLAN_BENCH_MYSQL_URL")), OpenMode::create);
-        for (const char* table : {"readings", "indicators", "programme_focus_points", "programme_areas", "programmes"}) {
+        for (const char* table :
+             {"readings", "indicators", "programme_focus_points", "programme_areas", "programmes"}) {
             if (db->has_table(table)) db->session() << std::string("DELETE FROM ") + table;
         }
     }
@@ -49,7 +50,8 @@ Database& dataset(const std::string& backend) {
     db->session() << "SELECT COUNT(*) FROM programmes", soci::into(programmes);
     if (programmes == 0) {
         const auto counts = build_national_dataset(*db);
-        std::cerr << fmt::format("[{}] built {} programmes, {} readings\n", backend, counts.programmes, counts.readings);
+        std::cerr << fmt::format("[{}] built {} programmes, {} readings\n", backend, counts.programmes,
+                                 counts.readings);
     }
     return *db;
 }
@@ -72,7 +74,8 @@ void ByArea(benchmark::State& state, const std::string& backend) {
 void ByDistrictForAYear(benchmark::State& state, const std::string& backend) {
     Database& db = dataset(backend);
     for (auto _ : state) {
-        benchmark::DoNotOptimize(summarise_achievement(db, AchievementGrouping::district, {.financial_year = "2020-21"}));
+        benchmark::DoNotOptimize(
+            summarise_achievement(db, AchievementGrouping::district, {.financial_year = "2020-21"}));
     }
 }
 

@@ -38,9 +38,7 @@ std::size_t reading_count() {
     const char* text = std::getenv("DPLAN_BENCH_READINGS");
     return text != nullptr ? std::stoul(text) : 1'000'000;
 }
-int programme_count() {
-    return static_cast<int>(reading_count() / (indicators_per_programme * periods_per_indicator));
-}
+int programme_count() { return static_cast<int>(reading_count() / (indicators_per_programme * periods_per_indicator)); }
 
 const fs::path work = fs::temp_directory_path() / "dplan-import-bench";
 
@@ -87,7 +85,8 @@ std::unique_ptr<Database> fresh_database(const std::string& backend) {
         db = Database::open(parse_database_url("sqlite:" + file.string()), OpenMode::create);
     } else {
         db = Database::open(parse_database_url(std::getenv("DPLAN_BENCH_MYSQL_URL")), OpenMode::create);
-        for (const char* table : {"readings", "indicators", "programme_focus_points", "programme_areas", "programmes"}) {
+        for (const char* table :
+             {"readings", "indicators", "programme_focus_points", "programme_areas", "programmes"}) {
             if (db->has_table(table)) db->session() << std::string("DELETE FROM ") + table;
         }
     }
@@ -112,8 +111,15 @@ fs::path reference_csv(Database& db) {
         ProgrammeRepository programmes(db);
         for (const auto& programme : programmes.list(ReadScope::everything())) {
             for (int i = 0; i < indicators_per_programme; ++i) {
-                Indicator indicator{0, programme.id, fmt::format("{}A", i + 1), IndicatorKind::output, {"小組節數", ""},
-                                    "sessions", 360, std::nullopt, std::nullopt};
+                Indicator indicator{0,
+                                    programme.id,
+                                    fmt::format("{}A", i + 1),
+                                    IndicatorKind::output,
+                                    {"小組節數", ""},
+                                    "sessions",
+                                    360,
+                                    std::nullopt,
+                                    std::nullopt};
                 ids[programme.name.zh + "/" + indicator.code] = programmes.put_indicator(indicator);
             }
         }
@@ -142,7 +148,8 @@ void OurImport(benchmark::State& state, const std::string& backend) {
         state.SetIterationTime(std::chrono::duration<double>(Clock::now() - started).count());
         if (result.readings != reading_count()) state.SkipWithError("not every reading was imported");
     }
-    state.counters["rows_per_s"] = benchmark::Counter(static_cast<double>(reading_count()), benchmark::Counter::kIsRate);
+    state.counters["rows_per_s"] =
+        benchmark::Counter(static_cast<double>(reading_count()), benchmark::Counter::kIsRate);
 }
 
 void SqliteExecutemany(benchmark::State& state) {
@@ -167,7 +174,8 @@ void SqliteExecutemany(benchmark::State& state) {
         seconds >> took;
         state.SetIterationTime(took);
     }
-    state.counters["rows_per_s"] = benchmark::Counter(static_cast<double>(reading_count()), benchmark::Counter::kIsRate);
+    state.counters["rows_per_s"] =
+        benchmark::Counter(static_cast<double>(reading_count()), benchmark::Counter::kIsRate);
 }
 
 void MariadbLoadData(benchmark::State& state) {
@@ -185,7 +193,8 @@ void MariadbLoadData(benchmark::State& state) {
         if (std::system(command.c_str()) != 0) state.SkipWithError("LOAD DATA failed");
         state.SetIterationTime(std::chrono::duration<double>(Clock::now() - started).count());
     }
-    state.counters["rows_per_s"] = benchmark::Counter(static_cast<double>(reading_count()), benchmark::Counter::kIsRate);
+    state.counters["rows_per_s"] =
+        benchmark::Counter(static_cast<double>(reading_count()), benchmark::Counter::kIsRate);
 }
 
 void print_ratios(const SummaryReporter::Times& times) {
@@ -194,8 +203,8 @@ void print_ratios(const SummaryReporter::Times& times) {
         const auto a = times.find(ours), b = times.find(reference);
         if (a == times.end() || b == times.end()) return;
         std::cout << fmt::format("{}: our import {:.0f} rows/s, {} {:.0f} rows/s: {:.2f}x its speed (target >= 0.5x)\n",
-                                 ours.find("sqlite") != std::string::npos ? "SQLite" : "MariaDB", rows / a->second * 1000,
-                                 label, rows / b->second * 1000, b->second / a->second);
+                                 ours.find("sqlite") != std::string::npos ? "SQLite" : "MariaDB",
+                                 rows / a->second * 1000, label, rows / b->second * 1000, b->second / a->second);
     };
     report("OurImport/sqlite/iterations:1/manual_time", "SqliteExecutemany/iterations:1/manual_time",
            "python sqlite3 executemany");
@@ -209,12 +218,22 @@ int main(int argc, char** argv) {
     using namespace dplan::bench;
     benchmark::Initialize(&argc, argv);
     benchmark::RegisterBenchmark("OurImport/sqlite", OurImport, std::string("sqlite"))
-        ->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark("SqliteExecutemany", SqliteExecutemany)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+        ->Iterations(1)
+        ->UseManualTime()
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("SqliteExecutemany", SqliteExecutemany)
+        ->Iterations(1)
+        ->UseManualTime()
+        ->Unit(benchmark::kMillisecond);
     if (std::getenv("DPLAN_BENCH_MYSQL_URL") != nullptr) {
         benchmark::RegisterBenchmark("OurImport/mariadb", OurImport, std::string("mariadb"))
-            ->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
-        benchmark::RegisterBenchmark("MariadbLoadData", MariadbLoadData)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+            ->Iterations(1)
+            ->UseManualTime()
+            ->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark("MariadbLoadData", MariadbLoadData)
+            ->Iterations(1)
+            ->UseManualTime()
+            ->Unit(benchmark::kMillisecond);
     }
     SummaryReporter reporter(print_ratios);
     benchmark::RunSpecifiedBenchmarks(&reporter);

@@ -1,8 +1,8 @@
 // make_national_dataset --db URL: migrates an empty database and fills it with national-scale
 // data (bench/national_dataset.hpp), for the benchmarks and for trying the dashboard at scale.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <iostream>
 

@@ -12,8 +12,8 @@ namespace dplan::bench {
 
 struct NationalScale {
     int districts = 18;
-    int years = 10;                  // 2015-16 .. 2024-25
-    int programmes_per_plan = 11;    // 18 x 10 x 11 = 1,980 programmes
+    int years = 10;                // 2015-16 .. 2024-25
+    int programmes_per_plan = 11;  // 18 x 10 x 11 = 1,980 programmes
     int indicators_per_programme = 10;
     int readings_per_indicator = 50;
 };

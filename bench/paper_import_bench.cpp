@@ -18,7 +18,7 @@ namespace dplan::bench {
 namespace {
 
 const std::vector<AreaHeadings> areas{
-    {"family", {"家庭及兒童福利服務"}}, {"elderly", {"安老服務"}},       {"rehabilitation", {"康復服務"}},
+    {"family", {"家庭及兒童福利服務"}}, {"elderly", {"安老服務"}},   {"rehabilitation", {"康復服務"}},
     {"youth", {"青少年服務"}},          {"volunteer", {"義工服務"}},
 };
 
@@ -29,17 +29,20 @@ constexpr std::size_t page_bytes = 3000;
 // focus points, every sentence broken over lines, a page number at each page end.
 const std::string& hundred_page_paper() {
     static const std::string paper = [] {
-        std::string text = "社會福利署河畔區福利辦事處\n第 3/24-25 號文件\n河畔區議會\n社區服務及福利委員會\n"
-                           "2024-25 年度福利工作計劃\n主題：Hand in Hand•同心河畔\n\n目的\n\n"
-                           "1. 本文件旨在向委員會介紹河畔區福利辦事處\n2024-25 年度福利工作計劃，並聽取委員意見。\n\n";
+        std::string text =
+            "社會福利署河畔區福利辦事處\n第 3/24-25 號文件\n河畔區議會\n社區服務及福利委員會\n"
+            "2024-25 年度福利工作計劃\n主題：Hand in Hand•同心河畔\n\n目的\n\n"
+            "1. 本文件旨在向委員會介紹河畔區福利辦事處\n2024-25 年度福利工作計劃，並聽取委員意見。\n\n";
         std::size_t page_end = page_bytes;
         int page = 1;
         for (int area = 0; area < 5; ++area) {
-            text += areas[static_cast<std::size_t>(area)].synonyms[0] + "\n工作目標：鞏固家庭抗逆力，及早識別\n及支援面對危機的家庭\n工作計劃重點：\n";
+            text += areas[static_cast<std::size_t>(area)].synonyms[0] +
+                    "\n工作目標：鞏固家庭抗逆力，及早識別\n及支援面對危機的家庭\n工作計劃重點：\n";
             for (int point = 0; text.size() < (area + 1) * pages * page_bytes / 5; ++point) {
-                text += fmt::format("\xEF\x81\xAC 與學校、診所及屋邨管理處建立轉介網絡（第 {} 項），讓需要\n"
-                                    "支援的家庭能及早得到服務，並與 community partners\n合作推行家長教育；\n\n",
-                                    point + 1);
+                text += fmt::format(
+                    "\xEF\x81\xAC 與學校、診所及屋邨管理處建立轉介網絡（第 {} 項），讓需要\n"
+                    "支援的家庭能及早得到服務，並與 community partners\n合作推行家長教育；\n\n",
+                    point + 1);
                 if (text.size() > page_end) {
                     text += fmt::format("- {} -\n", page++);
                     page_end += page_bytes;
@@ -120,9 +123,10 @@ int main(int argc, char** argv) {
             "goal < 100 ms\n",
             paper.size() / 1024, std::count(paper.begin(), paper.end(), '\n'), at("BM_ImportHundredPages"),
             at("BM_ImportHundredPages") / at("BM_SplitHundredPages"), at("BM_SplitHundredPages"));
-        std::cout << fmt::format("hostile paper ({} KB of 16 KB lines): import {:.2f} ms = {:.1f}x splitting ({:.3f} ms)\n",
-                                 dplan::bench::hostile_paper().size() / 1024, at("BM_ImportHostile"),
-                                 at("BM_ImportHostile") / at("BM_SplitHostile"), at("BM_SplitHostile"));
+        std::cout << fmt::format(
+            "hostile paper ({} KB of 16 KB lines): import {:.2f} ms = {:.1f}x splitting ({:.3f} ms)\n",
+            dplan::bench::hostile_paper().size() / 1024, at("BM_ImportHostile"),
+            at("BM_ImportHostile") / at("BM_SplitHostile"), at("BM_SplitHostile"));
     });
     benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();

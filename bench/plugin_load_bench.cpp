@@ -2,8 +2,6 @@
 // load, initialise and read the five standard plugins, against plain dlopen/dlsym/dlclose of
 // the same five libraries measured in the same run. Target: under 50 ms for the five.
 #include <benchmark/benchmark.h>
-
-#include "summary_reporter.hpp"
 #include <dlfcn.h>
 
 #include <filesystem>
@@ -12,6 +10,7 @@
 
 #include "plugins/plugin_registry.hpp"
 #include "plugins/signing.hpp"
+#include "summary_reporter.hpp"
 
 namespace {
 
@@ -29,15 +28,15 @@ struct SignedPlugins {
         for (const char* area : areas) {
             const auto target = root / "plugins" / area;
             std::filesystem::create_directories(target);
-            std::filesystem::copy(std::filesystem::path(DPLAN_BUILT_PLUGIN_DIR) / area, target,
-                                  std::filesystem::copy_options::recursive |
-                                      std::filesystem::copy_options::overwrite_existing);
+            std::filesystem::copy(
+                std::filesystem::path(DPLAN_BUILT_PLUGIN_DIR) / area, target,
+                std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
             std::filesystem::remove(target / "plugin.sig");
             dplan::plugins::sign_plugin(target, key.secret_key_file);
         }
         options.directories = {root / "plugins"};
-        options.trusted_keys = {dplan::plugins::read_trusted_key(
-            key.public_key_file, dplan::plugins::KeySource::command_line)};
+        options.trusted_keys = {
+            dplan::plugins::read_trusted_key(key.public_key_file, dplan::plugins::KeySource::command_line)};
     }
     ~SignedPlugins() { std::filesystem::remove_all(root); }
 };

@@ -13,7 +13,7 @@
 namespace dplan::bench {
 
 class SummaryReporter : public benchmark::ConsoleReporter {
-public:
+  public:
     using Times = std::map<std::string, double>;  // benchmark name -> adjusted real time
     explicit SummaryReporter(std::function<void(const Times&)> summary) : summary_(std::move(summary)) {}
 
@@ -26,7 +26,7 @@ public:
         summary_(times_);
     }
 
-private:
+  private:
     std::function<void(const Times&)> summary_;
     Times times_;
 };

@@ -88,8 +88,8 @@ void Dashboard::draw_bar() {
     if (ImGui::BeginTabBar("screens")) {
         for (const Screen screen : all_screens) {
             const bool requested = ui_.tab_request == screen;
-            if (ImGui::BeginTabItem(fmt::format("{}###{}", ui_.tr(screen_key(screen)), screen_code(screen)).c_str(), nullptr,
-                                    requested ? ImGuiTabItemFlags_SetSelected : 0)) {
+            if (ImGui::BeginTabItem(fmt::format("{}###{}", ui_.tr(screen_key(screen)), screen_code(screen)).c_str(),
+                                    nullptr, requested ? ImGuiTabItemFlags_SetSelected : 0)) {
                 if (!ui_.tab_request || requested) ui_.screen = screen;
                 ImGui::EndTabItem();
             }
@@ -111,8 +111,8 @@ void Dashboard::draw_status() {
     if (status.busy) {
         ImGui::SameLine();
         if (status.total > 0) {
-            ImGui::ProgressBar(static_cast<float>(status.done) / static_cast<float>(status.total), ImVec2(200 * ui_.scale, 0),
-                               ui_.tr.pick(status.job).c_str());
+            ImGui::ProgressBar(static_cast<float>(status.done) / static_cast<float>(status.total),
+                               ImVec2(200 * ui_.scale, 0), ui_.tr.pick(status.job).c_str());
         } else {
             ImGui::TextUnformatted(ui_.tr.pick(status.job).c_str());
         }
@@ -136,8 +136,7 @@ void Dashboard::draw(int width, int height) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(static_cast<float>(width), static_cast<float>(height)));
     ImGui::Begin("dashboard", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
     if (!ui_.snapshot) {
         ImGui::TextUnformatted(ui_.tr("label.loading"));
         draw_error();
@@ -148,14 +147,29 @@ void Dashboard::draw(int width, int height) {
     const float status_height = ImGui::GetFrameHeightWithSpacing() + 6 * ui_.scale;
     ImGui::BeginChild("screen", ImVec2(0, -status_height));
     switch (ui_.screen) {
-        case Screen::overview: draw_overview(ui_); break;
-        case Screen::editor: draw_editor(ui_); break;
-        case Screen::review: draw_review(ui_); break;
-        case Screen::meetings: draw_meetings(ui_); break;
-        case Screen::indicators: draw_indicators(ui_); break;
-        case Screen::matrix: draw_matrix(ui_); break;
-        case Screen::plugins: draw_plugins(ui_); break;
-        case Screen::empty: break;
+        case Screen::overview:
+            draw_overview(ui_);
+            break;
+        case Screen::editor:
+            draw_editor(ui_);
+            break;
+        case Screen::review:
+            draw_review(ui_);
+            break;
+        case Screen::meetings:
+            draw_meetings(ui_);
+            break;
+        case Screen::indicators:
+            draw_indicators(ui_);
+            break;
+        case Screen::matrix:
+            draw_matrix(ui_);
+            break;
+        case Screen::plugins:
+            draw_plugins(ui_);
+            break;
+        case Screen::empty:
+            break;
     }
     ImGui::EndChild();
     if (ui_.screen != Screen::empty) draw_status();

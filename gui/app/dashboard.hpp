@@ -9,7 +9,7 @@
 namespace dplan::gui {
 
 class Dashboard {
-public:
+  public:
     Dashboard(Worker& worker, GlyphAtlas& atlas, Language language, float scale);
 
     // Picks up the newest snapshot and errors; true when the glyph atlas must be rebuilt first.
@@ -19,7 +19,7 @@ public:
     UiState& state() { return ui_; }
     std::string window_title() const;
 
-private:
+  private:
     void draw_bar();
     void draw_status();
     void draw_error();

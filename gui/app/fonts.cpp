@@ -1,7 +1,7 @@
 #include "fonts.hpp"
 
-#include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 #include <spdlog/spdlog.h>
 
 #include <vector>
@@ -10,9 +10,9 @@ namespace dplan::gui {
 
 std::filesystem::path find_cjk_font(const std::filesystem::path& preferred) {
     if (!preferred.empty()) return preferred;
-    for (const char* candidate : {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-                                  "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-                                  "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"}) {
+    for (const char* candidate :
+         {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+          "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"}) {
         if (std::filesystem::exists(candidate)) return candidate;
     }
     return {};
@@ -24,9 +24,12 @@ bool GlyphAtlas::cover(const std::string& utf8) {
         const auto lead = static_cast<unsigned char>(utf8[i]);
         unsigned code = lead;
         std::size_t length = 1;
-        if (lead >= 0xF0) code = lead & 0x07u, length = 4;
-        else if (lead >= 0xE0) code = lead & 0x0Fu, length = 3;
-        else if (lead >= 0xC0) code = lead & 0x1Fu, length = 2;
+        if (lead >= 0xF0)
+            code = lead & 0x07u, length = 4;
+        else if (lead >= 0xE0)
+            code = lead & 0x0Fu, length = 3;
+        else if (lead >= 0xC0)
+            code = lead & 0x1Fu, length = 2;
         for (std::size_t k = 1; k < length && i + k < utf8.size(); ++k) {
             code = (code << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
         }
@@ -47,8 +50,8 @@ void GlyphAtlas::rebuild() {
         ImFontGlyphRangesBuilder builder;
         builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
         // Dashes, quotes and bullets, CJK punctuation and full-width forms that labels use.
-        static const ImWchar punctuation[] = {0x2000, 0x206F, 0x2190, 0x21FF, 0x25A0, 0x25FF, 0x3000, 0x303F,
-                                              0xFF00, 0xFFEF, 0};
+        static const ImWchar punctuation[] = {0x2000, 0x206F, 0x2190, 0x21FF, 0x25A0, 0x25FF,
+                                              0x3000, 0x303F, 0xFF00, 0xFFEF, 0};
         builder.AddRanges(punctuation);
         for (const unsigned code : code_points_) builder.AddChar(static_cast<ImWchar>(code));
         static ImVector<ImWchar> ranges;  // must outlive the atlas build

@@ -14,7 +14,7 @@ namespace dplan::gui {
 std::filesystem::path find_cjk_font(const std::filesystem::path& preferred);
 
 class GlyphAtlas {
-public:
+  public:
     GlyphAtlas(std::filesystem::path font, float pixel_size) : font_(std::move(font)), pixel_size_(pixel_size) {}
 
     // Adds the text's code points; true when any was new (the atlas needs rebuilding).
@@ -23,7 +23,7 @@ public:
     void rebuild();
     std::size_t glyph_count() const { return code_points_.size(); }
 
-private:
+  private:
     std::filesystem::path font_;
     float pixel_size_;
     std::set<unsigned> code_points_;

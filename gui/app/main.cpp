@@ -2,15 +2,15 @@
 //   dplan-gui [--db URL] [--user NAME] [--lang zh|en] [--district CODE] [--screen NAME]
 //   dplan-gui --screenshot FILE.png --screen NAME [--size 1600x1000]   renders one screen, writes a PNG
 //   dplan-gui --bench-frames N --screen NAME                           prints frame CPU time (median, p99)
-#include <CLI/CLI.hpp>
 #include <GLFW/glfw3.h>
-#include <fmt/format.h>
-#include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <fmt/format.h>
+#include <imgui.h>
 #include <spdlog/spdlog.h>
 #include <stb_image_write.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -18,9 +18,9 @@
 #include <iostream>
 #include <thread>
 
-#include "logging/logging.hpp"
 #include "dashboard.hpp"
 #include "domain/database_url.hpp"
+#include "logging/logging.hpp"
 #include "services/atomic_file.hpp"
 #include "services/build_tree.hpp"
 
@@ -30,8 +30,8 @@ using namespace dplan;
 using namespace dplan::gui;
 
 struct Options {
-    std::string db = default_database_url(), user, lang = "zh", district, screen = "overview", screenshot, size = "1600x1000",
-                font, log_level = "warning", log_file = default_log_file(), db_option_file;
+    std::string db = default_database_url(), user, lang = "zh", district, screen = "overview", screenshot,
+                size = "1600x1000", font, log_level = "warning", log_file = default_log_file(), db_option_file;
     std::vector<std::string> plugin_dirs, trusted_keys;
     bool allow_unsigned = false, all_programmes = false;
     int bench_frames = 0;
@@ -46,7 +46,8 @@ double thread_cpu_ms() {
 std::filesystem::path config_dir() {
     const char* xdg = std::getenv("XDG_CONFIG_HOME");
     const char* home = std::getenv("HOME");
-    std::filesystem::path dir = xdg && *xdg ? std::filesystem::path(xdg) : std::filesystem::path(home ? home : ".") / ".config";
+    std::filesystem::path dir =
+        xdg && *xdg ? std::filesystem::path(xdg) : std::filesystem::path(home ? home : ".") / ".config";
     return dir / "dplan";
 }
 
@@ -78,9 +79,10 @@ std::string settings_file() {
     std::error_code ec;
     std::filesystem::create_directories(config_dir(), ec);
     if (ec) {
-        spdlog::warn("無法建立設定資料夾「{}」（{}），本次不會保存欄寬及排序。 / cannot create the settings folder {} ({}); "
-                     "column widths and sorting are not kept this time",
-                     config_dir().string(), ec.message(), config_dir().string(), ec.message());
+        spdlog::warn(
+            "無法建立設定資料夾「{}」（{}），本次不會保存欄寬及排序。 / cannot create the settings folder {} ({}); "
+            "column widths and sorting are not kept this time",
+            config_dir().string(), ec.message(), config_dir().string(), ec.message());
         return {};
     }
     return (config_dir() / "dashboard.ini").string();
@@ -89,15 +91,20 @@ std::string settings_file() {
 int run(const Options& options) {
     setup_logging(options.log_level, options.log_file);
     const auto screen = parse_screen(options.screen);
-    if (!screen) throw InvalidInput({"不明畫面 " + options.screen, "unknown screen '" + options.screen +
-                                     "' (overview, editor, review, meetings, indicators, matrix, plugins, empty)"});
+    if (!screen)
+        throw InvalidInput({"不明畫面 " + options.screen,
+                            "unknown screen '" + options.screen +
+                                "' (overview, editor, review, meetings, indicators, matrix, plugins, empty)"});
     int width = 1600, height = 1000;
     if (std::sscanf(options.size.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 240) {
         throw InvalidInput({"--size 應為 寬x高，例如 1600x1000", "--size must be WIDTHxHEIGHT, e.g. 1600x1000"});
     }
-    const std::string user = !options.user.empty() ? options.user : std::getenv("DPLAN_USER") ? std::getenv("DPLAN_USER") : "system";
+    const std::string user = !options.user.empty()       ? options.user
+                             : std::getenv("DPLAN_USER") ? std::getenv("DPLAN_USER")
+                                                         : "system";
     const auto sources = with_build_tree({options.plugin_dirs, options.trusted_keys});
-    const auto loader = plugins::standard_loader_options(sources.plugin_dirs, sources.trusted_keys, options.allow_unsigned);
+    const auto loader =
+        plugins::standard_loader_options(sources.plugin_dirs, sources.trusted_keys, options.allow_unsigned);
     parse_database_url(options.db);  // a malformed URL is refused before a window opens (its password hidden)
     std::optional<std::filesystem::path> option_file;
     if (!options.db_option_file.empty()) option_file = options.db_option_file;
@@ -108,7 +115,8 @@ int run(const Options& options) {
         if (display == nullptr || *display == '\0') {
             throw StorageError({"無法開啟視窗：沒有顯示器（未設定 DISPLAY）。請在桌面環境中執行，或以 xvfb-run 執行。",
                                 "cannot open a window: no display (DISPLAY is not set); run it on a desktop, or "
-                                "under xvfb-run (" + glfw_problem + ")"});
+                                "under xvfb-run (" +
+                                    glfw_problem + ")"});
         }
         throw StorageError({fmt::format("無法開啟視窗：連接不上顯示器 {}。請檢查 DISPLAY 設定。", display),
                             fmt::format("cannot open a window: display {} cannot be reached; check DISPLAY ({})",
@@ -230,8 +238,8 @@ int run(const Options& options) {
         std::sort(frame_ms.begin(), frame_ms.end());
         const double median = frame_ms[frame_ms.size() / 2];
         const double p99 = frame_ms[std::min(frame_ms.size() - 1, frame_ms.size() * 99 / 100)];
-        std::cout << fmt::format("screen {} frames {} cpu_ms_median {:.3f} cpu_ms_p99 {:.3f} glyphs {}\n", options.screen,
-                                 frame_ms.size(), median, p99, atlas.glyph_count());
+        std::cout << fmt::format("screen {} frames {} cpu_ms_median {:.3f} cpu_ms_p99 {:.3f} glyphs {}\n",
+                                 options.screen, frame_ms.size(), median, p99, atlas.glyph_count());
     }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
@@ -247,8 +255,9 @@ int main(int argc, char** argv) {
     CLI::App app("District Planner dashboard / 地區福利規劃儀表板");
     Options options;
     app.add_option("--db", options.db, "sqlite:PATH or mysql://USER@HOST:PORT/DB / 資料庫")->capture_default_str();
-    app.add_option("--db-option-file", options.db_option_file,
-                   "MySQL option file with the password in [client] (default ~/.my.cnf; or set $DPLAN_DB_PASSWORD) / 密碼選項檔");
+    app.add_option(
+        "--db-option-file", options.db_option_file,
+        "MySQL option file with the password in [client] (default ~/.my.cnf; or set $DPLAN_DB_PASSWORD) / 密碼選項檔");
     app.add_option("--user", options.user, "Act as this user (default $DPLAN_USER, else system) / 用戶");
     app.add_option("--lang", options.lang, "zh or en; switch at any time in the window / 語言")
         ->check(CLI::IsMember({"zh", "en"}))
@@ -260,12 +269,15 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--screenshot", options.screenshot, "Render the screen once, write this PNG and exit / 截圖");
     app.add_option("--size", options.size, "Window size WIDTHxHEIGHT / 視窗大小")->capture_default_str();
-    app.add_option("--bench-frames", options.bench_frames, "Render N frames, print CPU ms per frame (median, p99) / 效能測試");
+    app.add_option("--bench-frames", options.bench_frames,
+                   "Render N frames, print CPU ms per frame (median, p99) / 效能測試");
     app.add_option("--font", options.font, "A CJK font file (default: WenQuanYi Micro Hei) / 字型");
     app.add_option("--plugin-dir", options.plugin_dirs, "Extra plugin folder / 外掛資料夾");
     app.add_option("--trusted-key", options.trusted_keys, "Trusted plugin signing key (.pub) / 信任的簽署金鑰");
-    app.add_flag("--allow-unsigned", options.allow_unsigned, "Load unsigned plugins (development only) / 容許未簽署外掛");
-    app.add_option("--log-level", options.log_level, "trace, debug, info, warning, error / 記錄等級")->capture_default_str();
+    app.add_flag("--allow-unsigned", options.allow_unsigned,
+                 "Load unsigned plugins (development only) / 容許未簽署外掛");
+    app.add_option("--log-level", options.log_level, "trace, debug, info, warning, error / 記錄等級")
+        ->capture_default_str();
     app.add_option("--log-file", options.log_file, "Log file / 記錄檔")->capture_default_str();
     CLI11_PARSE(app, argc, argv);
     // Every failure ends here as one line per language and an exit code, never as an abort.

@@ -3,7 +3,6 @@
 // refused as stale opens a dialog that merges the user's edits into the latest version, shows
 // base, mine and theirs for each item both sides changed, and lets the user settle each one.
 #include <fmt/format.h>
-
 #include <imgui_stdlib.h>
 
 #include "ui_state.hpp"
@@ -28,16 +27,17 @@ void findings_for(UiState& ui, const std::string& area, std::optional<std::size_
 void save(UiState& ui) {
     const Plan draft = *ui.editor.draft;
     const std::string reason = ui.editor.reason.empty() ? "dashboard edit" : ui.editor.reason;
-    ui.worker.run({"儲存計劃", "Saving the plan"}, [draft, reason](DashboardClient& client, const Progress&) {
-        client.save_plan(draft, reason);
-    });
+    ui.worker.run({"儲存計劃", "Saving the plan"},
+                  [draft, reason](DashboardClient& client, const Progress&) { client.save_plan(draft, reason); });
     ui.editor.reason.clear();
     ui.editor.awaiting_save = true;
 }
 
 void draw_value(UiState& ui, const MergeValue& value) {
-    if (value.present) ImGui::TextWrapped("%s", ui.tr.pick(value.shown).c_str());
-    else ImGui::TextDisabled("%s", ui.tr.pick(value.shown).c_str());
+    if (value.present)
+        ImGui::TextWrapped("%s", ui.tr.pick(value.shown).c_str());
+    else
+        ImGui::TextDisabled("%s", ui.tr.pick(value.shown).c_str());
 }
 
 // One row per item both sides changed differently: the three versions and the user's choice.
@@ -48,7 +48,8 @@ void draw_conflict_items(UiState& ui, ConflictResolution& conflict, float height
         return;
     }
     ImGui::Text("%s: %zu / %zu", ui.tr("label.conflict_unsettled"), conflict.unsettled(), items.size());
-    constexpr auto flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
+    constexpr auto flags =
+        ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("items", 5, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(ui.tr("label.conflict_item"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -157,7 +158,8 @@ void draw_editor(UiState& ui) {
     const bool saved = editor.awaiting_save && !editor.conflict && s.plan->version > editor.base.version;
     if (editor.conflict) editor.awaiting_save = false;
     if (saved) editor.awaiting_save = false;
-    if (!editor.draft || editor.draft->id != s.plan->id || saved || (untouched && editor.base.version != s.plan->version)) {
+    if (!editor.draft || editor.draft->id != s.plan->id || saved ||
+        (untouched && editor.base.version != s.plan->version)) {
         editor.draft = *s.plan;
         editor.base = *s.plan;
     }
@@ -185,15 +187,18 @@ void draw_editor(UiState& ui) {
                 auto& point = section.focus_points[p];
                 ImGui::PushID(static_cast<int>(p));
                 std::string& text = ui.tr.language() == Language::zh ? point.text.zh : point.text.en;
-                ImGui::InputTextMultiline(fmt::format("{}.", p + 1).c_str(), &text, ImVec2(-160 * ui.scale, 44 * ui.scale),
+                ImGui::InputTextMultiline(fmt::format("{}.", p + 1).c_str(), &text,
+                                          ImVec2(-160 * ui.scale, 44 * ui.scale),
                                           editable ? 0 : ImGuiInputTextFlags_ReadOnly);
                 ImGui::TextDisabled("%s:", ui.tr("label.partners"));
                 for (const Sector sector : all_sectors) {
                     ImGui::SameLine();
                     bool on = std::find(point.partners.begin(), point.partners.end(), sector) != point.partners.end();
                     if (ImGui::Checkbox(ui.tr.pick(sector_name(sector)).c_str(), &on) && editable) {
-                        if (on) point.partners.push_back(sector);
-                        else std::erase(point.partners, sector);
+                        if (on)
+                            point.partners.push_back(sector);
+                        else
+                            std::erase(point.partners, sector);
                     }
                 }
                 findings_for(ui, section.area_id, p);
@@ -209,8 +214,8 @@ void draw_editor(UiState& ui) {
     ImGui::SameLine();
 
     ImGui::BeginChild("side", ImVec2(0, 0), true);
-    ImGui::Text("%s: %s · %s %d", ui.tr("label.status"), ui.tr.pick(status_name(draft.status)).c_str(), ui.tr("label.version"),
-                draft.version);
+    ImGui::Text("%s: %s · %s %d", ui.tr("label.status"), ui.tr.pick(status_name(draft.status)).c_str(),
+                ui.tr("label.version"), draft.version);
     if (editable) {
         ImGui::InputText(ui.tr("label.reason"), &editor.reason);
         ImGui::BeginDisabled(*editor.draft == editor.base);
@@ -219,7 +224,8 @@ void draw_editor(UiState& ui) {
         ImGui::SameLine();
         if (ImGui::Button(ui.tr("button.submit"))) {
             const auto id = draft.id;
-            ui.worker.run({"提交計劃", "Submitting the plan"}, [id](DashboardClient& client, const Progress&) { client.submit_plan(id); });
+            ui.worker.run({"提交計劃", "Submitting the plan"},
+                          [id](DashboardClient& client, const Progress&) { client.submit_plan(id); });
         }
     }
     ImGui::Separator();
@@ -236,8 +242,8 @@ void draw_editor(UiState& ui) {
     ImGui::Separator();
     ImGui::TextUnformatted(ui.tr("label.revisions"));
     for (auto it = s.revisions.rbegin(); it != s.revisions.rend(); ++it) {
-        ImGui::TextWrapped("%d · %s · %s · %s", it->number, it->created_at.substr(0, 16).c_str(), it->author_name.c_str(),
-                           it->reason.c_str());
+        ImGui::TextWrapped("%d · %s · %s · %s", it->number, it->created_at.substr(0, 16).c_str(),
+                           it->author_name.c_str(), it->reason.c_str());
     }
     ImGui::Separator();
     ImGui::TextUnformatted(ui.tr("label.diff"));

@@ -2,7 +2,6 @@
 // drawn through ImGuiListClipper so thousands of rows cost only the visible ones), the chosen
 // programme's indicators with achievement bars, the furthest below target, and CSV import.
 #include <fmt/format.h>
-
 #include <imgui_stdlib.h>
 
 #include <fstream>
@@ -22,9 +21,11 @@ void achievement_bar(const Indicator& indicator, float scale) {
         return;
     }
     double percent = result.percent.value_or(0);
-    if (indicator.kind == IndicatorKind::outcome && indicator.target > 0) percent = *indicator.actual / indicator.target * 100;
+    if (indicator.kind == IndicatorKind::outcome && indicator.target > 0)
+        percent = *indicator.actual / indicator.target * 100;
     const float fraction = static_cast<float>(std::min(percent, 150.0) / 150.0);
-    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, result.met ? ImVec4(0.27f, 0.63f, 0.35f, 1) : ImVec4(0.82f, 0.47f, 0.2f, 1));
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
+                          result.met ? ImVec4(0.27f, 0.63f, 0.35f, 1) : ImVec4(0.82f, 0.47f, 0.2f, 1));
     ImGui::ProgressBar(fraction, ImVec2(-1, 0), format_percent(percent).c_str());
     ImGui::PopStyleColor();
     // The 100% target line sits at two thirds of the bar.
@@ -68,17 +69,19 @@ void draw_indicators(UiState& ui) {
                                       ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
     if (ImGui::BeginTable("programmes", 6, flags, ImVec2(0, table_height))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(ui.tr("label.programme"), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort);
-        for (const char* key : {"label.met", "label.below", "label.not_applicable", "label.not_reported", "label.mean"}) {
+        ImGui::TableSetupColumn(ui.tr("label.programme"),
+                                ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort);
+        for (const char* key :
+             {"label.met", "label.below", "label.not_applicable", "label.not_reported", "label.mean"}) {
             ImGui::TableSetupColumn(ui.tr(key), ImGuiTableColumnFlags_WidthFixed, 110 * ui.scale);
         }
         ImGui::TableHeadersRow();
         ProgrammeColumn column = ProgrammeColumn::name;
         bool ascending = true;
         if (const ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
-            static constexpr ProgrammeColumn columns[] = {ProgrammeColumn::name, ProgrammeColumn::met, ProgrammeColumn::below,
-                                                          ProgrammeColumn::not_applicable, ProgrammeColumn::not_reported,
-                                                          ProgrammeColumn::mean};
+            static constexpr ProgrammeColumn columns[] = {
+                ProgrammeColumn::name,           ProgrammeColumn::met,          ProgrammeColumn::below,
+                ProgrammeColumn::not_applicable, ProgrammeColumn::not_reported, ProgrammeColumn::mean};
             column = columns[specs->Specs[0].ColumnIndex];
             ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
         }
@@ -105,7 +108,8 @@ void draw_indicators(UiState& ui) {
                 ImGui::TableNextColumn();
                 ImGui::Text("%d", row.not_reported);
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(row.mean_output_percent ? format_percent(*row.mean_output_percent).c_str() : "–");
+                ImGui::TextUnformatted(row.mean_output_percent ? format_percent(*row.mean_output_percent).c_str()
+                                                               : "–");
             }
         }
         ImGui::EndTable();
@@ -122,7 +126,8 @@ void draw_indicators(UiState& ui) {
             ImGui::TableNextColumn();
             ImGui::Text("%s %s", indicator.code.c_str(), ui.tr.pick(indicator.description).c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%s%s", format_number(indicator.target).c_str(), indicator.kind == IndicatorKind::outcome ? "%" : "");
+            ImGui::Text("%s%s", format_number(indicator.target).c_str(),
+                        indicator.kind == IndicatorKind::outcome ? "%" : "");
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(indicator.actual ? format_number(*indicator.actual).c_str() : "–");
             ImGui::TableNextColumn();

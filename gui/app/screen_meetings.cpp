@@ -1,7 +1,6 @@
 // Meetings: upcoming and past, and for the chosen one its agenda with minutes, attendance, the
 // views raised and their status, decisions and action items with overdue ones highlighted.
 #include <fmt/format.h>
-
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -31,7 +30,8 @@ void detail(UiState& ui, const MeetingRecord& d) {
     const Meeting& m = d.meeting;
     ImGui::TextUnformatted(ui.tr.pick(m.title).c_str());
     ImGui::TextDisabled("%s · %s – %s %s · %s", ui.tr.pick(meeting_kind_name(m.kind)).c_str(), m.starts_at.c_str(),
-                        m.ends_at.substr(11).c_str(), m.time_zone.c_str(), (m.venue.empty() ? m.online_link : m.venue).c_str());
+                        m.ends_at.substr(11).c_str(), m.time_zone.c_str(),
+                        (m.venue.empty() ? m.online_link : m.venue).c_str());
     ImGui::Separator();
     ImGui::TextUnformatted(ui.tr("label.agenda"));
     for (const auto& item : m.agenda) {
@@ -68,8 +68,10 @@ void detail(UiState& ui, const MeetingRecord& d) {
     ImGui::Separator();
     ImGui::TextUnformatted(ui.tr("label.views"));
     for (const auto& v : d.views) {
-        const ImVec4 colour = v.status == ViewStatus::open ? ImVec4(0.85f, 0.55f, 0.1f, 1) : ImGui::GetStyle().Colors[ImGuiCol_Text];
-        ImGui::TextColored(colour, "[%s] %s", ui.tr.pick(view_status_name(v.status)).c_str(), ui.tr.pick(v.raised_by).c_str());
+        const ImVec4 colour =
+            v.status == ViewStatus::open ? ImVec4(0.85f, 0.55f, 0.1f, 1) : ImGui::GetStyle().Colors[ImGuiCol_Text];
+        ImGui::TextColored(colour, "[%s] %s", ui.tr.pick(view_status_name(v.status)).c_str(),
+                           ui.tr.pick(v.raised_by).c_str());
         ImGui::Indent();
         ImGui::TextWrapped("%s", v.text.c_str());
         if (!v.reason.empty()) ImGui::TextDisabled("%s", v.reason.c_str());
@@ -96,9 +98,10 @@ void detail(UiState& ui, const MeetingRecord& d) {
             ImGui::SameLine();
             if (ImGui::SmallButton(ui.tr("button.mark_done"))) {
                 const auto id = a.id;
-                ui.worker.run({"更新跟進事項", "Updating the action item"}, [id](DashboardClient& client, const Progress&) {
-                    client.set_action_status(id, ActionStatus::done);
-                });
+                ui.worker.run({"更新跟進事項", "Updating the action item"},
+                              [id](DashboardClient& client, const Progress&) {
+                                  client.set_action_status(id, ActionStatus::done);
+                              });
             }
         }
         ImGui::PopID();
@@ -118,7 +121,8 @@ void draw_meetings(UiState& ui) {
         ui.meeting_id = busiest->meeting.id;
     }
     ImGui::BeginChild("list", ImVec2(ImGui::GetContentRegionAvail().x * 0.32f, 0), true);
-    if (lists.overdue_actions > 0) ImGui::TextColored(overdue_colour, "%s: %zu", ui.tr("label.overdue"), lists.overdue_actions);
+    if (lists.overdue_actions > 0)
+        ImGui::TextColored(overdue_colour, "%s: %zu", ui.tr("label.overdue"), lists.overdue_actions);
     list(ui, ui.tr("label.upcoming"), lists.upcoming);
     ImGui::Separator();
     list(ui, ui.tr("label.past"), lists.past);

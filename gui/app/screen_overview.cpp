@@ -32,14 +32,17 @@ void draw_bars(UiState& ui, const AreaCard& card) {
         if (bar.percent) {
             const float length = static_cast<float>(bar_space * *bar.percent / most);
             const ImU32 colour = bar.met ? IM_COL32(70, 160, 90, 255) : IM_COL32(210, 120, 50, 255);
-            draw->AddRectFilled(ImVec2(origin.x + label_width, y + 2), ImVec2(origin.x + label_width + length, y + row - 3),
-                                colour);
+            draw->AddRectFilled(ImVec2(origin.x + label_width, y + 2),
+                                ImVec2(origin.x + label_width + length, y + row - 3), colour);
             // Outcomes are rates: "58.3% / 60%" says more than a share of the target.
-            const std::string text = bar.outcome ? fmt::format("{}% / {}%", format_number(*bar.actual), format_number(bar.target))
-                                                 : format_percent(*bar.percent);
-            draw->AddText(ImVec2(origin.x + label_width + length + 4, y), ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+            const std::string text =
+                bar.outcome ? fmt::format("{}% / {}%", format_number(*bar.actual), format_number(bar.target))
+                            : format_percent(*bar.percent);
+            draw->AddText(ImVec2(origin.x + label_width + length + 4, y), ImGui::GetColorU32(ImGuiCol_Text),
+                          text.c_str());
         } else {
-            draw->AddText(ImVec2(origin.x + label_width, y), ImGui::GetColorU32(ImGuiCol_TextDisabled), ui.tr("label.not_reported"));
+            draw->AddText(ImVec2(origin.x + label_width, y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                          ui.tr("label.not_reported"));
         }
     }
     const float bottom = origin.y + row * static_cast<float>(card.bars.size());
@@ -57,7 +60,8 @@ void draw_overview(UiState& ui) {
         return;
     }
     ImGui::Text("%s %s · %s: %s · %s %d", s.plan->financial_year.c_str(), ui.tr.pick(s.plan->theme).c_str(),
-                ui.tr("label.status"), ui.tr.pick(status_name(s.plan->status)).c_str(), ui.tr("label.version"), s.plan->version);
+                ui.tr("label.status"), ui.tr.pick(status_name(s.plan->status)).c_str(), ui.tr("label.version"),
+                s.plan->version);
     ImGui::Separator();
     const auto cards = overview_cards(s);
     const float card_width = std::max(380.0f * ui.scale, (ImGui::GetContentRegionAvail().x - 16 * ui.scale) / 2);
@@ -68,10 +72,10 @@ void draw_overview(UiState& ui) {
         const float line = ImGui::GetTextLineHeightWithSpacing();
         const float height = line * (9.5f + static_cast<float>(std::max<std::size_t>(card.bars.size(), 1)));
         ImGui::BeginChild("card", ImVec2(card_width, height), true);
-        ImGui::GetWindowDrawList()->AddRectFilled(ImGui::GetCursorScreenPos(),
-                                                  ImVec2(ImGui::GetCursorScreenPos().x + card_width,
-                                                         ImGui::GetCursorScreenPos().y + 4 * ui.scale),
-                                                  area_colour(card.area.colour_rgba));
+        ImGui::GetWindowDrawList()->AddRectFilled(
+            ImGui::GetCursorScreenPos(),
+            ImVec2(ImGui::GetCursorScreenPos().x + card_width, ImGui::GetCursorScreenPos().y + 4 * ui.scale),
+            area_colour(card.area.colour_rgba));
         ImGui::Dummy(ImVec2(0, 4 * ui.scale));
         ImGui::TextUnformatted(ui.tr.pick(card.area.name).c_str());
         ImGui::TextWrapped("%s: %s", ui.tr("label.objective"), ui.tr.pick(card.objective).c_str());

@@ -1,7 +1,6 @@
 // Review: comment threads pinned to the whole plan or to a section, replies and resolution,
 // the committee's decisions, and recording a decision.
 #include <fmt/format.h>
-
 #include <imgui_stdlib.h>
 
 #include "../model/view_models.hpp"
@@ -24,12 +23,13 @@ void draw_threads(UiState& ui, const std::string& area) {
     for (const auto& thread : threads) {
         ImGui::PushID(static_cast<int>(thread.root->id));
         const ImVec4 colour = thread.resolved ? ImVec4(0.5f, 0.5f, 0.5f, 1) : ImGui::GetStyle().Colors[ImGuiCol_Text];
-        ImGui::TextColored(colour, "#%lld %s (%s, %s %d)", static_cast<long long>(thread.root->id), thread.root->body.c_str(),
-                           thread.root->author_name.c_str(), ui.tr("label.version"), thread.root->revision);
+        ImGui::TextColored(colour, "#%lld %s (%s, %s %d)", static_cast<long long>(thread.root->id),
+                           thread.root->body.c_str(), thread.root->author_name.c_str(), ui.tr("label.version"),
+                           thread.root->revision);
         ImGui::Indent();
         for (const auto* response : thread.responses) {
-            ImGui::TextWrapped("%s %s (%s)", ui.tr.pick(comment_kind_name(response->kind)).c_str(), response->body.c_str(),
-                               response->author_name.c_str());
+            ImGui::TextWrapped("%s %s (%s)", ui.tr.pick(comment_kind_name(response->kind)).c_str(),
+                               response->body.c_str(), response->author_name.c_str());
         }
         if (!thread.resolved && ImGui::SmallButton(ui.tr("button.resolve"))) {
             const auto id = thread.root->id;
@@ -64,7 +64,8 @@ void draw_review(UiState& ui) {
     const bool open_for_comments = s.plan->status != PlanStatus::draft;
     if (!open_for_comments) ImGui::TextWrapped("%s", ui.tr("label.draft_no_comments"));
     ImGui::BeginDisabled(!open_for_comments);
-    const std::string target_label = ui.comment_area.empty() ? ui.tr("label.whole_plan") : area_label(ui, ui.comment_area);
+    const std::string target_label =
+        ui.comment_area.empty() ? ui.tr("label.whole_plan") : area_label(ui, ui.comment_area);
     if (ImGui::BeginCombo("##target", target_label.c_str())) {
         if (ImGui::Selectable(ui.tr("label.whole_plan"), ui.comment_area.empty())) ui.comment_area.clear();
         for (const auto& section : s.plan->sections) {
@@ -89,13 +90,14 @@ void draw_review(UiState& ui) {
     ImGui::Separator();
     ImGui::TextUnformatted(ui.tr("label.decisions"));
     for (const auto& decision : s.decisions) {
-        ImGui::BulletText("%s · %s · %s %s", decision.decided_on.c_str(), ui.tr.pick(status_name(decision.outcome)).c_str(),
-                          decision.meeting_ref.c_str(), decision.note.c_str());
+        ImGui::BulletText("%s · %s · %s %s", decision.decided_on.c_str(),
+                          ui.tr.pick(status_name(decision.outcome)).c_str(), decision.meeting_ref.c_str(),
+                          decision.note.c_str());
     }
     if (s.plan->status == PlanStatus::submitted || s.plan->status == PlanStatus::under_review) {
-        for (const auto& [key, outcome] : {std::pair{"outcome.noted", PlanStatus::noted},
-                                           std::pair{"outcome.endorsed", PlanStatus::endorsed},
-                                           std::pair{"outcome.returned", PlanStatus::returned}}) {
+        for (const auto& [key, outcome] :
+             {std::pair{"outcome.noted", PlanStatus::noted}, std::pair{"outcome.endorsed", PlanStatus::endorsed},
+              std::pair{"outcome.returned", PlanStatus::returned}}) {
             if (ImGui::Button(ui.tr(key))) {
                 const auto plan_id = s.plan->id;
                 const std::string date = ui.today, note = ui.comment_text;

@@ -5,10 +5,14 @@
 namespace dplan::gui {
 
 namespace {
-constexpr std::array<std::pair<Screen, const char*>, 8> codes = {{{Screen::overview, "overview"}, {Screen::editor, "editor"},
-                                                                 {Screen::review, "review"}, {Screen::meetings, "meetings"},
-                                                                 {Screen::indicators, "indicators"}, {Screen::matrix, "matrix"},
-                                                                 {Screen::plugins, "plugins"}, {Screen::empty, "empty"}}};
+constexpr std::array<std::pair<Screen, const char*>, 8> codes = {{{Screen::overview, "overview"},
+                                                                  {Screen::editor, "editor"},
+                                                                  {Screen::review, "review"},
+                                                                  {Screen::meetings, "meetings"},
+                                                                  {Screen::indicators, "indicators"},
+                                                                  {Screen::matrix, "matrix"},
+                                                                  {Screen::plugins, "plugins"},
+                                                                  {Screen::empty, "empty"}}};
 }
 
 const char* screen_code(Screen screen) {
@@ -20,14 +24,22 @@ const char* screen_code(Screen screen) {
 
 const char* screen_key(Screen screen) {
     switch (screen) {
-        case Screen::overview: return "screen.overview";
-        case Screen::editor: return "screen.editor";
-        case Screen::review: return "screen.review";
-        case Screen::meetings: return "screen.meetings";
-        case Screen::indicators: return "screen.indicators";
-        case Screen::matrix: return "screen.matrix";
-        case Screen::plugins: return "screen.plugins";
-        case Screen::empty: break;
+        case Screen::overview:
+            return "screen.overview";
+        case Screen::editor:
+            return "screen.editor";
+        case Screen::review:
+            return "screen.review";
+        case Screen::meetings:
+            return "screen.meetings";
+        case Screen::indicators:
+            return "screen.indicators";
+        case Screen::matrix:
+            return "screen.matrix";
+        case Screen::plugins:
+            return "screen.plugins";
+        case Screen::empty:
+            break;
     }
     return "app.title";
 }

@@ -16,10 +16,10 @@ namespace dplan::gui {
 
 enum class Screen { overview, editor, review, meetings, indicators, matrix, plugins, empty };
 
-inline constexpr Screen all_screens[] = {Screen::overview, Screen::editor, Screen::review, Screen::meetings,
+inline constexpr Screen all_screens[] = {Screen::overview,   Screen::editor, Screen::review, Screen::meetings,
                                          Screen::indicators, Screen::matrix, Screen::plugins};
 
-const char* screen_key(Screen screen);  // "screen.overview"
+const char* screen_key(Screen screen);   // "screen.overview"
 const char* screen_code(Screen screen);  // "overview"
 std::optional<Screen> parse_screen(std::string_view code);
 
@@ -28,7 +28,7 @@ struct EditorState {
     Plan base;                  // what the draft started from
     std::string reason;
     std::optional<ConflictResolution> conflict;  // set when a save was refused as stale
-    bool awaiting_save = false;           // a save is on its way; adopt the stored plan when it lands
+    bool awaiting_save = false;                  // a save is on its way; adopt the stored plan when it lands
 };
 
 struct UiState {
@@ -40,7 +40,7 @@ struct UiState {
     Selection selection;
     Screen screen = Screen::overview;
     std::optional<Screen> tab_request = Screen::overview;  // a screen chosen by key or option
-    std::string today;  // YYYY-MM-DD
+    std::string today;                                     // YYYY-MM-DD
     float scale = 1.0f;
     std::optional<JobError> error;
 

@@ -18,8 +18,7 @@ void ConflictResolution::rebase(Plan latest) {
         const auto same = [&](const MergeConflict& c) { return c.item == entry.first; };
         const auto old = std::find_if(before.begin(), before.end(), same);
         const auto now = std::find_if(merge_.conflicts.begin(), merge_.conflicts.end(), same);
-        return old == before.end() || now == merge_.conflicts.end() ||
-               !(old->theirs == now->theirs);
+        return old == before.end() || now == merge_.conflicts.end() || !(old->theirs == now->theirs);
     });
     remerge();
 }
@@ -49,19 +48,16 @@ std::string ConflictResolution::editable_text(std::size_t index) const {
 }
 
 std::size_t ConflictResolution::unsettled() const {
-    return static_cast<std::size_t>(
-        std::count_if(merge_.conflicts.begin(), merge_.conflicts.end(),
-                      [&](const MergeConflict& c) { return !choices_.contains(c.item); }));
+    return static_cast<std::size_t>(std::count_if(merge_.conflicts.begin(), merge_.conflicts.end(),
+                                                  [&](const MergeConflict& c) { return !choices_.contains(c.item); }));
 }
 
 std::string ConflictResolution::text_to_render() const {
     std::string text;
     for (const auto& c : merge_.conflicts) {
-        for (const Bilingual* b : {&c.where, &c.base.shown, &c.mine.shown, &c.theirs.shown})
-            text += b->zh + b->en;
+        for (const Bilingual* b : {&c.where, &c.base.shown, &c.mine.shown, &c.theirs.shown}) text += b->zh + b->en;
     }
-    for (const auto& change : their_changes())
-        text += change.where.zh + change.what.zh + change.what.en;
+    for (const auto& change : their_changes()) text += change.where.zh + change.what.zh + change.what.en;
     for (const auto& [item, choice] : choices_) text += choice.text.value_or("");
     return text;
 }

@@ -6,8 +6,8 @@
 
 #include <filesystem>
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "domain/plan_status.hpp"
@@ -20,7 +20,7 @@ namespace dplan::gui {
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 class DashboardClient {
-public:
+  public:
     virtual ~DashboardClient() = default;
 
     // Changes whenever anyone (another process too) changes plans, reviews, meetings or readings.

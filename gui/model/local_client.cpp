@@ -28,14 +28,16 @@ IndicatorBar bar_of(const PlanIndicator& row) {
     indicator.target = row.target;
     indicator.actual = row.actual;
     const Achievement achieved = achievement(indicator);
-    IndicatorBar bar{row.area_id, row.programme.zh + " " + row.code, achieved.percent,
-                     indicator.kind == IndicatorKind::outcome, indicator.actual, row.target, achieved.met};
+    IndicatorBar bar{row.area_id,      row.programme.zh + " " + row.code,
+                     achieved.percent, indicator.kind == IndicatorKind::outcome,
+                     indicator.actual, row.target,
+                     achieved.met};
     if (bar.outcome && indicator.actual && row.target > 0) bar.percent = *indicator.actual / row.target * 100.0;
     return bar;
 }
 
 class LocalClient : public DashboardClient {
-public:
+  public:
     LocalClient(Store store, plugins::PluginRegistry plugins, User actor)
         : store_(std::move(store)), plugins_(std::move(plugins)), actor_(std::move(actor)) {}
 
@@ -83,7 +85,7 @@ public:
         write_paper_pdf(plans().paper(plan_id, PaperLanguage::both), file);
     }
 
-private:
+  private:
     Database& db() { return store_.database(); }
     PlanWorkflow plans() { return PlanWorkflow(db(), plugins_, actor_); }
     MeetingService meetings() { return MeetingService(db(), plugins_, actor_); }
@@ -132,7 +134,8 @@ private:
             s.matrix = CollaborationService(db(), actor_).matrix(plan_id);
         }
         if (may_ever(actor_, Operation::read_programme)) {
-            for (const auto& row : ProgrammeService(db(), actor_).plan_indicators(plan_id)) s.bars.push_back(bar_of(row));
+            for (const auto& row : ProgrammeService(db(), actor_).plan_indicators(plan_id))
+                s.bars.push_back(bar_of(row));
         }
     }
 
@@ -141,9 +144,11 @@ private:
         ProgrammeService programmes(db(), actor_);
         AchievementFilter filter{.district_id = s.selection.district_id};
         if (s.plan) filter.financial_year = s.plan->financial_year;
-        s.programmes = programmes.summary(AchievementGrouping::programme, s.selection.all_programmes ? AchievementFilter{} : filter);
+        s.programmes = programmes.summary(AchievementGrouping::programme,
+                                          s.selection.all_programmes ? AchievementFilter{} : filter);
         s.shortfalls = programmes.shortfalls(filter, 10);
-        if (!s.selection.programme_id && !s.programmes.empty()) s.selection.programme_id = std::stoll(s.programmes.front().key);
+        if (!s.selection.programme_id && !s.programmes.empty())
+            s.selection.programme_id = std::stoll(s.programmes.front().key);
         if (s.selection.programme_id) s.programme_indicators = programmes.indicators(*s.selection.programme_id);
     }
 
@@ -161,7 +166,10 @@ private:
             result.push_back({plugin->id(), plugin->manifest().version, plugin->manifest().name, true, {}});
         }
         for (const auto& refused : plugins_.refused()) {
-            result.push_back({refused.id.empty() ? refused.directory.filename().string() : refused.id, "", {}, false,
+            result.push_back({refused.id.empty() ? refused.directory.filename().string() : refused.id,
+                              "",
+                              {},
+                              false,
                               refused.reason});
         }
         return result;

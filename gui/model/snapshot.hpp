@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/achievement_summary.hpp"
 #include "domain/district.hpp"
 #include "domain/meeting.hpp"
 #include "domain/plan.hpp"
@@ -18,7 +19,6 @@
 #include "services/collaboration.hpp"
 #include "services/panel_metrics.hpp"
 #include "services/plan_diff.hpp"
-#include "domain/achievement_summary.hpp"
 
 namespace dplan::gui {
 
@@ -47,7 +47,7 @@ struct PluginStatus {
 // An output indicator of a programme serving the plan, for the overview's bar charts.
 struct IndicatorBar {
     std::string area_id;
-    std::string label;  // "同行新路計劃 1A-a"
+    std::string label;              // "同行新路計劃 1A-a"
     std::optional<double> percent;  // outputs: actual / target; outcomes: achieved rate / target rate
     bool outcome = false;
     std::optional<double> actual;
@@ -70,7 +70,7 @@ struct Snapshot {
     std::vector<AreaInfo> areas;  // loaded service areas, standard order
     std::vector<RenderedPanel> panels;
     std::vector<IndicatorBar> bars;
-    std::vector<AchievementGroup> programmes;  // achievement per programme for the filters
+    std::vector<AchievementGroup> programmes;     // achievement per programme for the filters
     std::vector<Indicator> programme_indicators;  // of selection.programme_id
     std::vector<ShortfallRow> shortfalls;
     std::optional<CollaborationMatrix> matrix;

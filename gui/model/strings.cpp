@@ -37,7 +37,8 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
         {"label.whole_plan", {"整份計劃", "The whole plan"}},
         {"label.reply", {"回覆", "Reply"}},
         {"label.no_comments", {"未有意見", "No comments"}},
-        {"label.draft_no_comments", {"計劃仍在草擬；提交委員會後才可發表意見。", "The plan is a draft; comments open once it is submitted."}},
+        {"label.draft_no_comments",
+         {"計劃仍在草擬；提交委員會後才可發表意見。", "The plan is a draft; comments open once it is submitted."}},
         {"label.decisions", {"決定", "Decisions"}},
         {"label.upcoming", {"即將舉行", "Upcoming"}},
         {"label.past", {"已舉行", "Past"}},
@@ -62,8 +63,9 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
         {"label.target", {"目標", "Target"}},
         {"label.actual", {"實際", "Actual"}},
         {"label.shortfalls", {"最未達標的指標", "Furthest below target"}},
-        {"label.matrix_help", {"每格：重點提及夥伴 / 會議出席人數 / 計劃數目。空格值得留意。",
-                               "Each cell: partners named / people present at meetings / programmes run. Empty cells are worth a look."}},
+        {"label.matrix_help",
+         {"每格：重點提及夥伴 / 會議出席人數 / 計劃數目。空格值得留意。",
+          "Each cell: partners named / people present at meetings / programmes run. Empty cells are worth a look."}},
         {"label.empty_cells", {"空格", "Empty cells"}},
         {"label.loaded", {"已載入", "Loaded"}},
         {"label.refused", {"已拒絕", "Refused"}},
@@ -71,12 +73,14 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
         {"label.plugin", {"外掛", "Plugin"}},
         {"label.error", {"錯誤", "Error"}},
         {"label.conflict", {"計劃已被他人修改", "Someone else changed this plan"}},
-        {"label.conflict_help", {"你的修改仍在編輯器中，未有遺失。沒有衝突的修改已自動合併；下列項目雙方都改了，"
-                                 "請逐項選用其中一方或自行修改，然後在最新版本上儲存。",
-                                 "Your edits are still in the editor; nothing is lost. Changes that do not clash are merged "
-                                 "for you. Both sides changed the items below: keep one side or write your own for each, "
-                                 "then save on top of the latest version."}},
-        {"label.conflict_none", {"沒有衝突：雙方的修改可全部合併。", "No conflicts: every change from both sides merges."}},
+        {"label.conflict_help",
+         {"你的修改仍在編輯器中，未有遺失。沒有衝突的修改已自動合併；下列項目雙方都改了，"
+          "請逐項選用其中一方或自行修改，然後在最新版本上儲存。",
+          "Your edits are still in the editor; nothing is lost. Changes that do not clash are merged "
+          "for you. Both sides changed the items below: keep one side or write your own for each, "
+          "then save on top of the latest version."}},
+        {"label.conflict_none",
+         {"沒有衝突：雙方的修改可全部合併。", "No conflicts: every change from both sides merges."}},
         {"label.conflict_unsettled", {"尚待決定", "Still to decide"}},
         {"label.conflict_item", {"項目", "Item"}},
         {"label.conflict_base", {"原本（你開始編輯時）", "Base (when you started)"}},
@@ -116,7 +120,8 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
 
 const char* Strings::operator()(std::string_view key) const {
     const auto& entries = table();
-    const auto found = std::find_if(entries.begin(), entries.end(), [&](const auto& entry) { return entry.first == key; });
+    const auto found =
+        std::find_if(entries.begin(), entries.end(), [&](const auto& entry) { return entry.first == key; });
     if (found == entries.end()) return "?";
     return found->second.in(language_).c_str();
 }

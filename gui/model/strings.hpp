@@ -11,7 +11,7 @@
 namespace dplan::gui {
 
 class Strings {
-public:
+  public:
     explicit Strings(Language language = Language::zh) : language_(language) {}
     void set_language(Language language) { language_ = language; }
     Language language() const { return language_; }
@@ -22,7 +22,7 @@ public:
 
     static std::vector<std::pair<std::string_view, Bilingual>> const& table();
 
-private:
+  private:
     Language language_;
 };
 

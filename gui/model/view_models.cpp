@@ -22,9 +22,12 @@ std::vector<AreaCard> overview_cards(const Snapshot& snapshot) {
         card.sectors_engaged = sectors.size();
         for (const auto& finding : snapshot.findings) {
             if (finding.area_id != section.area_id) continue;
-            if (finding.severity == plugins::Severity::error) ++card.errors;
-            else if (finding.severity == plugins::Severity::warning) ++card.warnings;
-            else ++card.notes;
+            if (finding.severity == plugins::Severity::error)
+                ++card.errors;
+            else if (finding.severity == plugins::Severity::warning)
+                ++card.warnings;
+            else
+                ++card.notes;
         }
         for (const auto& bar : snapshot.bars) {
             if (bar.area_id == section.area_id) card.bars.push_back(bar);
@@ -53,12 +56,18 @@ std::vector<const AchievementGroup*> programme_rows(const Snapshot& snapshot, co
     }
     auto key = [column](const AchievementGroup* row) -> double {
         switch (column) {
-            case ProgrammeColumn::met: return row->met;
-            case ProgrammeColumn::below: return row->below;
-            case ProgrammeColumn::not_applicable: return row->not_applicable;
-            case ProgrammeColumn::not_reported: return row->not_reported;
-            case ProgrammeColumn::mean: return row->mean_output_percent.value_or(-1);
-            case ProgrammeColumn::name: break;
+            case ProgrammeColumn::met:
+                return row->met;
+            case ProgrammeColumn::below:
+                return row->below;
+            case ProgrammeColumn::not_applicable:
+                return row->not_applicable;
+            case ProgrammeColumn::not_reported:
+                return row->not_reported;
+            case ProgrammeColumn::mean:
+                return row->mean_output_percent.value_or(-1);
+            case ProgrammeColumn::name:
+                break;
         }
         return 0;
     };
@@ -136,7 +145,8 @@ std::string text_to_render(const Snapshot& s) {
     for (const auto severity : {plugins::Severity::note, plugins::Severity::warning, plugins::Severity::error}) {
         add(plugins::severity_name(severity));
     }
-    for (const auto kind : {CommentKind::comment, CommentKind::reply, CommentKind::resolution, CommentKind::correction}) {
+    for (const auto kind :
+         {CommentKind::comment, CommentKind::reply, CommentKind::resolution, CommentKind::correction}) {
         add(comment_kind_name(kind));
     }
     for (const auto kind : {MeetingKind::planning_meeting, MeetingKind::committee_meeting, MeetingKind::working_group,
@@ -146,8 +156,10 @@ std::string text_to_render(const Snapshot& s) {
     for (const auto status : {Attendance::invited, Attendance::present, Attendance::apologies, Attendance::absent}) {
         add(attendance_name(status));
     }
-    for (const auto status : {ViewStatus::open, ViewStatus::addressed, ViewStatus::not_adopted}) add(view_status_name(status));
-    for (const auto status : {ActionStatus::open, ActionStatus::done, ActionStatus::cancelled}) add(action_status_name(status));
+    for (const auto status : {ViewStatus::open, ViewStatus::addressed, ViewStatus::not_adopted})
+        add(view_status_name(status));
+    for (const auto status : {ActionStatus::open, ActionStatus::done, ActionStatus::cancelled})
+        add(action_status_name(status));
     for (const auto status : {PlanStatus::draft, PlanStatus::submitted, PlanStatus::under_review, PlanStatus::noted,
                               PlanStatus::endorsed, PlanStatus::returned}) {
         add(status_name(status));

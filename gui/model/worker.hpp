@@ -31,7 +31,7 @@ struct WorkerStatus {
 };
 
 class Worker {
-public:
+  public:
     using Factory = std::function<std::unique_ptr<DashboardClient>()>;
     using Job = std::function<void(DashboardClient&, const Progress&)>;
 
@@ -50,7 +50,7 @@ public:
     // True once the first snapshot is in and nothing is queued or running.
     bool idle() const;
 
-private:
+  private:
     void loop(std::stop_token stop, Factory factory);
     void reload(DashboardClient& client);
     void fail(const JobError& error);

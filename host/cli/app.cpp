@@ -6,9 +6,9 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "domain/database_url.hpp"
 #include "logging/logging.hpp"
 #include "services/authorization.hpp"
-#include "domain/database_url.hpp"
 
 #ifndef DPLAN_VERSION
 #error "DPLAN_VERSION must be defined by the build"
@@ -44,18 +44,19 @@ int first_steps(Context& context, const CLI::App& app) {
         // A malformed --db is reported by any command that uses it.
     }
     if (missing) {
-        const Bilingual message{fmt::format("還沒有資料庫 {}。請先執行：\n"
-                                            "  dplan db init    建立空白資料庫（已有香港十八區）\n"
-                                            "  dplan demo       或建立載有虛構河畔區示範資料的資料庫\n"
-                                            "之後可用 dplan --help 查看所有指令。",
-                                            missing->string()),
-                                fmt::format("There is no database at {} yet. Start with one of:\n"
-                                            "  dplan db init    an empty database (with the 18 districts of Hong Kong)\n"
-                                            "  dplan demo       a database with the fictional Riverside demo data\n"
-                                            "Then 'dplan --help' lists every command.",
-                                            missing->string())};
+        const Bilingual message{
+            fmt::format("還沒有資料庫 {}。請先執行：\n"
+                        "  dplan db init    建立空白資料庫（已有香港十八區）\n"
+                        "  dplan demo       或建立載有虛構河畔區示範資料的資料庫\n"
+                        "之後可用 dplan --help 查看所有指令。",
+                        missing->string()),
+            fmt::format("There is no database at {} yet. Start with one of:\n"
+                        "  dplan db init    an empty database (with the 18 districts of Hong Kong)\n"
+                        "  dplan demo       a database with the fictional Riverside demo data\n"
+                        "Then 'dplan --help' lists every command.",
+                        missing->string())};
         // Several lines each: one language's whole text, then the other's.
-        context.out << (context.language() == OutputLanguage::en ? message.en
+        context.out << (context.language() == OutputLanguage::en   ? message.en
                         : context.language() == OutputLanguage::zh ? message.zh
                                                                    : message.zh + "\n\n" + message.en)
                     << '\n';
@@ -81,22 +82,22 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     CLI::App app{"District Planner: annual district welfare plans / 地區福利規劃", "dplan"};
     app.set_version_flag("--version", DPLAN_VERSION);
     app.require_subcommand(0, 1);  // none: first_steps()
-    app.fallthrough();  // global options work after the subcommand too: dplan plan show 1 --lang en
+    app.fallthrough();             // global options work after the subcommand too: dplan plan show 1 --lang en
 
     auto& options = context.options;
     options.database_url = default_database_url();
     options.log_file = default_log_file();
-    app.add_option("--db", options.database_url,
-                   "Database URL: sqlite:PATH or mysql://USER@HOST:PORT/DB / 資料庫位址")
+    app.add_option("--db", options.database_url, "Database URL: sqlite:PATH or mysql://USER@HOST:PORT/DB / 資料庫位址")
         ->envname("DPLAN_DB")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
         ->capture_default_str();
     app.add_option("--db-option-file", options.option_file,
                    "MySQL option file with the password in [client] (default ~/.my.cnf) / 密碼選項檔");
-    app.add_option("--log-level", options.log_level,
-                   "trace, debug, info, warn, error or off / 記錄層級")
+    app.add_option("--log-level", options.log_level, "trace, debug, info, warn, error or off / 記錄層級")
         ->capture_default_str();
-    app.add_option("--log-file", options.log_file, "Log file; the date is added to its name, one file per day / 記錄檔（檔名加上日期，每日一個）")->capture_default_str();
+    app.add_option("--log-file", options.log_file,
+                   "Log file; the date is added to its name, one file per day / 記錄檔（檔名加上日期，每日一個）")
+        ->capture_default_str();
     app.add_option("--lang", options.language, "Output language: zh, en or both / 輸出語言")
         ->check(CLI::IsMember({"zh", "en", "both"}))
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
@@ -140,9 +141,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
         return exit_code_for(e);
     } catch (const std::exception& e) {
         spdlog::info("command failed unexpectedly: {}", e.what());
-        report(context, {std::string("內部錯誤：") + e.what() + "。請把記錄檔交給系統管理員。",
-                         std::string("internal error: ") + e.what() +
-                             "; please send the log file to your administrator"});
+        report(context,
+               {std::string("內部錯誤：") + e.what() + "。請把記錄檔交給系統管理員。",
+                std::string("internal error: ") + e.what() + "; please send the log file to your administrator"});
         return exit_failure;
     }
 }

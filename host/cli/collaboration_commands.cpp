@@ -23,7 +23,9 @@ void print_matrix(Context& context, std::int64_t plan_id) {
         for (const Sector sector : all_sectors) {
             const auto& cell = matrix.cell(a, sector);
             empty += cell.empty() ? 1 : 0;
-            context.out << fmt::format("{:>16}", cell.empty() ? "·" : fmt::format("{}/{}/{}", cell.partners, cell.attendance, cell.programmes));
+            context.out << fmt::format(
+                "{:>16}",
+                cell.empty() ? "·" : fmt::format("{}/{}/{}", cell.partners, cell.attendance, cell.programmes));
         }
         context.out << '\n';
     }
@@ -34,7 +36,8 @@ void print_matrix(Context& context, std::int64_t plan_id) {
 void print_trace(Context& context, std::int64_t plan_id) {
     const auto views = context.collaboration().trace(plan_id);
     if (views.empty()) {
-        context.out << context.pick({"此計劃的會議未有記錄意見。", "No views recorded in this plan's meetings."}) << '\n';
+        context.out << context.pick({"此計劃的會議未有記錄意見。", "No views recorded in this plan's meetings."})
+                    << '\n';
         return;
     }
     for (const auto& traced : views) {
@@ -55,10 +58,12 @@ void register_collaboration_commands(CLI::App& app, Context& context) {
     auto* collaboration = app.add_subcommand("collaboration", "Cross-sector engagement and traceability / 跨界別協作");
     collaboration->require_subcommand(1);
     auto plan = std::make_shared<std::int64_t>(0);
-    auto* matrix = collaboration->add_subcommand("matrix", "Service areas x sectors: where partners are engaged / 協作矩陣");
+    auto* matrix =
+        collaboration->add_subcommand("matrix", "Service areas x sectors: where partners are engaged / 協作矩陣");
     matrix->add_option("--plan", *plan, "Plan id / 計劃書編號")->required();
     matrix->callback([&context, plan] { print_matrix(context, *plan); });
-    auto* trace = collaboration->add_subcommand("trace", "Every view raised in the plan's meetings and what happened to it / 意見追蹤");
+    auto* trace = collaboration->add_subcommand(
+        "trace", "Every view raised in the plan's meetings and what happened to it / 意見追蹤");
     trace->add_option("--plan", *plan, "Plan id / 計劃書編號")->required();
     trace->callback([&context, plan] { print_trace(context, *plan); });
 }

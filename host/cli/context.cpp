@@ -54,7 +54,8 @@ plugins::LoaderOptions Context::loader_options() const {
 }
 
 plugins::PluginRegistry& Context::plugins() {
-    if (!plugins_) plugins_ = std::make_unique<plugins::PluginRegistry>(plugins::PluginRegistry::load(loader_options()));
+    if (!plugins_)
+        plugins_ = std::make_unique<plugins::PluginRegistry>(plugins::PluginRegistry::load(loader_options()));
     return *plugins_;
 }
 

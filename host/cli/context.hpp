@@ -36,7 +36,7 @@ struct GlobalOptions {
 };
 
 class Context {
-public:
+  public:
     Context(std::ostream& out, std::ostream& err) : out(out), err(err) {}
 
     GlobalOptions options;
@@ -75,7 +75,7 @@ public:
     // The service area's name from its plugin, or the bare id when no plugin provides it.
     Bilingual area_name(const std::string& area_id);
 
-private:
+  private:
     std::optional<Store> store_;
     std::unique_ptr<plugins::PluginRegistry> plugins_;
     std::optional<User> actor_;

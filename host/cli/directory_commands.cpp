@@ -9,9 +9,11 @@ namespace {
 
 Sector sector_or_throw(const std::string& code) {
     if (const auto sector = parse_sector(code)) return *sector;
-    throw InvalidInput({fmt::format("不明界別「{}」", code),
-                        fmt::format("unknown sector '{}' (ngo, health, education, business, district_group, government, "
-                                    "resident)", code)});
+    throw InvalidInput(
+        {fmt::format("不明界別「{}」", code),
+         fmt::format("unknown sector '{}' (ngo, health, education, business, district_group, government, "
+                     "resident)",
+                     code)});
 }
 
 }  // namespace
@@ -30,11 +32,14 @@ void register_directory_commands(CLI::App& app, Context& context) {
     org_add->callback([&context, org_options] {
         const auto id = context.directory().add_organisation(
             {0, {org_options->name_zh, org_options->name_en}, sector_or_throw(org_options->sector)});
-        context.out << context.pick({fmt::format("已登記機構 {}。", id), fmt::format("Registered organisation {}.", id)}) << '\n';
+        context.out << context.pick(
+                           {fmt::format("已登記機構 {}。", id), fmt::format("Registered organisation {}.", id)})
+                    << '\n';
     });
     org->add_subcommand("list", "List organisations / 機構列表")->callback([&context] {
         for (const auto& item : context.directory().organisations()) {
-            context.out << fmt::format("{:>4}  {:<16} {}\n", item.id, context.pick(sector_name(item.sector)), context.pick(item.name));
+            context.out << fmt::format("{:>4}  {:<16} {}\n", item.id, context.pick(sector_name(item.sector)),
+                                       context.pick(item.name));
         }
     });
 
@@ -55,9 +60,12 @@ void register_directory_commands(CLI::App& app, Context& context) {
         person.name = {options->name_zh, options->name_en};
         person.sector = sector_or_throw(options->sector);
         person.email = options->email;
-        if (!options->organisation.empty()) person.organisation_id = context.directory().organisation(options->organisation).id;
+        if (!options->organisation.empty())
+            person.organisation_id = context.directory().organisation(options->organisation).id;
         const auto id = context.directory().add_stakeholder(person);
-        context.out << context.pick({fmt::format("已登記持份者 {}。", id), fmt::format("Registered stakeholder {}.", id)}) << '\n';
+        context.out << context.pick(
+                           {fmt::format("已登記持份者 {}。", id), fmt::format("Registered stakeholder {}.", id)})
+                    << '\n';
     });
     stakeholder->add_subcommand("list", "List stakeholders / 持份者列表")->callback([&context] {
         for (const auto& item : context.directory().stakeholders()) {

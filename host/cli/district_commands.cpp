@@ -11,7 +11,12 @@ struct DistrictOptions {
     std::string code, name_zh, name_en, council_zh, council_en, committee_zh, committee_en, office_zh, office_en;
 
     District district() const {
-        return {0, code, {name_zh, name_en}, {council_zh, council_en}, {committee_zh, committee_en}, {office_zh, office_en}};
+        return {0,
+                code,
+                {name_zh, name_en},
+                {council_zh, council_en},
+                {committee_zh, committee_en},
+                {office_zh, office_en}};
     }
 };
 
@@ -20,10 +25,14 @@ void add_letterhead_options(CLI::App* command, DistrictOptions& options) {
     command->add_option("--name-en", options.name_en, "Name in English / 英文名稱");
     command->add_option("--council-zh", options.council_zh, "District Council, in Chinese / 區議會（中文）");
     command->add_option("--council-en", options.council_en, "District Council, in English / 區議會（英文）");
-    command->add_option("--committee-zh", options.committee_zh, "Committee that receives plans, in Chinese / 委員會（中文）");
-    command->add_option("--committee-en", options.committee_en, "Committee that receives plans, in English / 委員會（英文）");
-    command->add_option("--office-zh", options.office_zh, "Welfare office that writes plans, in Chinese / 福利辦事處（中文）");
-    command->add_option("--office-en", options.office_en, "Welfare office that writes plans, in English / 福利辦事處（英文）");
+    command->add_option("--committee-zh", options.committee_zh,
+                        "Committee that receives plans, in Chinese / 委員會（中文）");
+    command->add_option("--committee-en", options.committee_en,
+                        "Committee that receives plans, in English / 委員會（英文）");
+    command->add_option("--office-zh", options.office_zh,
+                        "Welfare office that writes plans, in Chinese / 福利辦事處（中文）");
+    command->add_option("--office-en", options.office_en,
+                        "Welfare office that writes plans, in English / 福利辦事處（英文）");
 }
 
 }  // namespace
@@ -53,7 +62,8 @@ void register_district_commands(CLI::App& app, Context& context) {
 
     auto rename_options = std::make_shared<DistrictOptions>();
     auto* rename = district->add_subcommand(
-        "rename", "Change a district's names, council, committee or office (administrators) / 修改地區名稱及預設（管理員）");
+        "rename",
+        "Change a district's names, council, committee or office (administrators) / 修改地區名稱及預設（管理員）");
     rename->add_option("code", rename_options->code, "The district's code / 地區代號")->required();
     add_letterhead_options(rename, *rename_options);
     rename->callback([&context, rename_options] {

@@ -9,8 +9,8 @@ std::string findings_as_text(Context& context, const std::vector<plugins::Findin
     std::string text;
     for (const auto& finding : findings) {
         const auto* area_plugin = registry != nullptr ? registry->find_area(finding.area_id) : nullptr;
-        std::string place = context.pick(area_plugin != nullptr ? area_plugin->area()->name
-                                                                : context.area_name(finding.area_id));
+        std::string place =
+            context.pick(area_plugin != nullptr ? area_plugin->area()->name : context.area_name(finding.area_id));
         if (finding.focus_point_index) {
             place += fmt::format(" · {} {}", context.pick({"重點", "focus point"}), *finding.focus_point_index + 1);
         }

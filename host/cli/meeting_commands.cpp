@@ -3,8 +3,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/document_output.hpp"
-#include "domain/timestamp.hpp"
 #include "domain/period.hpp"
+#include "domain/timestamp.hpp"
 #include "services/meeting_minutes.hpp"
 
 namespace dplan::cli {
@@ -41,7 +41,8 @@ void new_meeting(Context& context, const NewOptions& options) {
         throw InvalidInput({"須以 --district 或 --plan 指明地區", "give the district with --district or --plan"});
     }
     if (options.chair > 0) meeting.chair_id = options.chair;
-    for (const auto id : options.invite) meeting.attendees.push_back({id, {}, Sector::resident, Attendance::invited, {}});
+    for (const auto id : options.invite)
+        meeting.attendees.push_back({id, {}, Sector::resident, Attendance::invited, {}});
     for (const auto& text : options.agenda) {
         AgendaItem item;
         const auto colon = text.find(':');
@@ -77,8 +78,10 @@ void show_meeting(Context& context, std::int64_t id) {
                                context.pick({"版本", "version"}), m.version);
     context.out << fmt::format("  {} – {} {}\n", m.starts_at, m.ends_at, m.time_zone);
     if (!m.venue.empty()) context.out << "  " << context.pick({"地點", "Venue"}) << ": " << m.venue << '\n';
-    if (!m.online_link.empty()) context.out << "  " << context.pick({"網上", "Online"}) << ": " << m.online_link << '\n';
-    if (!record.chair.empty()) context.out << "  " << context.pick({"主席", "Chair"}) << ": " << context.pick(record.chair) << '\n';
+    if (!m.online_link.empty())
+        context.out << "  " << context.pick({"網上", "Online"}) << ": " << m.online_link << '\n';
+    if (!record.chair.empty())
+        context.out << "  " << context.pick({"主席", "Chair"}) << ": " << context.pick(record.chair) << '\n';
     context.out << context.pick({"出席：", "Attendance:"}) << '\n';
     for (const auto& a : m.attendees) {
         context.out << fmt::format("  #{} {} ({}) – {}\n", a.stakeholder_id, context.pick(a.name),
@@ -101,8 +104,8 @@ void show_meeting(Context& context, std::int64_t id) {
     context.out << context.pick({"跟進事項：", "Action items:"}) << '\n';
     const std::string today = today_utc();
     for (const auto& a : record.actions) {
-        context.out << fmt::format("  #{} {} – {} {} {}{}\n", a.id, a.description, context.pick(a.owner_name), a.due_date,
-                                   context.pick(action_status_name(a.status)),
+        context.out << fmt::format("  #{} {} – {} {} {}{}\n", a.id, a.description, context.pick(a.owner_name),
+                                   a.due_date, context.pick(action_status_name(a.status)),
                                    a.overdue(today) ? context.pick({"  【逾期】", "  [OVERDUE]"}) : "");
     }
 }
@@ -119,7 +122,8 @@ void export_meeting(Context& context, std::int64_t id, const std::string& format
         return;
     }
     const MeetingRecord record = context.meetings().record(id);
-    const auto blocks = meeting_minutes(record, [&](const std::string& area) { return context.area_name(area); }, today_utc());
+    const auto blocks = meeting_minutes(
+        record, [&](const std::string& area) { return context.area_name(area); }, today_utc());
     if (format == "pdf") {
         write_pdf_document(context, blocks, out);
     } else {
@@ -137,9 +141,11 @@ void register_meeting_commands(CLI::App& app, Context& context) {
     auto* create = meeting->add_subcommand("new", "Plan a meeting / 籌備會議");
     create->add_option("--title-zh", new_options->title_zh, "Title in Chinese / 中文名稱");
     create->add_option("--title-en", new_options->title_en, "Title in English / 英文名稱");
-    create->add_option("--kind", new_options->kind,
-                       "planning_meeting, committee_meeting, working_group, seminar or consultation_session / 類別")
-        ->check(CLI::IsMember({"planning_meeting", "committee_meeting", "working_group", "seminar", "consultation_session"}))
+    create
+        ->add_option("--kind", new_options->kind,
+                     "planning_meeting, committee_meeting, working_group, seminar or consultation_session / 類別")
+        ->check(CLI::IsMember(
+            {"planning_meeting", "committee_meeting", "working_group", "seminar", "consultation_session"}))
         ->capture_default_str();
     create->add_option("--start", new_options->start, "Local start, 2024-06-18T14:30 / 開始時間")->required();
     create->add_option("--end", new_options->end, "Local end / 結束時間");
@@ -183,14 +189,16 @@ void register_meeting_commands(CLI::App& app, Context& context) {
     attend->add_option("ID", attend_options->id, "Meeting id / 會議編號")->required();
     attend->add_option("--invite", attend_options->invite, "Stakeholder ids invited / 邀請")->delimiter(',');
     attend->add_option("--present", attend_options->present, "Stakeholder ids present / 出席")->delimiter(',');
-    attend->add_option("--apologies", attend_options->apologies, "Stakeholder ids sending apologies / 因事缺席")->delimiter(',');
+    attend->add_option("--apologies", attend_options->apologies, "Stakeholder ids sending apologies / 因事缺席")
+        ->delimiter(',');
     attend->add_option("--absent", attend_options->absent, "Stakeholder ids absent / 缺席")->delimiter(',');
     attend->add_option("--version", attend_options->version, "The meeting version you saw (meeting show) / 版本");
     attend->callback([&context, attend_options] {
         std::vector<std::pair<std::int64_t, Attendance>> changes;
-        for (const auto& [ids, attendance] :
-             {std::pair{&attend_options->invite, Attendance::invited}, std::pair{&attend_options->present, Attendance::present},
-              std::pair{&attend_options->apologies, Attendance::apologies}, std::pair{&attend_options->absent, Attendance::absent}}) {
+        for (const auto& [ids, attendance] : {std::pair{&attend_options->invite, Attendance::invited},
+                                              std::pair{&attend_options->present, Attendance::present},
+                                              std::pair{&attend_options->apologies, Attendance::apologies},
+                                              std::pair{&attend_options->absent, Attendance::absent}}) {
             for (const auto id : *ids) changes.emplace_back(id, attendance);
         }
         context.meetings().record_attendance(attend_options->id, changes, seen(attend_options->version));
@@ -215,8 +223,10 @@ void register_meeting_commands(CLI::App& app, Context& context) {
         item.title = {agenda_options->title_zh, agenda_options->title_en};
         if (!agenda_options->area.empty()) item.area_id = agenda_options->area;
         if (agenda_options->focus_point > 0) item.focus_point_id = agenda_options->focus_point;
-        const int position = context.meetings().add_agenda_item(agenda_options->id, item, seen(agenda_options->version));
-        context.out << context.pick({fmt::format("已加入第 {} 項議程。", position), fmt::format("Added agenda item {}.", position)})
+        const int position =
+            context.meetings().add_agenda_item(agenda_options->id, item, seen(agenda_options->version));
+        context.out << context.pick({fmt::format("已加入第 {} 項議程。", position),
+                                     fmt::format("Added agenda item {}.", position)})
                     << '\n';
     });
 
@@ -233,7 +243,7 @@ void register_meeting_commands(CLI::App& app, Context& context) {
     minutes->add_option("--version", minutes_options->version, "The meeting version you saw / 版本");
     minutes->callback([&context, minutes_options] {
         context.meetings().set_minutes(minutes_options->id, minutes_options->item, minutes_options->text,
-                                     seen(minutes_options->version));
+                                       seen(minutes_options->version));
         context.out << context.pick({"已記錄。", "Minutes recorded."}) << '\n';
     });
 
@@ -268,16 +278,19 @@ void register_meeting_commands(CLI::App& app, Context& context) {
         if (!view_options->sector.empty()) {
             raised.sector = parse_sector(view_options->sector);
             if (!raised.sector) {
-                throw InvalidInput({fmt::format("不明界別「{}」", view_options->sector),
-                                    fmt::format("unknown sector '{}' (ngo, health, education, business, district_group, "
-                                                "government, resident)", view_options->sector)});
+                throw InvalidInput(
+                    {fmt::format("不明界別「{}」", view_options->sector),
+                     fmt::format("unknown sector '{}' (ngo, health, education, business, district_group, "
+                                 "government, resident)",
+                                 view_options->sector)});
             }
         }
         if (view_options->item > 0) {
             for (const auto& item : meetings.get(view_options->id).agenda) {
                 if (item.position == view_options->item) raised.agenda_item_id = item.id;
             }
-            if (!raised.agenda_item_id) throw NotFound({"沒有此議程項目", fmt::format("no agenda item {}", view_options->item)});
+            if (!raised.agenda_item_id)
+                throw NotFound({"沒有此議程項目", fmt::format("no agenda item {}", view_options->item)});
         }
         const auto id = meetings.raise_view(raised);
         context.out << context.pick({fmt::format("已記錄意見 {}。", id), fmt::format("Recorded view {}.", id)}) << '\n';
@@ -323,7 +336,8 @@ void register_meeting_commands(CLI::App& app, Context& context) {
         if (action_options->owner > 0) item.owner_id = action_options->owner;
         item.due_date = action_options->due;
         const auto id = context.meetings().add_action(item);
-        context.out << context.pick({fmt::format("已加入跟進事項 {}。", id), fmt::format("Added action item {}.", id)}) << '\n';
+        context.out << context.pick({fmt::format("已加入跟進事項 {}。", id), fmt::format("Added action item {}.", id)})
+                    << '\n';
     });
     auto* action_set = action->add_subcommand("set", "Mark an action item done or cancelled / 更新狀態");
     action_set->add_option("ACTION_ID", action_options->id, "Action item id / 事項編號")->required();
@@ -334,14 +348,16 @@ void register_meeting_commands(CLI::App& app, Context& context) {
         context.meetings().set_action_status(action_options->id, *parse_action_status(action_options->status));
         context.out << context.pick({"已更新。", "Updated."}) << '\n';
     });
-    auto* action_list = action->add_subcommand("list", "Action items by due date; overdue ones stand out / 跟進事項列表");
+    auto* action_list =
+        action->add_subcommand("list", "Action items by due date; overdue ones stand out / 跟進事項列表");
     action_list->add_option("--district", action_options->district, "District code / 地區代號");
     action_list->add_option("--plan", action_options->plan, "Of meetings on this plan / 計劃書");
     action_list->add_flag("--overdue", action_options->overdue, "Only open items past their due date / 只列逾期");
     action_list->add_option("--as-of", action_options->as_of, "The day to count from (default today) / 以此日計算");
     action_list->callback([&context, action_options] {
         MeetingFilter filter;
-        if (!action_options->district.empty()) filter.district_id = context.districts().by_code(action_options->district).id;
+        if (!action_options->district.empty())
+            filter.district_id = context.districts().by_code(action_options->district).id;
         if (action_options->plan > 0) filter.plan_id = action_options->plan;
         const std::string today = action_options->as_of.empty() ? today_utc() : action_options->as_of;
         require_iso_date(today);
@@ -350,7 +366,8 @@ void register_meeting_commands(CLI::App& app, Context& context) {
             if (action_options->overdue && !overdue) continue;
             context.out << fmt::format("{:>4}  {}  {:<10} {}  {} ({}){}\n", item.id, item.due_date,
                                        context.pick(action_status_name(item.status)), item.description,
-                                       context.pick(item.owner_name), context.pick({"會議", "meeting"}) + " " + std::to_string(item.meeting_id),
+                                       context.pick(item.owner_name),
+                                       context.pick({"會議", "meeting"}) + " " + std::to_string(item.meeting_id),
                                        overdue ? context.pick({"  【逾期】", "  [OVERDUE]"}) : "");
         }
     });
@@ -360,10 +377,13 @@ void register_meeting_commands(CLI::App& app, Context& context) {
         std::string text, outcome;
     };
     auto decide_options = std::make_shared<DecideOptions>();
-    auto* decide = meeting->add_subcommand("decide", "Record a decision; with --outcome, the committee's decision on the plan / 決定");
+    auto* decide = meeting->add_subcommand(
+        "decide", "Record a decision; with --outcome, the committee's decision on the plan / 決定");
     decide->add_option("ID", decide_options->id, "Meeting id / 會議編號")->required();
     decide->add_option("--text", decide_options->text, "The decision / 決定內容")->required();
-    decide->add_option("--outcome", decide_options->outcome, "noted, endorsed or returned: decides the meeting's plan / 計劃決定")
+    decide
+        ->add_option("--outcome", decide_options->outcome,
+                     "noted, endorsed or returned: decides the meeting's plan / 計劃決定")
         ->check(CLI::IsMember({"noted", "endorsed", "returned"}));
     decide->callback([&context, decide_options] {
         std::optional<PlanStatus> outcome;
@@ -377,7 +397,8 @@ void register_meeting_commands(CLI::App& app, Context& context) {
         std::string format = "md", out;
     };
     auto export_options = std::make_shared<ExportOptions>();
-    auto* exporter = meeting->add_subcommand("export", "The meeting as iCalendar, or its minutes as Markdown or PDF / 匯出");
+    auto* exporter =
+        meeting->add_subcommand("export", "The meeting as iCalendar, or its minutes as Markdown or PDF / 匯出");
     exporter->add_option("ID", export_options->id, "Meeting id / 會議編號")->required();
     exporter->add_option("--format", export_options->format, "ics, md or pdf / 格式")
         ->check(CLI::IsMember({"ics", "md", "pdf"}))

@@ -30,8 +30,8 @@ void list_plans(Context& context, const ListOptions& options) {
     if (!options.year.empty()) filter.financial_year = options.year;
     const auto plans = context.plans().list(filter);
     if (plans.empty()) {
-        context.out << context.pick({"沒有計劃。可用 dplan demo 載入示範計劃。",
-                                     "No plans. 'dplan demo' loads a demo plan."})
+        context.out << context.pick(
+                           {"沒有計劃。可用 dplan demo 載入示範計劃。", "No plans. 'dplan demo' loads a demo plan."})
                     << '\n';
         return;
     }
@@ -75,9 +75,9 @@ void import_plan(Context& context, const ImportOptions& options) {
     if (std::filesystem::path(options.file).extension() == ".json") {
         std::error_code ec;
         if (const auto size = std::filesystem::file_size(options.file, ec); !ec && size > plan_json_largest) {
-            throw InvalidInput({fmt::format("「{}」超過 {} 位元組，不像是計劃檔案", options.file, plan_json_largest),
-                                fmt::format("{} is larger than {} bytes, too large for a plan", options.file,
-                                            plan_json_largest)});
+            throw InvalidInput(
+                {fmt::format("「{}」超過 {} 位元組，不像是計劃檔案", options.file, plan_json_largest),
+                 fmt::format("{} is larger than {} bytes, too large for a plan", options.file, plan_json_largest)});
         }
         std::ifstream in(options.file, std::ios::binary);
         const std::string text{std::istreambuf_iterator<char>(in), {}};
@@ -87,7 +87,8 @@ void import_plan(Context& context, const ImportOptions& options) {
         } catch (const InvalidInput& e) {
             throw in_file(e);
         }
-        context.out << context.pick({fmt::format("已建立草擬計劃，編號 {}。", id), fmt::format("Created draft plan {}.", id)})
+        context.out << context.pick(
+                           {fmt::format("已建立草擬計劃，編號 {}。", id), fmt::format("Created draft plan {}.", id)})
                     << '\n';
         return;
     }
@@ -161,9 +162,9 @@ void register_plan_commands(CLI::App& app, Context& context) {
         auto plans = context.plans();
         const Plan plan = plans.get(*plan_id);
         const District district = plans.district_of(plan);
-        context.out << plan_as_text(context, plan, district,
-                                    [&context](const std::string& area) { return context.area_name(area); },
-                                    *show_ids);
+        context.out << plan_as_text(
+            context, plan, district, [&context](const std::string& area) { return context.area_name(area); },
+            *show_ids);
     });
 
     auto import_options = std::make_shared<ImportOptions>();
@@ -175,54 +176,55 @@ void register_plan_commands(CLI::App& app, Context& context) {
     import->add_option("--district", import_options->district,
                        "District code, when the paper's district name is not found / 地區代號");
     import->add_option("--year", import_options->year, "Financial year, e.g. 2024-25 / 財政年度");
-    import->callback([&context, import_options] { import_plan(context, *import_options); });
+    import->callback([&context, import_options] { import_plan(context, *import_options);
+});
 
-    auto export_options = std::make_shared<ExportOptions>();
-    auto* export_command = plan->add_subcommand("export", "The committee paper as PDF, Markdown, HTML or JSON / 匯出文件");
-    export_command->add_option("ID", export_options->id, "Plan id / 計劃編號")->required();
-    export_command->add_option("--format", export_options->format, "pdf, md, html or json / 格式")
-        ->check(CLI::IsMember({"pdf", "md", "html", "json"}))
-        ->capture_default_str();
-    export_command->add_option("--lang", export_options->language, "zh, en or both / 語言")
-        ->check(CLI::IsMember({"zh", "en", "both"}))
-        ->capture_default_str();
-    export_command->add_option("--out", export_options->out, "Output file (default: the terminal; needed for PDF) / 輸出檔案");
-    export_command->callback([&context, export_options] { export_plan(context, *export_options); });
+auto export_options = std::make_shared<ExportOptions>();
+auto* export_command = plan->add_subcommand("export", "The committee paper as PDF, Markdown, HTML or JSON / 匯出文件");
+export_command->add_option("ID", export_options->id, "Plan id / 計劃編號")->required();
+export_command->add_option("--format", export_options->format, "pdf, md, html or json / 格式")
+    ->check(CLI::IsMember({"pdf", "md", "html", "json"}))
+    ->capture_default_str();
+export_command->add_option("--lang", export_options->language, "zh, en or both / 語言")
+    ->check(CLI::IsMember({"zh", "en", "both"}))
+    ->capture_default_str();
+export_command->add_option("--out", export_options->out,
+                           "Output file (default: the terminal; needed for PDF) / 輸出檔案");
+export_command->callback([&context, export_options] { export_plan(context, *export_options); });
 
-    auto panels_id = std::make_shared<std::int64_t>(0);
-    auto* panels = plan->add_subcommand("panels", "The plugins' dashboard panels for a plan, as text / 各範疇面板");
-    panels->add_option("ID", *panels_id, "Plan id / 計劃編號")->required();
-    panels->callback([&context, panels_id] {
-        for (const auto& panel : context.plans().panels(*panels_id)) {
-            context.out << fmt::format("[{}] {}\n", panel.area_id, context.pick(panel.title));
-            for (const auto& line : panel.lines) {
-                if (line.kind == plugins::PanelItemKind::metric) {
-                    context.out << fmt::format("  {}: {}\n", context.pick(line.label), line.value);
-                } else {
-                    context.out << "  " << context.pick(line.label) << '\n';
-                }
+auto panels_id = std::make_shared<std::int64_t>(0);
+auto* panels = plan->add_subcommand("panels", "The plugins' dashboard panels for a plan, as text / 各範疇面板");
+panels->add_option("ID", *panels_id, "Plan id / 計劃編號")->required();
+panels->callback([&context, panels_id] {
+    for (const auto& panel : context.plans().panels(*panels_id)) {
+        context.out << fmt::format("[{}] {}\n", panel.area_id, context.pick(panel.title));
+        for (const auto& line : panel.lines) {
+            if (line.kind == plugins::PanelItemKind::metric) {
+                context.out << fmt::format("  {}: {}\n", context.pick(line.label), line.value);
+            } else {
+                context.out << "  " << context.pick(line.label) << '\n';
             }
         }
-    });
+    }
+});
 
-    auto validate_id = std::make_shared<std::int64_t>(0);
-    auto* validate = plan->add_subcommand(
-        "validate", "Run every service-area plugin's checks over a plan / 檢查計劃");
-    validate->add_option("ID", *validate_id, "Plan id / 計劃編號")->required();
-    validate->callback([&context, validate_id] {
-        const auto findings = context.plans().findings(*validate_id);
-        if (findings.empty()) {
-            context.out << context.pick({"沒有發現問題。", "No findings."}) << '\n';
-            return;
-        }
-        context.out << findings_as_text(context, findings);
-        if (has_errors(findings)) {
-            context.out << context.pick({"有錯誤：修正前不能提交此計劃。",
-                                         "There are errors: the plan cannot be submitted until they are fixed."})
-                        << '\n';
-            throw ExitWith{exit_findings};
-        }
-    });
-}
+auto validate_id = std::make_shared<std::int64_t>(0);
+auto* validate = plan->add_subcommand("validate", "Run every service-area plugin's checks over a plan / 檢查計劃");
+validate->add_option("ID", *validate_id, "Plan id / 計劃編號")->required();
+validate->callback([&context, validate_id] {
+    const auto findings = context.plans().findings(*validate_id);
+    if (findings.empty()) {
+        context.out << context.pick({"沒有發現問題。", "No findings."}) << '\n';
+        return;
+    }
+    context.out << findings_as_text(context, findings);
+    if (has_errors(findings)) {
+        context.out << context.pick({"有錯誤：修正前不能提交此計劃。",
+                                     "There are errors: the plan cannot be submitted until they are fixed."})
+                    << '\n';
+        throw ExitWith{exit_findings};
+    }
+});
+}  // namespace dplan::cli
 
 }  // namespace dplan::cli

@@ -53,10 +53,10 @@ std::pair<PlanSection*, std::size_t> find_point(Plan& plan, std::string_view opt
 
 bool PlanEdits::empty() const {
     return theme_zh.empty() && theme_en.empty() && purpose_zh.empty() && purpose_en.empty() && advice_zh.empty() &&
-           advice_en.empty() && paper_no.empty() && council_zh.empty() && council_en.empty() &&
-           committee_zh.empty() && committee_en.empty() && office_zh.empty() && office_en.empty() && objective_zh.empty() && objective_en.empty() &&
-           add_point.empty() && point_zh.empty() && point_en.empty() && partners.empty() && remove_point.empty() &&
-           move_point.empty();
+           advice_en.empty() && paper_no.empty() && council_zh.empty() && council_en.empty() && committee_zh.empty() &&
+           committee_en.empty() && office_zh.empty() && office_en.empty() && objective_zh.empty() &&
+           objective_en.empty() && add_point.empty() && point_zh.empty() && point_en.empty() && partners.empty() &&
+           remove_point.empty() && move_point.empty();
 }
 
 void apply_edits(Plan& plan, const PlanEdits& edits) {
@@ -102,8 +102,9 @@ void apply_edits(Plan& plan, const PlanEdits& edits) {
         for (std::string code; std::getline(codes, code, ',');) {
             const auto sector = parse_sector(code);
             if (!sector) {
-                bad("partners", value, "sector codes: ngo, health, education, business, district_group, "
-                                       "government, resident");
+                bad("partners", value,
+                    "sector codes: ngo, health, education, business, district_group, "
+                    "government, resident");
             }
             sectors.push_back(*sector);
         }
@@ -139,17 +140,20 @@ Conflict explain_stale_edit(const Conflict& refused, const Plan& seen, const Pla
     } catch (const InvalidInput& e) {
         message.zh += fmt::format("\n你的修改提及第 {} 版之後才有的項目（{}）；請先查看第 {} 版再改。", seen.version,
                                   e.message().zh, latest.version);
-        message.en += fmt::format("\nYour edit names something revision {} did not have ({}); look at revision {} "
-                                  "and edit again.",
-                                  seen.version, e.message().en, latest.version);
+        message.en += fmt::format(
+            "\nYour edit names something revision {} did not have ({}); look at revision {} "
+            "and edit again.",
+            seen.version, e.message().en, latest.version);
         return Conflict(message);
     }
     const auto merge = merge_plans(seen, mine, latest);
     if (merge.conflicts.empty()) {
-        message.zh += fmt::format("\n你的修改與其後的修改沒有衝突；以 --version {} 再執行同一指令即可儲存。", latest.version);
-        message.en += fmt::format("\nNone of your changes conflict with the later ones; run the same command with "
-                                  "--version {} to save them.",
-                                  latest.version);
+        message.zh +=
+            fmt::format("\n你的修改與其後的修改沒有衝突；以 --version {} 再執行同一指令即可儲存。", latest.version);
+        message.en += fmt::format(
+            "\nNone of your changes conflict with the later ones; run the same command with "
+            "--version {} to save them.",
+            latest.version);
         return Conflict(message);
     }
     const Bilingual conflicts = describe_conflicts(merge.conflicts);

@@ -4,8 +4,8 @@
 
 namespace dplan::cli {
 
-std::string plan_as_text(const Context& context, const Plan& plan, const District& district,
-                         const AreaNamer& area_name, bool show_ids) {
+std::string plan_as_text(const Context& context, const Plan& plan, const District& district, const AreaNamer& area_name,
+                         bool show_ids) {
     auto label = [&](const char* zh, const char* en) { return context.pick({zh, en}); };
     std::string text;
     auto line = [&text](const std::string& s) { text += s + '\n'; };

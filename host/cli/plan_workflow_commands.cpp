@@ -51,7 +51,8 @@ void edit_plan(Context& context, const EditOptions& options) {
     Plan plan = flow.get(options.id);
     if (options.version > 0) plan.version = options.version;  // what the editor last saw
     if (options.edits.empty()) {
-        throw InvalidInput({"沒有指明要修改甚麼；見 dplan plan edit --help", "nothing to change; see 'dplan plan edit --help'"});
+        throw InvalidInput(
+            {"沒有指明要修改甚麼；見 dplan plan edit --help", "nothing to change; see 'dplan plan edit --help'"});
     }
     apply_edits(plan, options.edits);
     int version = 0;
@@ -82,9 +83,10 @@ void print_history(Context& context, std::int64_t id) {
                                    context.pick({"第", "revision"}), change.revision, change.actor_name);
     }
     for (const auto& decision : history.decisions) {
-        context.out << fmt::format("  {} {}: {} ({} {}) {} {}\n", context.pick({"決定", "Decision"}), decision.decided_on,
-                                   context.pick(status_name(decision.outcome)), context.pick({"第", "revision"}),
-                                   decision.revision, decision.meeting_ref, decision.note);
+        context.out << fmt::format("  {} {}: {} ({} {}) {} {}\n", context.pick({"決定", "Decision"}),
+                                   decision.decided_on, context.pick(status_name(decision.outcome)),
+                                   context.pick({"第", "revision"}), decision.revision, decision.meeting_ref,
+                                   decision.note);
     }
 }
 
@@ -93,18 +95,22 @@ void print_diff(Context& context, std::int64_t id, int from, int to) {
     if (to == 0) to = flow.get(id).version;
     if (from == 0) from = std::max(1, to - 1);
     const auto changes = flow.diff(id, from, to);
-    context.out << context.pick({fmt::format("第 {} 版 → 第 {} 版：", from, to), fmt::format("Revision {} → {}:", from, to)})
+    context.out << context.pick(
+                       {fmt::format("第 {} 版 → 第 {} 版：", from, to), fmt::format("Revision {} → {}:", from, to)})
                 << '\n';
     if (changes.empty()) context.out << "  " << context.pick({"沒有改動", "no changes"}) << '\n';
-    for (const auto& change : changes) context.out << fmt::format("  {}: {}\n", context.pick(change.where), context.pick(change.what));
+    for (const auto& change : changes)
+        context.out << fmt::format("  {}: {}\n", context.pick(change.where), context.pick(change.what));
 }
 
 void print_review(Context& context, std::int64_t id) {
     const PlanReview review = workflow(context).review(id);
     const Plan& plan = review.plan;
-    context.out << fmt::format("{} {} · {}", context.pick({"計劃", "Plan"}), id, context.pick(status_name(plan.status)));
+    context.out << fmt::format("{} {} · {}", context.pick({"計劃", "Plan"}), id,
+                               context.pick(status_name(plan.status)));
     if (plan.submitted_revision) {
-        context.out << fmt::format(" · {} {}", context.pick({"提交版本", "submitted revision"}), *plan.submitted_revision);
+        context.out << fmt::format(" · {} {}", context.pick({"提交版本", "submitted revision"}),
+                                   *plan.submitted_revision);
     }
     context.out << '\n';
     const auto& comments = review.comments;
@@ -117,13 +123,14 @@ void print_review(Context& context, std::int64_t id) {
         const bool resolved = std::any_of(comments.begin(), comments.end(), [&](const ReviewComment& c) {
             return c.parent_id == top.id && c.kind == CommentKind::resolution;
         });
-        context.out << fmt::format("  [{}] {} · {} {} · {} · {}{}\n    {}\n", top.id, target, context.pick({"第", "rev"}),
-                                   top.revision, top.author_name, top.created_at,
+        context.out << fmt::format("  [{}] {} · {} {} · {} · {}{}\n    {}\n", top.id, target,
+                                   context.pick({"第", "rev"}), top.revision, top.author_name, top.created_at,
                                    resolved ? context.pick({" · 已解決", " · resolved"}) : "", top.body);
         for (const auto& answer : comments) {
             if (answer.parent_id != top.id) continue;
-            context.out << fmt::format("      [{}] {} · {} · {}\n        {}\n", answer.id, context.pick(comment_kind_name(answer.kind)),
-                                       answer.author_name, answer.created_at, answer.body);
+            context.out << fmt::format("      [{}] {} · {} · {}\n        {}\n", answer.id,
+                                       context.pick(comment_kind_name(answer.kind)), answer.author_name,
+                                       answer.created_at, answer.body);
         }
     }
     for (const auto& decision : review.decisions) {
@@ -194,7 +201,8 @@ void register_plan_workflow_commands(CLI::App& app, Context& context) {
     diff->add_option("ID", diff_options->id, "Plan id / 計劃編號")->required();
     diff->add_option("--from", diff_options->from, "Older revision (default: the one before --to) / 較舊版本");
     diff->add_option("--to", diff_options->to, "Newer revision (default: the latest) / 較新版本");
-    diff->callback([&context, diff_options] { print_diff(context, diff_options->id, diff_options->from, diff_options->to); });
+    diff->callback(
+        [&context, diff_options] { print_diff(context, diff_options->id, diff_options->from, diff_options->to); });
 
     auto submit_id = std::make_shared<std::int64_t>(0);
     auto* submit = plan->add_subcommand("submit", "Submit to the committee; freezes the revision / 提交委員會");
@@ -202,12 +210,14 @@ void register_plan_workflow_commands(CLI::App& app, Context& context) {
     submit->callback([&context, submit_id] {
         auto flow = workflow(context);
         flow.submit(*submit_id);
-        context.out << context.pick({fmt::format("計劃 {} 已提交。", *submit_id), fmt::format("Plan {} submitted.", *submit_id)})
+        context.out << context.pick(
+                           {fmt::format("計劃 {} 已提交。", *submit_id), fmt::format("Plan {} submitted.", *submit_id)})
                     << '\n';
         // Warnings do not stop a submission, but the officer should see what the committee will.
         const auto findings = flow.findings(*submit_id);
         if (!findings.empty()) {
-            context.out << context.pick({"仍有以下提示：", "Still to note:"}) << '\n' << findings_as_text(context, findings);
+            context.out << context.pick({"仍有以下提示：", "Still to note:"}) << '\n'
+                        << findings_as_text(context, findings);
         }
     });
 

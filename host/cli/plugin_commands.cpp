@@ -36,16 +36,14 @@ void print_registry(Context& context, const plugins::PluginRegistry& registry) {
     if (!registry.refused().empty()) {
         context.out << context.pick({"被拒絕的外掛：", "Refused plugins:"}) << '\n';
         for (const auto& refused : registry.refused()) {
-            context.out << fmt::format(
-                "  {:<16} {}\n  {:<16} {}\n", refused.id.empty() ? "?" : refused.id,
-                refused.directory.string(), "", context.pick(refused.reason));
+            context.out << fmt::format("  {:<16} {}\n  {:<16} {}\n", refused.id.empty() ? "?" : refused.id,
+                                       refused.directory.string(), "", context.pick(refused.reason));
         }
     }
     if (!registry.refused_keys().empty()) {
         context.out << context.pick({"被拒絕的信任金鑰：", "Refused trusted keys:"}) << '\n';
         for (const auto& refused : registry.refused_keys()) {
-            context.out << fmt::format("  {}\n  {}\n", refused.file.string(),
-                                       context.pick(refused.reason));
+            context.out << fmt::format("  {}\n  {}\n", refused.file.string(), context.pick(refused.reason));
         }
     }
 }
@@ -55,16 +53,14 @@ void print_registry(Context& context, const plugins::PluginRegistry& registry) {
 void list_plugins(Context& context) {
     const auto& registry = context.plugins();
     print_registry(context, registry);
-    if (!registry.refused().empty() || !registry.refused_keys().empty())
-        throw ExitWith{exit_findings};
+    if (!registry.refused().empty() || !registry.refused_keys().empty()) throw ExitWith{exit_findings};
 }
 
 // The checks the loader makes before any code is loaded, reported one line each.
 void verify_plugin(Context& context, const std::filesystem::path& directory) {
     const plugins::LoaderOptions options = context.loader_options();
     for (const auto& refused : options.refused_keys) {
-        context.out << "! " << refused.file.string() << ": " << context.pick(refused.reason)
-                    << '\n';
+        context.out << "! " << refused.file.string() << ": " << context.pick(refused.reason) << '\n';
     }
     try {
         const auto folder = plugins::read_plugin_folder(directory);
@@ -72,12 +68,11 @@ void verify_plugin(Context& context, const std::filesystem::path& directory) {
         plugins::check_folder_contents(folder, manifest);
         plugins::sealed_libraries(manifest);
         context.out << "✓ "
-                    << context.pick({"程式庫的 SHA-256 與 plugin.json 相符",
-                                     "The libraries' SHA-256 match plugin.json"})
+                    << context.pick(
+                           {"程式庫的 SHA-256 與 plugin.json 相符", "The libraries' SHA-256 match plugin.json"})
                     << '\n';
         const auto result = plugins::check_signature(folder, manifest, options.trusted_keys, false);
-        context.out << "✓ "
-                    << context.pick({"簽署有效，金鑰受信任：", "Valid signature by trusted key "})
+        context.out << "✓ " << context.pick({"簽署有效，金鑰受信任：", "Valid signature by trusted key "})
                     << result.public_key << '\n';
     } catch (const Error& e) {
         context.out << "✗ " << context.pick(e.message()) << '\n';
@@ -87,7 +82,9 @@ void verify_plugin(Context& context, const std::filesystem::path& directory) {
 
 // A section with everything a conformance check should see: text, partners, an empty point.
 PlanSection sample_section(const std::string& area_id) {
-    return {0, area_id, {"測試目標", "Test objective"},
+    return {0,
+            area_id,
+            {"測試目標", "Test objective"},
             {{0, {"與學校合作的測試重點", "A test focus point with schools"}, {Sector::education, Sector::ngo}},
              {0, {"沒有合作界別的測試重點", "A test focus point with no partner"}, {}}}};
 }
@@ -99,7 +96,8 @@ void check_plugin(Context& context, const std::string& path) {
     if (registry.loaded().empty()) {
         context.out << context.pick({"✗ 外掛未能通過載入檢查：", "✗ The plugin failed the host's checks:"}) << '\n';
         for (const auto& refused : registry.refused()) context.out << "  " << context.pick(refused.reason) << '\n';
-        if (registry.refused().empty()) context.out << "  " << context.pick({"找不到 plugin.json", "no plugin.json found"}) << '\n';
+        if (registry.refused().empty())
+            context.out << "  " << context.pick({"找不到 plugin.json", "no plugin.json found"}) << '\n';
         throw ExitWith{exit_findings};
     }
     const auto& plugin = *registry.loaded().front();
@@ -168,15 +166,19 @@ void register_plugin_commands(CLI::App& app, Context& context) {
     });
 
     auto verify_dir = std::make_shared<std::string>();
-    auto* verify = plugin->add_subcommand(
-        "verify", "Check a plugin's hash and signature against the trusted keys / 核實外掛簽署");
-    verify->add_option("DIR", *verify_dir, "The plugin's folder / 外掛資料夾")->required()->check(CLI::ExistingDirectory);
+    auto* verify =
+        plugin->add_subcommand("verify", "Check a plugin's hash and signature against the trusted keys / 核實外掛簽署");
+    verify->add_option("DIR", *verify_dir, "The plugin's folder / 外掛資料夾")
+        ->required()
+        ->check(CLI::ExistingDirectory);
     verify->callback([&context, verify_dir] { verify_plugin(context, *verify_dir); });
 
     auto check_path = std::make_shared<std::string>();
     auto* check = plugin->add_subcommand(
         "check", "Run a plugin through every host check and its own contributions / 外掛兼容性檢查");
-    check->add_option("PATH", *check_path, "The plugin's folder / 外掛資料夾")->required()->check(CLI::ExistingDirectory);
+    check->add_option("PATH", *check_path, "The plugin's folder / 外掛資料夾")
+        ->required()
+        ->check(CLI::ExistingDirectory);
     check->callback([&context, check_path] { check_plugin(context, *check_path); });
 }
 

@@ -28,7 +28,9 @@ void new_programme(Context& context, const NewOptions& options) {
     }
     if (!options.district.empty()) programme.district_id = context.districts().by_code(options.district).id;
     const auto id = context.programmes().create(programme);
-    context.out << context.pick({fmt::format("已建立計劃（服務計劃）{}。", id), fmt::format("Created programme {}.", id)}) << '\n';
+    context.out << context.pick(
+                       {fmt::format("已建立計劃（服務計劃）{}。", id), fmt::format("Created programme {}.", id)})
+                << '\n';
 }
 
 }  // namespace
@@ -55,9 +57,11 @@ void register_programme_commands(CLI::App& app, Context& context) {
     };
     auto link_options = std::make_shared<LinkOptions>();
     auto* link = programme->add_subcommand(
-        "link", "Record that a programme serves a plan focus point (makes its objective measurable) / 連結工作計劃重點");
+        "link",
+        "Record that a programme serves a plan focus point (makes its objective measurable) / 連結工作計劃重點");
     link->add_option("ID", link_options->programme_id, "Programme id / 計劃編號")->required();
-    link->add_option("--focus-point", link_options->focus_point_id, "Focus point id (plan show --ids) / 重點編號")->required();
+    link->add_option("--focus-point", link_options->focus_point_id, "Focus point id (plan show --ids) / 重點編號")
+        ->required();
     link->callback([&context, link_options] {
         context.programmes().link_focus_point(link_options->programme_id, link_options->focus_point_id);
         context.out << context.pick({"已連結。", "Linked."}) << '\n';
@@ -65,7 +69,8 @@ void register_programme_commands(CLI::App& app, Context& context) {
 
     programme->add_subcommand("list", "List programmes / 列出服務計劃")->callback([&context] {
         for (const auto& item : context.programmes().list()) {
-            context.out << fmt::format("{:>5}  {} – {}  {}\n", item.id, item.period_start, item.period_end, context.pick(item.name));
+            context.out << fmt::format("{:>5}  {} – {}  {}\n", item.id, item.period_start, item.period_end,
+                                       context.pick(item.name));
         }
     });
 
@@ -91,7 +96,6 @@ void register_programme_commands(CLI::App& app, Context& context) {
             write_text_document(context, programme_report_markdown(item, indicators), report_options->out);
         }
     });
-
 }
 
 }  // namespace dplan::cli

@@ -6,7 +6,6 @@
 
 #include "cli/commands.hpp"
 
-
 namespace dplan::cli {
 
 void register_user_commands(CLI::App& app, Context& context) {

@@ -5,7 +5,8 @@
 namespace dplan {
 
 namespace {
-constexpr std::array<std::string_view, 6> grouping_codes = {"programme", "organisation", "area", "plan", "district", "year"};
+constexpr std::array<std::string_view, 6> grouping_codes = {"programme", "organisation", "area",
+                                                            "plan",      "district",     "year"};
 }  // namespace
 
 std::string_view achievement_grouping_code(AchievementGrouping grouping) {

@@ -19,8 +19,8 @@ std::string_view achievement_grouping_code(AchievementGrouping grouping);
 std::optional<AchievementGrouping> parse_achievement_grouping(std::string_view code);
 
 struct AchievementGroup {
-    std::string key;  // programme/organisation/plan/district id, area id or financial year
-    Bilingual label;  // empty for programmes without an organisation or district
+    std::string key;     // programme/organisation/plan/district id, area id or financial year
+    Bilingual label;     // empty for programmes without an organisation or district
     std::string detail;  // by plan: the plan's financial year
     int programmes = 0;
     int met = 0;

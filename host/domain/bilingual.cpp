@@ -4,9 +4,7 @@
 
 namespace dplan {
 
-Language parse_language(std::string_view code) {
-    return code.starts_with("zh") ? Language::zh : Language::en;
-}
+Language parse_language(std::string_view code) { return code.starts_with("zh") ? Language::zh : Language::en; }
 
 Language language_from_environment() {
     for (const char* variable : {"LC_ALL", "LC_MESSAGES", "LANG"}) {

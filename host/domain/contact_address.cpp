@@ -67,7 +67,8 @@ bool is_email_address(std::string_view text) {
         return false;
     }
     for (const char c : local) {
-        if (!is_letter(c) && !is_digit(c) && std::string_view(".!#$%&'*+/=?^_`{|}~-").find(c) == std::string_view::npos) {
+        if (!is_letter(c) && !is_digit(c) &&
+            std::string_view(".!#$%&'*+/=?^_`{|}~-").find(c) == std::string_view::npos) {
             return false;
         }
     }
@@ -100,7 +101,8 @@ bool is_web_address(std::string_view text) {
         if (c == '%') {
             if (i + 2 >= rest.size() || !is_hex(rest[i + 1]) || !is_hex(rest[i + 2])) return false;
             i += 2;
-        } else if (!is_letter(c) && !is_digit(c) && std::string_view("-._~:/?#[]@!$&'()*+,;=").find(c) == std::string_view::npos) {
+        } else if (!is_letter(c) && !is_digit(c) &&
+                   std::string_view("-._~:/?#[]@!$&'()*+,;=").find(c) == std::string_view::npos) {
             return false;
         }
     }
@@ -117,10 +119,11 @@ void require_email_address(std::string_view text) {
 
 void require_web_address(std::string_view text) {
     if (is_web_address(text)) return;
-    throw InvalidInput({fmt::format("網上會議連結「{}」不正確，應為 http:// 或 https:// 開首的網址，不含空格或引號", text),
-                        fmt::format("the online meeting link '{}' is not valid; expected an http:// or https:// address "
-                                    "without spaces or quotes",
-                                    text)});
+    throw InvalidInput(
+        {fmt::format("網上會議連結「{}」不正確，應為 http:// 或 https:// 開首的網址，不含空格或引號", text),
+         fmt::format("the online meeting link '{}' is not valid; expected an http:// or https:// address "
+                     "without spaces or quotes",
+                     text)});
 }
 
 }  // namespace dplan

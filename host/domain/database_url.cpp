@@ -38,13 +38,12 @@ std::string hide_password(std::string_view url) {
 
 [[noreturn]] void bad_url(std::string_view url, std::string_view problem) {
     const std::string shown = hide_password(url);
-    throw InvalidInput(
-        {fmt::format("資料庫位址「{}」不正確（{}）。可用格式：sqlite:路徑 或 "
-                     "mysql://用戶:密碼@主機:埠/資料庫",
-                     shown, problem),
-         fmt::format("database URL '{}' is not valid ({}). Use sqlite:PATH or "
-                     "mysql://USER:PASS@HOST:PORT/DB",
-                     shown, problem)});
+    throw InvalidInput({fmt::format("資料庫位址「{}」不正確（{}）。可用格式：sqlite:路徑 或 "
+                                    "mysql://用戶:密碼@主機:埠/資料庫",
+                                    shown, problem),
+                        fmt::format("database URL '{}' is not valid ({}). Use sqlite:PATH or "
+                                    "mysql://USER:PASS@HOST:PORT/DB",
+                                    shown, problem)});
 }
 
 // ?timeout=SECONDS: how long a read or write may wait for the server.
@@ -98,8 +97,7 @@ std::optional<std::string> password_from_option_file(const std::filesystem::path
         if (!in_client || equals == std::string::npos) continue;
         if (trim(text.substr(0, equals)) != "password") continue;
         std::string value = trim(text.substr(equals + 1));
-        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
-            value.back() == value.front()) {
+        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
             value = value.substr(1, value.size() - 2);
         }
         return value;
@@ -160,8 +158,7 @@ DatabaseUrl parse_database_url(std::string_view url) {
     if (const auto colon = authority.rfind(':'); colon != std::string_view::npos) {
         const std::string_view port = authority.substr(colon + 1);
         auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), result.port);
-        if (ec != std::errc{} || ptr != port.data() + port.size() || result.port <= 0 ||
-            result.port > 65535) {
+        if (ec != std::errc{} || ptr != port.data() + port.size() || result.port <= 0 || result.port > 65535) {
             bad_url(url, "port must be a number from 1 to 65535");
         }
         authority = authority.substr(0, colon);

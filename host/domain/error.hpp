@@ -9,11 +9,11 @@
 namespace dplan {
 
 class Error : public std::runtime_error {
-public:
+  public:
     explicit Error(Bilingual message) : std::runtime_error(message.en), message_(std::move(message)) {}
     const Bilingual& message() const { return message_; }
 
-private:
+  private:
     Bilingual message_;
 };
 

@@ -27,7 +27,7 @@ struct AchievementFilter {
     std::optional<std::string> area_id = {};
     std::optional<std::int64_t> district_id = {};
     std::optional<std::string> financial_year = {};  // the year programmes report in (their period's end)
-    std::optional<std::int64_t> plan_id = {};         // programmes linked to the plan's focus points
+    std::optional<std::int64_t> plan_id = {};        // programmes linked to the plan's focus points
     ReadScope scope = {};
 };
 

@@ -11,7 +11,7 @@
 namespace dplan {
 
 inline constexpr std::array<std::string_view, 14> indicator_units{
-    "sessions", "persons", "attendances", "contacts", "posts",      "percent",    "hours",
+    "sessions", "persons", "attendances", "contacts",  "posts",      "percent",    "hours",
     "groups",   "cases",   "households",  "referrals", "placements", "activities", "visits"};
 
 bool is_indicator_unit(std::string_view unit);

@@ -30,11 +30,11 @@ struct Names {
 const Names<MeetingKind, 5> kinds{
     {"planning_meeting", "committee_meeting", "working_group", "seminar", "consultation_session"},
     {Bilingual{"地區福利規劃會議", "District welfare planning meeting"}, Bilingual{"委員會會議", "Committee meeting"},
-     Bilingual{"工作小組", "Working group"}, Bilingual{"研討會", "Seminar"}, Bilingual{"諮詢會", "Consultation session"}}};
-const Names<Attendance, 4> attendances{
-    {"invited", "present", "apologies", "absent"},
-    {Bilingual{"已邀請", "invited"}, Bilingual{"出席", "present"}, Bilingual{"因事缺席", "apologies"},
-     Bilingual{"缺席", "absent"}}};
+     Bilingual{"工作小組", "Working group"}, Bilingual{"研討會", "Seminar"},
+     Bilingual{"諮詢會", "Consultation session"}}};
+const Names<Attendance, 4> attendances{{"invited", "present", "apologies", "absent"},
+                                       {Bilingual{"已邀請", "invited"}, Bilingual{"出席", "present"},
+                                        Bilingual{"因事缺席", "apologies"}, Bilingual{"缺席", "absent"}}};
 const Names<ViewStatus, 3> view_statuses{
     {"open", "addressed", "not_adopted"},
     {Bilingual{"跟進中", "open"}, Bilingual{"已納入計劃", "addressed in plan"}, Bilingual{"不採納", "not adopted"}}};
@@ -66,8 +66,9 @@ std::string require_local_time(std::string_view text) {
         }
         return true;
     };
-    const bool shaped = value.size() == 16 && value[4] == '-' && value[7] == '-' && value[10] == 'T' && value[13] == ':' &&
-                        digits(0, 4) && digits(5, 2) && digits(8, 2) && digits(11, 2) && digits(14, 2);
+    const bool shaped = value.size() == 16 && value[4] == '-' && value[7] == '-' && value[10] == 'T' &&
+                        value[13] == ':' && digits(0, 4) && digits(5, 2) && digits(8, 2) && digits(11, 2) &&
+                        digits(14, 2);
     if (shaped) {
         const int month = std::stoi(value.substr(5, 2)), day = std::stoi(value.substr(8, 2));
         const int hour = std::stoi(value.substr(11, 2)), minute = std::stoi(value.substr(14, 2));

@@ -53,8 +53,8 @@ struct AgendaItem {
     std::int64_t id = 0;
     int position = 0;  // 1, 2, 3 ...
     Bilingual title;
-    std::optional<std::string> area_id;           // the plan section it discusses
-    std::optional<std::int64_t> focus_point_id;   // or one focus point of it
+    std::optional<std::string> area_id;          // the plan section it discusses
+    std::optional<std::int64_t> focus_point_id;  // or one focus point of it
     std::string minutes;
 };
 

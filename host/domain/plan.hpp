@@ -44,7 +44,7 @@ struct Plan {
     Bilingual committee;  // 社會服務及社區發展委員會
     Bilingual office;     // 社會福利署荃灣及葵青區福利辦事處
     PlanStatus status = PlanStatus::draft;
-    int version = 0;  // bumped by every save; a save against an older version is refused
+    int version = 0;                        // bumped by every save; a save against an older version is refused
     std::optional<int> submitted_revision;  // the revision frozen by the last submission
     std::string created_at;
     std::string updated_at;

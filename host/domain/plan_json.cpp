@@ -51,12 +51,10 @@ std::string plan_to_json(const Plan& plan) {
         for (const auto& point : section.focus_points) {
             json partners = json::array();
             for (Sector sector : point.partners) partners.push_back(sector_code(sector));
-            points.push_back(
-                {{"id", point.id}, {"text", bilingual_json(point.text)}, {"partners", partners}});
+            points.push_back({{"id", point.id}, {"text", bilingual_json(point.text)}, {"partners", partners}});
         }
-        sections.push_back({{"area", section.area_id},
-                            {"objective", bilingual_json(section.objective)},
-                            {"focus_points", points}});
+        sections.push_back(
+            {{"area", section.area_id}, {"objective", bilingual_json(section.objective)}, {"focus_points", points}});
     }
     const json document = {
         {"format", "dplan.plan"},
@@ -80,9 +78,10 @@ std::string plan_to_json(const Plan& plan) {
 
 Plan plan_from_json(std::string_view text) {
     if (text.size() > plan_json_largest) {
-        throw InvalidInput({fmt::format("JSON 有 {} 位元組，超過計劃檔案的上限 {} 位元組", text.size(), plan_json_largest),
-                            fmt::format("the JSON is {} bytes, more than the limit of {} bytes for a plan", text.size(),
-                                        plan_json_largest)});
+        throw InvalidInput(
+            {fmt::format("JSON 有 {} 位元組，超過計劃檔案的上限 {} 位元組", text.size(), plan_json_largest),
+             fmt::format("the JSON is {} bytes, more than the limit of {} bytes for a plan", text.size(),
+                         plan_json_largest)});
     }
     json document;
     try {
@@ -96,8 +95,7 @@ Plan plan_from_json(std::string_view text) {
     const auto format_version = integer_field(document, "", "format_version");
     if (format_version < 1 || format_version > plan_json_format_version) {
         bad_field("format_version",
-                  fmt::format("a version from 1 to {} (this file has {})", plan_json_format_version,
-                              format_version));
+                  fmt::format("a version from 1 to {} (this file has {})", plan_json_format_version, format_version));
     }
 
     Plan plan;

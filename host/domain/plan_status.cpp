@@ -22,9 +22,7 @@ constexpr std::array<StatusInfo, 6> status_table{{
 }};
 }  // namespace
 
-std::string_view status_code(PlanStatus status) {
-    return status_table[static_cast<std::size_t>(status)].code;
-}
+std::string_view status_code(PlanStatus status) { return status_table[static_cast<std::size_t>(status)].code; }
 
 std::optional<PlanStatus> parse_status(std::string_view code) {
     for (const auto& entry : status_table) {

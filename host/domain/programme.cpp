@@ -10,7 +10,9 @@ namespace dplan {
 
 std::string Programme::financial_year() const { return financial_year_of(period_end); }
 
-std::string_view indicator_kind_code(IndicatorKind kind) { return kind == IndicatorKind::output ? "output" : "outcome"; }
+std::string_view indicator_kind_code(IndicatorKind kind) {
+    return kind == IndicatorKind::output ? "output" : "outcome";
+}
 
 std::optional<IndicatorKind> parse_indicator_kind(std::string_view code) {
     if (code == "output") return IndicatorKind::output;

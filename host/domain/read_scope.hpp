@@ -9,11 +9,11 @@
 namespace dplan {
 
 struct ReadScope {
-    bool nothing = false;                          // the user may read none of it
-    std::optional<std::int64_t> district_id;       // only this district's
-    std::optional<std::int64_t> organisation_id;   // only this organisation's (programmes) or
-                                                   // where it takes part (meetings)
-    bool submitted_only = false;                   // plans: not drafts
+    bool nothing = false;                         // the user may read none of it
+    std::optional<std::int64_t> district_id;      // only this district's
+    std::optional<std::int64_t> organisation_id;  // only this organisation's (programmes) or
+                                                  // where it takes part (meetings)
+    bool submitted_only = false;                  // plans: not drafts
 
     // The scope of a user who may read everything.
     static ReadScope everything() { return {}; }

@@ -25,10 +25,14 @@ std::optional<CommentKind> parse_comment_kind(std::string_view code) {
 
 Bilingual comment_kind_name(CommentKind kind) {
     switch (kind) {
-        case CommentKind::reply: return {"回覆", "reply"};
-        case CommentKind::resolution: return {"已解決", "resolved"};
-        case CommentKind::correction: return {"更正", "correction"};
-        case CommentKind::comment: break;
+        case CommentKind::reply:
+            return {"回覆", "reply"};
+        case CommentKind::resolution:
+            return {"已解決", "resolved"};
+        case CommentKind::correction:
+            return {"更正", "correction"};
+        case CommentKind::comment:
+            break;
     }
     return {"評論", "comment"};
 }

@@ -22,10 +22,10 @@ Bilingual comment_kind_name(CommentKind kind);
 struct ReviewComment {
     std::int64_t id = 0;
     std::int64_t plan_id = 0;
-    int revision = 0;                           // the plan revision it was written on
-    std::optional<std::string> area_id;         // a section, or the whole plan
-    std::optional<std::int64_t> focus_point_id; // a focus point within that section
-    std::optional<std::int64_t> parent_id;      // replies, resolutions and corrections
+    int revision = 0;                            // the plan revision it was written on
+    std::optional<std::string> area_id;          // a section, or the whole plan
+    std::optional<std::int64_t> focus_point_id;  // a focus point within that section
+    std::optional<std::int64_t> parent_id;       // replies, resolutions and corrections
     CommentKind kind = CommentKind::comment;
     std::int64_t author_id = 0;
     std::string author_name;

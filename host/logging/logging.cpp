@@ -60,8 +60,7 @@ void setup_logging(const std::string& level_name, const std::string& log_file) {
     if (level == spdlog::level::off && level_name != "off") {
         throw InvalidInput(
             {fmt::format("不明的記錄層級「{}」：可用 trace、debug、info、warn、error、off", level_name),
-             fmt::format("unknown log level '{}'; use trace, debug, info, warn, error or off",
-                         level_name)});
+             fmt::format("unknown log level '{}'; use trace, debug, info, warn, error or off", level_name)});
     }
     auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
     // The console shows only what needs attention unless the user asks for debug output.
@@ -89,9 +88,10 @@ void setup_logging(const std::string& level_name, const std::string& log_file) {
     logger->flush_on(spdlog::level::trace);
     spdlog::set_default_logger(logger);
     if (!file_problem.empty()) {
-        spdlog::warn("無法寫入記錄檔「{}」（{}），記錄只顯示於終端機。 / cannot write log file {} ({}); logging to the "
-                     "terminal only",
-                     log_file, file_problem, log_file, file_problem);
+        spdlog::warn(
+            "無法寫入記錄檔「{}」（{}），記錄只顯示於終端機。 / cannot write log file {} ({}); logging to the "
+            "terminal only",
+            log_file, file_problem, log_file, file_problem);
     }
 }
 

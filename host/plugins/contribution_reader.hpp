@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "domain/error.hpp"
 #include "dplan/sdk/indicators.h"
 #include "dplan/sdk/panel.h"
 #include "dplan/sdk/service_area.h"
-#include "domain/error.hpp"
 #include "plugins/contributions.hpp"
 
 namespace dplan::plugins {

@@ -97,7 +97,8 @@ LoadedPlugin::LoadedPlugin(PluginManifest manifest, boost::shared_ptr<const dpla
     } catch (...) {
         fail(id(), "starting (init)", "it threw an exception");
     }
-    if (status != DPLAN_OK) fail(id(), "starting (init)", fmt::format("it returned status {}", static_cast<int>(status)));
+    if (status != DPLAN_OK)
+        fail(id(), "starting (init)", fmt::format("it returned status {}", static_cast<int>(status)));
     initialised_ = true;
     try {
         read_contributions();
@@ -141,13 +142,14 @@ void LoadedPlugin::read_contributions() {
         return found;
     };
     if (const auto* ext = static_cast<const dplan_service_area_ext*>(extension(DPLAN_EXT_SERVICE_AREA))) {
-        if (ext->describe == nullptr) throw InvalidPluginData({"describe 為 NULL", "returned invalid data: service area describe() is NULL"});
+        if (ext->describe == nullptr)
+            throw InvalidPluginData({"describe 為 NULL", "returned invalid data: service area describe() is NULL"});
         area_ = read_service_area(ext->describe());
         if (area_->id != id()) {
             throw InvalidPluginData(
                 {fmt::format("服務範疇代號「{}」與 plugin.json 的「{}」不符", area_->id, id()),
-                 fmt::format("returned invalid data: service area id '{}' differs from the plugin id '{}'",
-                             area_->id, id())});
+                 fmt::format("returned invalid data: service area id '{}' differs from the plugin id '{}'", area_->id,
+                             id())});
         }
     }
     if (const auto* ext = static_cast<const dplan_indicator_catalogue_ext*>(extension(DPLAN_EXT_INDICATOR_CATALOGUE))) {
@@ -162,7 +164,8 @@ void LoadedPlugin::read_contributions() {
             throw InvalidPluginData({"validate_section 為 NULL", "returned invalid data: validate_section is NULL"});
         }
         if (validation_->also_reviews_area_count > 0 && validation_->also_reviews_areas == nullptr) {
-            throw InvalidPluginData({"also_reviews_areas 為 NULL", "returned invalid data: also_reviews_areas is NULL"});
+            throw InvalidPluginData(
+                {"also_reviews_areas 為 NULL", "returned invalid data: also_reviews_areas is NULL"});
         }
         for (std::size_t i = 0; i < validation_->also_reviews_area_count; ++i) {
             reviewed_areas_.push_back(
@@ -180,8 +183,7 @@ bool LoadedPlugin::reviews(std::string_view area_id) const {
     return std::find(reviewed_areas_.begin(), reviewed_areas_.end(), area_id) != reviewed_areas_.end();
 }
 
-std::vector<Finding> LoadedPlugin::validate(const PlanSection& section,
-                                            std::size_t measurable_indicator_count) const {
+std::vector<Finding> LoadedPlugin::validate(const PlanSection& section, std::size_t measurable_indicator_count) const {
     if (validation_ == nullptr) return {};
     const SectionView view(section, measurable_indicator_count);
     FindingCollector collector{&manifest_.id, &section.area_id, section.focus_points.size(), {}, {}};
@@ -204,12 +206,13 @@ std::string LoadedPlugin::report(const PlanSection& section, Language language) 
     const dplan_text_sink sink{&text, &append_text};
     dplan_status status = DPLAN_ERROR;
     try {
-        status = report_->section_text(view.get(), language == Language::zh ? DPLAN_LANGUAGE_ZH : DPLAN_LANGUAGE_EN,
-                                       &sink);
+        status =
+            report_->section_text(view.get(), language == Language::zh ? DPLAN_LANGUAGE_ZH : DPLAN_LANGUAGE_EN, &sink);
     } catch (...) {
         fail(id(), "writing report text", "it threw an exception");
     }
-    if (status != DPLAN_OK) fail(id(), "writing report text", fmt::format("it returned status {}", static_cast<int>(status)));
+    if (status != DPLAN_OK)
+        fail(id(), "writing report text", fmt::format("it returned status {}", static_cast<int>(status)));
     if (!is_valid_utf8(text)) fail(id(), "writing report text", "the text is not valid UTF-8");
     return text;
 }

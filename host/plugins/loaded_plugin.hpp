@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "domain/error.hpp"
+#include "domain/plan.hpp"
 #include "dplan/sdk/plugin.h"
 #include "dplan/sdk/report.h"
 #include "dplan/sdk/validation.h"
-#include "domain/error.hpp"
-#include "domain/plan.hpp"
 #include "plugins/contributions.hpp"
 #include "plugins/manifest.hpp"
 
@@ -23,7 +23,7 @@ class PluginFailure : public Error {
 };
 
 class LoadedPlugin {
-public:
+  public:
     // Calls the plugin's init() and reads its contributions; throws InvalidPluginData or
     // PluginFailure (after deinit) when it fails.
     // `entry` comes from boost::dll::import and keeps the library loaded while it lives.
@@ -48,7 +48,7 @@ public:
     std::vector<Finding> validate(const PlanSection& section, std::size_t measurable_indicator_count) const;
     std::string report(const PlanSection& section, Language language) const;
 
-private:
+  private:
     void read_contributions();
 
     // Declared first so it is destroyed last: it holds the library, and nothing may outlive

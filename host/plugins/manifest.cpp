@@ -15,15 +15,13 @@ namespace {
 
 using nlohmann::json;
 
-[[noreturn]] void bad_field(const std::filesystem::path& file, std::string_view field,
-                            std::string_view expected) {
+[[noreturn]] void bad_field(const std::filesystem::path& file, std::string_view field, std::string_view expected) {
     throw InvalidInput({fmt::format("{}：欄位「{}」不正確，應為{}", file.string(), field, expected),
-                        fmt::format("{}: field '{}' is invalid: expected {}", file.string(), field,
-                                    expected)});
+                        fmt::format("{}: field '{}' is invalid: expected {}", file.string(), field, expected)});
 }
 
-std::string required_string(const json& document, const std::filesystem::path& file,
-                            const char* field, std::string_view expected) {
+std::string required_string(const json& document, const std::filesystem::path& file, const char* field,
+                            std::string_view expected) {
     if (!document.contains(field) || !document[field].is_string()) bad_field(file, field, expected);
     std::string value = document[field].get<std::string>();
     if (value.empty() || !is_valid_utf8(value)) bad_field(file, field, expected);
@@ -32,18 +30,16 @@ std::string required_string(const json& document, const std::filesystem::path& f
 
 constexpr std::string_view id_expected =
     "an id of a-z, 0-9, '_' or '-' in parts joined by single dots (1-64 characters)";
-constexpr std::string_view bundled_expected =
-    "an array of {\"file\": <file name>, \"sha256\": <64 hex digits>}";
+constexpr std::string_view bundled_expected = "an array of {\"file\": <file name>, \"sha256\": <64 hex digits>}";
 
 // A file name in the plugin's own folder: nothing that could lead out of it.
 std::string file_name(const json& document, const std::filesystem::path& file, const char* field,
                       std::string_view shown_as = {}) {
     const std::string_view name = shown_as.empty() ? std::string_view(field) : shown_as;
-    if (!document.contains(field) || !document[field].is_string())
-        bad_field(file, name, "the file's name");
+    if (!document.contains(field) || !document[field].is_string()) bad_field(file, name, "the file's name");
     std::string value = document[field].get<std::string>();
-    if (value.empty() || !is_valid_utf8(value) || value.find('/') != std::string::npos ||
-        value == "." || value == "..") {
+    if (value.empty() || !is_valid_utf8(value) || value.find('/') != std::string::npos || value == "." ||
+        value == "..") {
         bad_field(file, name, "a file name in the plugin's own folder (no '/')");
     }
     return value;
@@ -52,8 +48,7 @@ std::string file_name(const json& document, const std::filesystem::path& file, c
 std::string sha256(const json& document, const std::filesystem::path& file, const char* field,
                    std::string_view shown_as = {}) {
     const std::string_view name = shown_as.empty() ? std::string_view(field) : shown_as;
-    if (!document.contains(field) || !document[field].is_string())
-        bad_field(file, name, "64 hexadecimal digits");
+    if (!document.contains(field) || !document[field].is_string()) bad_field(file, name, "64 hexadecimal digits");
     std::string value = document[field].get<std::string>();
     std::transform(value.begin(), value.end(), value.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -135,8 +130,7 @@ PluginManifest parse_manifest(const std::filesystem::path& directory, std::strin
             const std::string field = fmt::format("bundled_libraries[{}]", i);
             BundledLibrary library{file_name(bundled[i], file, "file", field + ".file"),
                                    sha256(bundled[i], file, "sha256", field + ".sha256")};
-            if (library.file == manifest.library)
-                bad_field(file, field + ".file", "a file other than 'library'");
+            if (library.file == manifest.library) bad_field(file, field + ".file", "a file other than 'library'");
             manifest.bundled_libraries.push_back(std::move(library));
         }
     }

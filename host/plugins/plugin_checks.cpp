@@ -12,25 +12,21 @@ namespace dplan::plugins {
 
 namespace {
 
-[[noreturn]] void refuse(std::string zh, std::string en) {
-    throw PluginRefused({std::move(zh), std::move(en)});
-}
+[[noreturn]] void refuse(std::string zh, std::string en) { throw PluginRefused({std::move(zh), std::move(en)}); }
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
     return std::find(list.begin(), list.end(), item) != list.end();
 }
 
-SealedLibrary sealed_and_checked(const PluginManifest& manifest, const std::string& file,
-                                 const std::string& sha256) {
+SealedLibrary sealed_and_checked(const PluginManifest& manifest, const std::string& file, const std::string& sha256) {
     SealedLibrary library = SealedLibrary::copy_of(manifest.directory / file);
     if (library.sha256() != sha256) {
-        refuse(
-            fmt::format("程式庫「{}」的 SHA-256（{}）與 plugin.json 所載（{}）不符，檔案可能被改動",
-                        file, library.sha256(), sha256),
-            fmt::format("the SHA-256 of {} ({}) does not match plugin.json ({}); the file was "
-                        "changed after it "
-                        "was built",
-                        file, library.sha256(), sha256));
+        refuse(fmt::format("程式庫「{}」的 SHA-256（{}）與 plugin.json 所載（{}）不符，檔案可能被改動", file,
+                           library.sha256(), sha256),
+               fmt::format("the SHA-256 of {} ({}) does not match plugin.json ({}); the file was "
+                           "changed after it "
+                           "was built",
+                           file, library.sha256(), sha256));
     }
     return library;
 }
@@ -63,8 +59,8 @@ void check_sdk_version(const PluginManifest& manifest) {
     const dplan_version host{DPLAN_SDK_VERSION_MAJOR, DPLAN_SDK_VERSION_MINOR};
     if (dplan_version_is_compatible(host, {manifest.sdk.major, manifest.sdk.minor})) return;
     const std::string host_version = fmt::format("{}.{}", host.major, host.minor);
-    refuse(fmt::format("需要 SDK {}，但此主程式的 SDK 為 {}（主版本須相同，次版本不可較新）",
-                       manifest.sdk.text(), host_version),
+    refuse(fmt::format("需要 SDK {}，但此主程式的 SDK 為 {}（主版本須相同，次版本不可較新）", manifest.sdk.text(),
+                       host_version),
            fmt::format("built for SDK {} but this host has SDK {} (the major must match and the "
                        "minor must not be newer)",
                        manifest.sdk.text(), host_version));
@@ -76,8 +72,7 @@ void check_folder_contents(const PluginFolder& folder, const PluginManifest& man
     for (const auto& file : listed) {
         if (!contains(folder.files, file)) {
             const auto path = (manifest.directory / file).string();
-            refuse(fmt::format("找不到程式庫檔案「{}」", path),
-                   fmt::format("library file {} is missing", path));
+            refuse(fmt::format("找不到程式庫檔案「{}」", path), fmt::format("library file {} is missing", path));
         }
     }
     for (const auto& shared_object : folder.shared_objects) {
@@ -85,10 +80,9 @@ void check_folder_contents(const PluginFolder& folder, const PluginManifest& man
         refuse(fmt::format("資料夾內的共享程式庫「{}」未列於 plugin.json；請把它連同 SHA-256 列入 "
                            "bundled_libraries，或把它移走",
                            shared_object),
-               fmt::format(
-                   "the shared object {} in its folder is not listed in plugin.json; list it under "
-                   "bundled_libraries with its SHA-256, or remove it",
-                   shared_object));
+               fmt::format("the shared object {} in its folder is not listed in plugin.json; list it under "
+                           "bundled_libraries with its SHA-256, or remove it",
+                           shared_object));
     }
 }
 
@@ -98,8 +92,7 @@ SignatureResult check_signature(const PluginFolder& folder, const PluginManifest
         verify_manifest_signature(folder.manifest, folder.signature, manifest.id, trusted_keys);
     if (result.check == SignatureCheck::valid) return result;
     if (allow_unsigned) {
-        spdlog::warn("loading plugin '{}' without a valid signature (--allow-unsigned)",
-                     manifest.id);
+        spdlog::warn("loading plugin '{}' without a valid signature (--allow-unsigned)", manifest.id);
         return result;
     }
     switch (result.check) {
@@ -119,8 +112,8 @@ SignatureResult check_signature(const PluginFolder& folder, const PluginManifest
         case SignatureCheck::key_not_allowed_for_id:
             refuse(fmt::format("簽署金鑰 {} 只獲信任簽署 {}，不可簽署「{}」", result.public_key,
                                fmt::join(result.may_sign, "、"), manifest.id),
-                   fmt::format("signed by key {}, which is trusted to sign only {}, not '{}'",
-                               result.public_key, fmt::join(result.may_sign, ", "), manifest.id));
+                   fmt::format("signed by key {}, which is trusted to sign only {}, not '{}'", result.public_key,
+                               fmt::join(result.may_sign, ", "), manifest.id));
         case SignatureCheck::bad_signature:
             refuse("簽署與 plugin.json 不符（檔案在簽署後被改動）",
                    "the signature does not match plugin.json (it was changed after signing)");

@@ -16,16 +16,13 @@ namespace dplan::plugins {
 
 namespace {
 
-[[noreturn]] void unsafe(const std::filesystem::path& path, std::string_view zh,
-                         std::string_view en) {
-    throw InvalidInput(
-        {fmt::format("「{}」{}", path.string(), zh), fmt::format("{} {}", path.string(), en)});
+[[noreturn]] void unsafe(const std::filesystem::path& path, std::string_view zh, std::string_view en) {
+    throw InvalidInput({fmt::format("「{}」{}", path.string(), zh), fmt::format("{} {}", path.string(), en)});
 }
 
 [[noreturn]] void cannot_open(const std::filesystem::path& path, int error) {
     if (error == ELOOP)
-        unsafe(path, "是符號連結；外掛資料夾內不可有符號連結",
-               "is a symbolic link; a plugin folder may not hold any");
+        unsafe(path, "是符號連結；外掛資料夾內不可有符號連結", "is a symbolic link; a plugin folder may not hold any");
     if (error == ENOENT) unsafe(path, "不存在", "is missing");
     unsafe(path, fmt::format("無法開啟（{}）", std::strerror(error)),
            fmt::format("cannot be opened ({})", std::strerror(error)));
@@ -33,18 +30,14 @@ namespace {
 
 // Only root or the user running dplan may own it, and neither the group nor others may write
 // to it; a sticky folder (`sticky_ok`) may be writable by others, who cannot replace its entries.
-void check_who_can_change(const struct stat& info, const std::filesystem::path& path,
-                          bool sticky_ok = false) {
+void check_who_can_change(const struct stat& info, const std::filesystem::path& path, bool sticky_ok = false) {
     if (info.st_uid != 0 && info.st_uid != geteuid()) {
-        unsafe(
-            path,
-            fmt::format("屬於另一個用戶（uid {}），只可屬於 root 或執行 dplan 的用戶", info.st_uid),
-            fmt::format("belongs to another user (uid {}); it must belong to root or to the user "
-                        "running dplan",
-                        info.st_uid));
+        unsafe(path, fmt::format("屬於另一個用戶（uid {}），只可屬於 root 或執行 dplan 的用戶", info.st_uid),
+               fmt::format("belongs to another user (uid {}); it must belong to root or to the user "
+                           "running dplan",
+                           info.st_uid));
     }
-    if ((info.st_mode & (S_IWGRP | S_IWOTH)) != 0 &&
-        !(sticky_ok && (info.st_mode & S_ISVTX) != 0)) {
+    if ((info.st_mode & (S_IWGRP | S_IWOTH)) != 0 && !(sticky_ok && (info.st_mode & S_ISVTX) != 0)) {
         unsafe(path, "可被其他用戶修改（群組或其他人有寫入權限）；請執行 chmod go-w",
                "can be changed by other users (group or others may write to it); run chmod go-w on "
                "it");
@@ -53,8 +46,8 @@ void check_who_can_change(const struct stat& info, const std::filesystem::path& 
 
 bool has_elf_magic(int fd) {
     std::array<char, 4> magic{};
-    return pread(fd, magic.data(), magic.size(), 0) == static_cast<ssize_t>(magic.size()) &&
-           magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';
+    return pread(fd, magic.data(), magic.size(), 0) == static_cast<ssize_t>(magic.size()) && magic[0] == 0x7f &&
+           magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';
 }
 
 bool named_like_shared_object(const std::string& name) {
@@ -124,9 +117,7 @@ FileDescriptor& FileDescriptor::operator=(FileDescriptor&& other) noexcept {
     return *this;
 }
 
-FileDescriptor open_plugin_file(const std::filesystem::path& file) {
-    return checked(open_for_reading(file), file);
-}
+FileDescriptor open_plugin_file(const std::filesystem::path& file) { return checked(open_for_reading(file), file); }
 
 std::string read_all(const FileDescriptor& file, const std::filesystem::path& shown_as) {
     std::string bytes;
@@ -149,11 +140,9 @@ PluginFolder read_plugin_folder(const std::filesystem::path& directory) {
     if (!absolute.has_filename()) absolute = absolute.parent_path();  // "plugins/family/"
     const auto holder = absolute.parent_path();
     struct stat info {};
-    if (!holder.empty() && stat(holder.c_str(), &info) == 0)
-        check_who_can_change(info, holder, true);
+    if (!holder.empty() && stat(holder.c_str(), &info) == 0) check_who_can_change(info, holder, true);
 
-    const FileDescriptor fd(
-        open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    const FileDescriptor fd(open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (fd.get() < 0) cannot_open(directory, errno);
     if (fstat(fd.get(), &info) != 0) cannot_open(directory, errno);
     check_who_can_change(info, directory);
@@ -161,9 +150,8 @@ PluginFolder read_plugin_folder(const std::filesystem::path& directory) {
 
     const auto manifest = read_if_present(directory / "plugin.json");
     if (!manifest) {
-        throw InvalidInput(
-            {fmt::format("{}：找不到 plugin.json", (directory / "plugin.json").string()),
-             fmt::format("{}: missing", (directory / "plugin.json").string())});
+        throw InvalidInput({fmt::format("{}：找不到 plugin.json", (directory / "plugin.json").string()),
+                            fmt::format("{}: missing", (directory / "plugin.json").string())});
     }
     folder.manifest = *manifest;
     folder.signature = read_if_present(directory / "plugin.sig");

@@ -20,9 +20,7 @@ namespace dplan::plugins {
 
 namespace {
 
-[[noreturn]] void refuse(std::string zh, std::string en) {
-    throw PluginRefused({std::move(zh), std::move(en)});
-}
+[[noreturn]] void refuse(std::string zh, std::string en) { throw PluginRefused({std::move(zh), std::move(en)}); }
 
 // The plugin folders in the given directories, in order; a folder reached twice counts once.
 std::vector<std::filesystem::path> plugin_folders(const std::vector<std::filesystem::path>& directories) {
@@ -55,8 +53,7 @@ std::vector<std::filesystem::path> plugin_folders(const std::vector<std::filesys
 
 // Steps 6 to 9 for one plugin: its libraries are checked just before they are loaded, and
 // loaded from the very bytes that were checked.
-std::unique_ptr<LoadedPlugin> check_and_load(const PluginManifest& manifest,
-                                             const LoaderOptions& options) {
+std::unique_ptr<LoadedPlugin> check_and_load(const PluginManifest& manifest, const LoaderOptions& options) {
     std::vector<SealedLibrary> libraries = sealed_libraries(manifest);
     if (options.after_library_check) options.after_library_check(manifest);
 
@@ -69,19 +66,18 @@ std::unique_ptr<LoadedPlugin> check_and_load(const PluginManifest& manifest,
         throw PluginRefused(e.message());
     }
     if (!library->has(DPLAN_ENTRY_SYMBOL)) {
-        refuse(
-            fmt::format("程式庫沒有匯出入口符號 {}", DPLAN_ENTRY_SYMBOL),
-            fmt::format("the library does not export the entry symbol '{}'", DPLAN_ENTRY_SYMBOL));
+        refuse(fmt::format("程式庫沒有匯出入口符號 {}", DPLAN_ENTRY_SYMBOL),
+               fmt::format("the library does not export the entry symbol '{}'", DPLAN_ENTRY_SYMBOL));
     }
-    boost::shared_ptr<const dplan_plugin_entry> entry(
-        code, &library->get<const dplan_plugin_entry>(DPLAN_ENTRY_SYMBOL));
+    boost::shared_ptr<const dplan_plugin_entry> entry(code,
+                                                      &library->get<const dplan_plugin_entry>(DPLAN_ENTRY_SYMBOL));
 
     const dplan_version host{DPLAN_SDK_VERSION_MAJOR, DPLAN_SDK_VERSION_MINOR};
     if (!dplan_version_is_compatible(host, entry->sdk_version)) {
         refuse(fmt::format("程式庫以 SDK {}.{} 建置，但此主程式的 SDK 為 {}.{}", entry->sdk_version.major,
                            entry->sdk_version.minor, host.major, host.minor),
-               fmt::format("the library was built with SDK {}.{} but this host has SDK {}.{}",
-                           entry->sdk_version.major, entry->sdk_version.minor, host.major, host.minor));
+               fmt::format("the library was built with SDK {}.{} but this host has SDK {}.{}", entry->sdk_version.major,
+                           entry->sdk_version.minor, host.major, host.minor));
     }
     if (entry->plugin_id == nullptr || manifest.id != entry->plugin_id) {
         refuse("程式庫的外掛代號與 plugin.json 不符",
@@ -128,11 +124,10 @@ PluginRegistry PluginRegistry::load(const LoaderOptions& options) {
         } catch (const Error& e) {
             registry.refused_.push_back({folder, id, e.message()});
         } catch (const std::exception& e) {  // the file system failed under us
-            registry.refused_.push_back(
-                {folder,
-                 id,
-                 {fmt::format("無法讀取外掛資料夾：{}", e.what()),
-                  fmt::format("cannot read the plugin's folder: {}", e.what())}});
+            registry.refused_.push_back({folder,
+                                         id,
+                                         {fmt::format("無法讀取外掛資料夾：{}", e.what()),
+                                          fmt::format("cannot read the plugin's folder: {}", e.what())}});
         }
     }
 
@@ -141,8 +136,9 @@ PluginRegistry PluginRegistry::load(const LoaderOptions& options) {
     while (!waiting.empty() && progress) {
         progress = false;
         for (auto it = waiting.begin(); it != waiting.end();) {
-            const bool ready = std::all_of(it->dependencies.begin(), it->dependencies.end(),
-                                           [&](const std::string& dependency) { return registry.find(dependency) != nullptr; });
+            const bool ready =
+                std::all_of(it->dependencies.begin(), it->dependencies.end(),
+                            [&](const std::string& dependency) { return registry.find(dependency) != nullptr; });
             if (!ready) {
                 ++it;
                 continue;
@@ -162,7 +158,8 @@ PluginRegistry PluginRegistry::load(const LoaderOptions& options) {
         for (const auto& dependency : manifest.dependencies) {
             if (registry.find(dependency) == nullptr) missing += (missing.empty() ? "" : ", ") + dependency;
         }
-        registry.refused_.push_back({manifest.directory, manifest.id,
+        registry.refused_.push_back({manifest.directory,
+                                     manifest.id,
                                      {fmt::format("需要未載入的外掛：{}", missing),
                                       fmt::format("needs plugins that are not loaded: {}", missing)}});
     }
@@ -213,11 +210,9 @@ LoaderOptions standard_loader_options(const std::vector<std::string>& plugin_dir
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0') {
         loader.directories.push_back(std::filesystem::path(xdg) / "dplan" / "plugins");
     } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
-        loader.directories.push_back(std::filesystem::path(home) / ".local" / "share" / "dplan" /
-                                     "plugins");
+        loader.directories.push_back(std::filesystem::path(home) / ".local" / "share" / "dplan" / "plugins");
     }
-    std::vector<std::filesystem::path> key_files(trusted_key_files.begin(),
-                                                 trusted_key_files.end());
+    std::vector<std::filesystem::path> key_files(trusted_key_files.begin(), trusted_key_files.end());
     TrustedKeys keys = read_trusted_keys(key_files, default_trusted_key_folders());
     loader.trusted_keys = std::move(keys.keys);
     loader.refused_keys = std::move(keys.refused);

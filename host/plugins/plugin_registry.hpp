@@ -33,9 +33,8 @@ struct LoaderOptions {
     // an id keeps that id, and a plugin of the same id in a later folder is refused.
     std::vector<std::filesystem::path> directories;
     std::vector<TrustedKey> trusted_keys;
-    std::vector<RefusedKey>
-        refused_keys;             // key files that could not be used, reported with the plugins
-    bool allow_unsigned = false;  // development only; logged as a warning
+    std::vector<RefusedKey> refused_keys;  // key files that could not be used, reported with the plugins
+    bool allow_unsigned = false;           // development only; logged as a warning
     // Tests only: called between a plugin's library check (step 7) and its load (step 9).
     std::function<void(const PluginManifest&)> after_library_check;
 };
@@ -47,7 +46,7 @@ struct RefusedPlugin {
 };
 
 class PluginRegistry {
-public:
+  public:
     static PluginRegistry load(const LoaderOptions& options);
 
     const std::vector<std::unique_ptr<LoadedPlugin>>& loaded() const { return loaded_; }
@@ -61,7 +60,7 @@ public:
     // Takes a plugin that failed at run time out of service, keeping the reason.
     void disable(std::string_view id, Bilingual reason);
 
-private:
+  private:
     std::vector<std::unique_ptr<LoadedPlugin>> loaded_;
     std::vector<RefusedPlugin> refused_;
     std::vector<RefusedKey> refused_keys_;

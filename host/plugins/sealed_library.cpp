@@ -18,9 +18,8 @@ namespace {
 
 [[noreturn]] void failed(const std::filesystem::path& file, std::string_view step) {
     const std::string why = std::strerror(errno);
-    throw InvalidInput(
-        {fmt::format("無法把「{}」複製到封存記憶體（{}：{}）", file.string(), step, why),
-         fmt::format("cannot copy {} into sealed memory ({}: {})", file.string(), step, why)});
+    throw InvalidInput({fmt::format("無法把「{}」複製到封存記憶體（{}：{}）", file.string(), step, why),
+                        fmt::format("cannot copy {} into sealed memory ({}: {})", file.string(), step, why)});
 }
 
 void write_all(int fd, std::string_view bytes, const std::filesystem::path& file) {
@@ -38,12 +37,10 @@ SealedLibrary SealedLibrary::copy_of(const std::filesystem::path& file) {
     const std::string bytes = read_all(open_plugin_file(file), file);
     SealedLibrary library;
     library.file_ = file;
-    library.memory_ =
-        FileDescriptor(memfd_create(file.filename().c_str(), MFD_CLOEXEC | MFD_ALLOW_SEALING));
+    library.memory_ = FileDescriptor(memfd_create(file.filename().c_str(), MFD_CLOEXEC | MFD_ALLOW_SEALING));
     if (library.memory_.get() < 0) failed(file, "memfd_create");
     write_all(library.memory_.get(), bytes, file);
-    if (fcntl(library.memory_.get(), F_ADD_SEALS,
-              F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) != 0) {
+    if (fcntl(library.memory_.get(), F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) != 0) {
         failed(file, "F_ADD_SEALS");
     }
     // Hashed from the sealed descriptor itself, which is what will be loaded.
@@ -64,8 +61,7 @@ SealedLibraries::~SealedLibraries() {
     // stays known by its name /proc/self/fd/N; were N reused, a later dlopen of that name would
     // get the old library back instead of the new bytes. So its descriptor stays open.
     for (auto& library : sealed_) {
-        if (void* still = dlopen(library.path().c_str(), RTLD_NOLOAD | RTLD_LAZY);
-            still != nullptr) {
+        if (void* still = dlopen(library.path().c_str(), RTLD_NOLOAD | RTLD_LAZY); still != nullptr) {
             dlclose(still);
             library.keep_open();
         }
@@ -79,8 +75,7 @@ const boost::dll::shared_library& SealedLibraries::load(SealedLibrary library) {
     } catch (const std::exception& e) {
         throw InvalidInput(
             {fmt::format("無法載入程式庫「{}」：{}", library.file().filename().string(), e.what()),
-             fmt::format("cannot load the library {}: {}", library.file().filename().string(),
-                         e.what())});
+             fmt::format("cannot load the library {}: {}", library.file().filename().string(), e.what())});
     }
     sealed_.push_back(std::move(library));
     return loaded_.back();

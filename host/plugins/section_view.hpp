@@ -4,20 +4,20 @@
 
 #include <vector>
 
-#include "dplan/sdk/section_view.h"
 #include "domain/plan.hpp"
+#include "dplan/sdk/section_view.h"
 
 namespace dplan::plugins {
 
 class SectionView {
-public:
+  public:
     SectionView(const PlanSection& section, std::size_t measurable_indicator_count);
     SectionView(const SectionView&) = delete;
     SectionView& operator=(const SectionView&) = delete;
 
     const dplan_section_view* get() const { return &view_; }
 
-private:
+  private:
     std::vector<std::vector<const char*>> partner_codes_;
     std::vector<dplan_focus_point_view> points_;
     dplan_section_view view_{};

@@ -24,8 +24,8 @@ void ensure_sodium() {
 std::string read_all(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        throw InvalidInput({fmt::format("無法讀取檔案「{}」", file.string()),
-                            fmt::format("cannot read {}", file.string())});
+        throw InvalidInput(
+            {fmt::format("無法讀取檔案「{}」", file.string()), fmt::format("cannot read {}", file.string())});
     }
     return {std::istreambuf_iterator<char>(in), {}};
 }
@@ -44,15 +44,15 @@ bool from_hex(std::string_view hex, unsigned char* out, std::size_t size) {
     if (first == std::string_view::npos) return false;
     hex = hex.substr(first, last - first + 1);
     std::size_t written = 0;
-    return sodium_hex2bin(out, size, hex.data(), hex.size(), nullptr, &written, nullptr) == 0 &&
-           written == size && hex.size() == size * 2;
+    return sodium_hex2bin(out, size, hex.data(), hex.size(), nullptr, &written, nullptr) == 0 && written == size &&
+           hex.size() == size * 2;
 }
 
 void write_file(const std::filesystem::path& file, const std::string& text, bool secret) {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     if (!out) {
-        throw InvalidInput({fmt::format("無法寫入檔案「{}」", file.string()),
-                            fmt::format("cannot write {}", file.string())});
+        throw InvalidInput(
+            {fmt::format("無法寫入檔案「{}」", file.string()), fmt::format("cannot write {}", file.string())});
     }
     if (secret) chmod(file.c_str(), S_IRUSR | S_IWUSR);
     out << text;
@@ -63,8 +63,7 @@ void write_file(const std::filesystem::path& file, const std::string& text, bool
 std::string sha256_hex(std::string_view bytes) {
     ensure_sodium();
     std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                       bytes.size());
+    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
     return to_hex(digest.data(), digest.size());
 }
 
@@ -91,9 +90,9 @@ void sign_plugin(const std::filesystem::path& plugin_dir, const std::filesystem:
     ensure_sodium();
     std::array<unsigned char, crypto_sign_SECRETKEYBYTES> secret_key{};
     if (!from_hex(read_all(secret_key_file), secret_key.data(), secret_key.size())) {
-        throw InvalidInput({fmt::format("「{}」不是私密金鑰檔（應為 128 個十六進位數字）", secret_key_file.string()),
-                            fmt::format("{} is not a secret key file (expected 128 hex digits)",
-                                        secret_key_file.string())});
+        throw InvalidInput(
+            {fmt::format("「{}」不是私密金鑰檔（應為 128 個十六進位數字）", secret_key_file.string()),
+             fmt::format("{} is not a secret key file (expected 128 hex digits)", secret_key_file.string())});
     }
     const std::string manifest = read_all(plugin_dir / "plugin.json");
     std::array<unsigned char, crypto_sign_BYTES> signature{};
@@ -107,10 +106,8 @@ void sign_plugin(const std::filesystem::path& plugin_dir, const std::filesystem:
     write_file(plugin_dir / "plugin.sig", sig.dump(2) + "\n", false);
 }
 
-SignatureResult verify_manifest_signature(std::string_view manifest,
-                                          const std::optional<std::string>& signature_file,
-                                          std::string_view plugin_id,
-                                          const std::vector<TrustedKey>& trusted_keys) {
+SignatureResult verify_manifest_signature(std::string_view manifest, const std::optional<std::string>& signature_file,
+                                          std::string_view plugin_id, const std::vector<TrustedKey>& trusted_keys) {
     ensure_sodium();
     SignatureResult result;
     if (!signature_file) {
@@ -143,8 +140,7 @@ SignatureResult verify_manifest_signature(std::string_view manifest,
         result.check = SignatureCheck::untrusted_key;
         return result;
     }
-    if (crypto_sign_verify_detached(signature.data(),
-                                    reinterpret_cast<const unsigned char*>(manifest.data()),
+    if (crypto_sign_verify_detached(signature.data(), reinterpret_cast<const unsigned char*>(manifest.data()),
                                     manifest.size(), public_key.data()) != 0) {
         result.check = SignatureCheck::bad_signature;
         return result;
@@ -152,8 +148,7 @@ SignatureResult verify_manifest_signature(std::string_view manifest,
     if (std::none_of(entries.begin(), entries.end(),
                      [&](const TrustedKey* key) { return key->may_sign_id(plugin_id); })) {
         for (const auto* key : entries)
-            result.may_sign.insert(result.may_sign.end(), key->may_sign.begin(),
-                                   key->may_sign.end());
+            result.may_sign.insert(result.may_sign.end(), key->may_sign.begin(), key->may_sign.end());
         result.check = SignatureCheck::key_not_allowed_for_id;
         return result;
     }

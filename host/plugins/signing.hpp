@@ -30,14 +30,7 @@ KeyPair generate_signing_key(const std::filesystem::path& prefix);
 // Signs `plugin_dir`/plugin.json with the secret key file; writes `plugin_dir`/plugin.sig.
 void sign_plugin(const std::filesystem::path& plugin_dir, const std::filesystem::path& secret_key_file);
 
-enum class SignatureCheck {
-    valid,
-    unsigned_plugin,
-    untrusted_key,
-    key_not_allowed_for_id,
-    bad_signature,
-    malformed
-};
+enum class SignatureCheck { valid, unsigned_plugin, untrusted_key, key_not_allowed_for_id, bad_signature, malformed };
 
 struct SignatureResult {
     SignatureCheck check = SignatureCheck::malformed;
@@ -49,9 +42,7 @@ struct SignatureResult {
 // Checks plugin.sig's bytes (nullopt: the folder has none) against plugin.json's bytes, exactly
 // the bytes the manifest was parsed from, and that a trusted key allowed to sign `plugin_id` made
 // it.
-SignatureResult verify_manifest_signature(std::string_view manifest,
-                                          const std::optional<std::string>& signature_file,
-                                          std::string_view plugin_id,
-                                          const std::vector<TrustedKey>& trusted_keys);
+SignatureResult verify_manifest_signature(std::string_view manifest, const std::optional<std::string>& signature_file,
+                                          std::string_view plugin_id, const std::vector<TrustedKey>& trusted_keys);
 
 }  // namespace dplan::plugins

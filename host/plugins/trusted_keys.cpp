@@ -22,8 +22,7 @@ std::string_view trimmed(std::string_view text) {
 }
 
 bool is_hex_key(std::string_view text) {
-    return text.size() == 64 &&
-           text.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
+    return text.size() == 64 && text.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
 }
 
 // '*', or characters a plugin id may hold, optionally ending in '*'.
@@ -41,14 +40,12 @@ bool is_valid_pattern(std::string_view pattern) {
                         fmt::format("{} line {}: {}", file.string(), line, en)});
 }
 
-const char* const pattern_zh =
-    "「ids:」後應為以逗號分隔的外掛代號、以 * 結尾的代號前綴（如 ngo.*）或單一 *";
+const char* const pattern_zh = "「ids:」後應為以逗號分隔的外掛代號、以 * 結尾的代號前綴（如 ngo.*）或單一 *";
 const char* const pattern_en =
     "expected 'ids:' followed by plugin ids, id prefixes ending in '*' (e.g. ngo.*) or '*', "
     "separated by commas";
 
-std::vector<std::string> read_patterns(std::string_view list, const std::filesystem::path& file,
-                                       std::size_t line) {
+std::vector<std::string> read_patterns(std::string_view list, const std::filesystem::path& file, std::size_t line) {
     std::vector<std::string> patterns;
     std::string item;
     std::stringstream parts{std::string(list)};
@@ -85,8 +82,7 @@ TrustedKey read_trusted_key(const std::filesystem::path& file, KeySource source)
         const auto line = trimmed(text);
         if (line.empty() || line.front() == '#') continue;
         if (line.starts_with("ids:")) {
-            if (has_ids)
-                bad_line(file, number, "「ids:」只可出現一次", "'ids:' may appear only once");
+            if (has_ids) bad_line(file, number, "「ids:」只可出現一次", "'ids:' may appear only once");
             key.may_sign = read_patterns(line.substr(4), file, number);
             has_ids = true;
         } else if (is_hex_key(line) && key.public_key.empty()) {
@@ -94,18 +90,15 @@ TrustedKey read_trusted_key(const std::filesystem::path& file, KeySource source)
             std::transform(key.public_key.begin(), key.public_key.end(), key.public_key.begin(),
                            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         } else {
-            bad_line(
-                file, number,
-                "應為公開金鑰（64 個十六進位數字）、「ids:」行或以 # 開頭的註解，且金鑰只可有一個",
-                "expected the public key (64 hex digits, once), an 'ids:' line or a comment "
-                "starting with '#'");
+            bad_line(file, number, "應為公開金鑰（64 個十六進位數字）、「ids:」行或以 # 開頭的註解，且金鑰只可有一個",
+                     "expected the public key (64 hex digits, once), an 'ids:' line or a comment "
+                     "starting with '#'");
         }
     }
     if (key.public_key.empty()) {
         throw InvalidInput(
             {fmt::format("「{}」不是公開金鑰檔（找不到 64 個十六進位數字的金鑰）", file.string()),
-             fmt::format("{} is not a public key file (expected a line of 64 hex digits)",
-                         file.string())});
+             fmt::format("{} is not a public key file (expected a line of 64 hex digits)", file.string())});
     }
     if (!has_ids) {
         if (source == KeySource::key_folder) {
@@ -113,10 +106,9 @@ TrustedKey read_trusted_key(const std::filesystem::path& file, KeySource source)
                 {fmt::format("金鑰檔「{}」沒有說明可簽署哪些外掛；請加上一行，例如「ids: "
                              "ngo.*」或「ids: *」",
                              file.string()),
-                 fmt::format(
-                     "key file {} does not say which plugins the key may sign; add a line such as "
-                     "'ids: ngo.*' or 'ids: *'",
-                     file.string())});
+                 fmt::format("key file {} does not say which plugins the key may sign; add a line such as "
+                             "'ids: ngo.*' or 'ids: *'",
+                             file.string())});
         }
         key.may_sign = {"*"};
     }

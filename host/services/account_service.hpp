@@ -12,14 +12,14 @@ namespace dplan {
 class Database;
 
 class AccountService {
-public:
+  public:
     AccountService(Database& db, User actor);
 
     // Officers and committee members need a district; NGO staff an organisation. An empty
     // password makes an account that cannot sign in; a given one is stored as an argon2id hash.
     std::int64_t add_user(const User& account, const std::string& password);
 
-private:
+  private:
     Database& db_;
     User actor_;
 };

@@ -15,13 +15,14 @@ namespace dplan {
 namespace {
 
 [[noreturn]] void cannot_write(const std::filesystem::path& target, const std::string& reason) {
-    throw StorageError({fmt::format("無法寫入「{}」：{}。原有檔案保持不變。", target.string(), reason),
-                        fmt::format("cannot write {}: {}; the previous file is left as it was", target.string(), reason)});
+    throw StorageError(
+        {fmt::format("無法寫入「{}」：{}。原有檔案保持不變。", target.string(), reason),
+         fmt::format("cannot write {}: {}; the previous file is left as it was", target.string(), reason)});
 }
 
 // Closes the descriptor when the scope ends, whatever happens.
 class FileDescriptor {
-public:
+  public:
     explicit FileDescriptor(int fd) : fd_(fd) {}
     ~FileDescriptor() {
         if (fd_ >= 0) ::close(fd_);
@@ -36,7 +37,7 @@ public:
         return result;
     }
 
-private:
+  private:
     int fd_;
 };
 
@@ -97,9 +98,9 @@ void replace_file(const std::filesystem::path& target, const std::function<void(
             write(temporary);
         } catch (const StorageError& e) {
             // The writer knows what failed, not which file it was for.
-            throw StorageError(
-                {fmt::format("無法寫入「{}」：{}。原有檔案保持不變。", target.string(), e.message().zh),
-                 fmt::format("cannot write {}: {}; the previous file is left as it was", target.string(), e.message().en)});
+            throw StorageError({fmt::format("無法寫入「{}」：{}。原有檔案保持不變。", target.string(), e.message().zh),
+                                fmt::format("cannot write {}: {}; the previous file is left as it was", target.string(),
+                                            e.message().en)});
         }
         flush_to_disk(temporary, target);
         std::error_code ec;

@@ -38,33 +38,35 @@ enum class Operation {
     decide_plan,
     read_meeting,
     create_meeting,
-    edit_meeting,       // attendance, agenda, minutes
+    edit_meeting,  // attendance, agenda, minutes
     raise_view,
-    respond_to_view,    // addressed in the plan, or not adopted
+    respond_to_view,  // addressed in the plan, or not adopted
     manage_actions,
     decide_meeting,
     read_programme,
     create_programme,
-    edit_programme,     // link to focus points, define indicators
-    record_reading,     // readings, corrections and CSV imports
-    read_directory,     // organisations and stakeholders
+    edit_programme,  // link to focus points, define indicators
+    record_reading,  // readings, corrections and CSV imports
+    read_directory,  // organisations and stakeholders
     edit_directory,
     read_districts,
-    manage_districts,   // add a district, rename one, change its default council, committee and office
+    manage_districts,  // add a district, rename one, change its default council, committee and office
     manage_users,
-    read_collaboration, // the cross-sector matrix and the trace of views
-    inspect_database,   // its schema version, and whether anything changed since a moment ago
+    read_collaboration,  // the cross-sector matrix and the trace of views
+    inspect_database,    // its schema version, and whether anything changed since a moment ago
     administer_database,
 };
 
 inline constexpr Operation all_operations[] = {
-    Operation::list_plans,      Operation::read_plan,        Operation::create_plan,     Operation::edit_plan,
-    Operation::submit_plan,     Operation::start_review,     Operation::comment_on_plan, Operation::decide_plan,
-    Operation::read_meeting,    Operation::create_meeting,   Operation::edit_meeting,    Operation::raise_view,
-    Operation::respond_to_view, Operation::manage_actions,   Operation::decide_meeting,  Operation::read_programme,
-    Operation::create_programme, Operation::edit_programme,  Operation::record_reading,  Operation::read_directory,
-    Operation::edit_directory,  Operation::read_districts,   Operation::manage_districts, Operation::manage_users,    Operation::read_collaboration,
-    Operation::inspect_database, Operation::administer_database,
+    Operation::list_plans,         Operation::read_plan,        Operation::create_plan,
+    Operation::edit_plan,          Operation::submit_plan,      Operation::start_review,
+    Operation::comment_on_plan,    Operation::decide_plan,      Operation::read_meeting,
+    Operation::create_meeting,     Operation::edit_meeting,     Operation::raise_view,
+    Operation::respond_to_view,    Operation::manage_actions,   Operation::decide_meeting,
+    Operation::read_programme,     Operation::create_programme, Operation::edit_programme,
+    Operation::record_reading,     Operation::read_directory,   Operation::edit_directory,
+    Operation::read_districts,     Operation::manage_districts, Operation::manage_users,
+    Operation::read_collaboration, Operation::inspect_database, Operation::administer_database,
 };
 
 std::string_view operation_code(Operation operation);

@@ -97,8 +97,9 @@ std::vector<TracedView> trace_views(Database& db, std::int64_t plan_id) {
                 for (const auto& revision : plans.revisions(*response.plan_id)) {
                     if (revision.number == *response.revision) reason = revision.reason;
                 }
-                traced.responses.push_back({fmt::format("計劃 {} 第 {} 版：{}", *response.plan_id, *response.revision, reason),
-                                            fmt::format("plan {} revision {}: {}", *response.plan_id, *response.revision, reason)});
+                traced.responses.push_back(
+                    {fmt::format("計劃 {} 第 {} 版：{}", *response.plan_id, *response.revision, reason),
+                     fmt::format("plan {} revision {}: {}", *response.plan_id, *response.revision, reason)});
             }
         }
         traced.view = std::move(view);

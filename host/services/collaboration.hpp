@@ -17,15 +17,15 @@ namespace dplan {
 class Database;
 
 struct EngagementCell {
-    int partners = 0;     // focus points naming the sector
-    int attendance = 0;   // people of the sector present at meetings on the area
-    int programmes = 0;   // programmes on the area run by the sector's organisations
+    int partners = 0;    // focus points naming the sector
+    int attendance = 0;  // people of the sector present at meetings on the area
+    int programmes = 0;  // programmes on the area run by the sector's organisations
     bool empty() const { return partners == 0 && attendance == 0 && programmes == 0; }
 };
 
 struct CollaborationMatrix {
     std::int64_t plan_id = 0;
-    std::vector<std::string> areas;  // the plan's sections, in order
+    std::vector<std::string> areas;                                     // the plan's sections, in order
     std::vector<std::array<EngagementCell, all_sectors.size()>> cells;  // [area][sector]
 
     const EngagementCell& cell(std::size_t area, Sector sector) const {
@@ -35,21 +35,21 @@ struct CollaborationMatrix {
 
 struct TracedView {
     RaisedView view;
-    Meeting meeting;                     // without attendees and agenda
-    std::vector<Bilingual> responses;    // "focus point 12: ..." / "revision 3: reason"
+    Meeting meeting;                   // without attendees and agenda
+    std::vector<Bilingual> responses;  // "focus point 12: ..." / "revision 3: reason"
 };
 
 // The collaboration reads, for the users who may see the plan's meetings and programmes
 // (officers of the district, its committee members once the plan is submitted, admins).
 class CollaborationService {
-public:
+  public:
     CollaborationService(Database& db, User actor);
     // A meeting with no agenda item on a particular area counts for every area of the plan.
     CollaborationMatrix matrix(std::int64_t plan_id);
     // Every view raised in meetings linked to the plan, oldest first, with what happened to it.
     std::vector<TracedView> trace(std::int64_t plan_id);
 
-private:
+  private:
     Database& db_;
     User actor_;
 };

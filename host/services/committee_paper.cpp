@@ -51,7 +51,8 @@ void add_section_text(std::vector<PaperBlock>& blocks, const std::string& text) 
 // One line of the letterhead: the plan's own, else (a plan stored before plans kept their letterhead)
 // its district's default, else the form every district's name takes. A side left empty reads as the
 // other language's, rather than as another committee's name.
-std::string letterhead(const Bilingual& plan, const Bilingual& district, const std::string& derived, Language language) {
+std::string letterhead(const Bilingual& plan, const Bilingual& district, const std::string& derived,
+                       Language language) {
     const Bilingual& chosen = !plan.empty() ? plan : district;
     if (chosen.empty()) return derived;
     const std::string& text = chosen.in(language);
@@ -112,7 +113,8 @@ void add_version(std::vector<PaperBlock>& blocks, const Plan& plan, const Distri
     }
     blocks.push_back({BlockKind::signature, zh ? "社會福利署" : "Social Welfare Department"});
     // The department signs on the line above, so the office's line leaves it out.
-    blocks.push_back({BlockKind::signature, without_prefix(without_prefix(office, "社會福利署"), "Social Welfare Department, ")});
+    blocks.push_back(
+        {BlockKind::signature, without_prefix(without_prefix(office, "社會福利署"), "Social Welfare Department, ")});
     blocks.push_back({BlockKind::signature, paper_date(plan.updated_at, language)});
 }
 
@@ -120,11 +122,20 @@ std::string html_escape(const std::string& text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -145,14 +156,30 @@ std::string paper_as_markdown(const std::vector<PaperBlock>& blocks) {
     std::string out;
     for (const auto& block : blocks) {
         switch (block.kind) {
-            case BlockKind::paper_number: out += fmt::format("<div align=\"right\">{}</div>\n\n", block.text); break;
-            case BlockKind::letterhead: out += fmt::format("**{}**  \n", block.text); break;
-            case BlockKind::title: out += fmt::format("\n# {}\n\n", block.text); break;
-            case BlockKind::heading: out += fmt::format("\n## {}\n\n", block.text); break;
-            case BlockKind::paragraph: out += block.text + "\n\n"; break;
-            case BlockKind::bullet: out += fmt::format("- {}\n", block.text); break;
-            case BlockKind::signature: out += fmt::format("<div align=\"right\">{}</div>\n", block.text); break;
-            case BlockKind::page_break: out += "\n---\n\n"; break;
+            case BlockKind::paper_number:
+                out += fmt::format("<div align=\"right\">{}</div>\n\n", block.text);
+                break;
+            case BlockKind::letterhead:
+                out += fmt::format("**{}**  \n", block.text);
+                break;
+            case BlockKind::title:
+                out += fmt::format("\n# {}\n\n", block.text);
+                break;
+            case BlockKind::heading:
+                out += fmt::format("\n## {}\n\n", block.text);
+                break;
+            case BlockKind::paragraph:
+                out += block.text + "\n\n";
+                break;
+            case BlockKind::bullet:
+                out += fmt::format("- {}\n", block.text);
+                break;
+            case BlockKind::signature:
+                out += fmt::format("<div align=\"right\">{}</div>\n", block.text);
+                break;
+            case BlockKind::page_break:
+                out += "\n---\n\n";
+                break;
         }
     }
     return out;
@@ -175,17 +202,29 @@ std::string paper_as_html(const std::vector<PaperBlock>& blocks, PaperLanguage l
         const std::string text = html_escape(block.text);
         switch (block.kind) {
             case BlockKind::paper_number:
-            case BlockKind::signature: out += fmt::format("<p class=\"right\">{}</p>\n", text); break;
-            case BlockKind::letterhead: out += fmt::format("<p class=\"centre\">{}</p>\n", text); break;
-            case BlockKind::title: out += fmt::format("<h1>{}</h1>\n", text); break;
-            case BlockKind::heading: out += fmt::format("<h2>{}</h2>\n", text); break;
-            case BlockKind::paragraph: out += fmt::format("<p>{}</p>\n", text); break;
+            case BlockKind::signature:
+                out += fmt::format("<p class=\"right\">{}</p>\n", text);
+                break;
+            case BlockKind::letterhead:
+                out += fmt::format("<p class=\"centre\">{}</p>\n", text);
+                break;
+            case BlockKind::title:
+                out += fmt::format("<h1>{}</h1>\n", text);
+                break;
+            case BlockKind::heading:
+                out += fmt::format("<h2>{}</h2>\n", text);
+                break;
+            case BlockKind::paragraph:
+                out += fmt::format("<p>{}</p>\n", text);
+                break;
             case BlockKind::bullet:
                 if (!in_list) out += "<ul>\n";
                 in_list = true;
                 out += fmt::format("<li>{}</li>\n", text);
                 break;
-            case BlockKind::page_break: out += "<div class=\"page-break\"></div>\n"; break;
+            case BlockKind::page_break:
+                out += "<div class=\"page-break\"></div>\n";
+                break;
         }
     }
     if (in_list) out += "</ul>\n";

@@ -19,9 +19,9 @@ enum class BlockKind {
     title,         // centred, larger
     heading,       // a part of the paper or a service area
     paragraph,
-    bullet,        // a focus point
-    signature,     // right-aligned: office and date
-    page_break,    // between the Chinese and English versions
+    bullet,      // a focus point
+    signature,   // right-aligned: office and date
+    page_break,  // between the Chinese and English versions
 };
 
 struct PaperBlock {

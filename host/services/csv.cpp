@@ -18,7 +18,7 @@ namespace {
 // The reader as a state machine fed any number of blocks, so a quote or a CRLF split between two
 // blocks reads the same as within one.
 class CsvParser {
-public:
+  public:
     explicit CsvParser(const CsvRowHandler& on_row) : on_row_(on_row) { row_.line = 1; }
 
     void feed(std::string_view text) {
@@ -42,7 +42,7 @@ public:
         if (!field_.empty() || !row_.fields.empty()) end_row();
     }
 
-private:
+  private:
     void end_bom() {
         if (!reading_bom_) return;
         reading_bom_ = false;
@@ -94,7 +94,8 @@ private:
     }
 
     void end_field() {
-        if (!plugins::is_valid_utf8(field_)) bad(line_, "不是 UTF-8 文字；請以 UTF-8 儲存 CSV", "not UTF-8 text; save the CSV as UTF-8");
+        if (!plugins::is_valid_utf8(field_))
+            bad(line_, "不是 UTF-8 文字；請以 UTF-8 儲存 CSV", "not UTF-8 text; save the CSV as UTF-8");
         if (row_.fields.size() == csv_most_fields) {
             bad(line_, fmt::format("一行超過 {} 個欄位", csv_most_fields),
                 fmt::format("a row has more than {} fields", csv_most_fields));

@@ -25,7 +25,7 @@ struct DemoLoaded {
 };
 
 class DatabaseAdmin {
-public:
+  public:
     DatabaseAdmin(Database& db, User actor);
 
     // Applies pending migrations up to `target` (-1: the latest). Returns the versions applied.
@@ -36,7 +36,7 @@ public:
     // Changes whenever anyone (another process too) changes what the dashboard shows.
     std::string change_stamp();
 
-private:
+  private:
     Database& db_;
     User actor_;
 };

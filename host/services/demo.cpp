@@ -3,10 +3,10 @@
 #include "domain/organisation.hpp"
 #include "domain/plan.hpp"
 #include "domain/user.hpp"
-#include "storage/district_repository.hpp"
-#include "storage/organisation_repository.hpp"
 #include "services/demo_meetings.hpp"
 #include "services/indicator_import.hpp"
+#include "storage/district_repository.hpp"
+#include "storage/organisation_repository.hpp"
 #include "storage/plan_repository.hpp"
 #include "storage/programme_repository.hpp"
 
@@ -30,7 +30,8 @@ Plan riverside_plan(std::int64_t district_id) {
     plan.advice_sought = {"請委員備悉文件內容並提供意見。",
                           "Members are invited to note the content of this paper and give their views."};
     plan.sections = {
-        {0, "family",
+        {0,
+         "family",
          {"鞏固家庭抗逆力，及早識別及支援面對危機的家庭",
           "Strengthen family resilience and identify and support families in crisis early"},
          {{0,
@@ -46,9 +47,9 @@ Plan riverside_plan(std::int64_t district_id) {
            {"加強對前線同工的培訓，提升識別虐兒及家暴個案的敏感度。",
             "Train frontline workers to recognise child abuse and domestic violence sooner."},
            {ngo, government}}}},
-        {0, "elderly",
-         {"推動積極樂頤年，支援居家安老及其照顧者",
-          "Promote active ageing and support ageing in place and carers"},
+        {0,
+         "elderly",
+         {"推動積極樂頤年，支援居家安老及其照顧者", "Promote active ageing and support ageing in place and carers"},
          {{0,
            {"聯同區內長者中心及醫護界別，為獨居及雙老家庭提供定期探訪及健康檢查。",
             "With elderly centres and the health sector, visit and health-check elders living "
@@ -62,7 +63,8 @@ Plan riverside_plan(std::int64_t district_id) {
            {"為護老者舉辦喘息活動及支援小組，減輕照顧壓力。",
             "Hold respite activities and support groups for carers to relieve caring stress."},
            {ngo}}}},
-        {0, "rehabilitation",
+        {0,
+         "rehabilitation",
          {"促進殘疾人士及精神病康復者融入社區",
           "Help persons with disabilities and persons in mental recovery take part in community life"},
          {{0,
@@ -73,7 +75,8 @@ Plan riverside_plan(std::int64_t district_id) {
            {"透過公眾教育活動，提升社區對精神健康的認識及接納。",
             "Raise understanding and acceptance of mental health through public education."},
            {health, district_group}}}},
-        {0, "youth",
+        {0,
+         "youth",
          {"陪伴青少年建立正面價值觀及生涯方向",
           "Walk with young people as they build positive values and life direction"},
          {{0,
@@ -81,16 +84,15 @@ Plan riverside_plan(std::int64_t district_id) {
             "Reach hidden and at-risk youth through online and offline outreach."},
            {ngo}},
           {0,
-           {"與學校合作推行生涯規劃及朋輩支援計劃。",
-            "Run life planning and peer support programmes with schools."},
+           {"與學校合作推行生涯規劃及朋輩支援計劃。", "Run life planning and peer support programmes with schools."},
            {education, ngo}},
           {0,
            {"為家長及老師舉辦工作坊，認識青少年網絡成癮的徵兆。",
             "Hold workshops for parents and teachers on the signs of internet addiction in youth."},
            {education, resident}}}},
-        {0, "volunteer",
-         {"凝聚社區力量，發展可持續的義工網絡",
-          "Bring the community together and grow a lasting volunteer network"},
+        {0,
+         "volunteer",
+         {"凝聚社區力量，發展可持續的義工網絡", "Bring the community together and grow a lasting volunteer network"},
          {{0,
            {"鼓勵企業及專業人士以專長參與義務工作。",
             "Encourage companies and professionals to volunteer their expertise."},
@@ -100,8 +102,7 @@ Plan riverside_plan(std::int64_t district_id) {
             "Form intergenerational volunteer teams where elders and youth serve together."},
            {ngo, resident}},
           {0,
-           {"設立義工嘉許機制，肯定義工的持續付出。",
-            "Set up a volunteer recognition scheme for sustained service."},
+           {"設立義工嘉許機制，肯定義工的持續付出。", "Set up a volunteer recognition scheme for sustained service."},
            {district_group, government}}}},
     };
     return plan;
@@ -177,7 +178,8 @@ DemoResult load_demo(Database& db) {
                                 "counsel youth at risk early"};
         programme.areas = {"youth"};
         const auto programme_id = programmes.create(programme);
-        import_indicator_csv(db, demo_indicators, system_user_id, [](const Programme&) {}, false);
+        import_indicator_csv(
+            db, demo_indicators, system_user_id, [](const Programme&) {}, false);
         // The programme serves the youth outreach focus point, which makes that objective measurable.
         programmes.link_focus_point(programme_id, plans.get(plan_id).section("youth")->focus_points.front().id);
         load_demo_meetings(db, plans.get(plan_id));

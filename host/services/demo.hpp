@@ -4,7 +4,6 @@
 
 #include <cstdint>
 
-
 namespace dplan {
 
 class Database;

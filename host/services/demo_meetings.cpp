@@ -37,7 +37,8 @@ void load_demo_meetings(Database& db, const Plan& plan) {
         stakeholder.name = person.name;
         stakeholder.sector = person.sector;
         stakeholder.email = person.email;
-        if (person.organisation != nullptr) stakeholder.organisation_id = organisations.find_by_name(person.organisation).value().id;
+        if (person.organisation != nullptr)
+            stakeholder.organisation_id = organisations.find_by_name(person.organisation).value().id;
         ids.push_back(stakeholders.create(stakeholder));
     }
     auto person = [&](int n) { return ids[static_cast<std::size_t>(n - 1)]; };
@@ -54,12 +55,21 @@ void load_demo_meetings(Database& db, const Plan& plan) {
     planning.venue = "河畔社區會堂 Riverside Community Hall";
     planning.chair_id = person(8);
     for (int n = 1; n <= 8; ++n) {
-        planning.attendees.push_back({person(n), {}, Sector::resident, n == 6 ? Attendance::apologies : Attendance::present, {}});
+        planning.attendees.push_back(
+            {person(n), {}, Sector::resident, n == 6 ? Attendance::apologies : Attendance::present, {}});
     }
     planning.agenda = {
-        {0, 0, {"家庭及兒童福利服務", "Family and child welfare"}, "family", std::nullopt,
+        {0,
+         0,
+         {"家庭及兒童福利服務", "Family and child welfare"},
+         "family",
+         std::nullopt,
          "與會者同意加強學校、診所及屋邨管理處的轉介網絡；醫院聯網代表建議及早識別產後情緒困擾的母親。"},
-        {0, 0, {"青少年服務", "Youth services"}, "youth", std::nullopt,
+        {0,
+         0,
+         {"青少年服務", "Youth services"},
+         "youth",
+         std::nullopt,
          "討論隱蔽吸毒青少年的外展工作；商會代表提出可提供實習機會。"},
         {0, 0, {"長者服務", "Elderly services"}, "elderly", std::nullopt, "居民代表關注長者夜間支援。"},
     };
@@ -90,26 +100,36 @@ void load_demo_meetings(Database& db, const Plan& plan) {
     declined.text = "希望長者地區中心增設夜間服務。";
     meetings.decline_view(meetings.add_view(declined), "本年度資源所限；已轉介地區康健中心研究夜間支援。");
 
-    meetings.add_action({0, planning_id, "整理學校、診所及屋邨管理處的轉介聯絡名單", person(2), {}, "2024-04-30", ActionStatus::done});
-    meetings.add_action({0, planning_id, "與商會商討青少年暑期實習安排", person(7), {}, "2024-05-31", ActionStatus::open});
-    meetings.add_action({0, planning_id, "年中檢討青少年外展成效並向委員會匯報", person(7), {}, "2027-01-31", ActionStatus::open});
+    meetings.add_action(
+        {0, planning_id, "整理學校、診所及屋邨管理處的轉介聯絡名單", person(2), {}, "2024-04-30", ActionStatus::done});
+    meetings.add_action(
+        {0, planning_id, "與商會商討青少年暑期實習安排", person(7), {}, "2024-05-31", ActionStatus::open});
+    meetings.add_action(
+        {0, planning_id, "年中檢討青少年外展成效並向委員會匯報", person(7), {}, "2027-01-31", ActionStatus::open});
 
     Meeting committee;
     committee.district_id = plan.district_id;
     committee.plan_id = plan.id;
-    committee.title = {"社區服務及福利委員會 2024 年第三次會議", "Community Services and Welfare Committee, third meeting of 2024"};
+    committee.title = {"社區服務及福利委員會 2024 年第三次會議",
+                       "Community Services and Welfare Committee, third meeting of 2024"};
     committee.kind = MeetingKind::committee_meeting;
     committee.starts_at = "2024-06-18T14:30";
     committee.ends_at = "2024-06-18T16:30";
     committee.venue = "河畔區議會會議室 Riverside District Council Conference Room";
     committee.chair_id = person(1);
-    for (const int n : {1, 3, 4, 5, 8}) committee.attendees.push_back({person(n), {}, Sector::resident, Attendance::present, {}});
+    for (const int n : {1, 3, 4, 5, 8})
+        committee.attendees.push_back({person(n), {}, Sector::resident, Attendance::present, {}});
     committee.attendees.push_back({person(2), {}, Sector::resident, Attendance::absent, {}});
-    committee.agenda = {{0, 0, {"討論文件第 3/24-25 號：河畔區 2024-25 年度福利工作計劃",
-                                "Paper No. 3/24-25: Riverside District Welfare Plan 2024-25"}, std::nullopt, std::nullopt,
+    committee.agenda = {{0,
+                         0,
+                         {"討論文件第 3/24-25 號：河畔區 2024-25 年度福利工作計劃",
+                          "Paper No. 3/24-25: Riverside District Welfare Plan 2024-25"},
+                         std::nullopt,
+                         std::nullopt,
                          "社署代表介紹計劃；委員就青少年及長者服務提出意見。"}};
     const auto committee_id = meetings.create(committee);
-    meetings.add_decision({0, committee_id, "委員備悉文件內容，並請社署於年中匯報青少年外展成效。", std::nullopt, std::nullopt});
+    meetings.add_decision(
+        {0, committee_id, "委員備悉文件內容，並請社署於年中匯報青少年外展成效。", std::nullopt, std::nullopt});
 
     Meeting consultation;
     consultation.district_id = plan.district_id;
@@ -120,7 +140,8 @@ void load_demo_meetings(Database& db, const Plan& plan) {
     consultation.ends_at = "2027-01-20T21:00";
     consultation.online_link = "https://meet.example.hk/riverside-2025";
     consultation.chair_id = person(8);
-    for (const int n : {2, 5, 6, 7}) consultation.attendees.push_back({person(n), {}, Sector::resident, Attendance::invited, {}});
+    for (const int n : {2, 5, 6, 7})
+        consultation.attendees.push_back({person(n), {}, Sector::resident, Attendance::invited, {}});
     consultation.agenda = {{0, 0, {"來年服務重點", "Priorities for next year"}, std::nullopt, std::nullopt, ""}};
     meetings.create(consultation);
 }

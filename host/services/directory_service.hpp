@@ -15,7 +15,7 @@ namespace dplan {
 class Database;
 
 class DirectoryService {
-public:
+  public:
     DirectoryService(Database& db, User actor);
 
     std::vector<Organisation> organisations();
@@ -27,7 +27,7 @@ public:
     // A stakeholder of an organisation takes the organisation's sector.
     std::int64_t add_stakeholder(Stakeholder stakeholder);
 
-private:
+  private:
     Database& db_;
     User actor_;
 };

@@ -13,7 +13,7 @@ namespace dplan {
 class Database;
 
 class DistrictService {
-public:
+  public:
     DistrictService(Database& db, User actor);
 
     std::vector<District> list();
@@ -28,7 +28,7 @@ public:
     // Sets the names and, where given (non-empty), the default council, committee and office.
     District rename(const std::string& code, const District& changes);
 
-private:
+  private:
     Database& db_;
     User actor_;
 };

@@ -60,7 +60,8 @@ std::string meeting_icalendar(const Meeting& meeting, const std::vector<Stakehol
     if (!meeting.title.en.empty()) summary += (summary.empty() ? "" : " ") + meeting.title.en;
     std::string description;
     for (const auto& item : meeting.agenda) {
-        description += fmt::format("{}. {}{}\n", item.position, item.title.zh, item.title.en.empty() ? "" : " " + item.title.en);
+        description +=
+            fmt::format("{}. {}{}\n", item.position, item.title.zh, item.title.en.empty() ? "" : " " + item.title.en);
     }
 
     std::unique_ptr<icalcomponent, ComponentFree> calendar(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));

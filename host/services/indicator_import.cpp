@@ -24,12 +24,21 @@ namespace dplan {
 namespace {
 
 enum Column : std::size_t {
-    programme_column, code_column, kind_column, description_column, unit_column, target_column, actual_column,
-    start_column, end_column, english_column, column_count
+    programme_column,
+    code_column,
+    kind_column,
+    description_column,
+    unit_column,
+    target_column,
+    actual_column,
+    start_column,
+    end_column,
+    english_column,
+    column_count
 };
 constexpr std::array<std::string_view, column_count> column_names = {
-    "programme", "indicator_code", "kind", "description", "unit", "target", "actual", "period_start", "period_end",
-    indicator_csv_english_column};
+    "programme", "indicator_code", "kind",         "description", "unit",
+    "target",    "actual",         "period_start", "period_end",  indicator_csv_english_column};
 
 // Where each column is in the file: the header names them, in any order; description_en may be
 // missing.
@@ -44,9 +53,10 @@ Layout read_header(const CsvRow& row) {
     auto refuse = [&](const std::string& zh, const std::string& en) {
         std::string found;
         for (const auto& field : row.fields) found += (found.empty() ? "" : ",") + field;
-        throw InvalidInput({fmt::format("第 {} 行的欄位應為：{}（次序不拘；實為：{}）：{}", row.line, expected, found, zh),
-                            fmt::format("line {}: the columns must be {} in any order (found: {}): {}", row.line,
-                                        expected, found, en)});
+        throw InvalidInput(
+            {fmt::format("第 {} 行的欄位應為：{}（次序不拘；實為：{}）：{}", row.line, expected, found, zh),
+             fmt::format("line {}: the columns must be {} in any order (found: {}): {}", row.line, expected, found,
+                         en)});
     };
     Layout layout;
     layout.width = row.fields.size();
@@ -57,13 +67,16 @@ Layout read_header(const CsvRow& row) {
             refuse(fmt::format("不明欄位「{}」", row.fields[i]), fmt::format("unknown column '{}'", row.fields[i]));
         }
         const auto column = static_cast<std::size_t>(known - column_names.begin());
-        if (seen[column]) refuse(fmt::format("欄位「{}」出現兩次", row.fields[i]), fmt::format("column '{}' appears twice", row.fields[i]));
+        if (seen[column])
+            refuse(fmt::format("欄位「{}」出現兩次", row.fields[i]),
+                   fmt::format("column '{}' appears twice", row.fields[i]));
         seen[column] = true;
         layout.at[column] = i;
     }
     for (std::size_t column = 0; column < english_column; ++column) {
         if (!seen[column]) {
-            refuse(fmt::format("欠缺欄位「{}」", column_names[column]), fmt::format("column '{}' is missing", column_names[column]));
+            refuse(fmt::format("欠缺欄位「{}」", column_names[column]),
+                   fmt::format("column '{}' is missing", column_names[column]));
         }
     }
     layout.has_english = seen[english_column];
@@ -71,7 +84,7 @@ Layout read_header(const CsvRow& row) {
 }
 
 class Checker {
-public:
+  public:
     void error(int line, std::string_view column, const std::string& zh, const std::string& en) {
         if (zh_.size() < 50) {
             zh_.push_back(fmt::format("第 {} 行，{}：{}", line, column, zh));
@@ -94,7 +107,7 @@ public:
         throw InvalidInput({zh, en});
     }
 
-private:
+  private:
     std::vector<std::string> zh_, en_;
     std::size_t count_ = 0;
 };
@@ -213,7 +226,8 @@ FileContents read_file_contents(Database& db, const std::function<void(const Csv
             return;
         }
         if (++file.rows > indicator_csv_most_rows) {
-            throw InvalidInput({fmt::format("第 {} 行：CSV 超過 {} 行（每次匯入的上限）；請分批匯入", row.line, indicator_csv_most_rows),
+            throw InvalidInput({fmt::format("第 {} 行：CSV 超過 {} 行（每次匯入的上限）；請分批匯入", row.line,
+                                            indicator_csv_most_rows),
                                 fmt::format("line {}: the CSV has more than {} rows, the limit for one import; import "
                                             "it in parts",
                                             row.line, indicator_csv_most_rows)});
@@ -241,7 +255,8 @@ FileContents read_file_contents(Database& db, const std::function<void(const Csv
                  fmt::format("no programme named '{}'; create it with 'dplan programme new'", name));
         }
         const std::string& code = field(code_column);
-        if (code.empty() || code.size() > 32) fail("indicator_code", "須為 1 至 32 個字元", "must be 1 to 32 characters");
+        if (code.empty() || code.size() > 32)
+            fail("indicator_code", "須為 1 至 32 個字元", "must be 1 to 32 characters");
         const auto kind = parse_indicator_kind(field(kind_column));
         if (!kind) {
             fail("kind", fmt::format("應為 output 或 outcome，實為「{}」", field(kind_column)),
@@ -250,7 +265,8 @@ FileContents read_file_contents(Database& db, const std::function<void(const Csv
         const std::string& unit = field(unit_column);
         if (!is_indicator_unit(unit)) {
             fail("unit", fmt::format("不明單位「{}」", unit),
-                 fmt::format("unknown unit '{}' (known: sessions, persons, attendances, contacts, posts, percent, ...)", unit));
+                 fmt::format("unknown unit '{}' (known: sessions, persons, attendances, contacts, posts, percent, ...)",
+                             unit));
         } else if (kind == IndicatorKind::outcome && unit != "percent") {
             fail("unit", "成效指標以百分比計算", "outcome indicators are measured in percent");
         }
@@ -276,22 +292,24 @@ FileContents read_file_contents(Database& db, const std::function<void(const Csv
             fail("period_end", fmt::format("應為 YYYY-MM-DD，實為「{}」", field(end_column)),
                  fmt::format("expected YYYY-MM-DD, got '{}'", field(end_column)));
         }
-        if (start && end && *end < *start) fail("period_end", "結束日期早於開始日期", "the period ends before it starts");
+        if (start && end && *end < *start)
+            fail("period_end", "結束日期早於開始日期", "the period ends before it starts");
         if (!ok) return;
 
         const std::string english = layout->has_english ? field(english_column) : std::string();
         const Indicator definition{0,    programme->id, code,         *kind,       {field(description_column), english},
                                    unit, *target,       std::nullopt, std::nullopt};
-        const auto [slot, added] =
-            indicator_index.emplace(std::make_pair(programme->id, code), static_cast<std::uint32_t>(file.indicators.size()));
+        const auto [slot, added] = indicator_index.emplace(std::make_pair(programme->id, code),
+                                                           static_cast<std::uint32_t>(file.indicators.size()));
         if (added) {
             file.indicators.push_back({definition, row.line, 0, name});
         } else if (!same_definition(file.indicators[slot->second].definition, definition, layout->has_english)) {
-            check.error(row.line, "indicator_code",
-                        fmt::format("指標 {} 的類別、描述、單位或目標與第 {} 行不同", code, file.indicators[slot->second].line),
-                        fmt::format("indicator {} is defined differently on line {} (kind, description, unit and "
-                                    "target must be the same on every row of an indicator)",
-                                    code, file.indicators[slot->second].line));
+            check.error(
+                row.line, "indicator_code",
+                fmt::format("指標 {} 的類別、描述、單位或目標與第 {} 行不同", code, file.indicators[slot->second].line),
+                fmt::format("indicator {} is defined differently on line {} (kind, description, unit and "
+                            "target must be the same on every row of an indicator)",
+                            code, file.indicators[slot->second].line));
             return;
         }
         file.readings.push_back({slot->second, row.line, *start, *end, actual.value_or(0), actual.has_value(), false});
@@ -316,7 +334,8 @@ void check_against_stored(ProgrammeRepository& programmes, FileContents& file) {
             if (start && end) stored[{id, code}].emplace_back(*start, *end);
         }
         if (!file.has_english) {
-            for (const auto& indicator : programmes.indicators(id)) stored_english[{id, indicator.code}] = indicator.description.en;
+            for (const auto& indicator : programmes.indicators(id))
+                stored_english[{id, indicator.code}] = indicator.description.en;
         }
     }
     for (auto& indicator : file.indicators) {
@@ -386,10 +405,11 @@ IndicatorImportResult import_rows(Database& db, const std::function<void(const C
 }
 
 [[noreturn]] void too_large(std::uintmax_t size) {
-    throw InvalidInput({fmt::format("CSV 有 {} 位元組，超過每次匯入的上限 {} 位元組；請分批匯入", size, indicator_csv_largest_file),
-                        fmt::format("the CSV is {} bytes, more than the limit of {} bytes for one import; import it "
-                                    "in parts",
-                                    size, indicator_csv_largest_file)});
+    throw InvalidInput(
+        {fmt::format("CSV 有 {} 位元組，超過每次匯入的上限 {} 位元組；請分批匯入", size, indicator_csv_largest_file),
+         fmt::format("the CSV is {} bytes, more than the limit of {} bytes for one import; import it "
+                     "in parts",
+                     size, indicator_csv_largest_file)});
 }
 
 }  // namespace
@@ -398,8 +418,9 @@ IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, s
                                            const ProgrammeCheck& may_report, bool dry_run,
                                            const ImportProgress& progress) {
     if (csv.size() > indicator_csv_largest_file) too_large(csv.size());
-    return import_rows(db, [&](const CsvRowHandler& on_row) { for_each_csv_row(csv, on_row); }, reported_by,
-                       may_report, dry_run, progress);
+    return import_rows(
+        db, [&](const CsvRowHandler& on_row) { for_each_csv_row(csv, on_row); }, reported_by, may_report, dry_run,
+        progress);
 }
 
 IndicatorImportResult import_indicator_csv_file(Database& db, const std::filesystem::path& file,
@@ -413,8 +434,9 @@ IndicatorImportResult import_indicator_csv_file(Database& db, const std::filesys
         throw InvalidInput({fmt::format("無法讀取檔案：{}", reason), fmt::format("cannot read the file: {}", reason)});
     }
     if (size > indicator_csv_largest_file) too_large(size);
-    return import_rows(db, [&](const CsvRowHandler& on_row) { for_each_csv_row(in, on_row); }, reported_by,
-                       may_report, dry_run, progress);
+    return import_rows(
+        db, [&](const CsvRowHandler& on_row) { for_each_csv_row(in, on_row); }, reported_by, may_report, dry_run,
+        progress);
 }
 
 }  // namespace dplan

@@ -12,21 +12,25 @@ std::string both(const Bilingual& text) {
 }
 }  // namespace
 
-std::vector<PaperBlock> meeting_minutes(const MeetingRecord& record, const AreaNamer& area_name, const std::string& today) {
+std::vector<PaperBlock> meeting_minutes(const MeetingRecord& record, const AreaNamer& area_name,
+                                        const std::string& today) {
     const Meeting& meeting = record.meeting;
     std::vector<PaperBlock> blocks;
     blocks.push_back({BlockKind::letterhead, both(record.district)});
     blocks.push_back({BlockKind::title, meeting.title.zh.empty() ? meeting.title.en : meeting.title.zh});
-    if (!meeting.title.en.empty() && !meeting.title.zh.empty()) blocks.push_back({BlockKind::letterhead, meeting.title.en});
+    if (!meeting.title.en.empty() && !meeting.title.zh.empty())
+        blocks.push_back({BlockKind::letterhead, meeting.title.en});
     blocks.push_back({BlockKind::letterhead, "會議紀錄 Minutes of meeting"});
-    blocks.push_back({BlockKind::paragraph,
-                      fmt::format("日期及時間 Date and time：{} – {}（{}）", meeting.starts_at, meeting.ends_at.substr(11), meeting.time_zone)});
+    blocks.push_back({BlockKind::paragraph, fmt::format("日期及時間 Date and time：{} – {}（{}）", meeting.starts_at,
+                                                        meeting.ends_at.substr(11), meeting.time_zone)});
     if (!meeting.venue.empty()) blocks.push_back({BlockKind::paragraph, "地點 Venue：" + meeting.venue});
-    if (!meeting.online_link.empty()) blocks.push_back({BlockKind::paragraph, "網上會議 Online：" + meeting.online_link});
+    if (!meeting.online_link.empty())
+        blocks.push_back({BlockKind::paragraph, "網上會議 Online：" + meeting.online_link});
     if (!record.chair.empty()) blocks.push_back({BlockKind::paragraph, "主席 Chair：" + both(record.chair)});
 
     blocks.push_back({BlockKind::heading, "出席情況 Attendance"});
-    for (const Attendance status : {Attendance::present, Attendance::apologies, Attendance::absent, Attendance::invited}) {
+    for (const Attendance status :
+         {Attendance::present, Attendance::apologies, Attendance::absent, Attendance::invited}) {
         std::string names;
         for (const auto& attendee : meeting.attendees) {
             if (attendee.attendance != status) continue;
@@ -48,8 +52,8 @@ std::vector<PaperBlock> meeting_minutes(const MeetingRecord& record, const AreaN
     for (const auto& view : record.views) {
         std::string status = both(view_status_name(view.status));
         if (view.status == ViewStatus::not_adopted) status += "：" + view.reason;
-        blocks.push_back({BlockKind::bullet, fmt::format("[{}] {}：{}（{}）", area_name(view.area_id).zh, both(view.raised_by),
-                                                         view.text, status)});
+        blocks.push_back({BlockKind::bullet, fmt::format("[{}] {}：{}（{}）", area_name(view.area_id).zh,
+                                                         both(view.raised_by), view.text, status)});
     }
 
     blocks.push_back({BlockKind::heading, "決定 Decisions"});
@@ -60,9 +64,10 @@ std::vector<PaperBlock> meeting_minutes(const MeetingRecord& record, const AreaN
     if (record.actions.empty()) blocks.push_back({BlockKind::paragraph, "沒有 None"});
     for (const auto& action : record.actions) {
         const std::string overdue = action.overdue(today) ? "【逾期 OVERDUE】" : "";
-        blocks.push_back({BlockKind::bullet, fmt::format("{}（負責 owner：{}；限期 due：{}；{}）{}", action.description,
-                                                         action.owner_name.empty() ? "–" : both(action.owner_name),
-                                                         action.due_date, both(action_status_name(action.status)), overdue)});
+        blocks.push_back(
+            {BlockKind::bullet, fmt::format("{}（負責 owner：{}；限期 due：{}；{}）{}", action.description,
+                                            action.owner_name.empty() ? "–" : both(action.owner_name), action.due_date,
+                                            both(action_status_name(action.status)), overdue)});
     }
     return blocks;
 }

@@ -12,6 +12,7 @@ namespace dplan {
 
 using AreaNamer = std::function<Bilingual(const std::string& area_id)>;
 
-std::vector<PaperBlock> meeting_minutes(const MeetingRecord& record, const AreaNamer& area_name, const std::string& today);
+std::vector<PaperBlock> meeting_minutes(const MeetingRecord& record, const AreaNamer& area_name,
+                                        const std::string& today);
 
 }  // namespace dplan

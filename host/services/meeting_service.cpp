@@ -32,7 +32,8 @@ void MeetingService::check_area(const std::string& area_id) const {
 
 void MeetingService::check_focus_point(const Meeting& meeting, std::int64_t focus_point_id) {
     if (!meeting.plan_id) {
-        throw InvalidInput({"會議未連結計劃，不能指向工作計劃重點", "the meeting is not linked to a plan, so it cannot point at a focus point"});
+        throw InvalidInput({"會議未連結計劃，不能指向工作計劃重點",
+                            "the meeting is not linked to a plan, so it cannot point at a focus point"});
     }
     for (const auto& section : PlanRepository(db_).get(*meeting.plan_id).sections) {
         for (const auto& point : section.focus_points) {
@@ -53,13 +54,15 @@ std::int64_t MeetingService::create(const Meeting& input) {
     meeting.starts_at = require_local_time(meeting.starts_at);
     meeting.ends_at = require_local_time(meeting.ends_at);
     if (ends_before_start(meeting.starts_at, meeting.ends_at)) {
-        throw InvalidInput({fmt::format("會議結束時間（{}）早於開始時間（{}）", meeting.ends_at, meeting.starts_at),
-                            fmt::format("the meeting ends ({}) before it starts ({})", meeting.ends_at, meeting.starts_at)});
+        throw InvalidInput(
+            {fmt::format("會議結束時間（{}）早於開始時間（{}）", meeting.ends_at, meeting.starts_at),
+             fmt::format("the meeting ends ({}) before it starts ({})", meeting.ends_at, meeting.starts_at)});
     }
     if (!meeting.online_link.empty()) require_web_address(meeting.online_link);
     if (!is_time_zone(meeting.time_zone)) {
-        throw InvalidInput({fmt::format("不明時區「{}」", meeting.time_zone),
-                            fmt::format("unknown time zone '{}'; use an IANA name such as Asia/Hong_Kong", meeting.time_zone)});
+        throw InvalidInput(
+            {fmt::format("不明時區「{}」", meeting.time_zone),
+             fmt::format("unknown time zone '{}'; use an IANA name such as Asia/Hong_Kong", meeting.time_zone)});
     }
     if (meeting.plan_id) {
         const Plan plan = PlanRepository(db_).get(*meeting.plan_id);
@@ -136,7 +139,8 @@ void MeetingService::record_attendance(std::int64_t meeting_id,
 int MeetingService::add_agenda_item(std::int64_t meeting_id, const AgendaItem& item, std::optional<int> seen_version) {
     const Meeting meeting = repository().get(meeting_id);
     authorize(actor_, Operation::edit_meeting, meeting_subject(meeting));
-    if (item.title.zh.empty() && item.title.en.empty()) throw InvalidInput({"議程項目須有標題", "an agenda item needs a title"});
+    if (item.title.zh.empty() && item.title.en.empty())
+        throw InvalidInput({"議程項目須有標題", "an agenda item needs a title"});
     if (item.area_id) check_area(*item.area_id);
     if (item.focus_point_id) check_focus_point(meeting, *item.focus_point_id);
     return repository().add_agenda_item(meeting_id, item, seen_version);
@@ -155,7 +159,8 @@ std::int64_t MeetingService::raise_view(const RaisedView& view) {
     if (view.text.empty()) throw InvalidInput({"意見內容不可留空", "the view's text is empty"});
     check_area(view.area_id);
     if (!view.stakeholder_id && !view.organisation_id && !view.sector) {
-        throw InvalidInput({"須註明提出意見的人、機構或界別", "say who raised the view: a stakeholder, an organisation or a sector"});
+        throw InvalidInput(
+            {"須註明提出意見的人、機構或界別", "say who raised the view: a stakeholder, an organisation or a sector"});
     }
     if (view.stakeholder_id) StakeholderRepository(db_).get(*view.stakeholder_id);
     if (view.agenda_item_id) {
@@ -175,7 +180,8 @@ void MeetingService::address_view(std::int64_t view_id, const ViewResponse& resp
     } else if (response.plan_id && response.revision) {
         PlanRepository(db_).revision(*response.plan_id, *response.revision);  // NotFound when there is none
     } else {
-        throw InvalidInput({"須指出回應的工作計劃重點或計劃修訂版本", "give the focus point or the plan revision that responds to the view"});
+        throw InvalidInput({"須指出回應的工作計劃重點或計劃修訂版本",
+                            "give the focus point or the plan revision that responds to the view"});
     }
     repository().address_view(view_id, response);
 }
@@ -187,12 +193,14 @@ void MeetingService::decline_view(std::int64_t view_id, const std::string& reaso
     repository().decline_view(view_id, reason);
 }
 
-std::int64_t MeetingService::decide(std::int64_t meeting_id, const std::string& text, std::optional<PlanStatus> plan_outcome) {
+std::int64_t MeetingService::decide(std::int64_t meeting_id, const std::string& text,
+                                    std::optional<PlanStatus> plan_outcome) {
     const Meeting meeting = repository().get(meeting_id);
     authorize(actor_, Operation::decide_meeting, meeting_subject(meeting));
     if (text.empty()) throw InvalidInput({"決定內容不可留空", "the decision's text is empty"});
     if (plan_outcome && !meeting.plan_id) {
-        throw InvalidInput({"會議未連結計劃，不能就計劃作決定", "the meeting is not linked to a plan, so it cannot decide on one"});
+        throw InvalidInput(
+            {"會議未連結計劃，不能就計劃作決定", "the meeting is not linked to a plan, so it cannot decide on one"});
     }
     return db_.write("record meeting decision", [&] {
         MeetingDecision decision{0, meeting_id, text, std::nullopt, std::nullopt};
@@ -210,7 +218,8 @@ std::int64_t MeetingService::decide(std::int64_t meeting_id, const std::string& 
 std::int64_t MeetingService::add_action(const ActionItem& action) {
     const Meeting meeting = repository().get(action.meeting_id);
     authorize(actor_, Operation::manage_actions, meeting_subject(meeting));
-    if (action.description.empty()) throw InvalidInput({"跟進事項內容不可留空", "the action item's description is empty"});
+    if (action.description.empty())
+        throw InvalidInput({"跟進事項內容不可留空", "the action item's description is empty"});
     require_iso_date(action.due_date);
     if (action.owner_id) StakeholderRepository(db_).get(*action.owner_id);
     return repository().add_action(action);
@@ -223,7 +232,8 @@ void MeetingService::set_action_status(std::int64_t action_id, ActionStatus stat
         repository().set_action_status(action_id, status);
         return;
     }
-    throw NotFound({fmt::format("找不到編號 {} 的跟進事項", action_id), fmt::format("no action item with id {}", action_id)});
+    throw NotFound(
+        {fmt::format("找不到編號 {} 的跟進事項", action_id), fmt::format("no action item with id {}", action_id)});
 }
 
 }  // namespace dplan

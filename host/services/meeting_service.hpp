@@ -19,7 +19,7 @@ class Database;
 class MeetingRepository;
 
 class MeetingService {
-public:
+  public:
     MeetingService(Database& db, plugins::PluginRegistry& plugins, User actor);
 
     std::int64_t create(const Meeting& meeting);
@@ -38,7 +38,8 @@ public:
     // Several people's attendance in one transaction: all of it or none.
     void record_attendance(std::int64_t meeting_id, const std::vector<std::pair<std::int64_t, Attendance>>& changes,
                            std::optional<int> seen_version = std::nullopt);
-    int add_agenda_item(std::int64_t meeting_id, const AgendaItem& item, std::optional<int> seen_version = std::nullopt);
+    int add_agenda_item(std::int64_t meeting_id, const AgendaItem& item,
+                        std::optional<int> seen_version = std::nullopt);
     void set_minutes(std::int64_t meeting_id, int position, const std::string& minutes,
                      std::optional<int> seen_version = std::nullopt);
 
@@ -54,7 +55,7 @@ public:
     std::int64_t add_action(const ActionItem& action);
     void set_action_status(std::int64_t action_id, ActionStatus status);
 
-private:
+  private:
     MeetingRepository repository();
     void check_area(const std::string& area_id) const;
     void check_focus_point(const Meeting& meeting, std::int64_t focus_point_id);

@@ -8,7 +8,8 @@ namespace dplan {
 
 namespace {
 
-std::string metric_value(const std::string& metric, const PlanSection& section, const std::vector<plugins::Finding>& findings) {
+std::string metric_value(const std::string& metric, const PlanSection& section,
+                         const std::vector<plugins::Finding>& findings) {
     if (metric == "section.focus_point_count") return std::to_string(section.focus_points.size());
     if (metric == "section.partner_sector_count") {
         std::set<Sector> sectors;
@@ -31,8 +32,9 @@ std::vector<RenderedPanel> render_panels(Database& db, const Plan& plan, plugins
         for (const auto& panel : plugin->panels()) {
             RenderedPanel rendered{section.area_id, panel.title, {}};
             for (const auto& item : panel.items) {
-                rendered.lines.push_back({item.kind, item.label,
-                                          item.kind == plugins::PanelItemKind::metric ? metric_value(item.metric, section, findings) : ""});
+                rendered.lines.push_back(
+                    {item.kind, item.label,
+                     item.kind == plugins::PanelItemKind::metric ? metric_value(item.metric, section, findings) : ""});
             }
             panels.push_back(std::move(rendered));
         }

@@ -121,7 +121,8 @@ std::string strip_paragraph_number(const std::string& text) {
 bool is_page_furniture(const std::string& line) {
     Scan scan{line};
     auto skip_dashes = [&] {
-        while (scan.take("-") || scan.take("–") || scan.take("—") || (!scan.done() && is_space(line[scan.at]) && ++scan.at)) {
+        while (scan.take("-") || scan.take("–") || scan.take("—") ||
+               (!scan.done() && is_space(line[scan.at]) && ++scan.at)) {
         }
     };
     skip_dashes();
@@ -221,8 +222,9 @@ bool is_issue_date(std::string_view line) {
 
 void check_is_text(std::string_view text) {
     if (text.size() > paper_largest_text) {
-        unreadable(fmt::format("文字超過 {} 位元組（委員會文件的上限）", paper_largest_text),
-                   fmt::format("the text is larger than {} bytes, the limit for a committee paper", paper_largest_text));
+        unreadable(
+            fmt::format("文字超過 {} 位元組（委員會文件的上限）", paper_largest_text),
+            fmt::format("the text is larger than {} bytes, the limit for a committee paper", paper_largest_text));
     }
     if (trim(text).empty() || text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         unreadable("檔案是空的", "the file is empty");
@@ -243,13 +245,26 @@ struct SectorWord {
     Sector sector;
 };
 constexpr SectorWord sector_words[] = {
-    {"學校", Sector::education},      {"老師", Sector::education},     {"教師", Sector::education},
-    {"教育界", Sector::education},    {"診所", Sector::health},        {"醫護", Sector::health},
-    {"醫院", Sector::health},         {"精神健康", Sector::health},    {"商界", Sector::business},
-    {"企業", Sector::business},       {"僱主", Sector::business},      {"屋邨管理處", Sector::district_group},
-    {"地區團體", Sector::district_group}, {"互助委員會", Sector::district_group},
-    {"長者中心", Sector::ngo},        {"社區中心", Sector::ngo},       {"非政府機構", Sector::ngo},
-    {"家長", Sector::resident},       {"居民", Sector::resident},      {"政府", Sector::government},
+    {"學校", Sector::education},
+    {"老師", Sector::education},
+    {"教師", Sector::education},
+    {"教育界", Sector::education},
+    {"診所", Sector::health},
+    {"醫護", Sector::health},
+    {"醫院", Sector::health},
+    {"精神健康", Sector::health},
+    {"商界", Sector::business},
+    {"企業", Sector::business},
+    {"僱主", Sector::business},
+    {"屋邨管理處", Sector::district_group},
+    {"地區團體", Sector::district_group},
+    {"互助委員會", Sector::district_group},
+    {"長者中心", Sector::ngo},
+    {"社區中心", Sector::ngo},
+    {"非政府機構", Sector::ngo},
+    {"家長", Sector::resident},
+    {"居民", Sector::resident},
+    {"政府", Sector::government},
 };
 
 std::vector<Sector> sectors_named_in(const std::string& text) {
@@ -266,7 +281,8 @@ std::vector<Sector> sectors_named_in(const std::string& text) {
 // "…。（合作界別：醫護界、教育界）" or "… (Partners: Health, Education)", as District Planner prints
 // focus points: takes the partners off the end of the text. nullopt when the text has none.
 std::optional<std::vector<Sector>> take_printed_partners(std::string& text) {
-    for (const auto& [open, separator, close] : {std::tuple{"（合作界別：", "、", "）"}, std::tuple{"(Partners:", ",", ")"}}) {
+    for (const auto& [open, separator, close] :
+         {std::tuple{"（合作界別：", "、", "）"}, std::tuple{"(Partners:", ",", ")"}}) {
         const std::string_view closing(close);
         const auto at = text.rfind(open);
         if (at == std::string::npos || !std::string_view(text).ends_with(closing)) continue;
@@ -316,10 +332,11 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
         auto end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
         if (end - start > paper_longest_line) {
-            unreadable(fmt::format("第 {} 行超過 {} 位元組（每行上限）；這不像是委員會文件", number + 1, paper_longest_line),
-                       fmt::format("line {} is longer than {} bytes, the limit for one line; this does not look like a "
-                                   "committee paper",
-                                   number + 1, paper_longest_line));
+            unreadable(
+                fmt::format("第 {} 行超過 {} 位元組（每行上限）；這不像是委員會文件", number + 1, paper_longest_line),
+                fmt::format("line {} is longer than {} bytes, the limit for one line; this does not look like a "
+                            "committee paper",
+                            number + 1, paper_longest_line));
         }
         const std::string line = trim(text.substr(start, end - start));
         start = end + 1;
@@ -335,7 +352,8 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
             section = nullptr;
         }
         if (auto paper_no = paper_number_in(line)) {
-            if (plan.paper_no.empty()) result.recognised.push_back({"文件編號 " + *paper_no, "paper number " + *paper_no});
+            if (plan.paper_no.empty())
+                result.recognised.push_back({"文件編號 " + *paper_no, "paper number " + *paper_no});
             plan.paper_no = *paper_no;
             continue;
         }
@@ -360,23 +378,27 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
         }
         if (auto theme = after_label(line, language == Language::zh ? "主題" : "Theme")) {
             side(plan.theme) = *theme;
-            result.recognised.push_back(language == Language::zh ? Bilingual{"主題", "theme"} : Bilingual{"主題（英文）", "theme (English)"});
+            result.recognised.push_back(language == Language::zh ? Bilingual{"主題", "theme"}
+                                                                 : Bilingual{"主題（英文）", "theme (English)"});
             continue;
         }
         if (line == "目的" || line == "Purpose") {
             language = line == "目的" ? Language::zh : Language::en;
             part = Part::purpose;
-            result.recognised.push_back(language == Language::zh ? Bilingual{"目的", "purpose"} : Bilingual{"目的（英文）", "purpose (English)"});
+            result.recognised.push_back(language == Language::zh ? Bilingual{"目的", "purpose"}
+                                                                 : Bilingual{"目的（英文）", "purpose (English)"});
             continue;
         }
         if (line == "諮詢意見" || line == "Advice sought") {
             part = Part::advice;
             section = nullptr;
-            result.recognised.push_back(language == Language::zh ? Bilingual{"諮詢意見", "advice sought"}
-                                                                 : Bilingual{"諮詢意見（英文）", "advice sought (English)"});
+            result.recognised.push_back(language == Language::zh
+                                            ? Bilingual{"諮詢意見", "advice sought"}
+                                            : Bilingual{"諮詢意見（英文）", "advice sought (English)"});
             continue;
         }
-        if ((line.ends_with("年度福利工作計劃") || line.starts_with("District Welfare Plan")) && part == Part::purpose) {
+        if ((line.ends_with("年度福利工作計劃") || line.starts_with("District Welfare Plan")) &&
+            part == Part::purpose) {
             part = Part::plan_intro;
             continue;
         }
@@ -395,7 +417,8 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
                 throw InvalidInput({fmt::format("第 {} 行：服務範疇「{}」出現兩次", number, line),
                                     fmt::format("line {}: service area '{}' appears twice", number, line)});
             }
-            section = existing != nullptr ? existing : &plan.sections.emplace_back(PlanSection{0, heading->area_id, {}, {}});
+            section =
+                existing != nullptr ? existing : &plan.sections.emplace_back(PlanSection{0, heading->area_id, {}, {}});
             point_index = 0;
             point = nullptr;
             part = Part::area_heading;

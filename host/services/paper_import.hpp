@@ -24,10 +24,10 @@ struct PaperLine {
 };
 
 struct PaperImport {
-    Plan plan;                  // district_id is left 0: the caller resolves the district
-    std::string district_name;  // as written in the paper, e.g. "河畔區"
-    std::vector<Bilingual> recognised;    // what was found, for the report
-    std::vector<PaperLine> unplaced;      // lines that fit nowhere
+    Plan plan;                          // district_id is left 0: the caller resolves the district
+    std::string district_name;          // as written in the paper, e.g. "河畔區"
+    std::vector<Bilingual> recognised;  // what was found, for the report
+    std::vector<PaperLine> unplaced;    // lines that fit nowhere
 };
 
 // A paper is a few hundred kilobytes of text and its lines are a paragraph at most; anything

@@ -28,14 +28,21 @@ struct Style {
 
 Style style_for(BlockKind kind) {
     switch (kind) {
-        case BlockKind::paper_number: return {11, false, PANGO_ALIGN_RIGHT, 0, 0};
-        case BlockKind::letterhead: return {12, true, PANGO_ALIGN_CENTER, 4, 0};
-        case BlockKind::title: return {14, true, PANGO_ALIGN_CENTER, 12, 0};
-        case BlockKind::heading: return {12, true, PANGO_ALIGN_LEFT, 16, 0};
-        case BlockKind::bullet: return {11, false, PANGO_ALIGN_LEFT, 4, 18};
-        case BlockKind::signature: return {11, false, PANGO_ALIGN_RIGHT, 4, 0};
+        case BlockKind::paper_number:
+            return {11, false, PANGO_ALIGN_RIGHT, 0, 0};
+        case BlockKind::letterhead:
+            return {12, true, PANGO_ALIGN_CENTER, 4, 0};
+        case BlockKind::title:
+            return {14, true, PANGO_ALIGN_CENTER, 12, 0};
+        case BlockKind::heading:
+            return {12, true, PANGO_ALIGN_LEFT, 16, 0};
+        case BlockKind::bullet:
+            return {11, false, PANGO_ALIGN_LEFT, 4, 18};
+        case BlockKind::signature:
+            return {11, false, PANGO_ALIGN_RIGHT, 4, 0};
         case BlockKind::paragraph:
-        case BlockKind::page_break: break;
+        case BlockKind::page_break:
+            break;
     }
     return {11, false, PANGO_ALIGN_LEFT, 6, 0};
 }
@@ -51,7 +58,7 @@ using LayoutPtr = std::unique_ptr<PangoLayout, Deleter<PangoLayout, unref_layout
 using FontPtr = std::unique_ptr<PangoFontDescription, Deleter<PangoFontDescription, pango_font_description_free>>;
 
 class PdfWriter {
-public:
+  public:
     explicit PdfWriter(const std::filesystem::path& file)
         : surface_(cairo_pdf_surface_create(file.c_str(), page_width, page_height)), cr_(cairo_create(surface_.get())) {
         if (const auto status = cairo_surface_status(surface_.get()); status != CAIRO_STATUS_SUCCESS) {
@@ -115,7 +122,7 @@ public:
         }
     }
 
-private:
+  private:
     void new_page() {
         footer();
         cairo_show_page(cr_.get());

@@ -1,10 +1,10 @@
 #include "services/pdf_text.hpp"
 
 #include <fmt/format.h>
-
-#include <memory>
 #include <poppler-document.h>
 #include <poppler-page.h>
+
+#include <memory>
 
 #include "domain/error.hpp"
 

@@ -17,12 +17,14 @@ std::string partners_text(const std::vector<Sector>& partners) {
 void compare_text(std::vector<PlanChange>& changes, const Bilingual& where, const Bilingual& before,
                   const Bilingual& after) {
     if (before.zh != after.zh) {
-        changes.push_back({where, {fmt::format("中文改為：「{}」→「{}」", before.zh, after.zh),
-                                   fmt::format("Chinese changed: 「{}」 → 「{}」", before.zh, after.zh)}});
+        changes.push_back({where,
+                           {fmt::format("中文改為：「{}」→「{}」", before.zh, after.zh),
+                            fmt::format("Chinese changed: 「{}」 → 「{}」", before.zh, after.zh)}});
     }
     if (before.en != after.en) {
-        changes.push_back({where, {fmt::format("英文改為：“{}” → “{}”", before.en, after.en),
-                                   fmt::format("English changed: \"{}\" → \"{}\"", before.en, after.en)}});
+        changes.push_back({where,
+                           {fmt::format("英文改為：“{}” → “{}”", before.en, after.en),
+                            fmt::format("English changed: \"{}\" → \"{}\"", before.en, after.en)}});
     }
 }
 
@@ -34,27 +36,33 @@ void compare_points(std::vector<PlanChange>& changes, const PlanSection& before,
         const auto old = std::find_if(before.focus_points.begin(), before.focus_points.end(),
                                       [&](const FocusPoint& p) { return p.id == point.id && point.id != 0; });
         if (old == before.focus_points.end()) {
-            changes.push_back({where, {fmt::format("新增：「{}」", point.text.zh.empty() ? point.text.en : point.text.zh),
-                                       fmt::format("added: \"{}\"", point.text.en.empty() ? point.text.zh : point.text.en)}});
+            changes.push_back({where,
+                               {fmt::format("新增：「{}」", point.text.zh.empty() ? point.text.en : point.text.zh),
+                                fmt::format("added: \"{}\"", point.text.en.empty() ? point.text.zh : point.text.en)}});
             continue;
         }
         const auto old_position = static_cast<std::size_t>(old - before.focus_points.begin());
         if (old_position != i) {
-            changes.push_back({where, {fmt::format("由第 {} 項移至第 {} 項", old_position + 1, i + 1),
-                                       fmt::format("moved from position {} to {}", old_position + 1, i + 1)}});
+            changes.push_back({where,
+                               {fmt::format("由第 {} 項移至第 {} 項", old_position + 1, i + 1),
+                                fmt::format("moved from position {} to {}", old_position + 1, i + 1)}});
         }
         compare_text(changes, where, old->text, point.text);
         if (old->partners != point.partners) {
-            changes.push_back({where, {fmt::format("合作界別：{} → {}", partners_text(old->partners), partners_text(point.partners)),
-                                       fmt::format("partners: {} → {}", partners_text(old->partners), partners_text(point.partners))}});
+            changes.push_back(
+                {where,
+                 {fmt::format("合作界別：{} → {}", partners_text(old->partners), partners_text(point.partners)),
+                  fmt::format("partners: {} → {}", partners_text(old->partners), partners_text(point.partners))}});
         }
     }
     for (const auto& point : before.focus_points) {
         const bool kept = std::any_of(after.focus_points.begin(), after.focus_points.end(),
                                       [&](const FocusPoint& p) { return p.id == point.id; });
         if (!kept) {
-            changes.push_back({{after.area_id, after.area_id}, {fmt::format("刪除重點：「{}」", point.text.zh),
-                                               fmt::format("focus point removed: \"{}\"", point.text.en.empty() ? point.text.zh : point.text.en)}});
+            changes.push_back(
+                {{after.area_id, after.area_id},
+                 {fmt::format("刪除重點：「{}」", point.text.zh),
+                  fmt::format("focus point removed: \"{}\"", point.text.en.empty() ? point.text.zh : point.text.en)}});
         }
     }
 }
@@ -64,8 +72,9 @@ void compare_points(std::vector<PlanChange>& changes, const PlanSection& before,
 std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after) {
     std::vector<PlanChange> changes;
     if (before.paper_no != after.paper_no) {
-        changes.push_back({{"文件編號", "paper number"}, {fmt::format("文件編號：{} → {}", before.paper_no, after.paper_no),
-                                        fmt::format("paper number: {} → {}", before.paper_no, after.paper_no)}});
+        changes.push_back({{"文件編號", "paper number"},
+                           {fmt::format("文件編號：{} → {}", before.paper_no, after.paper_no),
+                            fmt::format("paper number: {} → {}", before.paper_no, after.paper_no)}});
     }
     compare_text(changes, {"主題", "theme"}, before.theme, after.theme);
     compare_text(changes, {"目的", "purpose"}, before.purpose, after.purpose);

@@ -11,8 +11,8 @@
 namespace dplan {
 
 struct PlanChange {
-    Bilingual where;    // "theme", "family", "family · focus point 2"
-    Bilingual what;     // "changed: 「舊」 → 「新」"
+    Bilingual where;  // "theme", "family", "family · focus point 2"
+    Bilingual what;   // "changed: 「舊」 → 「新」"
 };
 
 std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after);

@@ -46,10 +46,8 @@ Bilingual in_language(const Bilingual& what, Language language) {
 }
 
 Bilingual point_label(const std::string& area, const FocusPoint& point) {
-    return {fmt::format("{} · 重點 {}「{}」", area, point.id,
-                        opening(either(point.text.zh, point.text.en))),
-            fmt::format("{} · focus point {} \"{}\"", area, point.id,
-                        opening(either(point.text.en, point.text.zh)))};
+    return {fmt::format("{} · 重點 {}「{}」", area, point.id, opening(either(point.text.zh, point.text.en))),
+            fmt::format("{} · focus point {} \"{}\"", area, point.id, opening(either(point.text.en, point.text.zh)))};
 }
 
 std::string partner_names(const std::vector<Sector>& partners, Language language) {
@@ -78,37 +76,32 @@ MergeValue order_value(const std::vector<FocusPoint>& points) {
     MergeValue value;
     for (std::size_t i = 0; i < points.size(); ++i) {
         const auto& text = points[i].text;
-        value.shown.zh += fmt::format("{}{}.「{}」", i == 0 ? "" : "；", i + 1,
-                                      opening(either(text.zh, text.en)));
-        value.shown.en += fmt::format("{}{}. \"{}\"", i == 0 ? "" : "; ", i + 1,
-                                      opening(either(text.en, text.zh)));
+        value.shown.zh += fmt::format("{}{}.「{}」", i == 0 ? "" : "；", i + 1, opening(either(text.zh, text.en)));
+        value.shown.en += fmt::format("{}{}. \"{}\"", i == 0 ? "" : "; ", i + 1, opening(either(text.en, text.zh)));
     }
     return value;
 }
 
 MergeValue section_value(const PlanSection& section) {
     return {true,
-            {fmt::format("工作目標「{}」；{} 項重點",
-                         opening(either(section.objective.zh, section.objective.en)),
+            {fmt::format("工作目標「{}」；{} 項重點", opening(either(section.objective.zh, section.objective.en)),
                          section.focus_points.size()),
              fmt::format("objective \"{}\"; {} focus point(s)",
-                         opening(either(section.objective.en, section.objective.zh)),
-                         section.focus_points.size())}};
+                         opening(either(section.objective.en, section.objective.zh)), section.focus_points.size())}};
 }
 
 // Walks one side's list and puts the elements `ordered` lacks, and `wanted` picks, right after the
 // element they follow on that side (at the start when nothing before them is in `ordered`).
 template <typename T, typename SameItem, typename Wanted, typename Adopt>
-void place_after_predecessors(std::vector<T>& ordered, const std::vector<T>& side, SameItem same,
-                              Wanted wanted, Adopt adopt) {
+void place_after_predecessors(std::vector<T>& ordered, const std::vector<T>& side, SameItem same, Wanted wanted,
+                              Adopt adopt) {
     std::size_t cursor = 0;
     for (const T& element : side) {
         if (wanted(element)) {
             ordered.insert(ordered.begin() + static_cast<std::ptrdiff_t>(cursor++), adopt(element));
             continue;
         }
-        const auto found = std::find_if(ordered.begin(), ordered.end(),
-                                        [&](const T& o) { return same(o, element); });
+        const auto found = std::find_if(ordered.begin(), ordered.end(), [&](const T& o) { return same(o, element); });
         if (found != ordered.end()) cursor = static_cast<std::size_t>(found - ordered.begin()) + 1;
     }
 }
@@ -124,21 +117,17 @@ std::map<std::int64_t, std::size_t> positions(const PlanSection& section) {
 
 // The order of `kept` (in base order) in which every pair either side swapped stays swapped and
 // every other pair keeps its base order; none when those requirements go round in a circle.
-std::optional<std::vector<FocusPoint>> order_by_swaps(const std::vector<FocusPoint>& kept,
-                                                      const PlanSection& mine,
+std::optional<std::vector<FocusPoint>> order_by_swaps(const std::vector<FocusPoint>& kept, const PlanSection& mine,
                                                       const PlanSection& theirs) {
     const auto mine_at = positions(mine), theirs_at = positions(theirs);
-    const auto swapped = [](const std::map<std::int64_t, std::size_t>& at, std::int64_t first,
-                            std::int64_t second) {
+    const auto swapped = [](const std::map<std::int64_t, std::size_t>& at, std::int64_t first, std::int64_t second) {
         return at.contains(first) && at.contains(second) && at.at(second) < at.at(first);
     };
     const std::size_t n = kept.size();
-    std::vector<std::vector<bool>> before(
-        n, std::vector<bool>(n, false));  // before[i][j]: i must precede j
+    std::vector<std::vector<bool>> before(n, std::vector<bool>(n, false));  // before[i][j]: i must precede j
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = i + 1; j < n; ++j) {
-            const bool swap = swapped(mine_at, kept[i].id, kept[j].id) ||
-                              swapped(theirs_at, kept[i].id, kept[j].id);
+            const bool swap = swapped(mine_at, kept[i].id, kept[j].id) || swapped(theirs_at, kept[i].id, kept[j].id);
             (swap ? before[j][i] : before[i][j]) = true;
         }
     }
@@ -164,23 +153,21 @@ std::vector<FocusPoint> order_like(const std::vector<FocusPoint>& kept, const Pl
                                    const PlanSection& secondary) {
     std::vector<FocusPoint> ordered;
     for (const auto& point : primary.focus_points) {
-        const auto found = std::find_if(kept.begin(), kept.end(),
-                                        [&](const FocusPoint& k) { return k.id == point.id; });
+        const auto found =
+            std::find_if(kept.begin(), kept.end(), [&](const FocusPoint& k) { return k.id == point.id; });
         if (point.id > 0 && found != kept.end()) ordered.push_back(*found);
     }
     const auto is_kept_but_missing = [&](const FocusPoint& p) {
         return find_point(primary, p.id) == nullptr &&
-               std::any_of(kept.begin(), kept.end(),
-                           [&](const FocusPoint& k) { return k.id == p.id; });
+               std::any_of(kept.begin(), kept.end(), [&](const FocusPoint& k) { return k.id == p.id; });
     };
     const auto kept_version = [&](const FocusPoint& p) {
-        return *std::find_if(kept.begin(), kept.end(),
-                             [&](const FocusPoint& k) { return k.id == p.id; });
+        return *std::find_if(kept.begin(), kept.end(), [&](const FocusPoint& k) { return k.id == p.id; });
     };
     place_after_predecessors(
         ordered, secondary.focus_points,
-        [](const FocusPoint& a, const FocusPoint& b) { return a.id > 0 && a.id == b.id; },
-        is_kept_but_missing, kept_version);
+        [](const FocusPoint& a, const FocusPoint& b) { return a.id > 0 && a.id == b.id; }, is_kept_but_missing,
+        kept_version);
     return ordered;
 }
 
@@ -189,21 +176,18 @@ class Merger {
     explicit Merger(const MergeResolutions& resolutions) : resolutions_(resolutions) {}
 
     // Records a conflict and returns how the user settled it, if they have.
-    const MergeResolution* conflict(MergeItem item, Bilingual where, MergeValue base,
-                                    MergeValue mine, MergeValue theirs) {
-        conflicts.push_back(
-            {item, std::move(where), std::move(base), std::move(mine), std::move(theirs)});
+    const MergeResolution* conflict(MergeItem item, Bilingual where, MergeValue base, MergeValue mine,
+                                    MergeValue theirs) {
+        conflicts.push_back({item, std::move(where), std::move(base), std::move(mine), std::move(theirs)});
         const auto found = resolutions_.find(item);
         return found == resolutions_.end() ? nullptr : &found->second;
     }
 
     // Which side's version stands: the user's choice, else theirs (the stored one).
-    MergeSide side_of(const MergeResolution* settled) {
-        return settled ? settled->side : MergeSide::theirs;
-    }
+    MergeSide side_of(const MergeResolution* settled) { return settled ? settled->side : MergeSide::theirs; }
 
-    std::string text(const MergeItem& item, const Bilingual& where, const std::string& base,
-                     const std::string& mine, const std::string& theirs) {
+    std::string text(const MergeItem& item, const Bilingual& where, const std::string& base, const std::string& mine,
+                     const std::string& theirs) {
         if (mine == theirs || mine == base) return theirs;
         if (theirs == base) return mine;
         const auto* settled = conflict(item, where, plain(base), plain(mine), plain(theirs));
@@ -211,8 +195,8 @@ class Merger {
         return side_of(settled) == MergeSide::mine ? mine : theirs;
     }
 
-    Bilingual bilingual(MergeItem item, const Bilingual& what, const Bilingual& base,
-                        const Bilingual& mine, const Bilingual& theirs) {
+    Bilingual bilingual(MergeItem item, const Bilingual& what, const Bilingual& base, const Bilingual& mine,
+                        const Bilingual& theirs) {
         Bilingual merged;
         item.language = Language::zh;
         merged.zh = text(item, in_language(what, Language::zh), base.zh, mine.zh, theirs.zh);
@@ -226,12 +210,9 @@ class Merger {
     std::vector<MergeConflict> conflicts;
 
   private:
-    PlanSection section(const PlanSection& base, const PlanSection& mine,
-                        const PlanSection& theirs);
-    FocusPoint point(const std::string& area, const FocusPoint& base, const FocusPoint& mine,
-                     const FocusPoint& theirs);
-    std::vector<FocusPoint> points(const PlanSection& base, const PlanSection& mine,
-                                   const PlanSection& theirs);
+    PlanSection section(const PlanSection& base, const PlanSection& mine, const PlanSection& theirs);
+    FocusPoint point(const std::string& area, const FocusPoint& base, const FocusPoint& mine, const FocusPoint& theirs);
+    std::vector<FocusPoint> points(const PlanSection& base, const PlanSection& mine, const PlanSection& theirs);
 
     const MergeResolutions& resolutions_;
 };
@@ -239,8 +220,8 @@ class Merger {
 FocusPoint Merger::point(const std::string& area, const FocusPoint& base, const FocusPoint& mine,
                          const FocusPoint& theirs) {
     FocusPoint merged = theirs;
-    merged.text = bilingual({MergeField::focus_point_text, area, base.id, Language::zh},
-                            point_label(area, base), base.text, mine.text, theirs.text);
+    merged.text = bilingual({MergeField::focus_point_text, area, base.id, Language::zh}, point_label(area, base),
+                            base.text, mine.text, theirs.text);
     // A set: what mine removed goes, what mine added comes; theirs' own changes are already in.
     std::erase_if(merged.partners, [&](Sector s) {
         return std::count(base.partners.begin(), base.partners.end(), s) > 0 &&
@@ -255,8 +236,7 @@ FocusPoint Merger::point(const std::string& area, const FocusPoint& base, const 
     return merged;
 }
 
-std::vector<FocusPoint> Merger::points(const PlanSection& base, const PlanSection& mine,
-                                       const PlanSection& theirs) {
+std::vector<FocusPoint> Merger::points(const PlanSection& base, const PlanSection& mine, const PlanSection& theirs) {
     const std::string& area = theirs.area_id;
     // The points both sides started from: merged, or kept by one side, or removed.
     std::vector<FocusPoint> kept;
@@ -269,12 +249,11 @@ std::vector<FocusPoint> Merger::points(const PlanSection& base, const PlanSectio
         }
         if (!my_point && !their_point) continue;
         const FocusPoint& survivor = my_point ? *my_point : *their_point;
-        if (same_content(survivor, original))
-            continue;  // removed on one side, at most moved on the other
-        const auto* settled = conflict({MergeField::focus_point, area, original.id, Language::zh},
-                                       point_label(area, original), point_value(original),
-                                       my_point ? point_value(*my_point) : removed(),
-                                       their_point ? point_value(*their_point) : removed());
+        if (same_content(survivor, original)) continue;  // removed on one side, at most moved on the other
+        const auto* settled =
+            conflict({MergeField::focus_point, area, original.id, Language::zh}, point_label(area, original),
+                     point_value(original), my_point ? point_value(*my_point) : removed(),
+                     their_point ? point_value(*their_point) : removed());
         const bool kept_by_choice = (side_of(settled) == MergeSide::mine) == (my_point != nullptr);
         if (kept_by_choice) kept.push_back(survivor);
     }
@@ -283,20 +262,15 @@ std::vector<FocusPoint> Merger::points(const PlanSection& base, const PlanSectio
     if (!ordered) {
         const auto* settled =
             conflict({MergeField::focus_point_order, area, 0, Language::zh},
-                     {area + " · 重點次序", area + " · order of focus points"},
-                     order_value(base.focus_points), order_value(mine.focus_points),
-                     order_value(theirs.focus_points));
-        ordered = side_of(settled) == MergeSide::mine ? order_like(kept, mine, theirs)
-                                                      : order_like(kept, theirs, mine);
+                     {area + " · 重點次序", area + " · order of focus points"}, order_value(base.focus_points),
+                     order_value(mine.focus_points), order_value(theirs.focus_points));
+        ordered = side_of(settled) == MergeSide::mine ? order_like(kept, mine, theirs) : order_like(kept, theirs, mine);
     }
 
-    const auto same_id = [](const FocusPoint& a, const FocusPoint& b) {
-        return a.id > 0 && a.id == b.id;
-    };
+    const auto same_id = [](const FocusPoint& a, const FocusPoint& b) { return a.id > 0 && a.id == b.id; };
     // Points theirs added are stored already; mine may have edited them too if it saw them.
     place_after_predecessors(
-        *ordered, theirs.focus_points, same_id,
-        [&](const FocusPoint& p) { return find_point(base, p.id) == nullptr; },
+        *ordered, theirs.focus_points, same_id, [&](const FocusPoint& p) { return find_point(base, p.id) == nullptr; },
         [&](const FocusPoint& p) {
             const FocusPoint* my_version = find_point(mine, p.id);
             return my_version ? point(area, p, *my_version, p) : p;
@@ -304,9 +278,7 @@ std::vector<FocusPoint> Merger::points(const PlanSection& base, const PlanSectio
     // Points mine added: new, so stored with a new id.
     place_after_predecessors(
         *ordered, mine.focus_points, same_id,
-        [&](const FocusPoint& p) {
-            return find_point(base, p.id) == nullptr && find_point(theirs, p.id) == nullptr;
-        },
+        [&](const FocusPoint& p) { return find_point(base, p.id) == nullptr && find_point(theirs, p.id) == nullptr; },
         [](FocusPoint p) {
             p.id = 0;
             return p;
@@ -318,13 +290,12 @@ std::vector<FocusPoint> Merger::points(const PlanSection& base, const PlanSectio
     return *ordered;
 }
 
-PlanSection Merger::section(const PlanSection& base, const PlanSection& mine,
-                            const PlanSection& theirs) {
+PlanSection Merger::section(const PlanSection& base, const PlanSection& mine, const PlanSection& theirs) {
     PlanSection merged = theirs;
     const std::string& area = theirs.area_id;
-    merged.objective = bilingual({MergeField::objective, area, 0, Language::zh},
-                                 {area + " · 工作目標", area + " · objective"}, base.objective,
-                                 mine.objective, theirs.objective);
+    merged.objective =
+        bilingual({MergeField::objective, area, 0, Language::zh}, {area + " · 工作目標", area + " · objective"},
+                  base.objective, mine.objective, theirs.objective);
     merged.focus_points = points(base, mine, theirs);
     return merged;
 }
@@ -333,23 +304,21 @@ std::vector<PlanSection> Merger::sections(const Plan& base, const Plan& mine, co
     std::vector<PlanSection> merged;
     const auto removal_conflict = [&](const PlanSection& original, const PlanSection* my_section,
                                       const PlanSection* their_section) {
-        return conflict({MergeField::section, original.area_id, 0, Language::zh},
-                        {original.area_id, original.area_id}, section_value(original),
-                        my_section ? section_value(*my_section) : removed(),
+        return conflict({MergeField::section, original.area_id, 0, Language::zh}, {original.area_id, original.area_id},
+                        section_value(original), my_section ? section_value(*my_section) : removed(),
                         their_section ? section_value(*their_section) : removed());
     };
     for (const auto& their_section : theirs.sections) {
         const PlanSection* original = base.section(their_section.area_id);
         const PlanSection* my_section = mine.section(their_section.area_id);
         if (original == nullptr) {
-            merged.push_back(my_section ? section(PlanSection{0, their_section.area_id, {}, {}},
-                                                  *my_section, their_section)
-                                        : their_section);
+            merged.push_back(my_section
+                                 ? section(PlanSection{0, their_section.area_id, {}, {}}, *my_section, their_section)
+                                 : their_section);
         } else if (my_section != nullptr) {
             merged.push_back(section(*original, *my_section, their_section));
         } else if (!(their_section == *original) &&
-                   side_of(removal_conflict(*original, nullptr, &their_section)) ==
-                       MergeSide::theirs) {
+                   side_of(removal_conflict(*original, nullptr, &their_section)) == MergeSide::theirs) {
             merged.push_back(their_section);
         }
     }
@@ -362,8 +331,8 @@ std::vector<PlanSection> Merger::sections(const Plan& base, const Plan& mine, co
         return side_of(removal_conflict(*original, &my_section, nullptr)) == MergeSide::mine;
     };
     place_after_predecessors(
-        merged, mine.sections,
-        [](const PlanSection& a, const PlanSection& b) { return a.area_id == b.area_id; }, wanted,
+        merged, mine.sections, [](const PlanSection& a, const PlanSection& b) { return a.area_id == b.area_id; },
+        wanted,
         [](PlanSection s) {
             // Stored as a new section, with its points.
             s.id = 0;
@@ -389,41 +358,37 @@ bool is_text_item(const MergeItem& item) {
            item.field != MergeField::section;
 }
 
-PlanMerge merge_plans(const Plan& base, const Plan& mine, const Plan& theirs,
-                      const MergeResolutions& resolutions) {
+PlanMerge merge_plans(const Plan& base, const Plan& mine, const Plan& theirs, const MergeResolutions& resolutions) {
     Merger merger(resolutions);
     PlanMerge result;
     result.plan = theirs;  // the stored version, status and dates: the merge is saved against it
     Plan& plan = result.plan;
-    plan.paper_no = merger.text(plan_field(MergeField::paper_no), {"文件編號", "paper number"},
-                                base.paper_no, mine.paper_no, theirs.paper_no);
-    plan.theme = merger.bilingual(plan_field(MergeField::theme), {"主題", "theme"}, base.theme,
-                                  mine.theme, theirs.theme);
-    plan.purpose = merger.bilingual(plan_field(MergeField::purpose), {"目的", "purpose"},
-                                    base.purpose, mine.purpose, theirs.purpose);
-    plan.advice_sought =
-        merger.bilingual(plan_field(MergeField::advice_sought), {"諮詢意見", "advice sought"},
-                         base.advice_sought, mine.advice_sought, theirs.advice_sought);
-    plan.council = merger.bilingual(plan_field(MergeField::council), {"區議會", "council"}, base.council,
-                                    mine.council, theirs.council);
+    plan.paper_no = merger.text(plan_field(MergeField::paper_no), {"文件編號", "paper number"}, base.paper_no,
+                                mine.paper_no, theirs.paper_no);
+    plan.theme =
+        merger.bilingual(plan_field(MergeField::theme), {"主題", "theme"}, base.theme, mine.theme, theirs.theme);
+    plan.purpose = merger.bilingual(plan_field(MergeField::purpose), {"目的", "purpose"}, base.purpose, mine.purpose,
+                                    theirs.purpose);
+    plan.advice_sought = merger.bilingual(plan_field(MergeField::advice_sought), {"諮詢意見", "advice sought"},
+                                          base.advice_sought, mine.advice_sought, theirs.advice_sought);
+    plan.council = merger.bilingual(plan_field(MergeField::council), {"區議會", "council"}, base.council, mine.council,
+                                    theirs.council);
     plan.committee = merger.bilingual(plan_field(MergeField::committee), {"委員會", "committee"}, base.committee,
                                       mine.committee, theirs.committee);
-    plan.office = merger.bilingual(plan_field(MergeField::office), {"福利辦事處", "office"}, base.office,
-                                   mine.office, theirs.office);
+    plan.office = merger.bilingual(plan_field(MergeField::office), {"福利辦事處", "office"}, base.office, mine.office,
+                                   theirs.office);
     plan.sections = merger.sections(base, mine, theirs);
     result.conflicts = std::move(merger.conflicts);
     return result;
 }
 
 Bilingual describe_conflicts(const std::vector<MergeConflict>& conflicts) {
-    Bilingual text{
-        fmt::format("你的修改與其後的修改在以下 {} 項有衝突：", conflicts.size()),
-        fmt::format("Your edit conflicts with the later changes on {} item(s):", conflicts.size())};
+    Bilingual text{fmt::format("你的修改與其後的修改在以下 {} 項有衝突：", conflicts.size()),
+                   fmt::format("Your edit conflicts with the later changes on {} item(s):", conflicts.size())};
     for (const auto& conflict : conflicts) {
-        text.zh += fmt::format("\n  {}：原本 {}；你的 {}；其後 {}", conflict.where.zh,
-                               value_text(conflict, conflict.base, Language::zh),
-                               value_text(conflict, conflict.mine, Language::zh),
-                               value_text(conflict, conflict.theirs, Language::zh));
+        text.zh += fmt::format(
+            "\n  {}：原本 {}；你的 {}；其後 {}", conflict.where.zh, value_text(conflict, conflict.base, Language::zh),
+            value_text(conflict, conflict.mine, Language::zh), value_text(conflict, conflict.theirs, Language::zh));
         text.en += fmt::format("\n  {}: base {}; yours {}; theirs {}", conflict.where.en,
                                value_text(conflict, conflict.base, Language::en),
                                value_text(conflict, conflict.mine, Language::en),

@@ -37,7 +37,7 @@ enum class MergeField {
     theme,
     purpose,
     advice_sought,
-    council,            // the letterhead: council, committee and office
+    council,  // the letterhead: council, committee and office
     committee,
     office,
     objective,          // of the section `area_id`
@@ -92,8 +92,7 @@ struct PlanMerge {
     std::vector<MergeConflict> conflicts;  // every conflict, settled by `resolutions` or not
 };
 
-PlanMerge merge_plans(const Plan& base, const Plan& mine, const Plan& theirs,
-                      const MergeResolutions& resolutions = {});
+PlanMerge merge_plans(const Plan& base, const Plan& mine, const Plan& theirs, const MergeResolutions& resolutions = {});
 
 // For a refused save: a heading, then each conflict on its own line with base, mine and theirs.
 Bilingual describe_conflicts(const std::vector<MergeConflict>& conflicts);

@@ -21,7 +21,10 @@ void run_plugin(const plugins::LoadedPlugin& plugin, const PlanSection& section,
         findings.insert(findings.end(), section_findings.begin(), section_findings.end());
     } catch (const plugins::PluginFailure& failure) {
         const std::string plugin_id = plugin.id();
-        findings.push_back({plugin_id, section.area_id, Severity::warning, "plugin-failed",
+        findings.push_back({plugin_id,
+                            section.area_id,
+                            Severity::warning,
+                            "plugin-failed",
                             {failure.message().zh + "；此部分的檢查已略過，外掛已停用",
                              failure.message().en + "; this section's checks were skipped and the "
                                                     "plugin was disabled"},
@@ -41,7 +44,10 @@ std::vector<Finding> validate_plan(const Plan& plan, plugins::PluginRegistry& re
         if (const auto* plugin = registry.find_area(section.area_id)) {
             run_plugin(*plugin, section, indicators, registry, findings);
         } else {
-            findings.push_back({"", section.area_id, Severity::warning, "area-plugin-missing",
+            findings.push_back({"",
+                                section.area_id,
+                                Severity::warning,
+                                "area-plugin-missing",
                                 {fmt::format("未有載入「{}」範疇的外掛，此部分未經檢查", section.area_id),
                                  fmt::format("no plugin for service area '{}' is loaded, so this "
                                              "section was not checked",

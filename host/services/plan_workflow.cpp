@@ -103,9 +103,9 @@ std::int64_t PlanWorkflow::create(Plan draft, const std::string& reason) {
     authorize(actor_, Operation::create_plan, district_subject(draft.district_id));
     // Whom the paper goes to and from, unless the draft (an imported paper) already says.
     const District district = DistrictRepository(db_).get(draft.district_id);
-    for (auto [given, fallback] : {std::pair{&draft.council, &district.council},
-                                   std::pair{&draft.committee, &district.committee},
-                                   std::pair{&draft.office, &district.office}}) {
+    for (auto [given, fallback] :
+         {std::pair{&draft.council, &district.council}, std::pair{&draft.committee, &district.committee},
+          std::pair{&draft.office, &district.office}}) {
         if (given->empty()) {
             *given = *fallback;
         } else if (given->en.empty() && given->zh == fallback->zh) {
@@ -115,7 +115,8 @@ std::int64_t PlanWorkflow::create(Plan draft, const std::string& reason) {
         }
     }
     if (draft.sections.empty()) {
-        for (const auto* plugin : service_area_plugins(plugins_)) draft.sections.push_back({0, plugin->area()->id, {}, {}});
+        for (const auto* plugin : service_area_plugins(plugins_))
+            draft.sections.push_back({0, plugin->area()->id, {}, {}});
     }
     return PlanRepository(db_).create(draft, actor_.id, reason);
 }
@@ -145,7 +146,8 @@ std::int64_t PlanWorkflow::import_json(std::string_view json, const std::string&
                                        const std::string& district_code, const std::string& financial_year) {
     Plan plan = plan_from_json(json);
     DistrictRepository districts(db_);
-    plan.district_id = district_code.empty() ? districts.get(plan.district_id).id : districts.get_by_code(district_code).id;
+    plan.district_id =
+        district_code.empty() ? districts.get(plan.district_id).id : districts.get_by_code(district_code).id;
     if (!financial_year.empty()) plan.financial_year = financial_year;
     // A new draft: ids, status and version are this database's to give.
     plan.status = PlanStatus::draft;
@@ -232,7 +234,8 @@ std::int64_t PlanWorkflow::respond(std::int64_t comment_id, CommentKind kind, co
     ReviewRepository reviews(db_);
     const auto parent = reviews.find_comment(comment_id);
     if (!parent) {
-        throw NotFound({fmt::format("找不到編號 {} 的評論", comment_id), fmt::format("no comment with id {}", comment_id)});
+        throw NotFound(
+            {fmt::format("找不到編號 {} 的評論", comment_id), fmt::format("no comment with id {}", comment_id)});
     }
     const Plan plan = load(parent->plan_id);
     authorize(actor_, Operation::comment_on_plan, plan_subject(plan));

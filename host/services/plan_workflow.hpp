@@ -51,7 +51,7 @@ struct ImportedPaper {
 };
 
 class PlanWorkflow {
-public:
+  public:
     PlanWorkflow(Database& db, plugins::PluginRegistry& plugins, User actor);
 
     // The plans this user may read, filtered in SQL.
@@ -89,7 +89,7 @@ public:
 
     const User& actor() const { return actor_; }
 
-private:
+  private:
     Plan load(std::int64_t plan_id);
     Plan readable(std::int64_t plan_id);
 

@@ -17,12 +17,15 @@ std::string programme_report_markdown(const Programme& programme, const std::vec
     std::string out = fmt::format("# {} {}\n\n{} – {}\n\n", programme.name.zh, programme.name.en,
                                   day_month_year(programme.period_start), day_month_year(programme.period_end));
     if (!programme.organisation_name.zh.empty()) {
-        out += fmt::format("主辦機構 Organisation: {} {}\n\n", programme.organisation_name.zh, programme.organisation_name.en);
+        out += fmt::format("主辦機構 Organisation: {} {}\n\n", programme.organisation_name.zh,
+                           programme.organisation_name.en);
     }
     if (!programme.objectives.zh.empty() || !programme.objectives.en.empty()) {
         out += fmt::format("## 計劃目標 Objectives\n\n{}\n\n{}\n\n", programme.objectives.zh, programme.objectives.en);
     }
-    out += "## 成果指標 Output indicators\n\n| 指標 Indicator | 目標 Target | 實際 Actual | 達標率 Achieved |\n|---|---|---|---|\n";
+    out +=
+        "## 成果指標 Output indicators\n\n| 指標 Indicator | 目標 Target | 實際 Actual | 達標率 Achieved "
+        "|\n|---|---|---|---|\n";
     for (const auto& indicator : indicators) {
         if (indicator.kind != IndicatorKind::output) continue;
         const Achievement result = achievement(indicator);
@@ -33,11 +36,14 @@ std::string programme_report_markdown(const Programme& programme, const std::vec
                            format_number(indicator.target), unit,
                            indicator.actual ? format_number(*indicator.actual) : "–", achieved);
     }
-    out += "\n## 成效指標 Outcome indicators\n\n| 預期目標 Expected | 達致成效 Achieved | 結果 Result |\n|---|---|---|\n";
+    out +=
+        "\n## 成效指標 Outcome indicators\n\n| 預期目標 Expected | 達致成效 Achieved | 結果 Result |\n|---|---|---|\n";
     for (const auto& indicator : indicators) {
         if (indicator.kind != IndicatorKind::outcome) continue;
         const Achievement result = achievement(indicator);
-        const std::string verdict = !result.reported ? "未有匯報 not reported" : result.met ? "達標 met" : "未達標 not met";
+        const std::string verdict = !result.reported ? "未有匯報 not reported"
+                                    : result.met     ? "達標 met"
+                                                     : "未達標 not met";
         out += fmt::format("| {} {}% {} | {} | {} |\n", indicator.code, format_number(indicator.target),
                            indicator.description.zh, indicator.actual ? format_number(*indicator.actual) + "%" : "–",
                            verdict);
@@ -52,8 +58,9 @@ std::vector<PaperBlock> programme_report_blocks(const Programme& programme, cons
     blocks.push_back({BlockKind::letterhead, fmt::format("{} – {}", day_month_year(programme.period_start),
                                                          day_month_year(programme.period_end))});
     if (!programme.organisation_name.zh.empty()) {
-        blocks.push_back({BlockKind::letterhead, fmt::format("主辦機構 Organisation：{} {}", programme.organisation_name.zh,
-                                                             programme.organisation_name.en)});
+        blocks.push_back(
+            {BlockKind::letterhead, fmt::format("主辦機構 Organisation：{} {}", programme.organisation_name.zh,
+                                                programme.organisation_name.en)});
     }
     if (!programme.objectives.zh.empty() || !programme.objectives.en.empty()) {
         blocks.push_back({BlockKind::heading, "計劃目標 Objectives"});
@@ -66,19 +73,23 @@ std::vector<PaperBlock> programme_report_blocks(const Programme& programme, cons
         const Achievement result = achievement(indicator);
         std::string achieved = "未有匯報 not reported";
         if (result.reported) achieved = result.percent ? format_percent(*result.percent) : "不適用 n/a";
-        blocks.push_back({BlockKind::bullet, fmt::format("{} {}：目標 target {} {}，實際 actual {}（{}）", indicator.code,
-                                                         indicator.description.zh, format_number(indicator.target),
-                                                         indicator_unit_name(indicator.unit).zh,
-                                                         indicator.actual ? format_number(*indicator.actual) : "–", achieved)});
+        blocks.push_back(
+            {BlockKind::bullet,
+             fmt::format("{} {}：目標 target {} {}，實際 actual {}（{}）", indicator.code, indicator.description.zh,
+                         format_number(indicator.target), indicator_unit_name(indicator.unit).zh,
+                         indicator.actual ? format_number(*indicator.actual) : "–", achieved)});
     }
     blocks.push_back({BlockKind::heading, "成效指標 Outcome indicators"});
     for (const auto& indicator : indicators) {
         if (indicator.kind != IndicatorKind::outcome) continue;
         const Achievement result = achievement(indicator);
-        const std::string verdict = !result.reported ? "未有匯報 not reported" : result.met ? "達標 met" : "未達標 not met";
-        blocks.push_back({BlockKind::bullet, fmt::format("{} {}% {}：達致成效 achieved {}（{}）", indicator.code,
-                                                         format_number(indicator.target), indicator.description.zh,
-                                                         indicator.actual ? format_number(*indicator.actual) + "%" : "–", verdict)});
+        const std::string verdict = !result.reported ? "未有匯報 not reported"
+                                    : result.met     ? "達標 met"
+                                                     : "未達標 not met";
+        blocks.push_back(
+            {BlockKind::bullet, fmt::format("{} {}% {}：達致成效 achieved {}（{}）", indicator.code,
+                                            format_number(indicator.target), indicator.description.zh,
+                                            indicator.actual ? format_number(*indicator.actual) + "%" : "–", verdict)});
     }
     return blocks;
 }

@@ -27,8 +27,9 @@ void require_indicator_shape(const Indicator& indicator) {
         throw InvalidInput({"指標代號須為 1 至 32 個字元", "the indicator code must be 1 to 32 characters"});
     }
     if (!is_indicator_unit(indicator.unit)) {
-        throw InvalidInput({fmt::format("不明單位「{}」", indicator.unit),
-                            fmt::format("unknown unit '{}'; choose one with --unit or --from-catalogue", indicator.unit)});
+        throw InvalidInput(
+            {fmt::format("不明單位「{}」", indicator.unit),
+             fmt::format("unknown unit '{}'; choose one with --unit or --from-catalogue", indicator.unit)});
     }
     if (indicator.kind == IndicatorKind::outcome && indicator.unit != "percent") {
         throw InvalidInput({"成效指標以百分比計算", "outcome indicators are measured in percent"});
@@ -71,10 +72,11 @@ void ProgrammeService::link_focus_point(std::int64_t programme_id, std::int64_t 
     const Plan plan = PlanRepository(db_).get(*plan_id);
     authorize(actor_, Operation::edit_plan, plan_subject(plan));
     if (plan.status != PlanStatus::draft && plan.status != PlanStatus::returned) {
-        throw InvalidInput({fmt::format("計劃 {} 的狀態為「{}」，已凍結；只可連結至草擬中或發還修訂的計劃", plan.id,
-                                        status_name(plan.status).zh),
-                            fmt::format("plan {} is {} and frozen; programmes can only be linked to draft or returned plans",
-                                        plan.id, status_name(plan.status).en)});
+        throw InvalidInput(
+            {fmt::format("計劃 {} 的狀態為「{}」，已凍結；只可連結至草擬中或發還修訂的計劃", plan.id,
+                         status_name(plan.status).zh),
+             fmt::format("plan {} is {} and frozen; programmes can only be linked to draft or returned plans", plan.id,
+                         status_name(plan.status).en)});
     }
     if (programme.district_id && *programme.district_id != plan.district_id) {
         throw InvalidInput({fmt::format("服務計劃 {} 與計劃 {} 不屬同一地區", programme_id, plan.id),

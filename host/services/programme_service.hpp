@@ -21,7 +21,7 @@ namespace dplan {
 class Database;
 
 class ProgrammeService {
-public:
+  public:
     ProgrammeService(Database& db, User actor);
 
     std::vector<Programme> list();
@@ -56,7 +56,7 @@ public:
     // Indicators of the readable programmes that serve the plan's focus points.
     std::vector<PlanIndicator> plan_indicators(std::int64_t plan_id);
 
-private:
+  private:
     Indicator indicator(std::int64_t programme_id, const std::string& code);
 
     Database& db_;

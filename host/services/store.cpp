@@ -27,9 +27,10 @@ std::string Store::describe() const { return database_->url().redacted(); }
 User Store::user(const std::string& username) {
     if (!database_->has_table("users")) {
         if (username == "system") return User{system_user_id, "system", "system", Role::system, {}, {}};
-        throw NotFound({fmt::format("資料庫尚未建立，沒有用戶「{}」；請先執行 dplan db init", username),
-                        fmt::format("the database is not set up yet, so there is no user '{}'; run 'dplan db init' first",
-                                    username)});
+        throw NotFound(
+            {fmt::format("資料庫尚未建立，沒有用戶「{}」；請先執行 dplan db init", username),
+             fmt::format("the database is not set up yet, so there is no user '{}'; run 'dplan db init' first",
+                         username)});
     }
     if (auto found = UserRepository(*database_).find_by_username(username)) return *found;
     throw NotFound({fmt::format("沒有用戶「{}」；管理員可用 dplan user add 建立", username),

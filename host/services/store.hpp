@@ -2,9 +2,9 @@
 // the services and storage see the database inside, so no front end can reach SQL directly.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <optional>
-#include <filesystem>
 #include <string>
 
 #include "domain/database_url.hpp"
@@ -15,7 +15,7 @@ namespace dplan {
 class Database;
 
 class Store {
-public:
+  public:
     // Opens the database named by `url` (a password missing from it comes from
     // $DPLAN_DB_PASSWORD or the option file). With `require_current_schema`, refuses a database
     // that is not at this binary's schema version.
@@ -35,7 +35,7 @@ public:
 
     Database& database() { return *database_; }
 
-private:
+  private:
     explicit Store(std::unique_ptr<Database> database);
     std::unique_ptr<Database> database_;
 };

@@ -23,9 +23,9 @@ const date::time_zone* find_zone(std::string_view zone) {
 }
 
 [[noreturn]] void bad_time(std::string_view local_time) {
-    throw InvalidInput({fmt::format("時間「{}」不正確，應為實有的日期及時間，例如 2024-06-18T14:30", local_time),
-                        fmt::format("time '{}' is not valid; expected a real date and time such as 2024-06-18T14:30",
-                                    local_time)});
+    throw InvalidInput(
+        {fmt::format("時間「{}」不正確，應為實有的日期及時間，例如 2024-06-18T14:30", local_time),
+         fmt::format("time '{}' is not valid; expected a real date and time such as 2024-06-18T14:30", local_time)});
 }
 
 }  // namespace

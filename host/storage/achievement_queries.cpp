@@ -12,11 +12,12 @@ namespace {
 // The filter as SQL conditions over programmes p, with only the conditions in use, so that the
 // planner can use the indexes they need; values are always bound.
 class BoundFilter {
-public:
+  public:
     explicit BoundFilter(const AchievementFilter& filter) {
         if (filter.area_id) {
             area_ = *filter.area_id;
-            conditions_ += " AND EXISTS (SELECT 1 FROM programme_areas fa WHERE fa.programme_id = p.id AND fa.area_id = :area)";
+            conditions_ +=
+                " AND EXISTS (SELECT 1 FROM programme_areas fa WHERE fa.programme_id = p.id AND fa.area_id = :area)";
         }
         if (filter.district_id) {
             district_ = *filter.district_id;
@@ -29,8 +30,10 @@ public:
         }
         if (filter.plan_id) {
             plan_ = *filter.plan_id;
-            conditions_ += " AND EXISTS (SELECT 1 FROM programme_focus_points fl JOIN focus_points ff ON ff.id = fl.focus_point_id "
-                           "JOIN plan_sections fs ON fs.id = ff.section_id WHERE fl.programme_id = p.id AND fs.plan_id = :plan)";
+            conditions_ +=
+                " AND EXISTS (SELECT 1 FROM programme_focus_points fl JOIN focus_points ff ON ff.id = "
+                "fl.focus_point_id "
+                "JOIN plan_sections fs ON fs.id = ff.section_id WHERE fl.programme_id = p.id AND fs.plan_id = :plan)";
         }
         // The reader's scope: the ids are the service layer's, never a front end's.
         if (filter.scope.nothing) conditions_ += " AND 1 = 0";
@@ -55,7 +58,7 @@ public:
         if (filter_.scope.organisation_id) statement.exchange(soci::use(scope_organisation_, "scope_organisation"));
     }
 
-private:
+  private:
     AchievementFilter filter_;
     std::string conditions_, area_, year_;
     long long district_ = 0, plan_ = 0, scope_district_ = 0, scope_organisation_ = 0;
@@ -72,7 +75,8 @@ struct GroupingSql {
 
 GroupingSql grouping_sql(AchievementGrouping grouping) {
     switch (grouping) {
-        case AchievementGrouping::programme: return {"p.id", "p.name_zh", "p.name_en", "", "MAX(p.financial_year)"};
+        case AchievementGrouping::programme:
+            return {"p.id", "p.name_zh", "p.name_en", "", "MAX(p.financial_year)"};
         case AchievementGrouping::organisation:
             return {"o.id", "o.name_zh", "o.name_en", " LEFT JOIN organisations o ON o.id = p.organisation_id", "''"};
         case AchievementGrouping::area:
@@ -114,12 +118,12 @@ std::vector<AchievementGroup> summarise_achievement(Database& db, AchievementGro
         double mean = 0;
         soci::indicator mean_flag = soci::i_ok;
         std::vector<AchievementGroup> result;
-        const std::string sql = "SELECT " + group.key + ", " + group.label_zh + ", " + group.label_en + ", " + group.detail +
-                                ", " + counts + " FROM programmes p JOIN indicators i ON i.programme_id = p.id" +
-                                group.joins + " WHERE 1 = 1" + bound.conditions() + " GROUP BY " + group.key + ", " +
-                                group.label_zh + ", " + group.label_en +
-                                (grouping == AchievementGrouping::plan ? ", pl.financial_year" : "") + " ORDER BY " +
-                                group.label_en + ", " + group.key;
+        const std::string sql =
+            "SELECT " + group.key + ", " + group.label_zh + ", " + group.label_en + ", " + group.detail + ", " +
+            counts + " FROM programmes p JOIN indicators i ON i.programme_id = p.id" + group.joins + " WHERE 1 = 1" +
+            bound.conditions() + " GROUP BY " + group.key + ", " + group.label_zh + ", " + group.label_en +
+            (grouping == AchievementGrouping::plan ? ", pl.financial_year" : "") + " ORDER BY " + group.label_en +
+            ", " + group.key;
         soci::statement query(db.session());
         bound.bind(query);
         query.exchange(soci::into(key, key_flag));
@@ -153,11 +157,12 @@ std::vector<ShortfallRow> furthest_below_target(Database& db, const AchievementF
         long long programme_id = 0;
         ShortfallRow row;
         std::vector<ShortfallRow> result;
-        const std::string sql = "SELECT p.id, p.name_zh, p.name_en, i.code, i.description_zh, i.target, i.actual, "
-                                "i.actual * 100.0 / i.target AS percent FROM programmes p "
-                                "JOIN indicators i ON i.programme_id = p.id "
-                                "WHERE i.actual IS NOT NULL AND i.target > 0 AND i.actual < i.target" +
-                                bound.conditions() + " ORDER BY percent, p.id, i.code LIMIT :limit";
+        const std::string sql =
+            "SELECT p.id, p.name_zh, p.name_en, i.code, i.description_zh, i.target, i.actual, "
+            "i.actual * 100.0 / i.target AS percent FROM programmes p "
+            "JOIN indicators i ON i.programme_id = p.id "
+            "WHERE i.actual IS NOT NULL AND i.target > 0 AND i.actual < i.target" +
+            bound.conditions() + " ORDER BY percent, p.id, i.code LIMIT :limit";
         soci::statement query(db.session());
         bound.bind(query);
         query.exchange(soci::use(limit, "limit"));

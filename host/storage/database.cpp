@@ -15,8 +15,8 @@ namespace {
 // quotes, and has no escape for a double quote inside: such paths are refused, not mangled.
 std::string sqlite_connection_value(std::string_view path) {
     if (path.find('"') != std::string_view::npos) {
-        throw InvalidInput({"SQLite 資料庫路徑不可包含雙引號 (\")",
-                            "the SQLite database path must not contain a double quote (\")"});
+        throw InvalidInput(
+            {"SQLite 資料庫路徑不可包含雙引號 (\")", "the SQLite database path must not contain a double quote (\")"});
     }
     return fmt::format("\"{}\"", path);
 }
@@ -56,25 +56,22 @@ std::unique_ptr<soci::session> open_sqlite(const DatabaseUrl& url, OpenMode mode
     const bool exists = std::filesystem::exists(path);
     if (!exists && mode == OpenMode::must_exist) {
         throw StorageError(
-            {fmt::format("找不到資料庫「{}」。請先執行 dplan db init（或 dplan demo）建立。",
-                         path.string()),
-             fmt::format("no database at {}; create it first with 'dplan db init' (or 'dplan demo')",
-                         path.string())});
+            {fmt::format("找不到資料庫「{}」。請先執行 dplan db init（或 dplan demo）建立。", path.string()),
+             fmt::format("no database at {}; create it first with 'dplan db init' (or 'dplan demo')", path.string())});
     }
     if (!exists && path.has_parent_path()) {
         std::error_code ec;
         std::filesystem::create_directories(path.parent_path(), ec);
         if (ec) {
-            throw StorageError(
-                {fmt::format("無法建立資料夾「{}」：{}", path.parent_path().string(), ec.message()),
-                 fmt::format("cannot create folder {}: {}; choose another path with --db sqlite:PATH",
-                             path.parent_path().string(), ec.message())});
+            throw StorageError({fmt::format("無法建立資料夾「{}」：{}", path.parent_path().string(), ec.message()),
+                                fmt::format("cannot create folder {}: {}; choose another path with --db sqlite:PATH",
+                                            path.parent_path().string(), ec.message())});
         }
     }
     std::unique_ptr<soci::session> session;
     try {
-        session = std::make_unique<soci::session>(
-            *soci::factory_sqlite3(), "dbname=" + sqlite_connection_value(path.string()) + " timeout=10");
+        session = std::make_unique<soci::session>(*soci::factory_sqlite3(),
+                                                  "dbname=" + sqlite_connection_value(path.string()) + " timeout=10");
         // Touch the file so a damaged or foreign file is found now, not halfway through a write.
         *session << "PRAGMA foreign_keys = ON";
         int schema_entries = 0;
@@ -82,17 +79,14 @@ std::unique_ptr<soci::session> open_sqlite(const DatabaseUrl& url, OpenMode mode
         use_write_ahead_log(*session, path);
     } catch (const soci::soci_error& e) {
         const std::string reason = e.get_error_message();
-        if (reason.find("not a database") != std::string::npos ||
-            reason.find("malformed") != std::string::npos) {
-            throw StorageError(
-                {fmt::format("「{}」不是 SQLite 資料庫，或檔案已損壞：{}", path.string(), reason),
-                 fmt::format("{} is not a SQLite database or is damaged ({}); restore it from a "
-                             "backup or point --db at another file",
-                             path.string(), reason)});
+        if (reason.find("not a database") != std::string::npos || reason.find("malformed") != std::string::npos) {
+            throw StorageError({fmt::format("「{}」不是 SQLite 資料庫，或檔案已損壞：{}", path.string(), reason),
+                                fmt::format("{} is not a SQLite database or is damaged ({}); restore it from a "
+                                            "backup or point --db at another file",
+                                            path.string(), reason)});
         }
         throw StorageError(
-            {fmt::format("無法開啟 SQLite 資料庫「{}」：{}。請檢查路徑及寫入權限。", path.string(),
-                         reason),
+            {fmt::format("無法開啟 SQLite 資料庫「{}」：{}。請檢查路徑及寫入權限。", path.string(), reason),
              fmt::format("cannot open SQLite database {}: {}; check that the folder exists and is "
                          "writable",
                          path.string(), reason)});
@@ -111,10 +105,10 @@ void prepare_mysql_session(soci::session& session) {
 std::unique_ptr<soci::session> open_mysql(const DatabaseUrl& url) {
     // Read and write timeouts: a server or network that stops answering fails the call after
     // timeout_seconds instead of hanging the dashboard's worker (or a CLI command) for ever.
-    std::string connect = fmt::format(
-        "dbname={} host={} port={} charset=utf8mb4 connect_timeout=5 read_timeout={} write_timeout={}",
-        mysql_connection_value(url.database), mysql_connection_value(url.host), url.port, url.timeout_seconds,
-        url.timeout_seconds);
+    std::string connect =
+        fmt::format("dbname={} host={} port={} charset=utf8mb4 connect_timeout=5 read_timeout={} write_timeout={}",
+                    mysql_connection_value(url.database), mysql_connection_value(url.host), url.port,
+                    url.timeout_seconds, url.timeout_seconds);
     if (!url.user.empty()) connect += " user=" + mysql_connection_value(url.user);
     if (!url.password.empty()) connect += " password=" + mysql_connection_value(url.password);
     if (!url.socket.empty()) connect += " unix_socket=" + mysql_connection_value(url.socket);
@@ -194,9 +188,10 @@ void Database::reconnect(std::string_view what, const soci::soci_error& lost) {
         prepare_mysql_session(*session_);
     } catch (const soci::soci_error& e) {
         throw StorageError(
-            {fmt::format("資料庫伺服器 {} 在 {} 秒內沒有回應或已中斷連線（「{}」：{}），重新連線亦失敗（{}）。資料未有改動；"
-                         "請在伺服器恢復後再試。",
-                         url_.redacted(), url_.timeout_seconds, what, lost.get_error_message(), e.get_error_message()),
+            {fmt::format(
+                 "資料庫伺服器 {} 在 {} 秒內沒有回應或已中斷連線（「{}」：{}），重新連線亦失敗（{}）。資料未有改動；"
+                 "請在伺服器恢復後再試。",
+                 url_.redacted(), url_.timeout_seconds, what, lost.get_error_message(), e.get_error_message()),
              fmt::format("the database server at {} did not answer within {} s or went away ({}: {}) and could not be "
                          "reached again ({}); nothing was changed; try again when the server is back",
                          url_.redacted(), url_.timeout_seconds, what, lost.get_error_message(),
@@ -219,8 +214,8 @@ bool Database::has_table(std::string_view name) {
         int count = 0;
         const std::string table(name);
         if (dialect() == Dialect::sqlite) {
-            *session_ << "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :name",
-                soci::use(table), soci::into(count);
+            *session_ << "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :name", soci::use(table),
+                soci::into(count);
         } else {
             *session_ << "SELECT count(*) FROM information_schema.tables "
                          "WHERE table_schema = DATABASE() AND table_name = :name",
@@ -234,21 +229,21 @@ StorageError Database::translate(std::string_view what, const soci::soci_error& 
     const std::string reason = e.get_error_message();
     spdlog::debug("storage error during '{}' on {}: {}", what, url_.redacted(), e.what());
     if (reason.find("readonly") != std::string::npos || reason.find("read-only") != std::string::npos) {
-        return StorageError({fmt::format("無法寫入資料庫 {}（唯讀）：{}", url_.redacted(), reason),
-                             fmt::format("cannot write to {} ({}): the file or folder is read-only",
-                                         url_.redacted(), reason)});
+        return StorageError(
+            {fmt::format("無法寫入資料庫 {}（唯讀）：{}", url_.redacted(), reason),
+             fmt::format("cannot write to {} ({}): the file or folder is read-only", url_.redacted(), reason)});
     }
     if (connection_lost(e)) {
         return StorageError(
-            {fmt::format("資料庫伺服器 {} 在 {} 秒內沒有回應或已中斷連線（「{}」：{}）。資料未有改動；請在伺服器恢復後再試。",
-                         url_.redacted(), url_.timeout_seconds, what, reason),
+            {fmt::format(
+                 "資料庫伺服器 {} 在 {} 秒內沒有回應或已中斷連線（「{}」：{}）。資料未有改動；請在伺服器恢復後再試。",
+                 url_.redacted(), url_.timeout_seconds, what, reason),
              fmt::format("the database server at {} did not answer within {} s or went away ({}: {}); nothing was "
                          "changed; try again when the server is back",
                          url_.redacted(), url_.timeout_seconds, what, reason)});
     }
-    return StorageError(
-        {fmt::format("資料庫操作「{}」失敗（{}）：{}。資料未有改動。", what, url_.redacted(), reason),
-         fmt::format("{} failed on {}: {}; nothing was changed", what, url_.redacted(), reason)});
+    return StorageError({fmt::format("資料庫操作「{}」失敗（{}）：{}。資料未有改動。", what, url_.redacted(), reason),
+                         fmt::format("{} failed on {}: {}; nothing was changed", what, url_.redacted(), reason)});
 }
 
 bool is_unique_violation(const soci::soci_error& e) {

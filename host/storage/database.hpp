@@ -11,13 +11,13 @@
 #include <string>
 #include <string_view>
 
-#include "domain/error.hpp"
 #include "domain/database_url.hpp"
+#include "domain/error.hpp"
 
 namespace dplan {
 
 class Database {
-public:
+  public:
     static std::unique_ptr<Database> open(const DatabaseUrl& url, OpenMode mode);
 
     Dialect dialect() const { return url_.dialect; }
@@ -55,20 +55,20 @@ public:
         return guarded(what, std::forward<Query>(query));
     }
 
-private:
+  private:
     // Begins a write transaction; rolls it back unless commit() was called. When COMMIT itself
     // fails on MariaDB, commit() throws a StorageError saying the outcome is unknown. On SQLite it begins
     // IMMEDIATE: a deferred transaction that later upgrades to a write gets SQLITE_BUSY at once
     // in WAL mode, without waiting out the busy timeout, so concurrent writers would fail.
     class WriteTransaction {
-    public:
+      public:
         explicit WriteTransaction(Database& db);
         ~WriteTransaction();
         void commit();
         WriteTransaction(const WriteTransaction&) = delete;
         WriteTransaction& operator=(const WriteTransaction&) = delete;
 
-    private:
+      private:
         Database& db_;
         bool finished_ = false;
     };

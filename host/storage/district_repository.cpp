@@ -34,9 +34,7 @@ std::int64_t DistrictRepository::create(const District& district) {
     });
 }
 
-std::optional<District> DistrictRepository::find_by_code(const std::string& code) {
-    return find_by("code", code);
-}
+std::optional<District> DistrictRepository::find_by_code(const std::string& code) { return find_by("code", code); }
 
 District DistrictRepository::get_by_code(const std::string& code) {
     auto district = find_by_code(code);
@@ -72,15 +70,15 @@ void DistrictRepository::update(const District& district) {
     get(district.id);  // NotFound for no such district
     db_.write("update district", [&] {
         const long long key = district.id;
-        soci::statement update = (db_.session().prepare << "UPDATE districts SET name_zh = :zh, name_en = :en, "
-                                                           "council_zh = :council_zh, council_en = :council_en, "
-                                                           "committee_zh = :committee_zh, committee_en = :committee_en, "
-                                                           "office_zh = :office_zh, office_en = :office_en "
-                                                           "WHERE id = :id",
-                                  soci::use(district.name.zh), soci::use(district.name.en),
-                                  soci::use(district.council.zh), soci::use(district.council.en),
-                                  soci::use(district.committee.zh), soci::use(district.committee.en),
-                                  soci::use(district.office.zh), soci::use(district.office.en), soci::use(key));
+        soci::statement update =
+            (db_.session().prepare << "UPDATE districts SET name_zh = :zh, name_en = :en, "
+                                      "council_zh = :council_zh, council_en = :council_en, "
+                                      "committee_zh = :committee_zh, committee_en = :committee_en, "
+                                      "office_zh = :office_zh, office_en = :office_en "
+                                      "WHERE id = :id",
+             soci::use(district.name.zh), soci::use(district.name.en), soci::use(district.council.zh),
+             soci::use(district.council.en), soci::use(district.committee.zh), soci::use(district.committee.en),
+             soci::use(district.office.zh), soci::use(district.office.en), soci::use(key));
         update.execute(true);
     });
 }
@@ -90,9 +88,10 @@ std::optional<District> DistrictRepository::find_by(const char* column, const st
     return db_.read("find district", [&]() -> std::optional<District> {
         long long id = 0;
         District district;
-        db_.session() << fmt::format("SELECT id, code, name_zh, name_en, {} FROM districts WHERE {} = :value "
-                                     "ORDER BY id LIMIT 1",
-                                     letterhead_columns, column),
+        db_.session() << fmt::format(
+            "SELECT id, code, name_zh, name_en, {} FROM districts WHERE {} = :value "
+            "ORDER BY id LIMIT 1",
+            letterhead_columns, column),
             soci::use(value), soci::into(id), soci::into(district.code), soci::into(district.name.zh),
             soci::into(district.name.en), soci::into(district.council.zh), soci::into(district.council.en),
             soci::into(district.committee.zh), soci::into(district.committee.en), soci::into(district.office.zh),
@@ -125,12 +124,12 @@ std::vector<District> DistrictRepository::list() {
         std::vector<District> districts;
         long long id = 0;
         District row;
-        soci::statement query = (db_.session().prepare
-                                     << fmt::format("SELECT id, code, name_zh, name_en, {} FROM districts ORDER BY code",
-                                                    letterhead_columns),
-                                 soci::into(id), soci::into(row.code), soci::into(row.name.zh), soci::into(row.name.en),
-                                 soci::into(row.council.zh), soci::into(row.council.en), soci::into(row.committee.zh),
-                                 soci::into(row.committee.en), soci::into(row.office.zh), soci::into(row.office.en));
+        soci::statement query =
+            (db_.session().prepare << fmt::format("SELECT id, code, name_zh, name_en, {} FROM districts ORDER BY code",
+                                                  letterhead_columns),
+             soci::into(id), soci::into(row.code), soci::into(row.name.zh), soci::into(row.name.en),
+             soci::into(row.council.zh), soci::into(row.council.en), soci::into(row.committee.zh),
+             soci::into(row.committee.en), soci::into(row.office.zh), soci::into(row.office.en));
         query.execute();
         while (query.fetch()) {
             row.id = id;

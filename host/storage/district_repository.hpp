@@ -10,7 +10,7 @@
 namespace dplan {
 
 class DistrictRepository {
-public:
+  public:
     explicit DistrictRepository(Database& db) : db_(db) {}
 
     // Throws InvalidInput when the code is empty or already taken.
@@ -27,7 +27,7 @@ public:
     District get(std::int64_t id);
     std::vector<District> list();
 
-private:
+  private:
     std::optional<District> find_by(const char* column, const std::string& value);
 
     Database& db_;

@@ -33,8 +33,9 @@ struct FilterSql {
             where += " AND m.district_id = :scope_district", scope_district = *filter.scope.district_id;
         }
         if (filter.scope.organisation_id) {
-            where += " AND EXISTS (SELECT 1 FROM meeting_attendees sa JOIN stakeholders ss ON ss.id = sa.stakeholder_id "
-                     "WHERE sa.meeting_id = m.id AND ss.organisation_id = :scope_organisation)";
+            where +=
+                " AND EXISTS (SELECT 1 FROM meeting_attendees sa JOIN stakeholders ss ON ss.id = sa.stakeholder_id "
+                "WHERE sa.meeting_id = m.id AND ss.organisation_id = :scope_organisation)";
             scope_organisation = *filter.scope.organisation_id;
         }
     }
@@ -61,14 +62,16 @@ void MeetingRepository::touch(std::int64_t meeting_id, std::optional<int> seen_v
     int version = 0;
     db_.session() << "SELECT version FROM meetings WHERE id = :id", soci::use(id), soci::into(version);
     if (!db_.session().got_data()) {
-        throw NotFound({fmt::format("找不到編號 {} 的會議", meeting_id), fmt::format("no meeting with id {}", meeting_id)});
+        throw NotFound(
+            {fmt::format("找不到編號 {} 的會議", meeting_id), fmt::format("no meeting with id {}", meeting_id)});
     }
     if (seen_version && *seen_version != version) {
-        throw Conflict({fmt::format("會議 {} 已被他人修改（你看到第 {} 版，現為第 {} 版）；請重新載入後再改", meeting_id,
-                                    *seen_version, version),
-                        fmt::format("meeting {} was changed by someone else (you saw version {}, it is now version {}); "
-                                    "reload it and make your change again",
-                                    meeting_id, *seen_version, version)});
+        throw Conflict(
+            {fmt::format("會議 {} 已被他人修改（你看到第 {} 版，現為第 {} 版）；請重新載入後再改", meeting_id,
+                         *seen_version, version),
+             fmt::format("meeting {} was changed by someone else (you saw version {}, it is now version {}); "
+                         "reload it and make your change again",
+                         meeting_id, *seen_version, version)});
     }
     // The version in the WHERE clause makes the check and the bump one step.
     soci::statement bump = (db_.session().prepare << "UPDATE meetings SET version = version + 1 WHERE id = :id AND "
@@ -102,19 +105,20 @@ std::int64_t MeetingRepository::create(const Meeting& meeting) {
         const std::string now = now_utc_iso8601();
         soci::indicator plan_flag = flag(meeting.plan_id);
         soci::indicator chair_flag = flag(meeting.chair_id);
-        db_.session() << "INSERT INTO meetings (district_id, plan_id, title_zh, title_en, kind, starts_at, ends_at, "
-                         "time_zone, venue, online_link, chair_id, created_at) VALUES (:district, :plan, :zh, :en, :kind, "
-                         ":starts, :ends, :zone, :venue, :link, :chair, :created)",
-            soci::use(district), soci::use(plan, plan_flag), soci::use(meeting.title.zh),
-            soci::use(meeting.title.en), soci::use(kind), soci::use(meeting.starts_at), soci::use(meeting.ends_at),
-            soci::use(meeting.time_zone), soci::use(meeting.venue), soci::use(meeting.online_link),
-            soci::use(chair, chair_flag), soci::use(now);
+        db_.session()
+            << "INSERT INTO meetings (district_id, plan_id, title_zh, title_en, kind, starts_at, ends_at, "
+               "time_zone, venue, online_link, chair_id, created_at) VALUES (:district, :plan, :zh, :en, :kind, "
+               ":starts, :ends, :zone, :venue, :link, :chair, :created)",
+            soci::use(district), soci::use(plan, plan_flag), soci::use(meeting.title.zh), soci::use(meeting.title.en),
+            soci::use(kind), soci::use(meeting.starts_at), soci::use(meeting.ends_at), soci::use(meeting.time_zone),
+            soci::use(meeting.venue), soci::use(meeting.online_link), soci::use(chair, chair_flag), soci::use(now);
         long long id = 0;
         db_.session().get_last_insert_id("meetings", id);
         for (const auto& attendee : meeting.attendees) {
             const long long stakeholder = attendee.stakeholder_id;
             const std::string attendance(attendance_code(attendee.attendance));
-            db_.session() << "INSERT INTO meeting_attendees (meeting_id, stakeholder_id, attendance) VALUES (:m, :s, :a)",
+            db_.session()
+                << "INSERT INTO meeting_attendees (meeting_id, stakeholder_id, attendance) VALUES (:m, :s, :a)",
                 soci::use(id), soci::use(stakeholder), soci::use(attendance);
         }
         int position = 0;
@@ -146,9 +150,10 @@ std::vector<Meeting> MeetingRepository::list(const MeetingFilter& filter) {
         query.exchange(soci::into(row.online_link));
         query.exchange(soci::into(chair, chair_flag));
         query.exchange(soci::into(row.version));
-        run(query, "SELECT m.id, m.district_id, m.plan_id, m.title_zh, m.title_en, m.kind, m.starts_at, m.ends_at, "
-                   "m.time_zone, m.venue, m.online_link, m.chair_id, m.version FROM meetings m" +
-                       sql.where + " ORDER BY m.starts_at, m.id");
+        run(query,
+            "SELECT m.id, m.district_id, m.plan_id, m.title_zh, m.title_en, m.kind, m.starts_at, m.ends_at, "
+            "m.time_zone, m.venue, m.online_link, m.chair_id, m.version FROM meetings m" +
+                sql.where + " ORDER BY m.starts_at, m.id");
         while (query.fetch()) {
             row.id = id;
             row.district_id = district;
@@ -164,7 +169,8 @@ std::vector<Meeting> MeetingRepository::list(const MeetingFilter& filter) {
 Meeting MeetingRepository::get(std::int64_t id) {
     return db_.read("read meeting", [&] {
         auto found = list({.meeting_id = id});
-        if (found.empty()) throw NotFound({fmt::format("找不到編號 {} 的會議", id), fmt::format("no meeting with id {}", id)});
+        if (found.empty())
+            throw NotFound({fmt::format("找不到編號 {} 的會議", id), fmt::format("no meeting with id {}", id)});
         Meeting meeting = std::move(found.front());
         const long long key = id;
         {
@@ -219,16 +225,19 @@ void MeetingRepository::set_attendance(std::int64_t meeting_id, std::int64_t sta
         db_.session() << "SELECT COUNT(*) FROM meeting_attendees WHERE meeting_id = :m AND stakeholder_id = :s",
             soci::use(meeting), soci::use(stakeholder), soci::into(existing);
         if (existing > 0) {
-            db_.session() << "UPDATE meeting_attendees SET attendance = :a WHERE meeting_id = :m AND stakeholder_id = :s",
+            db_.session()
+                << "UPDATE meeting_attendees SET attendance = :a WHERE meeting_id = :m AND stakeholder_id = :s",
                 soci::use(code), soci::use(meeting), soci::use(stakeholder);
         } else {
-            db_.session() << "INSERT INTO meeting_attendees (meeting_id, stakeholder_id, attendance) VALUES (:m, :s, :a)",
+            db_.session()
+                << "INSERT INTO meeting_attendees (meeting_id, stakeholder_id, attendance) VALUES (:m, :s, :a)",
                 soci::use(meeting), soci::use(stakeholder), soci::use(code);
         }
     });
 }
 
-int MeetingRepository::add_agenda_item(std::int64_t meeting_id, const AgendaItem& item, std::optional<int> seen_version) {
+int MeetingRepository::add_agenda_item(std::int64_t meeting_id, const AgendaItem& item,
+                                       std::optional<int> seen_version) {
     return db_.write("add agenda item", [&] {
         touch(meeting_id, seen_version);
         const long long meeting = meeting_id;
@@ -272,13 +281,13 @@ std::int64_t MeetingRepository::add_view(const RaisedView& view) {
         soci::indicator stakeholder_flag = flag(view.stakeholder_id);
         soci::indicator organisation_flag = flag(view.organisation_id);
         soci::indicator sector_flag = flag(view.sector);
-        db_.session() << "INSERT INTO meeting_views (meeting_id, agenda_item_id, stakeholder_id, organisation_id, sector, "
-                         "area_id, text, status, reason, created_at, updated_at) VALUES (:m, :item, :stakeholder, "
-                         ":organisation, :sector, :area, :text, :status, :reason, :created, :updated)",
-            soci::use(meeting), soci::use(item, item_flag),
-            soci::use(stakeholder, stakeholder_flag), soci::use(organisation, organisation_flag),
-            soci::use(sector, sector_flag), soci::use(view.area_id), soci::use(view.text), soci::use(status),
-            soci::use(no_reason), soci::use(now), soci::use(now);
+        db_.session()
+            << "INSERT INTO meeting_views (meeting_id, agenda_item_id, stakeholder_id, organisation_id, sector, "
+               "area_id, text, status, reason, created_at, updated_at) VALUES (:m, :item, :stakeholder, "
+               ":organisation, :sector, :area, :text, :status, :reason, :created, :updated)",
+            soci::use(meeting), soci::use(item, item_flag), soci::use(stakeholder, stakeholder_flag),
+            soci::use(organisation, organisation_flag), soci::use(sector, sector_flag), soci::use(view.area_id),
+            soci::use(view.text), soci::use(status), soci::use(no_reason), soci::use(now), soci::use(now);
         long long id = 0;
         db_.session().get_last_insert_id("meeting_views", id);
         return static_cast<std::int64_t>(id);
@@ -309,11 +318,12 @@ std::vector<RaisedView> MeetingRepository::views(const MeetingFilter& filter) {
         query.exchange(soci::into(person_en, person_flag));
         query.exchange(soci::into(org_zh, org_flag));
         query.exchange(soci::into(org_en, org_flag));
-        run(query, "SELECT v.id, v.meeting_id, v.agenda_item_id, v.stakeholder_id, v.organisation_id, v.sector, v.area_id, "
-                   "v.text, v.status, v.reason, s.name_zh, s.name_en, o.name_zh, o.name_en FROM meeting_views v "
-                   "JOIN meetings m ON m.id = v.meeting_id LEFT JOIN stakeholders s ON s.id = v.stakeholder_id "
-                   "LEFT JOIN organisations o ON o.id = v.organisation_id" +
-                       sql.where + " ORDER BY m.starts_at, v.id");
+        run(query,
+            "SELECT v.id, v.meeting_id, v.agenda_item_id, v.stakeholder_id, v.organisation_id, v.sector, v.area_id, "
+            "v.text, v.status, v.reason, s.name_zh, s.name_en, o.name_zh, o.name_en FROM meeting_views v "
+            "JOIN meetings m ON m.id = v.meeting_id LEFT JOIN stakeholders s ON s.id = v.stakeholder_id "
+            "LEFT JOIN organisations o ON o.id = v.organisation_id" +
+                sql.where + " ORDER BY m.starts_at, v.id");
         while (query.fetch()) {
             row.id = id;
             row.meeting_id = meeting;
@@ -337,14 +347,16 @@ std::vector<RaisedView> MeetingRepository::views(const MeetingFilter& filter) {
             int revision = 0;
             soci::indicator point_flag = soci::i_ok, plan_flag = soci::i_ok, revision_flag = soci::i_ok;
             soci::statement responses =
-                (db_.session().prepare << "SELECT focus_point_id, plan_id, revision FROM view_responses WHERE view_id = :v "
-                                          "ORDER BY id",
+                (db_.session().prepare
+                     << "SELECT focus_point_id, plan_id, revision FROM view_responses WHERE view_id = :v "
+                        "ORDER BY id",
                  soci::use(key), soci::into(point, point_flag), soci::into(plan, plan_flag),
                  soci::into(revision, revision_flag));
             responses.execute();
             while (responses.fetch()) {
                 view.responses.push_back({optional_of<std::int64_t>(point, point_flag),
-                                          optional_of<std::int64_t>(plan, plan_flag), optional_of(revision, revision_flag)});
+                                          optional_of<std::int64_t>(plan, plan_flag),
+                                          optional_of(revision, revision_flag)});
             }
         }
         return result;
@@ -403,8 +415,8 @@ std::int64_t MeetingRepository::add_decision(const MeetingDecision& decision) {
         soci::indicator outcome_flag = flag(decision.plan_outcome);
         db_.session() << "INSERT INTO meeting_decisions (meeting_id, text, plan_id, plan_outcome, created_at) "
                          "VALUES (:m, :text, :plan, :outcome, :created)",
-            soci::use(meeting), soci::use(decision.text), soci::use(plan, plan_flag),
-            soci::use(outcome, outcome_flag), soci::use(now);
+            soci::use(meeting), soci::use(decision.text), soci::use(plan, plan_flag), soci::use(outcome, outcome_flag),
+            soci::use(now);
         long long id = 0;
         db_.session().get_last_insert_id("meeting_decisions", id);
         return static_cast<std::int64_t>(id);
@@ -419,10 +431,11 @@ std::vector<MeetingDecision> MeetingRepository::decisions(std::int64_t meeting_i
         soci::indicator plan_flag = soci::i_ok, outcome_flag = soci::i_ok;
         MeetingDecision row;
         std::vector<MeetingDecision> result;
-        soci::statement query = (db_.session().prepare << "SELECT id, text, plan_id, plan_outcome FROM meeting_decisions "
-                                                          "WHERE meeting_id = :m ORDER BY id",
-                                 soci::use(key), soci::into(id), soci::into(row.text), soci::into(plan, plan_flag),
-                                 soci::into(outcome, outcome_flag));
+        soci::statement query =
+            (db_.session().prepare << "SELECT id, text, plan_id, plan_outcome FROM meeting_decisions "
+                                      "WHERE meeting_id = :m ORDER BY id",
+             soci::use(key), soci::into(id), soci::into(row.text), soci::into(plan, plan_flag),
+             soci::into(outcome, outcome_flag));
         query.execute();
         while (query.fetch()) {
             row.id = id;
@@ -443,8 +456,8 @@ std::int64_t MeetingRepository::add_action(const ActionItem& action) {
         soci::indicator owner_flag = flag(action.owner_id);
         db_.session() << "INSERT INTO action_items (meeting_id, description, owner_id, due_date, status, created_at) "
                          "VALUES (:m, :description, :owner, :due, :status, :created)",
-            soci::use(meeting), soci::use(action.description), soci::use(owner, owner_flag),
-            soci::use(action.due_date), soci::use(status), soci::use(now);
+            soci::use(meeting), soci::use(action.description), soci::use(owner, owner_flag), soci::use(action.due_date),
+            soci::use(status), soci::use(now);
         long long id = 0;
         db_.session().get_last_insert_id("action_items", id);
         return static_cast<std::int64_t>(id);
@@ -457,7 +470,8 @@ void MeetingRepository::set_action_status(std::int64_t action_id, ActionStatus s
         long long meeting = 0;
         db_.session() << "SELECT meeting_id FROM action_items WHERE id = :id", soci::use(key), soci::into(meeting);
         if (!db_.session().got_data()) {
-            throw NotFound({fmt::format("找不到編號 {} 的跟進事項", action_id), fmt::format("no action item with id {}", action_id)});
+            throw NotFound({fmt::format("找不到編號 {} 的跟進事項", action_id),
+                            fmt::format("no action item with id {}", action_id)});
         }
         touch(meeting, std::nullopt);
         const std::string code(action_status_code(status));
@@ -483,10 +497,11 @@ std::vector<ActionItem> MeetingRepository::actions(const MeetingFilter& filter) 
         query.exchange(soci::into(owner_en, en_flag));
         query.exchange(soci::into(row.due_date));
         query.exchange(soci::into(status));
-        run(query, "SELECT a.id, a.meeting_id, a.description, a.owner_id, s.name_zh, s.name_en, a.due_date, a.status "
-                   "FROM action_items a JOIN meetings m ON m.id = a.meeting_id "
-                   "LEFT JOIN stakeholders s ON s.id = a.owner_id" +
-                       sql.where + " ORDER BY a.due_date, a.id");
+        run(query,
+            "SELECT a.id, a.meeting_id, a.description, a.owner_id, s.name_zh, s.name_en, a.due_date, a.status "
+            "FROM action_items a JOIN meetings m ON m.id = a.meeting_id "
+            "LEFT JOIN stakeholders s ON s.id = a.owner_id" +
+                sql.where + " ORDER BY a.due_date, a.id");
         while (query.fetch()) {
             row.id = id;
             row.meeting_id = meeting;

@@ -6,30 +6,31 @@
 #include <optional>
 #include <vector>
 
-#include "domain/meeting.hpp"
 #include "domain/filters.hpp"
+#include "domain/meeting.hpp"
 #include "storage/database.hpp"
 
 namespace dplan {
 
 class MeetingRepository {
-public:
+  public:
     explicit MeetingRepository(Database& db) : db_(db) {}
 
     // Stores the meeting, its agenda (positions 1, 2, ...) and its invitees.
     std::int64_t create(const Meeting& meeting);
-    Meeting get(std::int64_t id);  // with attendees and agenda; NotFound
+    Meeting get(std::int64_t id);                            // with attendees and agenda; NotFound
     std::vector<Meeting> list(const MeetingFilter& filter);  // without attendees and agenda, by start time
 
     // Each takes the version the caller saw (nullopt: the current one) and bumps it.
     void set_attendance(std::int64_t meeting_id, std::int64_t stakeholder_id, Attendance attendance,
                         std::optional<int> seen_version);
     int add_agenda_item(std::int64_t meeting_id, const AgendaItem& item, std::optional<int> seen_version);  // position
-    void set_minutes(std::int64_t meeting_id, int position, const std::string& minutes, std::optional<int> seen_version);
+    void set_minutes(std::int64_t meeting_id, int position, const std::string& minutes,
+                     std::optional<int> seen_version);
 
     std::int64_t add_view(const RaisedView& view);
     std::vector<RaisedView> views(const MeetingFilter& filter);  // of meetings matching, oldest first
-    RaisedView view(std::int64_t id);  // NotFound
+    RaisedView view(std::int64_t id);                            // NotFound
     void address_view(std::int64_t view_id, const ViewResponse& response);
     void decline_view(std::int64_t view_id, const std::string& reason);
 
@@ -40,7 +41,7 @@ public:
     void set_action_status(std::int64_t action_id, ActionStatus status);
     std::vector<ActionItem> actions(const MeetingFilter& filter);  // by due date
 
-private:
+  private:
     void touch(std::int64_t meeting_id, std::optional<int> seen_version);
     void insert_agenda_item(std::int64_t meeting_id, int position, const AgendaItem& item);
 

@@ -44,8 +44,7 @@ int Migrator::current_version() {
         const bool empty = db_.read("inspect database", [&] {
             int tables = 0;
             if (db_.dialect() == Dialect::sqlite) {
-                db_.session() << "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-                    soci::into(tables);
+                db_.session() << "SELECT count(*) FROM sqlite_master WHERE type = 'table'", soci::into(tables);
             } else {
                 db_.session() << "SELECT count(*) FROM information_schema.tables "
                                  "WHERE table_schema = DATABASE()",
@@ -55,8 +54,7 @@ int Migrator::current_version() {
         });
         if (!empty) {
             throw SchemaError(
-                {fmt::format("{} 已有其他資料表，但不是 District Planner 資料庫；未作任何改動。",
-                             db_.url().redacted()),
+                {fmt::format("{} 已有其他資料表，但不是 District Planner 資料庫；未作任何改動。", db_.url().redacted()),
                  fmt::format("{} holds tables but is not a District Planner database (no "
                              "schema_version table); nothing was changed. Use an empty database.",
                              db_.url().redacted())});
@@ -77,13 +75,12 @@ SchemaStatus Migrator::status() {
     result.current = current_version();
     result.latest = all.empty() ? 0 : all.back().version;
     if (result.current > result.latest) {
-        throw SchemaError(
-            {fmt::format("資料庫 {} 的結構版本為 {}，比此 dplan 所認識的版本 {} 更新。"
-                         "請使用較新的 dplan；資料庫未有改動。",
-                         db_.url().redacted(), result.current, result.latest),
-             fmt::format("database {} has schema version {}, newer than the {} this dplan knows; "
-                         "use a newer dplan. The database was left untouched.",
-                         db_.url().redacted(), result.current, result.latest)});
+        throw SchemaError({fmt::format("資料庫 {} 的結構版本為 {}，比此 dplan 所認識的版本 {} 更新。"
+                                       "請使用較新的 dplan；資料庫未有改動。",
+                                       db_.url().redacted(), result.current, result.latest),
+                           fmt::format("database {} has schema version {}, newer than the {} this dplan knows; "
+                                       "use a newer dplan. The database was left untouched.",
+                                       db_.url().redacted(), result.current, result.latest)});
     }
     for (const auto& migration : all) {
         if (migration.version > result.current) result.pending.push_back(migration);
@@ -129,15 +126,13 @@ void Migrator::require_current() {
     if (schema.current == schema.latest) return;
     if (schema.current == 0) {
         throw SchemaError({fmt::format("資料庫 {} 尚未建立。請執行 dplan db init。", db_.url().redacted()),
-                           fmt::format("database {} is not set up yet; run 'dplan db init'",
-                                       db_.url().redacted())});
+                           fmt::format("database {} is not set up yet; run 'dplan db init'", db_.url().redacted())});
     }
-    throw SchemaError(
-        {fmt::format("資料庫 {} 的結構版本為 {}，需要 {}。請執行 dplan db migrate。",
-                     db_.url().redacted(), schema.current, schema.latest),
-         fmt::format("database {} has schema version {} but this dplan needs {}; run 'dplan db "
-                     "migrate'",
-                     db_.url().redacted(), schema.current, schema.latest)});
+    throw SchemaError({fmt::format("資料庫 {} 的結構版本為 {}，需要 {}。請執行 dplan db migrate。",
+                                   db_.url().redacted(), schema.current, schema.latest),
+                       fmt::format("database {} has schema version {} but this dplan needs {}; run 'dplan db "
+                                   "migrate'",
+                                   db_.url().redacted(), schema.current, schema.latest)});
 }
 
 }  // namespace dplan

@@ -30,7 +30,7 @@ struct SchemaStatus {
 };
 
 class Migrator {
-public:
+  public:
     explicit Migrator(Database& db);
 
     // Refuses (SchemaError) a database that is newer than this binary or not ours at all.
@@ -43,7 +43,7 @@ public:
     // Throws SchemaError unless the database is exactly at the latest version.
     void require_current();
 
-private:
+  private:
     int current_version();
 
     Database& db_;

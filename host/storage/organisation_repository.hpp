@@ -10,7 +10,7 @@
 namespace dplan {
 
 class OrganisationRepository {
-public:
+  public:
     explicit OrganisationRepository(Database& db) : db_(db) {}
 
     // Throws InvalidInput when an organisation with the same names exists.
@@ -20,8 +20,7 @@ public:
     std::optional<Organisation> find_by_name(const std::string& name);
     Organisation get_by_name(const std::string& name);  // NotFound, pointing at 'dplan org list'
 
-
-private:
+  private:
     Database& db_;
 };
 

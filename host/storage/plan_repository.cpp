@@ -30,15 +30,13 @@ void validate_plan_shape(const Plan& plan) {
                                 "every section needs a service-area id of 1 to 64 characters"});
         }
         if (!seen.insert(section.area_id).second) {
-            throw InvalidInput(
-                {fmt::format("服務範疇「{}」出現多於一次", section.area_id),
-                 fmt::format("service area '{}' appears more than once", section.area_id)});
+            throw InvalidInput({fmt::format("服務範疇「{}」出現多於一次", section.area_id),
+                                fmt::format("service area '{}' appears more than once", section.area_id)});
         }
     }
 }
 
-std::int64_t PlanRepository::create(const Plan& plan, std::int64_t author_id,
-                                    const std::string& reason) {
+std::int64_t PlanRepository::create(const Plan& plan, std::int64_t author_id, const std::string& reason) {
     validate_plan_shape(plan);
     return db_.write("create plan", [&] {
         const std::string now = now_utc_iso8601();
@@ -51,12 +49,11 @@ std::int64_t PlanRepository::create(const Plan& plan, std::int64_t author_id,
                          ":theme_en, :purpose_zh, :purpose_en, :advice_zh, :advice_en, :council_zh, :council_en, "
                          ":committee_zh, :committee_en, :office_zh, :office_en, :status, 1, "
                          ":created, :updated)",
-            soci::use(district), soci::use(plan.financial_year), soci::use(plan.paper_no),
-            soci::use(plan.theme.zh), soci::use(plan.theme.en), soci::use(plan.purpose.zh),
-            soci::use(plan.purpose.en), soci::use(plan.advice_sought.zh),
-            soci::use(plan.advice_sought.en), soci::use(plan.council.zh), soci::use(plan.council.en),
-            soci::use(plan.committee.zh), soci::use(plan.committee.en), soci::use(plan.office.zh),
-            soci::use(plan.office.en), soci::use(status), soci::use(now), soci::use(now);
+            soci::use(district), soci::use(plan.financial_year), soci::use(plan.paper_no), soci::use(plan.theme.zh),
+            soci::use(plan.theme.en), soci::use(plan.purpose.zh), soci::use(plan.purpose.en),
+            soci::use(plan.advice_sought.zh), soci::use(plan.advice_sought.en), soci::use(plan.council.zh),
+            soci::use(plan.council.en), soci::use(plan.committee.zh), soci::use(plan.committee.en),
+            soci::use(plan.office.zh), soci::use(plan.office.en), soci::use(status), soci::use(now), soci::use(now);
         long long id = 0;
         db_.session().get_last_insert_id("plans", id);
         int position = 0;
@@ -83,11 +80,11 @@ int PlanRepository::save(const Plan& plan, std::int64_t author_id, const std::st
                                       "office_en = :office_en, version = version + 1, "
                                       "updated_at = :updated WHERE id = :id AND version = :expected "
                                       "AND status IN ('draft', 'returned')",
-             soci::use(plan.paper_no), soci::use(plan.theme.zh), soci::use(plan.theme.en),
-             soci::use(plan.purpose.zh), soci::use(plan.purpose.en), soci::use(plan.advice_sought.zh),
-             soci::use(plan.advice_sought.en), soci::use(plan.council.zh), soci::use(plan.council.en),
-             soci::use(plan.committee.zh), soci::use(plan.committee.en), soci::use(plan.office.zh),
-             soci::use(plan.office.en), soci::use(now), soci::use(id), soci::use(expected));
+             soci::use(plan.paper_no), soci::use(plan.theme.zh), soci::use(plan.theme.en), soci::use(plan.purpose.zh),
+             soci::use(plan.purpose.en), soci::use(plan.advice_sought.zh), soci::use(plan.advice_sought.en),
+             soci::use(plan.council.zh), soci::use(plan.council.en), soci::use(plan.committee.zh),
+             soci::use(plan.committee.en), soci::use(plan.office.zh), soci::use(plan.office.en), soci::use(now),
+             soci::use(id), soci::use(expected));
         update.execute(true);
         if (update.get_affected_rows() != 1) throw_conflict(plan);
 
@@ -116,16 +113,15 @@ void PlanRepository::throw_conflict(const Plan& wanted) {
         if (revision.number <= wanted.version) continue;
         zh_changes += fmt::format("\n  第 {} 版：{}，{}（{}）", revision.number, revision.author_name,
                                   revision.created_at, revision.reason);
-        en_changes += fmt::format("\n  revision {} by {} at {}: {}", revision.number,
-                                  revision.author_name, revision.created_at, revision.reason);
+        en_changes += fmt::format("\n  revision {} by {} at {}: {}", revision.number, revision.author_name,
+                                  revision.created_at, revision.reason);
     }
-    throw Conflict(
-        {fmt::format("計劃 {} 已被他人修改（你編輯的是第 {} 版，現為第 {} 版），你的修改未有儲存。"
-                     "請重新載入後再改。其後的修改：{}",
-                     wanted.id, wanted.version, current->version, zh_changes),
-         fmt::format("plan {} was changed by someone else (you edited version {}, it is now at {}); "
-                     "your changes were not saved. Reload and edit again. Changed since:{}",
-                     wanted.id, wanted.version, current->version, en_changes)});
+    throw Conflict({fmt::format("計劃 {} 已被他人修改（你編輯的是第 {} 版，現為第 {} 版），你的修改未有儲存。"
+                                "請重新載入後再改。其後的修改：{}",
+                                wanted.id, wanted.version, current->version, zh_changes),
+                    fmt::format("plan {} was changed by someone else (you edited version {}, it is now at {}); "
+                                "your changes were not saved. Reload and edit again. Changed since:{}",
+                                wanted.id, wanted.version, current->version, en_changes)});
 }
 
 void PlanRepository::sync_sections(const Plan& stored, const Plan& wanted) {
@@ -165,17 +161,14 @@ void PlanRepository::sync_focus_points(const PlanSection& stored, const PlanSect
         if (!belongs) {
             throw InvalidInput(
                 {fmt::format("工作計劃重點 {} 不屬於「{}」部分", point.id, stored.area_id),
-                 fmt::format("focus point {} does not belong to section '{}'", point.id,
-                             stored.area_id)});
+                 fmt::format("focus point {} does not belong to section '{}'", point.id, stored.area_id)});
         }
         kept.insert(point.id);
         const long long point_id = point.id;
         db_.session() << "UPDATE focus_points SET position = :position, text_zh = :zh, "
                          "text_en = :en WHERE id = :id",
-            soci::use(position), soci::use(point.text.zh), soci::use(point.text.en),
-            soci::use(point_id);
-        db_.session() << "DELETE FROM focus_point_sectors WHERE focus_point_id = :id",
-            soci::use(point_id);
+            soci::use(position), soci::use(point.text.zh), soci::use(point.text.en), soci::use(point_id);
+        db_.session() << "DELETE FROM focus_point_sectors WHERE focus_point_id = :id", soci::use(point_id);
         write_partners(point.id, point.partners);
     }
     for (const auto& old : stored.focus_points) {
@@ -189,8 +182,8 @@ void PlanRepository::insert_section(std::int64_t plan_id, int position, const Pl
     const long long plan = plan_id;
     db_.session() << "INSERT INTO plan_sections (plan_id, area_id, position, objective_zh, "
                      "objective_en) VALUES (:plan, :area, :position, :zh, :en)",
-        soci::use(plan), soci::use(section.area_id), soci::use(position),
-        soci::use(section.objective.zh), soci::use(section.objective.en);
+        soci::use(plan), soci::use(section.area_id), soci::use(position), soci::use(section.objective.zh),
+        soci::use(section.objective.en);
     long long section_id = 0;
     db_.session().get_last_insert_id("plan_sections", section_id);
     int point_position = 0;
@@ -199,8 +192,7 @@ void PlanRepository::insert_section(std::int64_t plan_id, int position, const Pl
     }
 }
 
-void PlanRepository::insert_focus_point(std::int64_t section_id, int position,
-                                        const FocusPoint& point) {
+void PlanRepository::insert_focus_point(std::int64_t section_id, int position, const FocusPoint& point) {
     const long long section = section_id;
     db_.session() << "INSERT INTO focus_points (section_id, position, text_zh, text_en) "
                      "VALUES (:section, :position, :zh, :en)",
@@ -222,15 +214,14 @@ void PlanRepository::write_partners(std::int64_t focus_point_id, const std::vect
     }
 }
 
-void PlanRepository::add_revision(std::int64_t plan_id, int number, std::int64_t author_id,
-                                  const std::string& reason, const std::string& now) {
+void PlanRepository::add_revision(std::int64_t plan_id, int number, std::int64_t author_id, const std::string& reason,
+                                  const std::string& now) {
     const std::string snapshot = plan_to_json(*load(plan_id));
     const long long plan = plan_id;
     const long long author = author_id;
     db_.session() << "INSERT INTO plan_revisions (plan_id, number, author_id, created_at, reason, "
                      "snapshot) VALUES (:plan, :number, :author, :created, :reason, :snapshot)",
-        soci::use(plan), soci::use(number), soci::use(author), soci::use(now), soci::use(reason),
-        soci::use(snapshot);
+        soci::use(plan), soci::use(number), soci::use(author), soci::use(now), soci::use(reason), soci::use(snapshot);
 }
 
 std::optional<Plan> PlanRepository::find(std::int64_t id) {
@@ -255,12 +246,11 @@ std::optional<Plan> PlanRepository::load(std::int64_t id) {
            "purpose_en, advice_zh, advice_en, council_zh, council_en, committee_zh, committee_en, "
            "office_zh, office_en, status, version, created_at, updated_at, "
            "submitted_revision FROM plans WHERE id = :id",
-        soci::use(key), soci::into(district), soci::into(plan.financial_year),
-        soci::into(plan.paper_no), soci::into(plan.theme.zh), soci::into(plan.theme.en),
-        soci::into(plan.purpose.zh), soci::into(plan.purpose.en), soci::into(plan.advice_sought.zh),
-        soci::into(plan.advice_sought.en), soci::into(plan.council.zh), soci::into(plan.council.en),
-        soci::into(plan.committee.zh), soci::into(plan.committee.en), soci::into(plan.office.zh),
-        soci::into(plan.office.en), soci::into(status), soci::into(plan.version),
+        soci::use(key), soci::into(district), soci::into(plan.financial_year), soci::into(plan.paper_no),
+        soci::into(plan.theme.zh), soci::into(plan.theme.en), soci::into(plan.purpose.zh), soci::into(plan.purpose.en),
+        soci::into(plan.advice_sought.zh), soci::into(plan.advice_sought.en), soci::into(plan.council.zh),
+        soci::into(plan.council.en), soci::into(plan.committee.zh), soci::into(plan.committee.en),
+        soci::into(plan.office.zh), soci::into(plan.office.en), soci::into(status), soci::into(plan.version),
         soci::into(plan.created_at), soci::into(plan.updated_at), soci::into(submitted, submitted_flag);
     if (!sql.got_data()) return std::nullopt;
     if (submitted_flag == soci::i_ok) plan.submitted_revision = submitted;
@@ -272,11 +262,10 @@ std::optional<Plan> PlanRepository::load(std::int64_t id) {
     {
         long long section_id = 0;
         PlanSection row;
-        soci::statement query =
-            (sql.prepare << "SELECT id, area_id, objective_zh, objective_en FROM plan_sections "
-                            "WHERE plan_id = :id ORDER BY position",
-             soci::use(key), soci::into(section_id), soci::into(row.area_id),
-             soci::into(row.objective.zh), soci::into(row.objective.en));
+        soci::statement query = (sql.prepare << "SELECT id, area_id, objective_zh, objective_en FROM plan_sections "
+                                                "WHERE plan_id = :id ORDER BY position",
+                                 soci::use(key), soci::into(section_id), soci::into(row.area_id),
+                                 soci::into(row.objective.zh), soci::into(row.objective.en));
         query.execute();
         while (query.fetch()) {
             row.id = section_id;
@@ -289,12 +278,11 @@ std::optional<Plan> PlanRepository::load(std::int64_t id) {
         long long point_id = 0;
         long long section_id = 0;
         FocusPoint row;
-        soci::statement query =
-            (sql.prepare << "SELECT f.id, f.section_id, f.text_zh, f.text_en FROM focus_points f "
-                            "JOIN plan_sections s ON s.id = f.section_id WHERE s.plan_id = :id "
-                            "ORDER BY f.section_id, f.position",
-             soci::use(key), soci::into(point_id), soci::into(section_id), soci::into(row.text.zh),
-             soci::into(row.text.en));
+        soci::statement query = (sql.prepare << "SELECT f.id, f.section_id, f.text_zh, f.text_en FROM focus_points f "
+                                                "JOIN plan_sections s ON s.id = f.section_id WHERE s.plan_id = :id "
+                                                "ORDER BY f.section_id, f.position",
+                                 soci::use(key), soci::into(point_id), soci::into(section_id), soci::into(row.text.zh),
+                                 soci::into(row.text.en));
         query.execute();
         while (query.fetch()) {
             row.id = point_id;
@@ -307,13 +295,12 @@ std::optional<Plan> PlanRepository::load(std::int64_t id) {
     {
         long long point_id = 0;
         std::string sector;
-        soci::statement query =
-            (sql.prepare << "SELECT p.focus_point_id, p.sector FROM focus_point_sectors p "
-                            "JOIN focus_points f ON f.id = p.focus_point_id "
-                            "JOIN plan_sections s ON s.id = f.section_id "
-                            "JOIN sectors k ON k.code = p.sector "
-                            "WHERE s.plan_id = :id ORDER BY p.focus_point_id, k.position",
-             soci::use(key), soci::into(point_id), soci::into(sector));
+        soci::statement query = (sql.prepare << "SELECT p.focus_point_id, p.sector FROM focus_point_sectors p "
+                                                "JOIN focus_points f ON f.id = p.focus_point_id "
+                                                "JOIN plan_sections s ON s.id = f.section_id "
+                                                "JOIN sectors k ON k.code = p.sector "
+                                                "WHERE s.plan_id = :id ORDER BY p.focus_point_id, k.position",
+                                 soci::use(key), soci::into(point_id), soci::into(sector));
         query.execute();
         while (query.fetch()) {
             if (auto parsed = parse_sector(sector)) points.at(point_id)->partners.push_back(*parsed);
@@ -348,13 +335,12 @@ std::vector<PlanSummary> PlanRepository::list(const PlanFilter& filter) {
                     "AND :readable = 1 AND (:by_scope_district = 0 OR p.district_id = :scope_district) "
                     "AND (:submitted_only = 0 OR p.status <> 'draft') "
                     "ORDER BY p.financial_year DESC, d.code, p.id",
-             soci::use(by_district, "by_district"), soci::use(district, "district"),
-             soci::use(by_year, "by_year"), soci::use(year, "year"), soci::use(readable, "readable"),
+             soci::use(by_district, "by_district"), soci::use(district, "district"), soci::use(by_year, "by_year"),
+             soci::use(year, "year"), soci::use(readable, "readable"),
              soci::use(by_scope_district, "by_scope_district"), soci::use(scope_district, "scope_district"),
              soci::use(submitted_only, "submitted_only"), soci::into(id), soci::into(district_id),
-             soci::into(row.district_code), soci::into(row.district_name.zh),
-             soci::into(row.district_name.en), soci::into(row.financial_year),
-             soci::into(row.theme.zh), soci::into(row.theme.en), soci::into(status),
+             soci::into(row.district_code), soci::into(row.district_name.zh), soci::into(row.district_name.en),
+             soci::into(row.financial_year), soci::into(row.theme.zh), soci::into(row.theme.en), soci::into(status),
              soci::into(row.version), soci::into(row.updated_at));
         query.execute();
         while (query.fetch()) {
@@ -394,15 +380,16 @@ void PlanRepository::change_status(std::int64_t plan_id, PlanStatus from, PlanSt
             (db_.session().prepare << "UPDATE plans SET status = :to, updated_at = :now, submitted_revision = "
                                       "CASE WHEN :freeze = 1 THEN version ELSE submitted_revision END "
                                       "WHERE id = :id AND status = :from",
-             soci::use(to_code, "to"), soci::use(now, "now"), soci::use(freeze_flag, "freeze"),
-             soci::use(key, "id"), soci::use(from_code, "from"));
+             soci::use(to_code, "to"), soci::use(now, "now"), soci::use(freeze_flag, "freeze"), soci::use(key, "id"),
+             soci::use(from_code, "from"));
         update.execute(true);
         if (update.get_affected_rows() != 1) {
             const auto current = load(plan_id);
             if (!current) plan_not_found(plan_id);
-            throw Conflict({fmt::format("計劃 {} 的狀態已變為「{}」，未有改動", plan_id, status_name(current->status).zh),
-                            fmt::format("plan {} is now {}, not {}; nothing was changed", plan_id,
-                                        status_name(current->status).en, status_name(from).en)});
+            throw Conflict(
+                {fmt::format("計劃 {} 的狀態已變為「{}」，未有改動", plan_id, status_name(current->status).zh),
+                 fmt::format("plan {} is now {}, not {}; nothing was changed", plan_id, status_name(current->status).en,
+                             status_name(from).en)});
         }
         db_.session() << "INSERT INTO plan_status_changes (plan_id, from_status, to_status, revision, actor_id, "
                          "changed_at) SELECT id, :from, :to, version, :actor, :now FROM plans WHERE id = :id",
@@ -443,8 +430,8 @@ std::vector<PlanRevision> PlanRepository::revisions(std::int64_t plan_id) {
             (db_.session().prepare << "SELECT r.number, r.author_id, u.display_name, r.created_at, "
                                       "r.reason FROM plan_revisions r JOIN users u ON "
                                       "u.id = r.author_id WHERE r.plan_id = :plan ORDER BY r.number",
-             soci::use(key), soci::into(row.number), soci::into(author),
-             soci::into(row.author_name), soci::into(row.created_at), soci::into(row.reason));
+             soci::use(key), soci::into(row.number), soci::into(author), soci::into(row.author_name),
+             soci::into(row.created_at), soci::into(row.reason));
         query.execute();
         while (query.fetch()) {
             row.author_id = author;

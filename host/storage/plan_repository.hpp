@@ -7,15 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "domain/filters.hpp"
 #include "domain/plan.hpp"
 #include "domain/review.hpp"
-#include "domain/filters.hpp"
 #include "storage/database.hpp"
 
 namespace dplan {
 
 class PlanRepository {
-public:
+  public:
     explicit PlanRepository(Database& db) : db_(db) {}
 
     // Stores a new plan (status draft, version 1) and its first revision. Returns its id.
@@ -34,19 +34,18 @@ public:
 
     // Moves the plan from `from` to `to` if it is still in `from` (else Conflict), and records the
     // change. `freeze` marks the current revision as the submitted one.
-    void change_status(std::int64_t plan_id, PlanStatus from, PlanStatus to, std::int64_t actor_id,
-                       bool freeze);
+    void change_status(std::int64_t plan_id, PlanStatus from, PlanStatus to, std::int64_t actor_id, bool freeze);
     std::vector<StatusChange> status_changes(std::int64_t plan_id);
 
-private:
+  private:
     std::optional<Plan> load(std::int64_t id);
     void insert_section(std::int64_t plan_id, int position, const PlanSection& section);
     void insert_focus_point(std::int64_t section_id, int position, const FocusPoint& point);
     void write_partners(std::int64_t focus_point_id, const std::vector<Sector>& partners);
     void sync_sections(const Plan& stored, const Plan& wanted);
     void sync_focus_points(const PlanSection& stored, const PlanSection& wanted);
-    void add_revision(std::int64_t plan_id, int number, std::int64_t author_id,
-                      const std::string& reason, const std::string& now);
+    void add_revision(std::int64_t plan_id, int number, std::int64_t author_id, const std::string& reason,
+                      const std::string& now);
     [[noreturn]] void throw_conflict(const Plan& wanted);
 
     Database& db_;

@@ -48,10 +48,11 @@ std::vector<Programme> ProgrammeRepository::select(const char* where, const Valu
         Programme row;
         std::vector<Programme> result;
         soci::statement query =
-            (db_.session().prepare << std::string("SELECT p.id, p.name_zh, p.name_en, p.organisation_id, p.district_id, "
-                                                  "p.period_start, p.period_end, p.objectives_zh, p.objectives_en, "
-                                                  "o.name_zh, o.name_en FROM programmes p "
-                                                  "LEFT JOIN organisations o ON o.id = p.organisation_id WHERE ") +
+            (db_.session().prepare << std::string(
+                                          "SELECT p.id, p.name_zh, p.name_en, p.organisation_id, p.district_id, "
+                                          "p.period_start, p.period_end, p.objectives_zh, p.objectives_en, "
+                                          "o.name_zh, o.name_en FROM programmes p "
+                                          "LEFT JOIN organisations o ON o.id = p.organisation_id WHERE ") +
                                           where + " ORDER BY p.period_start, p.id",
              soci::use(value, "value"), soci::into(id), soci::into(row.name.zh), soci::into(row.name.en),
              soci::into(organisation, organisation_flag), soci::into(district, district_flag),
@@ -63,15 +64,17 @@ std::vector<Programme> ProgrammeRepository::select(const char* where, const Valu
             row.district_id = district_flag == soci::i_ok ? std::optional<std::int64_t>(district) : std::nullopt;
             row.organisation_id =
                 organisation_flag == soci::i_ok ? std::optional<std::int64_t>(organisation) : std::nullopt;
-            row.organisation_name = {zh_flag == soci::i_ok ? organisation_zh : "", en_flag == soci::i_ok ? organisation_en : ""};
+            row.organisation_name = {zh_flag == soci::i_ok ? organisation_zh : "",
+                                     en_flag == soci::i_ok ? organisation_en : ""};
             result.push_back(row);
         }
         for (auto& programme : result) {
             const long long key = programme.id;
             std::string area;
-            soci::statement areas = (db_.session().prepare << "SELECT area_id FROM programme_areas WHERE programme_id = :id "
-                                                              "ORDER BY area_id",
-                                     soci::use(key), soci::into(area));
+            soci::statement areas =
+                (db_.session().prepare << "SELECT area_id FROM programme_areas WHERE programme_id = :id "
+                                          "ORDER BY area_id",
+                 soci::use(key), soci::into(area));
             areas.execute();
             while (areas.fetch()) programme.areas.push_back(area);
         }
@@ -82,7 +85,8 @@ std::vector<Programme> ProgrammeRepository::select(const char* where, const Valu
 std::vector<Programme> ProgrammeRepository::list(const ReadScope& scope) {
     if (scope.nothing) return {};
     if (scope.district_id) return select("p.district_id = :value", static_cast<long long>(*scope.district_id));
-    if (scope.organisation_id) return select("p.organisation_id = :value", static_cast<long long>(*scope.organisation_id));
+    if (scope.organisation_id)
+        return select("p.organisation_id = :value", static_cast<long long>(*scope.organisation_id));
     return select("1 = :value", 1);
 }
 
@@ -96,7 +100,8 @@ std::optional<Programme> ProgrammeRepository::find_by_name(const std::string& na
 Programme ProgrammeRepository::get(std::int64_t id) {
     auto found = select("p.id = :value", static_cast<long long>(id));
     if (found.empty()) {
-        throw NotFound({fmt::format("找不到編號 {} 的計劃（服務計劃）", id), fmt::format("no programme with id {}", id)});
+        throw NotFound(
+            {fmt::format("找不到編號 {} 的計劃（服務計劃）", id), fmt::format("no programme with id {}", id)});
     }
     return found.front();
 }
@@ -108,17 +113,20 @@ std::int64_t ProgrammeRepository::put_indicator(const Indicator& indicator) {
         const std::string catalogue = indicator.catalogue_code.value_or("");
         soci::indicator catalogue_flag = indicator.catalogue_code ? soci::i_ok : soci::i_null;
         long long id = 0;
-        db_.session() << "SELECT id FROM indicators WHERE programme_id = :programme AND code = :code", soci::use(programme),
-            soci::use(indicator.code), soci::into(id);
+        db_.session() << "SELECT id FROM indicators WHERE programme_id = :programme AND code = :code",
+            soci::use(programme), soci::use(indicator.code), soci::into(id);
         if (db_.session().got_data()) {
-            db_.session() << "UPDATE indicators SET kind = :kind, description_zh = :zh, description_en = :en, unit = :unit, "
-                             "target = :target, catalogue_code = COALESCE(:catalogue, catalogue_code) WHERE id = :id",
+            db_.session()
+                << "UPDATE indicators SET kind = :kind, description_zh = :zh, description_en = :en, unit = :unit, "
+                   "target = :target, catalogue_code = COALESCE(:catalogue, catalogue_code) WHERE id = :id",
                 soci::use(kind), soci::use(indicator.description.zh), soci::use(indicator.description.en),
-                soci::use(indicator.unit), soci::use(indicator.target), soci::use(catalogue, catalogue_flag), soci::use(id);
+                soci::use(indicator.unit), soci::use(indicator.target), soci::use(catalogue, catalogue_flag),
+                soci::use(id);
             return static_cast<std::int64_t>(id);
         }
-        db_.session() << "INSERT INTO indicators (programme_id, code, kind, description_zh, description_en, unit, target, "
-                         "catalogue_code) VALUES (:programme, :code, :kind, :zh, :en, :unit, :target, :catalogue)",
+        db_.session()
+            << "INSERT INTO indicators (programme_id, code, kind, description_zh, description_en, unit, target, "
+               "catalogue_code) VALUES (:programme, :code, :kind, :zh, :en, :unit, :target, :catalogue)",
             soci::use(programme), soci::use(indicator.code), soci::use(kind), soci::use(indicator.description.zh),
             soci::use(indicator.description.en), soci::use(indicator.unit), soci::use(indicator.target),
             soci::use(catalogue, catalogue_flag);
@@ -133,8 +141,9 @@ void ProgrammeRepository::hold_programme(std::int64_t programme_id) {
         const long long programme = programme_id;
         long long held = 0;
         db_.session() << "SELECT id FROM programmes WHERE id = :id FOR UPDATE", soci::use(programme), soci::into(held);
-        soci::statement indicators = (db_.session().prepare << "SELECT id FROM indicators WHERE programme_id = :id FOR UPDATE",
-                                      soci::use(programme), soci::into(held));
+        soci::statement indicators =
+            (db_.session().prepare << "SELECT id FROM indicators WHERE programme_id = :id FOR UPDATE",
+             soci::use(programme), soci::into(held));
         indicators.execute();
         while (indicators.fetch()) {
         }
@@ -147,23 +156,26 @@ void ProgrammeRepository::add_reading(std::int64_t indicator_id, double value, c
         if (db_.dialect() == Dialect::mysql) {
             const long long indicator = indicator_id;
             long long held = 0;
-            db_.session() << "SELECT id FROM indicators WHERE id = :id FOR UPDATE", soci::use(indicator), soci::into(held);
+            db_.session() << "SELECT id FROM indicators WHERE id = :id FOR UPDATE", soci::use(indicator),
+                soci::into(held);
         }
         for (const auto& [start, end] : current_periods(indicator_id)) {
             if (!periods_clash(start, end, period_start, period_end)) continue;
             throw InvalidInput(
-                {fmt::format("期間 {} 至 {} 與已報告的期間 {} 至 {} 部分重疊；更正須使用相同期間", period_start, period_end,
-                             start, end),
-                 fmt::format("the period {} to {} partly overlaps the reported period {} to {}; a correction must cover "
-                             "the same period",
-                             period_start, period_end, start, end)});
+                {fmt::format("期間 {} 至 {} 與已報告的期間 {} 至 {} 部分重疊；更正須使用相同期間", period_start,
+                             period_end, start, end),
+                 fmt::format(
+                     "the period {} to {} partly overlaps the reported period {} to {}; a correction must cover "
+                     "the same period",
+                     period_start, period_end, start, end)});
         }
         const long long indicator = indicator_id;
         const long long reporter = reported_by;
         const std::string now = now_utc_iso8601();
         supersede_reading(indicator_id, period_start, period_end);
-        db_.session() << "INSERT INTO readings (indicator_id, value, period_start, period_end, reported_by, reported_at) "
-                         "VALUES (:indicator, :value, :start, :end, :reporter, :at)",
+        db_.session()
+            << "INSERT INTO readings (indicator_id, value, period_start, period_end, reported_by, reported_at) "
+               "VALUES (:indicator, :value, :start, :end, :reporter, :at)",
             soci::use(indicator), soci::use(value), soci::use(period_start), soci::use(period_end), soci::use(reporter),
             soci::use(now);
         refresh_actual(indicator_id);
@@ -264,7 +276,8 @@ void ProgrammeRepository::link_focus_point(std::int64_t programme_id, std::int64
             throw NotFound({fmt::format("找不到編號 {} 的工作計劃重點", focus_point_id),
                             fmt::format("no focus point with id {} (see 'dplan plan show ID --ids')", focus_point_id)});
         }
-        db_.session() << "INSERT INTO programme_focus_points (programme_id, focus_point_id) VALUES (:programme, :point)",
+        db_.session()
+            << "INSERT INTO programme_focus_points (programme_id, focus_point_id) VALUES (:programme, :point)",
             soci::use(programme), soci::use(point);
     });
 }
@@ -301,9 +314,10 @@ std::vector<Indicator> ProgrammeRepository::indicators(std::int64_t programme_id
         Indicator row;
         std::vector<Indicator> result;
         soci::statement query =
-            (db_.session().prepare << "SELECT i.id, i.code, i.kind, i.description_zh, i.description_en, i.unit, i.target, "
-                                      "i.catalogue_code, i.actual FROM indicators i "
-                                      "WHERE i.programme_id = :programme ORDER BY i.code",
+            (db_.session().prepare
+                 << "SELECT i.id, i.code, i.kind, i.description_zh, i.description_en, i.unit, i.target, "
+                    "i.catalogue_code, i.actual FROM indicators i "
+                    "WHERE i.programme_id = :programme ORDER BY i.code",
              soci::use(key), soci::into(id), soci::into(row.code), soci::into(kind), soci::into(row.description.zh),
              soci::into(row.description.en), soci::into(row.unit), soci::into(row.target),
              soci::into(catalogue, catalogue_flag), soci::into(actual, actual_flag));
@@ -349,14 +363,15 @@ std::vector<PlanIndicator> ProgrammeRepository::plan_indicators(std::int64_t pla
         soci::indicator actual_flag = soci::i_ok;
         std::vector<PlanIndicator> result;
         soci::statement query =
-            (db_.session().prepare << "SELECT DISTINCT s.area_id, p.id, p.name_zh, p.name_en, i.code, i.kind, i.target, "
-                                      "i.actual FROM plan_sections s JOIN focus_points f ON f.section_id = s.id "
-                                      "JOIN programme_focus_points l ON l.focus_point_id = f.id "
-                                      "JOIN programmes p ON p.id = l.programme_id "
-                                      "JOIN indicators i ON i.programme_id = p.id WHERE s.plan_id = :plan "
-                                      "AND (:by_district = 0 OR p.district_id = :district) "
-                                      "AND (:by_organisation = 0 OR p.organisation_id = :organisation) "
-                                      "ORDER BY s.area_id, p.name_zh, i.code",
+            (db_.session().prepare
+                 << "SELECT DISTINCT s.area_id, p.id, p.name_zh, p.name_en, i.code, i.kind, i.target, "
+                    "i.actual FROM plan_sections s JOIN focus_points f ON f.section_id = s.id "
+                    "JOIN programme_focus_points l ON l.focus_point_id = f.id "
+                    "JOIN programmes p ON p.id = l.programme_id "
+                    "JOIN indicators i ON i.programme_id = p.id WHERE s.plan_id = :plan "
+                    "AND (:by_district = 0 OR p.district_id = :district) "
+                    "AND (:by_organisation = 0 OR p.organisation_id = :organisation) "
+                    "ORDER BY s.area_id, p.name_zh, i.code",
              soci::use(key, "plan"), soci::use(by_district, "by_district"), soci::use(scope_district, "district"),
              soci::use(by_organisation, "by_organisation"), soci::use(scope_organisation, "organisation"),
              soci::into(row.area_id), soci::into(programme_id), soci::into(row.programme.zh),

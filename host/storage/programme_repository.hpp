@@ -24,13 +24,13 @@ inline constexpr const char* refresh_actual_sql =
     "ORDER BY r.period_end DESC, r.id DESC LIMIT 1) END";
 
 class ProgrammeRepository {
-public:
+  public:
     explicit ProgrammeRepository(Database& db) : db_(db) {}
 
-    std::int64_t create(const Programme& programme);  // InvalidInput on a taken name
+    std::int64_t create(const Programme& programme);                 // InvalidInput on a taken name
     std::optional<Programme> find_by_name(const std::string& name);  // Chinese, else English name
-    Programme get(std::int64_t id);  // NotFound
-    std::vector<Programme> list(const ReadScope& scope);  // those the scope lets its reader see
+    Programme get(std::int64_t id);                                  // NotFound
+    std::vector<Programme> list(const ReadScope& scope);             // those the scope lets its reader see
 
     // Inserts the indicator, or updates its kind, description, unit and target. Returns its id.
     std::int64_t put_indicator(const Indicator& indicator);
@@ -73,7 +73,7 @@ public:
     };
     std::vector<SectorCount> programmes_by_sector(std::int64_t plan_id);
 
-private:
+  private:
     template <typename Value>
     std::vector<Programme> select(const char* where, const Value& value);
 

@@ -9,7 +9,8 @@ namespace dplan {
 namespace {
 
 std::string insert_sql(std::size_t rows) {
-    std::string sql = "INSERT INTO readings (indicator_id, value, period_start, period_end, reported_by, reported_at) VALUES ";
+    std::string sql =
+        "INSERT INTO readings (indicator_id, value, period_start, period_end, reported_by, reported_at) VALUES ";
     for (std::size_t i = 0; i < rows; ++i) {
         sql += fmt::format("{0}(:i{1}, :v{1}, :s{1}, :e{1}, :r{1}, :t{1})", i == 0 ? "" : ", ", i);
     }

@@ -15,7 +15,7 @@
 namespace dplan {
 
 class ReadingBulkInsert {
-public:
+  public:
     ReadingBulkInsert(Database& db, std::int64_t reported_by);
     ~ReadingBulkInsert();
     ReadingBulkInsert(const ReadingBulkInsert&) = delete;
@@ -27,7 +27,7 @@ public:
 
     static constexpr std::size_t rows_per_statement = 500;
 
-private:
+  private:
     void execute(std::size_t rows);
 
     Database& db_;

@@ -22,8 +22,7 @@ std::int64_t ReviewRepository::add_comment(const ReviewComment& comment) {
                          "author_id, created_at, body) VALUES (:plan, :revision, :area, :point, :parent, :kind, "
                          ":author, :created, :body)",
             soci::use(plan), soci::use(comment.revision), soci::use(area, area_flag), soci::use(point, point_flag),
-            soci::use(parent, parent_flag), soci::use(kind), soci::use(author), soci::use(now),
-            soci::use(comment.body);
+            soci::use(parent, parent_flag), soci::use(kind), soci::use(author), soci::use(now), soci::use(comment.body);
         long long id = 0;
         db_.session().get_last_insert_id("review_comments", id);
         return static_cast<std::int64_t>(id);
@@ -40,7 +39,8 @@ std::vector<ReviewComment> ReviewRepository::select_comments(const std::string& 
     soci::statement query =
         (db_.session().prepare << "SELECT c.id, c.plan_id, c.revision, c.area_id, c.focus_point_id, c.parent_id, "
                                   "c.kind, c.author_id, u.display_name, c.created_at, c.body FROM review_comments c "
-                                  "JOIN users u ON u.id = c.author_id WHERE " + where + " ORDER BY c.id",
+                                  "JOIN users u ON u.id = c.author_id WHERE " +
+                                      where + " ORDER BY c.id",
          soci::use(key), soci::into(id), soci::into(plan), soci::into(row.revision), soci::into(area, area_flag),
          soci::into(point, point_flag), soci::into(parent, parent_flag), soci::into(kind), soci::into(author),
          soci::into(row.author_name), soci::into(row.created_at), soci::into(row.body));

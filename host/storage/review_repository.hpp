@@ -10,7 +10,7 @@
 namespace dplan {
 
 class ReviewRepository {
-public:
+  public:
     explicit ReviewRepository(Database& db) : db_(db) {}
 
     std::int64_t add_comment(const ReviewComment& comment);
@@ -20,7 +20,7 @@ public:
     std::int64_t add_decision(const Decision& decision);
     std::vector<Decision> decisions(std::int64_t plan_id);
 
-private:
+  private:
     std::vector<ReviewComment> select_comments(const std::string& where, long long key);
 
     Database& db_;

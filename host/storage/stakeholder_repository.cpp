@@ -23,7 +23,8 @@ std::int64_t StakeholderRepository::create(const Stakeholder& stakeholder) {
         const long long organisation = stakeholder.organisation_id.value_or(0);
         soci::indicator organisation_flag = stakeholder.organisation_id ? soci::i_ok : soci::i_null;
         if (stakeholder.organisation_id) {
-            db_.session() << "SELECT sector FROM organisations WHERE id = :id", soci::use(organisation), soci::into(sector);
+            db_.session() << "SELECT sector FROM organisations WHERE id = :id", soci::use(organisation),
+                soci::into(sector);
             if (!db_.session().got_data()) {
                 throw NotFound({fmt::format("找不到編號 {} 的機構", organisation),
                                 fmt::format("no organisation with id {}", organisation)});
@@ -44,7 +45,8 @@ std::vector<Stakeholder> StakeholderRepository::list() { return select("1 = :id"
 
 Stakeholder StakeholderRepository::get(std::int64_t id) {
     auto found = select("s.id = :id", static_cast<long long>(id));
-    if (found.empty()) throw NotFound({fmt::format("找不到編號 {} 的持份者", id), fmt::format("no stakeholder with id {}", id)});
+    if (found.empty())
+        throw NotFound({fmt::format("找不到編號 {} 的持份者", id), fmt::format("no stakeholder with id {}", id)});
     return found.front();
 }
 
@@ -56,15 +58,18 @@ std::vector<Stakeholder> StakeholderRepository::select(const char* where, long l
         soci::indicator organisation_flag = soci::i_ok, zh_flag = soci::i_ok, en_flag = soci::i_ok;
         Stakeholder row;
         std::vector<Stakeholder> result;
-        soci::statement query = (db_.session().prepare << std::string(select_stakeholders) + "WHERE " + where + " ORDER BY s.id",
-                                 soci::use(value, "id"), soci::into(id), soci::into(row.name.zh), soci::into(row.name.en),
-                                 soci::into(organisation, organisation_flag), soci::into(organisation_zh, zh_flag),
-                                 soci::into(organisation_en, en_flag), soci::into(sector), soci::into(row.email));
+        soci::statement query =
+            (db_.session().prepare << std::string(select_stakeholders) + "WHERE " + where + " ORDER BY s.id",
+             soci::use(value, "id"), soci::into(id), soci::into(row.name.zh), soci::into(row.name.en),
+             soci::into(organisation, organisation_flag), soci::into(organisation_zh, zh_flag),
+             soci::into(organisation_en, en_flag), soci::into(sector), soci::into(row.email));
         query.execute();
         while (query.fetch()) {
             row.id = id;
-            row.organisation_id = organisation_flag == soci::i_ok ? std::optional<std::int64_t>(organisation) : std::nullopt;
-            row.organisation_name = {zh_flag == soci::i_ok ? organisation_zh : "", en_flag == soci::i_ok ? organisation_en : ""};
+            row.organisation_id =
+                organisation_flag == soci::i_ok ? std::optional<std::int64_t>(organisation) : std::nullopt;
+            row.organisation_name = {zh_flag == soci::i_ok ? organisation_zh : "",
+                                     en_flag == soci::i_ok ? organisation_en : ""};
             row.sector = parse_sector(sector).value_or(Sector::resident);
             result.push_back(row);
         }

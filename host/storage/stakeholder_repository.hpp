@@ -9,7 +9,7 @@
 namespace dplan {
 
 class StakeholderRepository {
-public:
+  public:
     explicit StakeholderRepository(Database& db) : db_(db) {}
 
     // A stakeholder of an organisation takes the organisation's sector.
@@ -17,7 +17,7 @@ public:
     Stakeholder get(std::int64_t id);  // NotFound
     std::vector<Stakeholder> list();
 
-private:
+  private:
     std::vector<Stakeholder> select(const char* where, long long value);
 
     Database& db_;

@@ -24,8 +24,7 @@ std::int64_t UserRepository::create(const User& user, const std::string& passwor
                              ":district, :organisation, :hash, :created)",
                 soci::use(user.username), soci::use(user.display_name), soci::use(role),
                 soci::use(district, district_flag), soci::use(organisation, organisation_flag),
-                soci::use(password_hash, hash_flag),
-                soci::use(now);
+                soci::use(password_hash, hash_flag), soci::use(now);
         } catch (const soci::soci_error& e) {
             if (!is_unique_violation(e)) throw;
             throw InvalidInput({fmt::format("用戶名稱「{}」已被使用", user.username),
@@ -46,9 +45,8 @@ std::optional<User> UserRepository::find_by_username(const std::string& username
         std::string role;
         db_.session() << "SELECT id, username, display_name, role, district_id, organisation_id FROM users "
                          "WHERE username = :username",
-            soci::use(username), soci::into(id), soci::into(user.username),
-            soci::into(user.display_name), soci::into(role), soci::into(district, district_flag),
-            soci::into(organisation, organisation_flag);
+            soci::use(username), soci::into(id), soci::into(user.username), soci::into(user.display_name),
+            soci::into(role), soci::into(district, district_flag), soci::into(organisation, organisation_flag);
         if (!db_.session().got_data()) return std::nullopt;
         user.id = id;
         user.role = parse_role(role).value_or(Role::viewer);
@@ -63,8 +61,7 @@ std::optional<std::string> UserRepository::password_hash(std::int64_t user_id) {
         const long long id = user_id;
         std::string hash;
         soci::indicator flag = soci::i_ok;
-        db_.session() << "SELECT password_hash FROM users WHERE id = :id", soci::use(id),
-            soci::into(hash, flag);
+        db_.session() << "SELECT password_hash FROM users WHERE id = :id", soci::use(id), soci::into(hash, flag);
         if (!db_.session().got_data() || flag != soci::i_ok) return std::nullopt;
         return hash;
     });

@@ -10,7 +10,7 @@
 namespace dplan {
 
 class UserRepository {
-public:
+  public:
     explicit UserRepository(Database& db) : db_(db) {}
 
     // `password_hash` empty: the account cannot sign in. Throws InvalidInput on a taken username.
@@ -18,7 +18,7 @@ public:
     std::optional<User> find_by_username(const std::string& username);
     std::optional<std::string> password_hash(std::int64_t user_id);
 
-private:
+  private:
     Database& db_;
 };
 

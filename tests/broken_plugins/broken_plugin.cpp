@@ -41,8 +41,8 @@ constexpr const char* partners[] = {"schools"};  // not a sector code
 constexpr const char* partners[] = {"ngo"};
 #endif
 
-constexpr dplan_service_area area{BROKEN_ID, {"測試範疇", "Test area"}, 0x888888FF, nullptr, 0,
-                                  {"", ""}, {"", ""}, partners, 1};
+constexpr dplan_service_area area{
+    BROKEN_ID, {"測試範疇", "Test area"}, 0x888888FF, nullptr, 0, {"", ""}, {"", ""}, partners, 1};
 
 const dplan_service_area* describe() { return &area; }
 

@@ -1,7 +1,6 @@
 // The `dplan` binary, run as a user runs it: output, exit codes and error messages.
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <fstream>
 #include <iterator>
@@ -15,7 +14,7 @@ namespace {
 using testing::CommandResult;
 
 class DplanCli : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { home = testing::make_temp_dir("dplan_cli"); }
     void TearDown() override { std::filesystem::remove_all(home); }
 
@@ -36,26 +35,76 @@ std::string read_file(const std::filesystem::path& path) {
     return {std::istreambuf_iterator<char>(in), {}};
 }
 
-int line_count(const std::string& text) {
-    return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
-}
+int line_count(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
 
 TEST_F(DplanCli, EverySubcommandHasHelp) {
-    for (std::vector<std::string> command :
-         {std::vector<std::string>{}, {"db"}, {"db", "init"}, {"db", "migrate"}, {"db", "status"},
-          {"demo"}, {"plan"}, {"plan", "list"}, {"plan", "show"}, {"plan", "new"}, {"plan", "edit"},
-          {"plan", "history"}, {"plan", "diff"}, {"plan", "submit"}, {"plan", "review"}, {"plan", "comment"},
-          {"plan", "reply"}, {"plan", "decide"}, {"plan", "validate"}, {"plan", "panels"}, {"plan", "import"}, {"plan", "export"},
-          {"plugins"}, {"plugins", "list"}, {"plugin"}, {"plugin", "keygen"}, {"plugin", "sign"},
-          {"plugin", "verify"}, {"plugin", "check"}, {"user"}, {"user", "add"}, {"programme"},
-          {"programme", "new"}, {"programme", "link"}, {"programme", "list"}, {"programme", "report"}, {"indicators"},
-          {"indicators", "import"}, {"indicators", "export"}, {"indicators", "summary"}, {"indicators", "catalogue"}, {"indicators", "add"},
-          {"indicators", "record"}, {"indicators", "history"}, {"meeting"}, {"meeting", "new"}, {"meeting", "list"},
-          {"meeting", "show"}, {"meeting", "attend"}, {"meeting", "agenda"}, {"meeting", "minutes"}, {"meeting", "view"},
-          {"meeting", "view", "add"}, {"meeting", "view", "address"}, {"meeting", "view", "decline"}, {"meeting", "action"},
-          {"meeting", "action", "add"}, {"meeting", "action", "set"}, {"meeting", "action", "list"}, {"meeting", "decide"},
-          {"meeting", "export"}, {"org", "add"}, {"org", "list"}, {"stakeholder", "add"}, {"stakeholder", "list"},
-          {"collaboration", "matrix"}, {"collaboration", "trace"}}) {
+    for (std::vector<std::string> command : {std::vector<std::string>{},
+                                             {"db"},
+                                             {"db", "init"},
+                                             {"db", "migrate"},
+                                             {"db", "status"},
+                                             {"demo"},
+                                             {"plan"},
+                                             {"plan", "list"},
+                                             {"plan", "show"},
+                                             {"plan", "new"},
+                                             {"plan", "edit"},
+                                             {"plan", "history"},
+                                             {"plan", "diff"},
+                                             {"plan", "submit"},
+                                             {"plan", "review"},
+                                             {"plan", "comment"},
+                                             {"plan", "reply"},
+                                             {"plan", "decide"},
+                                             {"plan", "validate"},
+                                             {"plan", "panels"},
+                                             {"plan", "import"},
+                                             {"plan", "export"},
+                                             {"plugins"},
+                                             {"plugins", "list"},
+                                             {"plugin"},
+                                             {"plugin", "keygen"},
+                                             {"plugin", "sign"},
+                                             {"plugin", "verify"},
+                                             {"plugin", "check"},
+                                             {"user"},
+                                             {"user", "add"},
+                                             {"programme"},
+                                             {"programme", "new"},
+                                             {"programme", "link"},
+                                             {"programme", "list"},
+                                             {"programme", "report"},
+                                             {"indicators"},
+                                             {"indicators", "import"},
+                                             {"indicators", "export"},
+                                             {"indicators", "summary"},
+                                             {"indicators", "catalogue"},
+                                             {"indicators", "add"},
+                                             {"indicators", "record"},
+                                             {"indicators", "history"},
+                                             {"meeting"},
+                                             {"meeting", "new"},
+                                             {"meeting", "list"},
+                                             {"meeting", "show"},
+                                             {"meeting", "attend"},
+                                             {"meeting", "agenda"},
+                                             {"meeting", "minutes"},
+                                             {"meeting", "view"},
+                                             {"meeting", "view", "add"},
+                                             {"meeting", "view", "address"},
+                                             {"meeting", "view", "decline"},
+                                             {"meeting", "action"},
+                                             {"meeting", "action", "add"},
+                                             {"meeting", "action", "set"},
+                                             {"meeting", "action", "list"},
+                                             {"meeting", "decide"},
+                                             {"meeting", "export"},
+                                             {"org", "add"},
+                                             {"org", "list"},
+                                             {"stakeholder", "add"},
+                                             {"stakeholder", "list"},
+                                             {"collaboration", "matrix"},
+                                             {"collaboration", "trace"}}) {
         command.push_back("--help");
         const auto result = dplan(command);
         EXPECT_EQ(result.exit_code, 0) << command.front() << result.err;
@@ -160,41 +209,54 @@ TEST_F(DplanCli, AStaleEditIsRefusedNamingTheItemsItWouldConflictOnAndBothLangua
         const auto at = out.find("revision ");
         return at == std::string::npos ? -1 : std::stoi(out.substr(at + 9));
     };
-    auto result = dplan({"--db", sqlite_url(), "--lang", "en", "plan", "edit", "1", "--reason", "start", "--paper-no", "5/24-25"});
+    auto result = dplan(
+        {"--db", sqlite_url(), "--lang", "en", "plan", "edit", "1", "--reason", "start", "--paper-no", "5/24-25"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const int seen = revision_of(result.out);
     ASSERT_GT(seen, 0) << result.out;
-    result = dplan({"--db", sqlite_url(), "--lang", "en", "plan", "edit", "1", "--reason", "CLI: Chinese", "--objective",
-                    "family=及早支援面對危機的家庭（修訂）"});
+    result = dplan({"--db", sqlite_url(), "--lang", "en", "plan", "edit", "1", "--reason", "CLI: Chinese",
+                    "--objective", "family=及早支援面對危機的家庭（修訂）"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const int latest = revision_of(result.out);
     ASSERT_EQ(latest, seen + 1);
 
     // Only the English changed on my side: no conflict, and the refusal says so.
-    const std::vector<std::string> english{"plan", "edit", "1", "--reason", "A: English", "--version", std::to_string(seen),
-                                           "--objective-en", "family=Support families in crisis early (revised)"};
+    const std::vector<std::string> english{"plan",
+                                           "edit",
+                                           "1",
+                                           "--reason",
+                                           "A: English",
+                                           "--version",
+                                           std::to_string(seen),
+                                           "--objective-en",
+                                           "family=Support families in crisis early (revised)"};
     auto stale = english;
     stale.insert(stale.begin(), {"--db", sqlite_url()});
     result = dplan(stale);
     EXPECT_EQ(result.exit_code, 4) << result.err;
-    EXPECT_NE(result.err.find(fmt::format("None of your changes conflict with the later ones; run the same command with "
-                                          "--version {} to save them.", latest)),
-              std::string::npos)
+    EXPECT_NE(
+        result.err.find(fmt::format("None of your changes conflict with the later ones; run the same command with "
+                                    "--version {} to save them.",
+                                    latest)),
+        std::string::npos)
         << result.err;
-    EXPECT_NE(result.err.find(fmt::format("你的修改與其後的修改沒有衝突；以 --version {} 再執行同一指令即可儲存。", latest)),
-              std::string::npos)
+    EXPECT_NE(
+        result.err.find(fmt::format("你的修改與其後的修改沒有衝突；以 --version {} 再執行同一指令即可儲存。", latest)),
+        std::string::npos)
         << result.err;
 
     // The Chinese changed on both sides, differently: named, with all three texts, in both languages.
-    result = dplan({"--db", sqlite_url(), "plan", "edit", "1", "--reason", "A: Chinese", "--version", std::to_string(seen),
-                    "--objective", "family=我的中文目標"});
+    result = dplan({"--db", sqlite_url(), "plan", "edit", "1", "--reason", "A: Chinese", "--version",
+                    std::to_string(seen), "--objective", "family=我的中文目標"});
     EXPECT_EQ(result.exit_code, 4);
-    EXPECT_NE(result.err.find("Your edit conflicts with the later changes on 1 item(s):"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("Your edit conflicts with the later changes on 1 item(s):"), std::string::npos)
+        << result.err;
     EXPECT_NE(result.err.find("family · objective (Chinese): base \""), std::string::npos) << result.err;
     EXPECT_NE(result.err.find("yours \"我的中文目標\"; theirs \"及早支援面對危機的家庭（修訂）\""), std::string::npos)
         << result.err;
     EXPECT_NE(result.err.find("family · 工作目標（中文）：原本 「"), std::string::npos) << result.err;
-    EXPECT_NE(result.err.find("你的 「我的中文目標」；其後 「及早支援面對危機的家庭（修訂）」"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("你的 「我的中文目標」；其後 「及早支援面對危機的家庭（修訂）」"), std::string::npos)
+        << result.err;
 
     // Nothing was saved by the refusals; the English edit made again on the latest version keeps both.
     result = dplan({"--db", sqlite_url(), "--lang", "en", "plan", "edit", "1", "--reason", "A: English", "--version",
@@ -216,8 +278,7 @@ TEST_F(DplanCliMariadb, DemoAndShowWorkWithThePasswordFromTheEnvironment) {
     std::unique_ptr<testing::TestDatabase> database;
     DPLAN_REQUIRE_DATABASE(database, Dialect::mysql);
     const DatabaseUrl url = parse_database_url(database->url());
-    const std::string without_password =
-        fmt::format("mysql://{}@{}:{}/{}", url.user, url.host, url.port, url.database);
+    const std::string without_password = fmt::format("mysql://{}@{}:{}/{}", url.user, url.host, url.port, url.database);
     const std::vector<std::string> env{"DPLAN_DB_PASSWORD=" + url.password};
 
     auto result = dplan({"--db", without_password, "demo"}, env);
@@ -225,8 +286,7 @@ TEST_F(DplanCliMariadb, DemoAndShowWorkWithThePasswordFromTheEnvironment) {
     result = dplan({"--db", without_password, "plan", "show", "1"}, env);
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.out.find("Hand in Hand•同心河畔"), std::string::npos) << result.out;
-    result = dplan({"--db", without_password, "--lang", "en", "plan", "show", "1"},
-                   {"DPLAN_DB_PASSWORD=wrong"});
+    result = dplan({"--db", without_password, "--lang", "en", "plan", "show", "1"}, {"DPLAN_DB_PASSWORD=wrong"});
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_NE(result.err.find("cannot connect"), std::string::npos) << result.err;
 }

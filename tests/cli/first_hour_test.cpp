@@ -2,9 +2,8 @@
 // dplan of this build tree (no plugin options: it finds its plugins and development key itself),
 // a paper of a district other than the demo's imported into a new database and exported with the
 // same letterhead, the districts a new database holds, and what `dplan` says before any database.
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <fstream>
 #include <iterator>
@@ -55,7 +54,7 @@ int loaded_plugins(const std::string& plugins_list) {
 }
 
 class FirstHour : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         work = testing::make_temp_dir("dplan_first_hour");
         // The walk-through runs from the clone's top folder: its build/ and tests/ are here.
@@ -66,18 +65,18 @@ protected:
 
     // A shell line run in `work`, as a user would type it, with a home of its own.
     CommandResult shell(const std::string& line) {
-        return testing::run_command("/bin/bash", {"-c", "cd \"$0\" && " + line, work.string()},
-                                    {"HOME=" + (work / "home").string(), "XDG_DATA_HOME=" + (work / "home/data").string(),
-                                     "XDG_CONFIG_HOME=" + (work / "home/config").string(),
-                                     "XDG_STATE_HOME=" + (work / "home/state").string()});
+        return testing::run_command(
+            "/bin/bash", {"-c", "cd \"$0\" && " + line, work.string()},
+            {"HOME=" + (work / "home").string(), "XDG_DATA_HOME=" + (work / "home/data").string(),
+             "XDG_CONFIG_HOME=" + (work / "home/config").string(), "XDG_STATE_HOME=" + (work / "home/state").string()});
     }
 
     // The bare dplan of this build tree, no plugin options.
     CommandResult dplan(std::vector<std::string> arguments) {
-        return testing::run_command(DPLAN_EXECUTABLE, arguments,
-                                    {"HOME=" + (work / "home").string(), "XDG_DATA_HOME=" + (work / "home/data").string(),
-                                     "XDG_CONFIG_HOME=" + (work / "home/config").string(),
-                                     "XDG_STATE_HOME=" + (work / "home/state").string()});
+        return testing::run_command(
+            DPLAN_EXECUTABLE, arguments,
+            {"HOME=" + (work / "home").string(), "XDG_DATA_HOME=" + (work / "home/data").string(),
+             "XDG_CONFIG_HOME=" + (work / "home/config").string(), "XDG_STATE_HOME=" + (work / "home/state").string()});
     }
 
     std::filesystem::path work;
@@ -122,15 +121,20 @@ TEST_F(FirstHour, ATsuenWanPaperImportedIntoANewDatabaseIsExportedWithTheSameLet
     const auto paper = dplan({"--db", db, "plan", "export", "1", "--format", "md", "--lang", "zh"});
     ASSERT_EQ(paper.exit_code, 0) << paper.err;
     const std::string& text = paper.out;
-    for (const char* line : {"荃灣區議會", "社會服務及社區發展委員會", "社會福利署荃灣及葵青區福利辦事處", "荃灣及葵青區福利辦事處"}) {
+    for (const char* line :
+         {"荃灣區議會", "社會服務及社區發展委員會", "社會福利署荃灣及葵青區福利辦事處", "荃灣及葵青區福利辦事處"}) {
         EXPECT_NE(text.find(line), std::string::npos) << line << " missing from\n" << text;
     }
     EXPECT_EQ(text.find("社區服務及福利委員會"), std::string::npos) << "not the fixed committee of old\n" << text;
-    EXPECT_EQ(text.find("社會福利署荃灣區福利辦事處"), std::string::npos) << "not the office derived from the district\n" << text;
+    EXPECT_EQ(text.find("社會福利署荃灣區福利辦事處"), std::string::npos)
+        << "not the office derived from the district\n"
+        << text;
 
     // The exported PDF read back has the same letterhead, in both languages.
     const auto out = work / "again.pdf";
-    ASSERT_EQ(dplan({"--db", db, "plan", "export", "1", "--format", "pdf", "--lang", "both", "--out", out.string()}).exit_code, 0);
+    ASSERT_EQ(dplan({"--db", db, "plan", "export", "1", "--format", "pdf", "--lang", "both", "--out", out.string()})
+                  .exit_code,
+              0);
     const auto again = dplan({"--db", db, "plan", "import", out.string()});
     ASSERT_EQ(again.exit_code, 0) << again.out << again.err;
     const auto second = dplan({"--db", db, "plan", "export", "2", "--format", "json"});
@@ -150,23 +154,30 @@ TEST_F(FirstHour, ANewDatabaseHoldsTheEighteenDistrictsAndAnAdministratorAddsAnd
     const auto listed = dplan({"--db", db, "--lang", "zh", "district", "list"});
     ASSERT_EQ(listed.exit_code, 0) << listed.err;
     EXPECT_EQ(std::count(listed.out.begin(), listed.out.end(), '\n'), 18) << listed.out;
-    for (const char* name : {"中西區", "灣仔區", "東區", "南區", "油尖旺區", "深水埗區", "九龍城區", "黃大仙區", "觀塘區",
-                             "葵青區", "荃灣區", "屯門區", "元朗區", "北區", "大埔區", "沙田區", "西貢區", "離島區"}) {
+    for (const char* name :
+         {"中西區", "灣仔區", "東區", "南區", "油尖旺區", "深水埗區", "九龍城區", "黃大仙區", "觀塘區", "葵青區",
+          "荃灣區", "屯門區", "元朗區", "北區", "大埔區", "沙田區", "西貢區", "離島區"}) {
         EXPECT_NE(listed.out.find(name), std::string::npos) << name;
     }
 
-    const auto added = dplan({"--db", db, "district", "add", "riverside", "--name-zh", "河畔區", "--name-en", "Riverside"});
+    const auto added =
+        dplan({"--db", db, "district", "add", "riverside", "--name-zh", "河畔區", "--name-en", "Riverside"});
     EXPECT_EQ(added.exit_code, 0) << added.err;
-    const auto renamed = dplan({"--db", db, "district", "rename", "riverside", "--committee-zh", "社區服務及福利委員會"});
+    const auto renamed =
+        dplan({"--db", db, "district", "rename", "riverside", "--committee-zh", "社區服務及福利委員會"});
     EXPECT_EQ(renamed.exit_code, 0) << renamed.err;
-    const auto plan = dplan({"--db", db, "--lang", "zh", "plan", "new", "--district", "riverside", "--year", "2025-26"});
+    const auto plan =
+        dplan({"--db", db, "--lang", "zh", "plan", "new", "--district", "riverside", "--year", "2025-26"});
     ASSERT_EQ(plan.exit_code, 0) << plan.err;
     const auto shown = dplan({"--db", db, "--lang", "zh", "plan", "show", "1"});
-    EXPECT_NE(shown.out.find("河畔區議會 社區服務及福利委員會"), std::string::npos) << "a new plan takes its district's defaults\n"
-                                                                       << shown.out;
+    EXPECT_NE(shown.out.find("河畔區議會 社區服務及福利委員會"), std::string::npos)
+        << "a new plan takes its district's defaults\n"
+        << shown.out;
 
-    ASSERT_EQ(dplan({"--db", db, "user", "add", "tw.officer", "--role", "officer", "--district", "tsuen_wan"}).exit_code, 0);
-    const auto refused = dplan({"--db", db, "--user", "tw.officer", "district", "add", "another", "--name-zh", "另一區"});
+    ASSERT_EQ(
+        dplan({"--db", db, "user", "add", "tw.officer", "--role", "officer", "--district", "tsuen_wan"}).exit_code, 0);
+    const auto refused =
+        dplan({"--db", db, "--user", "tw.officer", "district", "add", "another", "--name-zh", "另一區"});
     EXPECT_EQ(refused.exit_code, 6) << refused.out << refused.err;
     const auto duplicate = dplan({"--db", db, "district", "add", "tsuen_wan", "--name-zh", "荃灣區"});
     EXPECT_EQ(duplicate.exit_code, 2) << duplicate.err;
@@ -179,15 +190,15 @@ TEST_F(FirstHour, OnlyABinaryBesideItsBuildTreeMarkerTrustsTheDevelopmentKey) {
     const auto installed = work / "installed" / "bin" / "dplan";
     std::filesystem::copy_file(DPLAN_EXECUTABLE, installed);
     std::filesystem::permissions(installed, std::filesystem::perms::owner_all);
-    const auto env = std::vector<std::string>{"HOME=" + (work / "home").string(),
-                                              "XDG_DATA_HOME=" + (work / "home/data").string(),
-                                              "XDG_CONFIG_HOME=" + (work / "home/config").string()};
+    const auto env =
+        std::vector<std::string>{"HOME=" + (work / "home").string(), "XDG_DATA_HOME=" + (work / "home/data").string(),
+                                 "XDG_CONFIG_HOME=" + (work / "home/config").string()};
     const auto bare = testing::run_command(installed.string(), {"--lang", "en", "plugins", "list"}, env);
     EXPECT_EQ(loaded_plugins(bare.out), 0) << bare.out << bare.err;
     // Given the build's plugins but not its key, it refuses them all.
     const auto given = testing::run_command(
-        installed.string(), {"--lang", "en", "--plugin-dir", std::string(DPLAN_BINARY_DIR) + "/lib/dplan/plugins", "plugins", "list"},
-        env);
+        installed.string(),
+        {"--lang", "en", "--plugin-dir", std::string(DPLAN_BINARY_DIR) + "/lib/dplan/plugins", "plugins", "list"}, env);
     EXPECT_EQ(loaded_plugins(given.out), 0) << given.out << given.err;
     EXPECT_NE(given.out.find("Refused plugins"), std::string::npos) << given.out;
     // The built binary, beside its marker, loads all five.

@@ -20,7 +20,7 @@ namespace {
 using testing::CommandResult;
 
 class PermissionCli : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         home = testing::make_temp_dir("dplan_permissions");
         url = "sqlite:" + (home / "plans.db").string();
@@ -28,7 +28,8 @@ protected:
         db = Database::open(parse_database_url(url), OpenMode::must_exist);
         DistrictRepository(*db).get_by_code("north");
         ASSERT_EQ(dplan("system", {"user", "add", "viewer1", "--role", "viewer"}).exit_code, 0);
-        ASSERT_EQ(dplan("system", {"user", "add", "north.officer", "--role", "officer", "--district", "north"}).exit_code, 0);
+        ASSERT_EQ(
+            dplan("system", {"user", "add", "north.officer", "--role", "officer", "--district", "north"}).exit_code, 0);
     }
     void TearDown() override { std::filesystem::remove_all(home); }
 
@@ -67,21 +68,23 @@ TEST_F(PermissionCli, AViewerCannotMakeAnAdministrator) {
 
 TEST_F(PermissionCli, AnOfficerCannotTouchAnotherDistrictsProgrammesOrPlans) {
     const auto before = ProgrammeRepository(*db).list(ReadScope::everything()).size();
-    refused("north.officer", {"programme", "new", "--name-zh", "越區計劃", "--start", "2024-04-01", "--end", "2025-03-31",
-                              "--district", "riverside"});
+    refused("north.officer", {"programme", "new", "--name-zh", "越區計劃", "--start", "2024-04-01", "--end",
+                              "2025-03-31", "--district", "riverside"});
     EXPECT_EQ(ProgrammeRepository(*db).list(ReadScope::everything()).size(), before);
 
     // Their own programme may not serve a focus point of Riverside's submitted plan.
-    const auto created = dplan("north.officer", {"programme", "new", "--name-zh", "北岸計劃", "--start", "2024-04-01",
-                                                 "--end", "2025-03-31"});
+    const auto created = dplan(
+        "north.officer", {"programme", "new", "--name-zh", "北岸計劃", "--start", "2024-04-01", "--end", "2025-03-31"});
     ASSERT_EQ(created.exit_code, 0) << created.err;
     const auto programme = ProgrammeRepository(*db).find_by_name("北岸計劃");
     ASSERT_TRUE(programme);
-    EXPECT_EQ(programme->district_id, DistrictRepository(*db).get_by_code("north").id) << "their own district by default";
+    EXPECT_EQ(programme->district_id, DistrictRepository(*db).get_by_code("north").id)
+        << "their own district by default";
     const auto shown = dplan("system", {"--lang", "en", "plan", "show", "1", "--ids"});
     const auto hash = shown.out.find("#");
     ASSERT_NE(hash, std::string::npos) << shown.out;
-    const std::string point = shown.out.substr(hash + 1, shown.out.find_first_not_of("0123456789", hash + 1) - hash - 1);
+    const std::string point =
+        shown.out.substr(hash + 1, shown.out.find_first_not_of("0123456789", hash + 1) - hash - 1);
     const auto measurable = ProgrammeRepository(*db).measurable_indicators(1);
     refused("north.officer", {"programme", "link", std::to_string(programme->id), "--focus-point", point});
     EXPECT_EQ(ProgrammeRepository(*db).measurable_indicators(1), measurable) << "the plan is as it was";
@@ -90,7 +93,8 @@ TEST_F(PermissionCli, AnOfficerCannotTouchAnotherDistrictsProgrammesOrPlans) {
 TEST_F(PermissionCli, IndicatorsAndReadingsNeedTheRightToReport) {
     const auto before = readings();
     refused("viewer1", {"indicators", "add", "1", "--code", "Z1", "--unit", "sessions", "--kind", "output"});
-    refused("viewer1", {"indicators", "record", "1", "1A-a", "--value", "3", "--start", "2024-04-01", "--end", "2024-04-30"});
+    refused("viewer1",
+            {"indicators", "record", "1", "1A-a", "--value", "3", "--start", "2024-04-01", "--end", "2024-04-30"});
     refused("north.officer",
             {"indicators", "record", "1", "1A-a", "--value", "3", "--start", "2024-04-01", "--end", "2024-04-30"});
     const auto csv = home / "readings.csv";

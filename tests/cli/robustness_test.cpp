@@ -1,8 +1,7 @@
 // The dplan binary when things go wrong or happen at once: passwords kept out of messages and
 // logs, several processes writing one SQLite file and one log file, exports that fail midway.
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <ctime>
 #include <fstream>
@@ -35,7 +34,7 @@ std::string local_date(int days_ago) {
 }
 
 class DplanRobustness : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { home = testing::make_temp_dir("dplan_robust"); }
     void TearDown() override { std::filesystem::remove_all(home); }
 
@@ -66,17 +65,18 @@ TEST_F(DplanRobustness, APasswordNeverAppearsInMessagesOrTheLogWhateverTheError)
         std::vector<std::string> env;
     };
     const std::vector<Case> cases = {
-        {"mysql://planner:S3cretPW@db.example:notaport/dplan", {}},   // bad port
-        {"mysql://planner:S3cretPW/dplan", {}},                        // the host forgotten: the password looks like a port
-        {"mysql://planner:S3cretPW@db.example/dplan?ssl=1", {}},      // unknown option
-        {"mysql://planner:S3cretPW%zz@db.example/dplan", {}},         // bad %-escape
-        {"mysq://planner:S3cretPW@db.example/dplan", {}},             // unknown scheme
-        {"mysql://planner:S3cretPW@127.0.0.1:1/dplan", {}},           // nothing listening
+        {"mysql://planner:S3cretPW@db.example:notaport/dplan", {}},  // bad port
+        {"mysql://planner:S3cretPW/dplan", {}},                   // the host forgotten: the password looks like a port
+        {"mysql://planner:S3cretPW@db.example/dplan?ssl=1", {}},  // unknown option
+        {"mysql://planner:S3cretPW%zz@db.example/dplan", {}},     // bad %-escape
+        {"mysq://planner:S3cretPW@db.example/dplan", {}},         // unknown scheme
+        {"mysql://planner:S3cretPW@127.0.0.1:1/dplan", {}},       // nothing listening
         {"mysql://planner@127.0.0.1:1/dplan", {"DPLAN_DB_PASSWORD=S3cretPW"}},
     };
     for (const auto& c : cases) {
         for (const bool from_environment : {false, true}) {
-            std::vector<std::string> arguments{"--log-level", "debug", "--log-file", (log_folder / "dplan.log").string()};
+            std::vector<std::string> arguments{"--log-level", "debug", "--log-file",
+                                               (log_folder / "dplan.log").string()};
             std::vector<std::string> env = c.env;
             if (from_environment) {
                 env.push_back("DPLAN_DB=" + c.url);
@@ -149,8 +149,8 @@ TEST_F(DplanRobustness, ProcessesShareADailyLogFileThatIsAppendedToAndNeverRotat
 
     auto process = [&](int) {
         for (int i = 0; i < 10; ++i) {
-            const auto result = dplan({"--db", url, "--log-level", "debug", "--log-file", (folder / "dplan.log").string(),
-                                       "plan", "list"});
+            const auto result = dplan(
+                {"--db", url, "--log-level", "debug", "--log-file", (folder / "dplan.log").string(), "plan", "list"});
             EXPECT_EQ(result.exit_code, 0) << result.err;
         }
     };
@@ -162,7 +162,8 @@ TEST_F(DplanRobustness, ProcessesShareADailyLogFileThatIsAppendedToAndNeverRotat
     c.get();
 
     std::set<std::string> files;
-    for (const auto& entry : std::filesystem::directory_iterator(folder)) files.insert(entry.path().filename().string());
+    for (const auto& entry : std::filesystem::directory_iterator(folder))
+        files.insert(entry.path().filename().string());
     EXPECT_EQ(files, (std::set<std::string>{today.filename().string(), yesterday.filename().string()}))
         << "one file a day, nothing renamed, files older than 14 days deleted";
     const std::string log = read_file(today);
@@ -199,8 +200,8 @@ TEST_F(DplanRobustness, AnExportThatFailsMidwayLeavesThePreviousFileAsItWas) {
     const auto out = home / "exports";
     std::filesystem::create_directories(out);
     for (const auto& [name, command] : exports) {
-        std::vector<std::string> arguments{"--db", url, "--plugin-dir", DPLAN_BUILT_PLUGIN_DIR, "--allow-unsigned",
-                                           "--log-level", "off"};
+        std::vector<std::string> arguments{
+            "--db", url, "--plugin-dir", DPLAN_BUILT_PLUGIN_DIR, "--allow-unsigned", "--log-level", "off"};
         arguments.insert(arguments.end(), command.begin(), command.end());
         arguments.insert(arguments.end(), {"--out", (out / name).string()});
         const auto complete = dplan(arguments);
@@ -214,7 +215,8 @@ TEST_F(DplanRobustness, AnExportThatFailsMidwayLeavesThePreviousFileAsItWas) {
         limited.insert(limited.end(), arguments.begin(), arguments.end());
         const auto failed = testing::run_command("/bin/bash", limited, environment());
         EXPECT_NE(failed.exit_code, 0) << name;
-        EXPECT_NE(failed.err.find("the previous file is left as it was"), std::string::npos) << name << ": " << failed.err;
+        EXPECT_NE(failed.err.find("the previous file is left as it was"), std::string::npos)
+            << name << ": " << failed.err;
         EXPECT_EQ(read_file(out / name), previous) << name << " was damaged";
     }
     std::set<std::string> left;

@@ -34,8 +34,8 @@ TEST(DatabaseUrl, ParsesMysqlUrlsWithEscapesAndSocket) {
 }
 
 TEST(DatabaseUrl, RejectsMalformedUrlsWithTheAcceptedForms) {
-    for (const char* bad : {"postgres://x/y", "mysql://host", "mysql://h:notaport/db",
-                            "mysql://h:70000/db", "mysql://h/db?ssl=1", "mysql://u:%4@h/db", "x.db"}) {
+    for (const char* bad : {"postgres://x/y", "mysql://host", "mysql://h:notaport/db", "mysql://h:70000/db",
+                            "mysql://h/db?ssl=1", "mysql://u:%4@h/db", "x.db"}) {
         try {
             parse_database_url(bad);
             ADD_FAILURE() << bad << " was accepted";

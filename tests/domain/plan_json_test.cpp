@@ -34,8 +34,7 @@ TEST(PlanJson, NamesTheFieldThatIsWrong) {
         plan_from_json(json);
         FAIL() << "unknown sector accepted";
     } catch (const InvalidInput& e) {
-        EXPECT_NE(e.message().en.find("sections[0].focus_points[0].partners[0]"), std::string::npos)
-            << e.message().en;
+        EXPECT_NE(e.message().en.find("sections[0].focus_points[0].partners[0]"), std::string::npos) << e.message().en;
     }
     EXPECT_THROW(plan_from_json("{\"format\": \"dplan.plan\", \"format_version\": 2}"), InvalidInput);
     EXPECT_THROW(plan_from_json("not json"), InvalidInput);

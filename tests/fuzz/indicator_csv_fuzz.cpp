@@ -22,9 +22,11 @@ namespace {
 
 dplan::Database& database() {
     static const auto db = [] {
-        const auto path = std::filesystem::temp_directory_path() / ("dplan-fuzz-csv-" + std::to_string(getpid()) + ".db");
+        const auto path =
+            std::filesystem::temp_directory_path() / ("dplan-fuzz-csv-" + std::to_string(getpid()) + ".db");
         std::filesystem::remove(path);
-        auto opened = dplan::Database::open(dplan::parse_database_url("sqlite:" + path.string()), dplan::OpenMode::create);
+        auto opened =
+            dplan::Database::open(dplan::parse_database_url("sqlite:" + path.string()), dplan::OpenMode::create);
         dplan::Migrator(*opened).migrate();
         dplan::Programme programme;
         programme.name = {"同行新路計劃", "Walking a New Road Together"};
@@ -56,14 +58,16 @@ std::string rows_of(const std::function<void(const dplan::CsvRowHandler&)>& read
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    const std::string in_memory = rows_of([&](const dplan::CsvRowHandler& on_row) { dplan::for_each_csv_row(text, on_row); });
+    const std::string in_memory =
+        rows_of([&](const dplan::CsvRowHandler& on_row) { dplan::for_each_csv_row(text, on_row); });
     const std::string streamed = rows_of([&](const dplan::CsvRowHandler& on_row) {
         std::istringstream stream{std::string(text)};
         dplan::for_each_csv_row(stream, on_row, 1 + size % 7);
     });
     if (in_memory != streamed) std::abort();
     try {
-        dplan::import_indicator_csv(database(), text, dplan::system_user_id, [](const dplan::Programme&) {}, true);
+        dplan::import_indicator_csv(
+            database(), text, dplan::system_user_id, [](const dplan::Programme&) {}, true);
     } catch (const dplan::InvalidInput&) {
     }
     return 0;

@@ -15,7 +15,7 @@ namespace dplan {
 namespace {
 
 class DashboardProcess : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { dir = testing::make_temp_dir("dashboard_process"); }
     void TearDown() override { std::filesystem::remove_all(dir); }
 
@@ -39,9 +39,9 @@ protected:
     // Under Xvfb, one screen rendered to a PNG.
     testing::CommandResult screenshot(const std::string& url, std::vector<std::string> env = {}) const {
         return testing::run_command("/usr/bin/xvfb-run",
-                                    {"-a", "-s", "-screen 0 800x600x24", DPLAN_GUI_EXECUTABLE, "--db", url, "--plugin-dir",
-                                     DPLAN_BUILT_PLUGIN_DIR, "--allow-unsigned", "--size", "800x600", "--screenshot",
-                                     (dir / "shot.png").string()},
+                                    {"-a", "-s", "-screen 0 800x600x24", DPLAN_GUI_EXECUTABLE, "--db", url,
+                                     "--plugin-dir", DPLAN_BUILT_PLUGIN_DIR, "--allow-unsigned", "--size", "800x600",
+                                     "--screenshot", (dir / "shot.png").string()},
                                     environment(std::move(env)));
     }
 
@@ -55,13 +55,14 @@ TEST_F(DashboardProcess, WithNoDisplayItExitsWithOneClearLinePerLanguage) {
                                              environment({"DISPLAY", "WAYLAND_DISPLAY"}));
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_NE(result.err.find("沒有顯示器（未設定 DISPLAY）"), std::string::npos) << result.err;
-    EXPECT_NE(result.err.find("cannot open a window: no display (DISPLAY is not set)"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("cannot open a window: no display (DISPLAY is not set)"), std::string::npos)
+        << result.err;
     EXPECT_EQ(lines(result.err), 2) << "Chinese, then English, nothing else:\n" << result.err;
 }
 
 TEST_F(DashboardProcess, AMalformedDatabaseUrlIsAClearExitWithoutThePassword) {
-    const auto result = testing::run_command(DPLAN_GUI_EXECUTABLE, {"--db", "mysql://planner:S3cretPW@db.example:port/dplan"},
-                                             environment({"DISPLAY"}));
+    const auto result = testing::run_command(
+        DPLAN_GUI_EXECUTABLE, {"--db", "mysql://planner:S3cretPW@db.example:port/dplan"}, environment({"DISPLAY"}));
     EXPECT_EQ(result.exit_code, 2) << result.err;
     EXPECT_NE(result.err.find("is not valid (port must be a number"), std::string::npos) << result.err;
     EXPECT_EQ(result.err.find("S3cret"), std::string::npos) << result.err;

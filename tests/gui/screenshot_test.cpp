@@ -23,7 +23,7 @@ struct Case {
 void PrintTo(const Case& c, std::ostream* out) { *out << c.screen << "/" << c.lang; }
 
 class Screenshot : public ::testing::TestWithParam<Case> {
-protected:
+  protected:
     void SetUp() override { dir = testing::make_temp_dir("screenshot"); }
     void TearDown() override { std::filesystem::remove_all(dir); }
     std::filesystem::path dir;
@@ -37,15 +37,17 @@ TEST_P(Screenshot, RendersAFullNonBlankWindow) {
         load_demo(*db);
     }
     const auto png = dir / (std::string(GetParam().screen) + ".png");
-    const auto result = testing::run_command(
-        "/usr/bin/xvfb-run", {"-a", "-s", "-screen 0 1280x800x24", DPLAN_GUI_EXECUTABLE, "--db", url, "--plugin-dir",
+    const auto result =
+        testing::run_command("/usr/bin/xvfb-run",
+                             {"-a", "-s", "-screen 0 1280x800x24", DPLAN_GUI_EXECUTABLE, "--db", url, "--plugin-dir",
                               DPLAN_BUILT_PLUGIN_DIR, "--allow-unsigned", "--screen", GetParam().screen, "--lang",
                               GetParam().lang, "--size", "1280x800", "--screenshot", png.string()},
-        {"HOME=" + dir.string(), "XDG_CONFIG_HOME=" + (dir / "config").string(), "XDG_STATE_HOME=" + (dir / "state").string(),
-         // Under AddressSanitizer: Mesa unloads its driver at exit, so what it keeps has no
-         // symbols LeakSanitizer could be told to ignore. Address errors are still caught; the
-         // dashboard's model code is leak-checked in gui_tests.
-         "ASAN_OPTIONS=detect_leaks=0"});
+                             {"HOME=" + dir.string(), "XDG_CONFIG_HOME=" + (dir / "config").string(),
+                              "XDG_STATE_HOME=" + (dir / "state").string(),
+                              // Under AddressSanitizer: Mesa unloads its driver at exit, so what it keeps has no
+                              // symbols LeakSanitizer could be told to ignore. Address errors are still caught; the
+                              // dashboard's model code is leak-checked in gui_tests.
+                              "ASAN_OPTIONS=detect_leaks=0"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.out.find(png.string()), std::string::npos) << "prints the PNG's path: " << result.out;
     int width = 0, height = 0, channels = 0;

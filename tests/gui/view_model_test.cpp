@@ -14,8 +14,8 @@
 #include "services/authorization.hpp"
 #include "services/demo.hpp"
 #include "services/pdf_text.hpp"
-#include "storage/migration.hpp"
 #include "storage/district_repository.hpp"
+#include "storage/migration.hpp"
 #include "storage/plan_repository.hpp"
 #include "storage/programme_repository.hpp"
 #include "storage/user_repository.hpp"
@@ -25,7 +25,7 @@ namespace dplan::gui {
 namespace {
 
 class DashboardModel : public dplan::testing::BackendTest {
-protected:
+  protected:
     void SetUp() override {
         BackendTest::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
@@ -190,7 +190,8 @@ TEST_P(DashboardModel, TheDialogListsConflictsWithTheirThreeValuesAndSavesTheUse
     const Plan stored = *client->load(snapshot.selection).plan;
     EXPECT_EQ(stored.sections[0].objective.zh, "我的目標");
     EXPECT_EQ(stored.sections[0].focus_points[1].text.en, "Our rewording");
-    ASSERT_EQ(stored.sections[0].focus_points.size(), base.sections[0].focus_points.size()) << "their edited point kept";
+    ASSERT_EQ(stored.sections[0].focus_points.size(), base.sections[0].focus_points.size())
+        << "their edited point kept";
     EXPECT_EQ(stored.sections[0].focus_points[2].id, removed_id);
     EXPECT_EQ(stored.sections[0].focus_points[2].text.zh, latest.sections[0].focus_points[2].text.zh);
 }
@@ -230,7 +231,8 @@ TEST_P(DashboardModel, TheCommitteePaperExportsAsAPdfWithChineseText) {
 TEST_P(DashboardModel, TheWorkerPicksUpChangesMadeByAnotherConnection) {
     Worker worker([this] { return open_local_client(url, "system", loader()); });
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (!worker.idle() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    while (!worker.idle() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
     ASSERT_TRUE(worker.idle());
     const auto before = worker.snapshot();
     {
@@ -265,15 +267,17 @@ TEST_P(DashboardModel, AnOfficerOfAnotherDistrictSeesNothingOfRiverside) {
     EXPECT_FALSE(seen.plan.has_value());
     EXPECT_TRUE(seen.meetings.empty());
     EXPECT_TRUE(seen.programmes.empty());
-    const std::string csv = "programme,indicator_code,kind,description,unit,target,actual,period_start,period_end\n"
-                            "同行新路計劃,1A-a,output,社區講座,sessions,8,9,2024-04-01,2024-04-30\n";
+    const std::string csv =
+        "programme,indicator_code,kind,description,unit,target,actual,period_start,period_end\n"
+        "同行新路計劃,1A-a,output,社區講座,sessions,8,9,2024-04-01,2024-04-30\n";
     EXPECT_THROW(outsider->import_indicators(csv, {}), PermissionDenied);
 }
 
 // Waits until the worker has loaded and has nothing queued.
 void wait_until_idle(const Worker& worker) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (!worker.idle() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    while (!worker.idle() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
     ASSERT_TRUE(worker.idle());
 }
 

@@ -35,13 +35,21 @@ TEST_F(MeetingCli, AMeetingIsPlannedHeldMinutedAndTraced) {
         return result.out;
     };
     run({"org", "add", "--name-zh", "河畔長者學苑", "--name-en", "Riverside Elder Academy", "--sector", "education"});
-    EXPECT_NE(run({"stakeholder", "add", "--name-zh", "馬老師", "--organisation", "河畔長者學苑", "--email", "ma@example.hk"})
-                  .find("Registered stakeholder 9."),
-              std::string::npos);
-    EXPECT_NE(run({"meeting", "new", "--plan", "1", "--kind", "working_group", "--title-zh", "長者服務工作小組",
-                   "--title-en", "Elderly services working group", "--start", "2024-09-05T10:00", "--end",
-                   "2024-09-05T12:00", "--venue", "河畔長者地區中心", "--chair", "8", "--invite", "9,6",
-                   "--agenda", "elderly:長者學習及夜間支援"})
+    EXPECT_NE(
+        run({"stakeholder", "add", "--name-zh", "馬老師", "--organisation", "河畔長者學苑", "--email", "ma@example.hk"})
+            .find("Registered stakeholder 9."),
+        std::string::npos);
+    EXPECT_NE(run({"meeting",    "new",
+                   "--plan",     "1",
+                   "--kind",     "working_group",
+                   "--title-zh", "長者服務工作小組",
+                   "--title-en", "Elderly services working group",
+                   "--start",    "2024-09-05T10:00",
+                   "--end",      "2024-09-05T12:00",
+                   "--venue",    "河畔長者地區中心",
+                   "--chair",    "8",
+                   "--invite",   "9,6",
+                   "--agenda",   "elderly:長者學習及夜間支援"})
                   .find("Created meeting 4."),
               std::string::npos);
     run({"meeting", "attend", "4", "--present", "9", "--apologies", "6"});
@@ -54,7 +62,8 @@ TEST_F(MeetingCli, AMeetingIsPlannedHeldMinutedAndTraced) {
     EXPECT_NE(show.find("#9 馬老師 (Education) – present"), std::string::npos) << show;
     EXPECT_NE(show.find("學苑願意開辦晚間課程。"), std::string::npos) << show;
     const std::string trace = run({"collaboration", "trace", "--plan", "1"});
-    EXPECT_NE(trace.find("長者學習可與義工服務結合\n    → addressed in plan\n      focus point 4:"), std::string::npos) << trace;
+    EXPECT_NE(trace.find("長者學習可與義工服務結合\n    → addressed in plan\n      focus point 4:"), std::string::npos)
+        << trace;
     const std::string matrix = run({"collaboration", "matrix", "--plan", "1"});
     EXPECT_NE(matrix.find("empty cells."), std::string::npos) << matrix;
 

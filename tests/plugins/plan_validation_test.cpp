@@ -29,10 +29,12 @@ bool contains(const std::vector<std::string>& ids, const std::string& id) {
 
 Plan plan_with_all_areas() {
     Plan plan = testing::sample_plan(1);
-    plan.sections.push_back({0, "rehabilitation", {"促進融入社區", "Inclusion"},
+    plan.sections.push_back({0,
+                             "rehabilitation",
+                             {"促進融入社區", "Inclusion"},
                              {{0, {"開拓就業機會", "Open employment opportunities"}, {Sector::ngo}}}});
-    plan.sections.push_back({0, "youth", {"陪伴青少年", "Walk with youth"},
-                             {{0, {"外展接觸青少年", "Outreach to youth"}, {Sector::ngo}}}});
+    plan.sections.push_back(
+        {0, "youth", {"陪伴青少年", "Walk with youth"}, {{0, {"外展接觸青少年", "Outreach to youth"}, {Sector::ngo}}}});
     plan.sections.push_back({0, "volunteer", {"", ""}, {}});
     return plan;
 }
@@ -97,8 +99,9 @@ TEST_F(PlanValidationTest, ReportTextGivesTheSectionAsACommitteePaperWouldInBoth
     const auto* family = registry.find_area("family");
     ASSERT_NE(family, nullptr);
     const std::string zh = family->report(plan.sections[0], Language::zh);
-    EXPECT_EQ(zh, "工作目標：家庭及兒童福利服務：鞏固家庭抗逆力\n工作計劃重點：\n"
-                  "• 與學校、診所建立轉介網絡；（合作界別：教育界、醫護界）\n• 推行親職教育（合作界別：非政府機構）\n");
+    EXPECT_EQ(zh,
+              "工作目標：家庭及兒童福利服務：鞏固家庭抗逆力\n工作計劃重點：\n"
+              "• 與學校、診所建立轉介網絡；（合作界別：教育界、醫護界）\n• 推行親職教育（合作界別：非政府機構）\n");
     const std::string en = family->report(plan.sections[0], Language::en);
     EXPECT_NE(en.find("Objective: Family and child welfare: family resilience"), std::string::npos) << en;
     EXPECT_NE(en.find("• Parent education (Partners: NGOs)\n"), std::string::npos) << en;

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "plugin_fixture.hpp"
 #include "domain/user.hpp"
+#include "plugin_fixture.hpp"
 #include "storage/migration.hpp"
 #include "storage/plan_repository.hpp"
 #include "support/run_command.hpp"
@@ -20,28 +20,26 @@ namespace dplan {
 using testing::CommandResult;
 
 class PluginCli : public testing::PluginFolderTest {
-protected:
-  CommandResult dplan(std::vector<std::string> arguments) {
-      return dplan_with(std::move(arguments), {});
-  }
+  protected:
+    CommandResult dplan(std::vector<std::string> arguments) { return dplan_with(std::move(arguments), {}); }
 
-  // With more environment entries ("NAME=value"); `trust_test_key`: pass --trusted-key with the
-  // test's key.
-  CommandResult dplan_with(std::vector<std::string> arguments, std::vector<std::string> environment,
-                           bool trust_test_key = true) {
-      std::vector<std::string> all{"--lang", "en", "--plugin-dir", folder.string()};
-      if (trust_test_key) all.insert(all.end(), {"--trusted-key", key.public_key_file.string()});
-      all.insert(all.end(), arguments.begin(), arguments.end());
-      environment.insert(environment.end(),
-                         {"HOME=" + root.string(), "XDG_DATA_HOME=" + (root / "data").string(),
-                          "XDG_CONFIG_HOME=" + (root / "config").string(),
-                          "XDG_STATE_HOME=" + (root / "state").string()});
-      return testing::run_command(DPLAN_EXECUTABLE, all, environment);
-  }
+    // With more environment entries ("NAME=value"); `trust_test_key`: pass --trusted-key with the
+    // test's key.
+    CommandResult dplan_with(std::vector<std::string> arguments, std::vector<std::string> environment,
+                             bool trust_test_key = true) {
+        std::vector<std::string> all{"--lang", "en", "--plugin-dir", folder.string()};
+        if (trust_test_key) all.insert(all.end(), {"--trusted-key", key.public_key_file.string()});
+        all.insert(all.end(), arguments.begin(), arguments.end());
+        environment.insert(environment.end(), {"HOME=" + root.string(), "XDG_DATA_HOME=" + (root / "data").string(),
+                                               "XDG_CONFIG_HOME=" + (root / "config").string(),
+                                               "XDG_STATE_HOME=" + (root / "state").string()});
+        return testing::run_command(DPLAN_EXECUTABLE, all, environment);
+    }
 
     void sign_with_cli() {
         for (const char* area : testing::standard_areas) {
-            const auto result = dplan({"plugin", "sign", (folder / area).string(), "--key", key.secret_key_file.string()});
+            const auto result =
+                dplan({"plugin", "sign", (folder / area).string(), "--key", key.secret_key_file.string()});
             ASSERT_EQ(result.exit_code, 0) << result.err;
         }
     }
@@ -58,7 +56,7 @@ protected:
 };
 
 class PlanImportCli : public PluginCli {
-protected:
+  protected:
     void SetUp() override {
         PluginCli::SetUp();
         sign_with_cli();

@@ -4,10 +4,10 @@
 
 #include <fstream>
 
-#include "plugin_cli_fixture.hpp"
 #include "domain/plan_json.hpp"
-#include "services/pdf_text.hpp"
 #include "domain/user.hpp"
+#include "plugin_cli_fixture.hpp"
+#include "services/pdf_text.hpp"
 #include "storage/district_repository.hpp"
 #include "storage/migration.hpp"
 #include "storage/plan_repository.hpp"
@@ -121,13 +121,15 @@ TEST_F(PlanImportCli, ImportingThePaperAlwaysCreatesANewDraft) {
     EXPECT_EQ(plan_count(), 3) << "the demo plan and two imported drafts";
 
     result = dplan({"--db", url, "--lang", "zh", "plan", "show", "3"});
-    EXPECT_NE(result.out.find("1. 與學校、診所及屋邨管理處建立轉介網絡，讓需要支援的家庭能及早得到服務。"), std::string::npos)
+    EXPECT_NE(result.out.find("1. 與學校、診所及屋邨管理處建立轉介網絡，讓需要支援的家庭能及早得到服務。"),
+              std::string::npos)
         << result.out;
 }
 
 TEST_F(PlanImportCli, ExportedPdfAndJsonImportBackAsNewDrafts) {
     const auto pdf = root / "paper.pdf";
-    auto result = dplan({"--db", url, "plan", "export", "1", "--format", "pdf", "--lang", "both", "--out", pdf.string()});
+    auto result =
+        dplan({"--db", url, "plan", "export", "1", "--format", "pdf", "--lang", "both", "--out", pdf.string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     result = dplan({"--db", url, "plan", "import", pdf.string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
@@ -161,7 +163,10 @@ TEST_F(PlanImportCli, ExportedPdfAndJsonImportBackAsNewDrafts) {
 
 TEST_F(PlanImportCli, BadFilesGetAClearErrorAndCreateNothing) {
     const auto binary = root / "junk.txt";
-    std::ofstream(binary, std::ios::binary) << std::string("\x7f" "ELF\0\0\0\x02junk", 12);
+    std::ofstream(binary, std::ios::binary) << std::string(
+        "\x7f"
+        "ELF\0\0\0\x02junk",
+        12);
     auto result = dplan({"--db", url, "plan", "import", binary.string()});
     EXPECT_EQ(result.exit_code, 2);
     EXPECT_NE(result.err.find("junk.txt: not a text file"), std::string::npos) << result.err;
@@ -176,7 +181,8 @@ TEST_F(PlanImportCli, BadFilesGetAClearErrorAndCreateNothing) {
     std::ofstream(pdf) << "%PDF-1.4 truncated";
     result = dplan({"--db", url, "plan", "import", pdf.string()});
     EXPECT_EQ(result.exit_code, 2);
-    EXPECT_NE(result.err.find("paper.pdf is not a readable PDF (damaged or truncated)"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("paper.pdf is not a readable PDF (damaged or truncated)"), std::string::npos)
+        << result.err;
 
     const auto other_district = root / "north.txt";
     std::ofstream(other_district) << "北岸區議會\n2024-25 年度\n安老服務\n工作目標：支援長者\n";
@@ -196,7 +202,7 @@ namespace {
 // import → edit → validate → submit → comment → return → revise → resubmit → endorse, from the
 // command line, on both backends.
 class PlanCycleCli : public PluginCli, public ::testing::WithParamInterface<Dialect> {
-protected:
+  protected:
     void SetUp() override {
         PluginCli::SetUp();
         DPLAN_REQUIRE_DATABASE(database, GetParam());
@@ -208,7 +214,8 @@ protected:
     }
     void ok(const std::string& user, const std::vector<std::string>& arguments) {
         const auto result = as(user, arguments);
-        ASSERT_EQ(result.exit_code, 0) << arguments.front() << " " << arguments.at(1) << "\n" << result.out << result.err;
+        ASSERT_EQ(result.exit_code, 0) << arguments.front() << " " << arguments.at(1) << "\n"
+                                       << result.out << result.err;
     }
     std::unique_ptr<testing::TestDatabase> database;
 };
@@ -218,8 +225,8 @@ TEST_P(PlanCycleCli, TheWholeCycleRunsFromTheCommandLine) {
     ok("system", {"user", "add", "chan", "--role", "officer", "--district", "riverside"});
     ok("system", {"user", "add", "wong", "--role", "committee_member", "--district", "riverside"});
     ok("chan", {"plan", "import", DPLAN_FIXTURES "/riverside-2024-25-plan-paper.txt"});
-    ok("chan", {"plan", "edit", "2", "--reason", "planning meeting view", "--add-point", "youth=與學校合作識別濫藥青少年",
-                "--objective-en", "youth=Walk with young people"});
+    ok("chan", {"plan", "edit", "2", "--reason", "planning meeting view", "--add-point",
+                "youth=與學校合作識別濫藥青少年", "--objective-en", "youth=Walk with young people"});
     auto result = as("chan", {"plan", "validate", "2"});
     EXPECT_EQ(result.exit_code, 0) << result.out;
     ok("chan", {"plan", "submit", "2"});
@@ -291,11 +298,13 @@ TEST_F(PlanImportCli, IndicatorsCanBeAddedFromThePluginsCatalogues) {
     result = dplan({"--db", url, "indicators", "add", "1", "--code", "4", "--from-catalogue", "YTH-03"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     result = dplan({"--db", url, "programme", "report", "1"});
-    EXPECT_NE(result.out.find("| 4 生涯規劃小組 | 20 節 | – | 未有匯報 not reported |"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("| 4 生涯規劃小組 | 20 節 | – | 未有匯報 not reported |"), std::string::npos)
+        << result.out;
     {
         auto db = Database::open(parse_database_url(url), OpenMode::must_exist);
         const auto indicators = ProgrammeRepository(*db).indicators(1);
-        const auto added = std::find_if(indicators.begin(), indicators.end(), [](const Indicator& i) { return i.code == "4"; });
+        const auto added =
+            std::find_if(indicators.begin(), indicators.end(), [](const Indicator& i) { return i.code == "4"; });
         ASSERT_NE(added, indicators.end());
         EXPECT_EQ(added->catalogue_code, std::optional<std::string>("YTH-03")) << "the catalogue link is kept";
     }
@@ -323,7 +332,8 @@ TEST_F(PlanImportCli, ReadingsAreRecordedCorrectedAndSummedUpByAnyGrouping) {
     result = dplan({"--db", url, "--lang", "en", "indicators", "record", "1", "2", "--value", "5", "--start",
                     "2024-01-01", "--end", "2024-01-31"});
     EXPECT_EQ(result.exit_code, 2) << "partly overlaps the whole-period reading";
-    EXPECT_NE(result.err.find("partly overlaps the reported period 2023-04-01 to 2025-03-31"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("partly overlaps the reported period 2023-04-01 to 2025-03-31"), std::string::npos)
+        << result.err;
     EXPECT_EQ(dplan({"--db", url, "indicators", "history", "1", "NOPE"}).exit_code, 3);
 
     for (const auto& [by, label] : std::vector<std::pair<std::string, std::string>>{

@@ -18,7 +18,7 @@ inline const std::filesystem::path broken_plugins{DPLAN_BROKEN_PLUGIN_DIR};
 inline const char* const standard_areas[] = {"family", "elderly", "rehabilitation", "youth", "volunteer"};
 
 class PluginFolderTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         root = make_temp_dir("dplan_plugins");
         folder = root / "plugins";
@@ -42,7 +42,8 @@ protected:
 
     void sign_all() {
         for (const auto& entry : std::filesystem::directory_iterator(folder)) {
-            if (std::filesystem::exists(entry.path() / "plugin.json")) plugins::sign_plugin(entry.path(), key.secret_key_file);
+            if (std::filesystem::exists(entry.path() / "plugin.json"))
+                plugins::sign_plugin(entry.path(), key.secret_key_file);
         }
     }
 
@@ -50,8 +51,7 @@ protected:
     plugins::LoaderOptions loader_options(bool allow_unsigned = false) {
         plugins::LoaderOptions options;
         options.directories = {folder};
-        options.trusted_keys = {
-            plugins::read_trusted_key(key.public_key_file, plugins::KeySource::command_line)};
+        options.trusted_keys = {plugins::read_trusted_key(key.public_key_file, plugins::KeySource::command_line)};
         options.allow_unsigned = allow_unsigned;
         return options;
     }

@@ -4,8 +4,8 @@
 #include <functional>
 #include <set>
 
-#include "plugins/manifest.hpp"
 #include "plugin_fixture.hpp"
+#include "plugins/manifest.hpp"
 
 namespace dplan {
 namespace {
@@ -80,7 +80,7 @@ struct BrokenCase {
 void PrintTo(const BrokenCase& broken, std::ostream* out) { *out << broken.name; }
 
 class BrokenPluginTest : public PluginFolderTest, public ::testing::WithParamInterface<BrokenCase> {
-public:
+  public:
     // Gives the case functions access to the fixture's helpers.
     using PluginFolderTest::add;
     using PluginFolderTest::folder;
@@ -113,7 +113,8 @@ const BrokenCase broken_cases[] = {
      "built for SDK 2.0 but this host has SDK 1.0"},
     {"newer_sdk_minor", nullptr, [](auto& t, auto&) { resign(t, copy_broken(t, "newer_minor", "newer_minor")); },
      "built for SDK 1.1 but this host has SDK 1.0"},
-    {"manifest_lies_about_sdk", nullptr, [](auto& t, auto&) { resign(t, copy_broken(t, "lying_manifest", "lying_manifest")); },
+    {"manifest_lies_about_sdk", nullptr,
+     [](auto& t, auto&) { resign(t, copy_broken(t, "lying_manifest", "lying_manifest")); },
      "the library was built with SDK 2.0"},
     {"bad_manifest", "family",
      [](auto&, const std::filesystem::path& folder) {
@@ -133,7 +134,8 @@ const BrokenCase broken_cases[] = {
          std::ofstream(folder / "elderly" / "libdplan_elderly.so", std::ios::app | std::ios::binary) << '\0';
      },
      "does not match plugin.json"},
-    {"unsigned", "family", [](auto&, const std::filesystem::path& folder) { std::filesystem::remove(folder / "family" / "plugin.sig"); },
+    {"unsigned", "family",
+     [](auto&, const std::filesystem::path& folder) { std::filesystem::remove(folder / "family" / "plugin.sig"); },
      "unsigned (no plugin.sig)"},
     {"untrusted_key", "youth",
      [](auto& t, const std::filesystem::path& folder) {
@@ -172,7 +174,9 @@ const BrokenCase broken_cases[] = {
      },
      "is not a shared library"},
     {"library_missing", "family",
-     [](auto&, const std::filesystem::path& folder) { std::filesystem::remove(folder / "family" / "libdplan_family.so"); },
+     [](auto&, const std::filesystem::path& folder) {
+         std::filesystem::remove(folder / "family" / "libdplan_family.so");
+     },
      "is missing"},
 };
 

@@ -24,8 +24,7 @@ void write_file(const std::filesystem::path& file, const std::string& text) {
     std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
 }
 
-const plugins::RefusedPlugin* refused(const plugins::PluginRegistry& registry,
-                                      std::string_view id) {
+const plugins::RefusedPlugin* refused(const plugins::PluginRegistry& registry, std::string_view id) {
     for (const auto& plugin : registry.refused()) {
         if (plugin.id == id) return &plugin;
     }
@@ -47,8 +46,7 @@ class SwappedLibrary : public PluginFolderTest {
     }
 
     // Signs everything, and swaps family's library for the marker's once it has been checked.
-    plugins::PluginRegistry load_swapping(
-        const std::function<void(const std::filesystem::path&)>& swap) {
+    plugins::PluginRegistry load_swapping(const std::function<void(const std::filesystem::path&)>& swap) {
         sign_all();
         auto options = loader_options();
         options.after_library_check = [&](const plugins::PluginManifest& manifest) {
@@ -58,8 +56,7 @@ class SwappedLibrary : public PluginFolderTest {
     }
 
     void expect_never_executed_and_family_loaded(const plugins::PluginRegistry& registry) {
-        EXPECT_FALSE(std::filesystem::exists(marker))
-            << "the library swapped in after the check was executed";
+        EXPECT_FALSE(std::filesystem::exists(marker)) << "the library swapped in after the check was executed";
         const auto* family = registry.find("family");
         ASSERT_NE(family, nullptr) << "the checked bytes should have loaded";
         EXPECT_EQ(family->area()->name.en, "Family and child welfare services");
@@ -96,19 +93,16 @@ TEST_F(SwappedLibrary, ALibraryRenamedOverBetweenCheckAndLoadIsNeverExecuted) {
 
 TEST_F(PluginFolderTest, FilesAndFoldersOtherUsersCanChangeAreRefused) {
     sign_all();
-    std::filesystem::permissions(folder / "family" / "libdplan_family.so",
-                                 std::filesystem::perms::group_write,
+    std::filesystem::permissions(folder / "family" / "libdplan_family.so", std::filesystem::perms::group_write,
                                  std::filesystem::perm_options::add);
     std::filesystem::permissions(folder / "youth", std::filesystem::perms::others_write,
                                  std::filesystem::perm_options::add);
-    std::filesystem::permissions(folder / "elderly" / "plugin.json",
-                                 std::filesystem::perms::group_write,
+    std::filesystem::permissions(folder / "elderly" / "plugin.json", std::filesystem::perms::group_write,
                                  std::filesystem::perm_options::add);
     const auto registry = load();
     ASSERT_EQ(registry.refused().size(), 3u);
     for (const auto& plugin : registry.refused()) {
-        EXPECT_NE(plugin.reason.en.find("can be changed by other users"), std::string::npos)
-            << plugin.reason.en;
+        EXPECT_NE(plugin.reason.en.find("can be changed by other users"), std::string::npos) << plugin.reason.en;
     }
     EXPECT_EQ(registry.loaded().size(), 2u);
 }
@@ -116,14 +110,12 @@ TEST_F(PluginFolderTest, FilesAndFoldersOtherUsersCanChangeAreRefused) {
 TEST_F(PluginFolderTest, AFolderOfPluginsOthersCanWriteToIsRefusedUnlessItIsSticky) {
     sign_all();
     using std::filesystem::perms;
-    std::filesystem::permissions(folder, perms::group_write | perms::others_write,
-                                 std::filesystem::perm_options::add);
+    std::filesystem::permissions(folder, perms::group_write | perms::others_write, std::filesystem::perm_options::add);
     auto registry = load();
     EXPECT_TRUE(registry.loaded().empty());
     ASSERT_EQ(registry.refused().size(), 5u);
-    EXPECT_NE(
-        registry.refused()[0].reason.en.find(folder.string() + " can be changed by other users"),
-        std::string::npos)
+    EXPECT_NE(registry.refused()[0].reason.en.find(folder.string() + " can be changed by other users"),
+              std::string::npos)
         << registry.refused()[0].reason.en;
 
     // Like /tmp: others may add entries but not rename or replace ours.
@@ -138,14 +130,12 @@ TEST_F(PluginFolderTest, FilesOfAnotherUserAreRefused) {
     ASSERT_EQ(chown((folder / "family" / "libdplan_family.so").c_str(), 65534, 65534), 0);
     const auto registry = load();
     ASSERT_EQ(registry.refused().size(), 1u);
-    EXPECT_NE(registry.refused()[0].reason.en.find("belongs to another user (uid 65534)"),
-              std::string::npos)
+    EXPECT_NE(registry.refused()[0].reason.en.find("belongs to another user (uid 65534)"), std::string::npos)
         << registry.refused()[0].reason.en;
 }
 
 TEST_F(PluginFolderTest, SymbolicLinksInAPluginFolderAreRefused) {
-    std::filesystem::create_symlink(folder / "elderly" / "libdplan_elderly.so",
-                                    folder / "family" / "extra");
+    std::filesystem::create_symlink(folder / "elderly" / "libdplan_elderly.so", folder / "family" / "extra");
     sign_all();
     const auto registry = load();
     ASSERT_EQ(registry.refused().size(), 1u);
@@ -160,15 +150,13 @@ class BundledLibrary : public PluginFolderTest {
     enum class Listed { no, with_wrong_hash, yes };
     void bundle(Listed listed) {
         const auto helper = folder / "family" / "libhelper.so.1";
-        std::filesystem::copy_file(testing::built_plugins / "elderly" / "libdplan_elderly.so",
-                                   helper);
+        std::filesystem::copy_file(testing::built_plugins / "elderly" / "libdplan_elderly.so", helper);
         if (listed == Listed::no) return;
         const std::string sha256 =
             listed == Listed::yes ? plugins::sha256_hex(read_file(helper)) : std::string(64, '0');
         auto text = read_file(folder / "family" / "plugin.json");
         text.insert(text.rfind('}'),
-                    ", \"bundled_libraries\": [{\"file\": \"libhelper.so.1\", \"sha256\": \"" +
-                        sha256 + "\"}]\n");
+                    ", \"bundled_libraries\": [{\"file\": \"libhelper.so.1\", \"sha256\": \"" + sha256 + "\"}]\n");
         write_file(folder / "family" / "plugin.json", text);
     }
 };
@@ -179,8 +167,7 @@ TEST_F(BundledLibrary, AnUnlistedSharedObjectInThePluginFolderIsRefused) {
     const auto registry = load();
     ASSERT_EQ(registry.refused().size(), 1u);
     EXPECT_EQ(registry.refused()[0].id, "family");
-    EXPECT_NE(registry.refused()[0].reason.en.find(
-                  "the shared object libhelper.so.1 in its folder is not listed"),
+    EXPECT_NE(registry.refused()[0].reason.en.find("the shared object libhelper.so.1 in its folder is not listed"),
               std::string::npos)
         << registry.refused()[0].reason.en;
 }
@@ -190,8 +177,7 @@ TEST_F(BundledLibrary, AListedOneWhoseHashDoesNotMatchIsRefused) {
     sign_all();
     const auto registry = load();
     ASSERT_EQ(registry.refused().size(), 1u);
-    EXPECT_NE(registry.refused()[0].reason.en.find("the SHA-256 of libhelper.so.1"),
-              std::string::npos)
+    EXPECT_NE(registry.refused()[0].reason.en.find("the SHA-256 of libhelper.so.1"), std::string::npos)
         << registry.refused()[0].reason.en;
 }
 
@@ -218,10 +204,9 @@ TEST_F(PluginFolderTest, TheFirstFolderKeepsAnIdAndTheSameIdInALaterFolderIsRefu
     EXPECT_EQ(registry.find("family")->manifest().directory.string(), (folder / "family").string());
     ASSERT_EQ(registry.refused().size(), 1u);
     EXPECT_EQ(registry.refused()[0].directory.string(), copy.string());
-    EXPECT_NE(
-        registry.refused()[0].reason.en.find(
-            "another plugin with id 'family' was found first, in " + (folder / "family").string()),
-        std::string::npos)
+    EXPECT_NE(registry.refused()[0].reason.en.find("another plugin with id 'family' was found first, in " +
+                                                   (folder / "family").string()),
+              std::string::npos)
         << registry.refused()[0].reason.en;
 }
 
@@ -233,8 +218,7 @@ TEST(StandardLoaderOptions, TheSystemFolderComesBeforeEveryFolderAUserCanName) {
     unsetenv("XDG_DATA_HOME");
     std::vector<std::string> directories;
     for (const auto& directory : options.directories) directories.push_back(directory.string());
-    const std::vector<std::string> expected{DPLAN_SYSTEM_PLUGIN_DIR, "/from/option", "/from/env/a",
-                                            "/from/env/b",
+    const std::vector<std::string> expected{DPLAN_SYSTEM_PLUGIN_DIR, "/from/option", "/from/env/a", "/from/env/b",
                                             "/home/officer/.local/share/dplan/plugins"};
     EXPECT_EQ(directories, expected);
 }
@@ -244,53 +228,47 @@ class TrustedKeyFiles : public PluginFolderTest {
   protected:
     std::filesystem::path key_file(const std::string& name, const std::string& ids_line) {
         const auto file = root / "keys" / (name + ".pub");
-        write_file(file, "# " + name + "\n" + ids_line + "\n" +
-                             plugins::read_public_key(key.public_key_file) + "\n");
+        write_file(file, "# " + name + "\n" + ids_line + "\n" + plugins::read_public_key(key.public_key_file) + "\n");
         return file;
     }
 };
 
 TEST_F(TrustedKeyFiles, AKeyBoundToNgoCannotSignFamily) {
-    plugins::sign_plugin(add(testing::broken_plugins / "ngo.sample", "ngo.sample"),
-                         key.secret_key_file);
+    plugins::sign_plugin(add(testing::broken_plugins / "ngo.sample", "ngo.sample"), key.secret_key_file);
     sign_all();
     auto options = loader_options();
-    options.trusted_keys = {
-        plugins::read_trusted_key(key_file("ngo", "ids: ngo.*"), plugins::KeySource::key_folder)};
+    options.trusted_keys = {plugins::read_trusted_key(key_file("ngo", "ids: ngo.*"), plugins::KeySource::key_folder)};
     const auto registry = plugins::PluginRegistry::load(options);
     EXPECT_NE(registry.find("ngo.sample"), nullptr) << "the key may sign its own prefix";
     EXPECT_EQ(registry.loaded().size(), 1u);
     const auto* family = refused(registry, "family");
     ASSERT_NE(family, nullptr);
-    EXPECT_NE(family->reason.en.find("which is trusted to sign only ngo.*, not 'family'"),
-              std::string::npos)
+    EXPECT_NE(family->reason.en.find("which is trusted to sign only ngo.*, not 'family'"), std::string::npos)
         << family->reason.en;
     EXPECT_FALSE(family->reason.zh.empty());
 }
 
 TEST_F(TrustedKeyFiles, IdsAreExactPrefixesOrEverything) {
-    const auto exact = plugins::read_trusted_key(key_file("exact", "ids: family, youth"),
-                                                 plugins::KeySource::key_folder);
+    const auto exact =
+        plugins::read_trusted_key(key_file("exact", "ids: family, youth"), plugins::KeySource::key_folder);
     EXPECT_TRUE(exact.may_sign_id("family"));
     EXPECT_TRUE(exact.may_sign_id("youth"));
     EXPECT_FALSE(exact.may_sign_id("family2"));
-    const auto prefix = plugins::read_trusted_key(key_file("prefix", "ids: ngo.hkoa.*"),
-                                                  plugins::KeySource::key_folder);
+    const auto prefix =
+        plugins::read_trusted_key(key_file("prefix", "ids: ngo.hkoa.*"), plugins::KeySource::key_folder);
     EXPECT_TRUE(prefix.may_sign_id("ngo.hkoa.outreach"));
     EXPECT_FALSE(prefix.may_sign_id("ngo.other.outreach"));
-    EXPECT_TRUE(plugins::read_trusted_key(key_file("any", "ids: *"), plugins::KeySource::key_folder)
-                    .may_sign_id("family"));
+    EXPECT_TRUE(
+        plugins::read_trusted_key(key_file("any", "ids: *"), plugins::KeySource::key_folder).may_sign_id("family"));
 }
 
 TEST_F(TrustedKeyFiles, ABareKeySignsAnythingFromTheCommandLineButIsRefusedInAKeyFolder) {
-    EXPECT_TRUE(plugins::read_trusted_key(key.public_key_file, plugins::KeySource::command_line)
-                    .may_sign_id("family"));
+    EXPECT_TRUE(plugins::read_trusted_key(key.public_key_file, plugins::KeySource::command_line).may_sign_id("family"));
     try {
         plugins::read_trusted_key(key.public_key_file, plugins::KeySource::key_folder);
         ADD_FAILURE() << "a key file in a key folder that names no ids was accepted";
     } catch (const InvalidInput& e) {
-        EXPECT_NE(e.message().en.find("does not say which plugins the key may sign"),
-                  std::string::npos)
+        EXPECT_NE(e.message().en.find("does not say which plugins the key may sign"), std::string::npos)
             << e.message().en;
     }
 }
@@ -318,8 +296,7 @@ class UserKeyFolder : public PluginCli {
         sign_with_cli();
         keys = root / "config" / "dplan" / "trusted-keys";
         std::filesystem::create_directories(keys);
-        write_file(keys / "office.pub",
-                   "ids: *\n" + plugins::read_public_key(key.public_key_file) + "\n");
+        write_file(keys / "office.pub", "ids: *\n" + plugins::read_public_key(key.public_key_file) + "\n");
     }
     std::filesystem::path keys;
 };
@@ -339,24 +316,21 @@ TEST_F(UserKeyFolder, ABrokenPubFileIsReportedWhileTheRestLoad) {
     const auto result = dplan_with({"plugins", "list"}, {"DPLAN_TRUST_USER_KEYS=1"}, false);
     EXPECT_EQ(result.exit_code, 5) << result.out << result.err;
     EXPECT_NE(result.out.find("Refused trusted keys:"), std::string::npos) << result.out;
-    EXPECT_NE(result.out.find((keys / "broken.pub").string() + " line 1: expected the public key"),
-              std::string::npos)
+    EXPECT_NE(result.out.find((keys / "broken.pub").string() + " line 1: expected the public key"), std::string::npos)
         << result.out;
     EXPECT_EQ(result.out.find("Refused plugins:"), std::string::npos) << result.out;
-    for (const char* name :
-         {"Family and child welfare services", "Youth services", "Volunteer services"}) {
+    for (const char* name : {"Family and child welfare services", "Youth services", "Volunteer services"}) {
         EXPECT_NE(result.out.find(name), std::string::npos) << name << "\n" << result.out;
     }
     // The log is one file a day in the state folder (host/logging): read whatever is there.
     std::string log;
-    for (const auto& entry : std::filesystem::directory_iterator(root / "state" / "dplan")) log += read_file(entry.path());
-    EXPECT_NE(log.find("trusted key " + (keys / "broken.pub").string() + " refused"),
-              std::string::npos)
-        << log;
+    for (const auto& entry : std::filesystem::directory_iterator(root / "state" / "dplan"))
+        log += read_file(entry.path());
+    EXPECT_NE(log.find("trusted key " + (keys / "broken.pub").string() + " refused"), std::string::npos) << log;
 
     // A broken key named on the command line is reported the same way, and does not stop a command.
-    const auto verify = dplan({"--trusted-key", (keys / "broken.pub").string(), "plugin", "verify",
-                               (folder / "family").string()});
+    const auto verify =
+        dplan({"--trusted-key", (keys / "broken.pub").string(), "plugin", "verify", (folder / "family").string()});
     EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
     EXPECT_NE(verify.out.find("broken.pub"), std::string::npos) << verify.out;
 }
@@ -371,8 +345,7 @@ TEST_F(PluginCli, ASamePluginInTheUserFolderIsListedAsRefusedAndListExitsNonZero
     const auto result = dplan({"plugins", "list"});
     EXPECT_EQ(result.exit_code, 5) << result.out << result.err;
     EXPECT_NE(result.out.find((user_plugins / "family").string()), std::string::npos) << result.out;
-    EXPECT_NE(result.out.find("another plugin with id 'family' was found first"), std::string::npos)
-        << result.out;
+    EXPECT_NE(result.out.find("another plugin with id 'family' was found first"), std::string::npos) << result.out;
 }
 
 }  // namespace

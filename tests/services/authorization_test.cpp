@@ -2,16 +2,16 @@
 // as every kind of user against objects of one district and organisation, on SQLite and MariaDB,
 // and the outcome (allowed, or refused with PermissionDenied) is compared with the table below.
 // An operation without a row fails the test, so a new operation cannot slip in unchecked.
-#include <gtest/gtest.h>
+#include "services/authorization.hpp"
 
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <functional>
 #include <map>
 #include <set>
 
 #include "services/account_service.hpp"
-#include "services/authorization.hpp"
 #include "services/collaboration.hpp"
 #include "services/database_admin.hpp"
 #include "services/directory_service.hpp"
@@ -42,17 +42,22 @@ enum class Actor {
     viewer,
 };
 
-constexpr Actor all_actors[] = {Actor::system,           Actor::admin,       Actor::officer_here,
-                                Actor::officer_elsewhere, Actor::member_here, Actor::member_elsewhere,
-                                Actor::ngo_here,          Actor::ngo_elsewhere, Actor::viewer};
+constexpr Actor all_actors[] = {Actor::system,       Actor::admin,
+                                Actor::officer_here, Actor::officer_elsewhere,
+                                Actor::member_here,  Actor::member_elsewhere,
+                                Actor::ngo_here,     Actor::ngo_elsewhere,
+                                Actor::viewer};
 
 std::string actor_name(Actor actor) {
-    static const std::map<Actor, std::string> names{
-        {Actor::system, "system"},           {Actor::admin, "admin"},
-        {Actor::officer_here, "officer_here"}, {Actor::officer_elsewhere, "officer_elsewhere"},
-        {Actor::member_here, "member_here"}, {Actor::member_elsewhere, "member_elsewhere"},
-        {Actor::ngo_here, "ngo_here"},       {Actor::ngo_elsewhere, "ngo_elsewhere"},
-        {Actor::viewer, "viewer"}};
+    static const std::map<Actor, std::string> names{{Actor::system, "system"},
+                                                    {Actor::admin, "admin"},
+                                                    {Actor::officer_here, "officer_here"},
+                                                    {Actor::officer_elsewhere, "officer_elsewhere"},
+                                                    {Actor::member_here, "member_here"},
+                                                    {Actor::member_elsewhere, "member_elsewhere"},
+                                                    {Actor::ngo_here, "ngo_here"},
+                                                    {Actor::ngo_elsewhere, "ngo_elsewhere"},
+                                                    {Actor::viewer, "viewer"}};
     return names.at(actor);
 }
 
@@ -82,8 +87,8 @@ const std::map<Operation, std::set<Actor>> allowed{
     {Operation::create_programme, {system, admin, officer_here, ngo_here}},
     {Operation::edit_programme, {system, admin, officer_here, ngo_here}},
     {Operation::record_reading, {system, admin, officer_here, ngo_here}},
-    {Operation::read_directory, {system, admin, officer_here, officer_elsewhere, member_here, member_elsewhere, ngo_here,
-                                 ngo_elsewhere}},
+    {Operation::read_directory,
+     {system, admin, officer_here, officer_elsewhere, member_here, member_elsewhere, ngo_here, ngo_elsewhere}},
     {Operation::edit_directory, {system, admin, officer_here, officer_elsewhere}},
     {Operation::read_districts, everyone},
     {Operation::manage_districts, {system, admin}},
@@ -94,7 +99,7 @@ const std::map<Operation, std::set<Actor>> allowed{
 };
 
 class AuthorizationTest : public testing::BackendTest {
-protected:
+  protected:
     void SetUp() override {
         BackendTest::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
@@ -200,18 +205,39 @@ protected:
             {Operation::edit_meeting, [&] { meetings(actor).set_minutes(meeting(), 1, "紀錄"); }},
             {Operation::raise_view,
              [&] {
-                 meetings(actor).raise_view({0, meeting(), std::nullopt, member_of_organisation, std::nullopt,
-                                             std::nullopt, {}, "family", "意見", ViewStatus::open, "", {}});
+                 meetings(actor).raise_view({0,
+                                             meeting(),
+                                             std::nullopt,
+                                             member_of_organisation,
+                                             std::nullopt,
+                                             std::nullopt,
+                                             {},
+                                             "family",
+                                             "意見",
+                                             ViewStatus::open,
+                                             "",
+                                             {}});
              }},
             {Operation::respond_to_view,
              [&] {
-                 const auto view = meetings(system).raise_view({0, meeting(), std::nullopt, member_of_organisation,
-                                                                std::nullopt, std::nullopt, {}, "family", "意見",
-                                                                ViewStatus::open, "", {}});
+                 const auto view = meetings(system).raise_view({0,
+                                                                meeting(),
+                                                                std::nullopt,
+                                                                member_of_organisation,
+                                                                std::nullopt,
+                                                                std::nullopt,
+                                                                {},
+                                                                "family",
+                                                                "意見",
+                                                                ViewStatus::open,
+                                                                "",
+                                                                {}});
                  meetings(actor).decline_view(view, "資源所限");
              }},
             {Operation::manage_actions,
-             [&] { meetings(actor).add_action({0, meeting(), "跟進", {}, {}, "2024-10-31", ActionStatus::open}); }},
+             [&] {
+                 meetings(actor).add_action({0, meeting(), "跟進", {}, {}, "2024-10-31", ActionStatus::open});
+             }},
             {Operation::decide_meeting, [&] { meetings(actor).decide(meeting(), "備悉", std::nullopt); }},
             {Operation::read_programme, [&] { programmes(actor).get(programme()); }},
             {Operation::create_programme, [&] { programmes(actor).create(programme_here()); }},
@@ -240,7 +266,8 @@ protected:
                  AccountService(db(), users.at(actor))
                      .add_user({0, fmt::format("new.{}", ++serial), "", Role::viewer, {}, {}}, "");
              }},
-            {Operation::read_collaboration, [&] { CollaborationService(db(), users.at(actor)).matrix(submitted_plan()); }},
+            {Operation::read_collaboration,
+             [&] { CollaborationService(db(), users.at(actor)).matrix(submitted_plan()); }},
             {Operation::inspect_database, [&] { DatabaseAdmin(db(), users.at(actor)).status(); }},
             {Operation::administer_database, [&] { DatabaseAdmin(db(), users.at(actor)).migrate(); }},
         };
@@ -253,7 +280,8 @@ protected:
             driver->second();
             return true;
         } catch (const PermissionDenied& refused) {
-            EXPECT_FALSE(refused.message().zh.empty() || refused.message().en.empty()) << "refusals speak both languages";
+            EXPECT_FALSE(refused.message().zh.empty() || refused.message().en.empty())
+                << "refusals speak both languages";
             return false;
         }
     }
@@ -273,9 +301,8 @@ TEST_P(AuthorizationTest, EveryOperationAllowsExactlyTheRolesInTheTable) {
         }
         for (const Actor actor : all_actors) {
             const bool expected = row->second.contains(actor);
-            EXPECT_EQ(attempt(operation, actor), expected)
-                << operation_code(operation) << " as " << actor_name(actor) << " should be "
-                << (expected ? "allowed" : "refused");
+            EXPECT_EQ(attempt(operation, actor), expected) << operation_code(operation) << " as " << actor_name(actor)
+                                                           << " should be " << (expected ? "allowed" : "refused");
         }
     }
 }

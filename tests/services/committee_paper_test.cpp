@@ -18,7 +18,7 @@ namespace dplan {
 namespace {
 
 class CommitteePaperTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         plugins::LoaderOptions options;
         options.directories = {DPLAN_BUILT_PLUGIN_DIR};
@@ -30,11 +30,15 @@ protected:
         // The sample's 𠮷 (beyond the BMP) is not in the Debian CJK font the paper uses.
         plan.sections[1].objective.zh = "推動積極樂頤年";
         plan.updated_at = "2024-05-02T03:04:05.000Z";
-        plan.sections.push_back({0, "volunteer", {"凝聚社區力量", "Bring the community together"},
-                                 {{0, {"鼓勵企業及專業人士以專長參與義務工作，並與地區團體合作設立長期的義工配對平台，讓更多居民參與。",
-                                       "Encourage companies and professionals to volunteer their expertise, and with "
-                                       "district groups set up a lasting matching platform so more residents take part."},
-                                   {Sector::business, Sector::district_group, Sector::resident}}}});
+        plan.sections.push_back(
+            {0,
+             "volunteer",
+             {"凝聚社區力量", "Bring the community together"},
+             {{0,
+               {"鼓勵企業及專業人士以專長參與義務工作，並與地區團體合作設立長期的義工配對平台，讓更多居民參與。",
+                "Encourage companies and professionals to volunteer their expertise, and with "
+                "district groups set up a lasting matching platform so more residents take part."},
+               {Sector::business, Sector::district_group, Sector::resident}}}});
     }
     void TearDown() override { std::filesystem::remove_all(dir); }
 

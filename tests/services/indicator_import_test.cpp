@@ -30,7 +30,7 @@ std::string sample_csv() {
 const std::string header = std::string(indicator_csv_header) + "\n";
 
 class IndicatorImportTest : public testing::BackendTest {
-protected:
+  protected:
     void SetUp() override {
         BackendTest::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
@@ -64,30 +64,37 @@ TEST_P(IndicatorImportTest, TheSampleImportsAndReportsAsTheNgoReportDoes) {
     EXPECT_EQ(result.rows, 10u);
     EXPECT_EQ(result.readings, 10u);
     ProgrammeRepository programmes(db());
-    const std::string report = programme_report_markdown(programmes.get(programme_id), programmes.indicators(programme_id));
-    for (const char* row : {"| 1A-a 社區講座 | 8 節 | 8 | 100% |", "| 1A-b 講座出席人數 | 200 人 | 260 | 130% |",
-                            "| 1B-a 網上短文 | 10 篇 | 12 | 120% |", "| 1B-b 網上接觸人次 | 2,000 接觸人次 | 2,150 | 107.5% |",
-                            "| 2 外展接觸青少年人次 | 200 接觸人次 | 180 | 90% |", "| 3-b 家長小組出席人次 | 120 人次 | 140 | 116.7% |",
-                            "| O1 70% 參加者情緒健康改善 | 74.5% | 達標 met |", "| O3 60% 青少年社交參與增加 | 58.3% | 未達標 not met |"}) {
+    const std::string report =
+        programme_report_markdown(programmes.get(programme_id), programmes.indicators(programme_id));
+    for (const char* row :
+         {"| 1A-a 社區講座 | 8 節 | 8 | 100% |", "| 1A-b 講座出席人數 | 200 人 | 260 | 130% |",
+          "| 1B-a 網上短文 | 10 篇 | 12 | 120% |", "| 1B-b 網上接觸人次 | 2,000 接觸人次 | 2,150 | 107.5% |",
+          "| 2 外展接觸青少年人次 | 200 接觸人次 | 180 | 90% |", "| 3-b 家長小組出席人次 | 120 人次 | 140 | 116.7% |",
+          "| O1 70% 參加者情緒健康改善 | 74.5% | 達標 met |",
+          "| O3 60% 青少年社交參與增加 | 58.3% | 未達標 not met |"}) {
         EXPECT_NE(report.find(row), std::string::npos) << row << "\n" << report;
     }
 }
 
 TEST_P(IndicatorImportTest, ACorrectionIsANewReadingAndTheNewestCounts) {
     import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, false);
-    import_indicator_csv(db(), header + "同行新路計劃,2,output,外展接觸青少年人次,contacts,200,210,2023-04-01,2025-03-31\n",
+    import_indicator_csv(db(),
+                         header + "同行新路計劃,2,output,外展接觸青少年人次,contacts,200,210,2023-04-01,2025-03-31\n",
                          system_user_id, any_programme, false);
     EXPECT_EQ(count("readings"), 11) << "the old reading is kept";
     const auto indicators = ProgrammeRepository(db()).indicators(programme_id);
-    const auto outreach = std::find_if(indicators.begin(), indicators.end(), [](const Indicator& i) { return i.code == "2"; });
+    const auto outreach =
+        std::find_if(indicators.begin(), indicators.end(), [](const Indicator& i) { return i.code == "2"; });
     ASSERT_NE(outreach, indicators.end());
     EXPECT_EQ(outreach->actual, std::optional<double>(210));
     EXPECT_EQ(format_percent(*achievement(*outreach).percent), "105%");
 }
 
 TEST_P(IndicatorImportTest, ZeroTargetsAreNotApplicableAndMissingActualsNotReported) {
-    import_indicator_csv(db(), header + "同行新路計劃,X,output,額外活動,activities,0,3,2023-04-01,2025-03-31\n"
-                                        "同行新路計劃,Y,output,未報,sessions,5,,2023-04-01,2025-03-31\n",
+    import_indicator_csv(db(),
+                         header +
+                             "同行新路計劃,X,output,額外活動,activities,0,3,2023-04-01,2025-03-31\n"
+                             "同行新路計劃,Y,output,未報,sessions,5,,2023-04-01,2025-03-31\n",
                          system_user_id, any_programme, false);
     ProgrammeRepository programmes(db());
     const auto report = programme_report_markdown(programmes.get(programme_id), programmes.indicators(programme_id));
@@ -96,20 +103,22 @@ TEST_P(IndicatorImportTest, ZeroTargetsAreNotApplicableAndMissingActualsNotRepor
 }
 
 TEST_P(IndicatorImportTest, EveryBadRowIsReportedWithItsLineAndNothingIsWritten) {
-    const std::string message = import_error(
-        header + "同行新路計劃,1A,output,講座,sessions,8,8,2023-04-01,2025-03-31\n"
-                 "不存在的計劃,1A,output,講座,sessions,8,8,2023-04-01,2025-03-31\n"
-                 "同行新路計劃,1B,output,講座,bananas,8,8,2023-04-01,2025-03-31\n"
-                 "同行新路計劃,1C,output,講座,sessions,eight,8,2023-04-01,2025-03-31\n"
-                 "同行新路計劃,1D,output,講座,sessions,8,8,2025-04-01,2024-03-31\n"
-                 "同行新路計劃,1A,output,講座,sessions,8,8,2023-04-01,2025-03-31\n"
-                 "同行新路計劃,O1,outcome,成效,persons,70,74,2023-04-01,2025-03-31\n"
-                 "同行新路計劃,1E,output,講座,sessions,8\n");
-    for (const char* expected : {"the CSV has 7 error(s); nothing was imported",
-                                 "line 3, programme: no programme named '不存在的計劃'", "line 4, unit: unknown unit 'bananas'",
-                                 "line 5, target: expected a number >= 0, got 'eight'", "line 6, period_end: the period ends before it starts",
-                                 "line 7, indicator_code: indicator 1A of '同行新路計劃' appears more than once for 2023-04-01 to 2025-03-31 (also line 2)",
-                                 "line 8, unit: outcome indicators are measured in percent", "line 9, (row): expected 9 columns, found 6"}) {
+    const std::string message = import_error(header +
+                                             "同行新路計劃,1A,output,講座,sessions,8,8,2023-04-01,2025-03-31\n"
+                                             "不存在的計劃,1A,output,講座,sessions,8,8,2023-04-01,2025-03-31\n"
+                                             "同行新路計劃,1B,output,講座,bananas,8,8,2023-04-01,2025-03-31\n"
+                                             "同行新路計劃,1C,output,講座,sessions,eight,8,2023-04-01,2025-03-31\n"
+                                             "同行新路計劃,1D,output,講座,sessions,8,8,2025-04-01,2024-03-31\n"
+                                             "同行新路計劃,1A,output,講座,sessions,8,8,2023-04-01,2025-03-31\n"
+                                             "同行新路計劃,O1,outcome,成效,persons,70,74,2023-04-01,2025-03-31\n"
+                                             "同行新路計劃,1E,output,講座,sessions,8\n");
+    for (const char* expected :
+         {"the CSV has 7 error(s); nothing was imported", "line 3, programme: no programme named '不存在的計劃'",
+          "line 4, unit: unknown unit 'bananas'", "line 5, target: expected a number >= 0, got 'eight'",
+          "line 6, period_end: the period ends before it starts",
+          "line 7, indicator_code: indicator 1A of '同行新路計劃' appears more than once for 2023-04-01 to 2025-03-31 "
+          "(also line 2)",
+          "line 8, unit: outcome indicators are measured in percent", "line 9, (row): expected 9 columns, found 6"}) {
         EXPECT_NE(message.find(expected), std::string::npos) << expected << "\n" << message;
     }
     EXPECT_EQ(count("indicators"), 0);
@@ -119,13 +128,17 @@ TEST_P(IndicatorImportTest, EveryBadRowIsReportedWithItsLineAndNothingIsWritten)
 TEST_P(IndicatorImportTest, UnreadableFilesAreRefusedAndDryRunWritesNothing) {
     EXPECT_NE(import_error("").find("the CSV file is empty"), std::string::npos);
     EXPECT_NE(import_error("name,value\nx,1\n").find("line 1: the columns must be"), std::string::npos);
-    EXPECT_NE(import_error(header + "同行新路計劃,1A,output,\xff\xfe,sessions,8,8,2023-04-01,2025-03-31\n").find("line 2: not UTF-8"),
+    EXPECT_NE(import_error(header + "同行新路計劃,1A,output,\xff\xfe,sessions,8,8,2023-04-01,2025-03-31\n")
+                  .find("line 2: not UTF-8"),
               std::string::npos);
-    EXPECT_NE(import_error(header + std::string("junk\0bytes", 10)).find("line 2: contains binary data"), std::string::npos);
-    EXPECT_NE(import_error(header + "同行新路計劃,1A,output,\"" + std::string(5000, 'x') + "\",sessions,8,8,2023-04-01,2025-03-31\n")
+    EXPECT_NE(import_error(header + std::string("junk\0bytes", 10)).find("line 2: contains binary data"),
+              std::string::npos);
+    EXPECT_NE(import_error(header + "同行新路計劃,1A,output,\"" + std::string(5000, 'x') +
+                           "\",sessions,8,8,2023-04-01,2025-03-31\n")
                   .find("longer than 4096 bytes"),
               std::string::npos);
-    EXPECT_NE(import_error(header + "同行新路計劃,1A,output,\"never closed,sessions\n").find("line 2: a quoted field is never closed"),
+    EXPECT_NE(import_error(header + "同行新路計劃,1A,output,\"never closed,sessions\n")
+                  .find("line 2: a quoted field is never closed"),
               std::string::npos);
 
     const auto result = import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, true);
@@ -135,8 +148,10 @@ TEST_P(IndicatorImportTest, UnreadableFilesAreRefusedAndDryRunWritesNothing) {
 
 TEST_P(IndicatorImportTest, AchievementIsSummedUpInSqlWithFilters) {
     import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, false);
-    import_indicator_csv(db(), header + "同行新路計劃,Z,output,未報,sessions,5,,2023-04-01,2025-03-31\n"
-                                        "同行新路計劃,N,output,額外,activities,0,4,2023-04-01,2025-03-31\n",
+    import_indicator_csv(db(),
+                         header +
+                             "同行新路計劃,Z,output,未報,sessions,5,,2023-04-01,2025-03-31\n"
+                             "同行新路計劃,N,output,額外,activities,0,4,2023-04-01,2025-03-31\n",
                          system_user_id, any_programme, false);
     const auto rows = summarise_achievement(db(), AchievementGrouping::programme, {});
     ASSERT_EQ(rows.size(), 1u);
@@ -167,13 +182,14 @@ TEST_P(IndicatorImportTest, AchievementIsSummedUpInSqlWithFilters) {
 }
 
 TEST_P(IndicatorImportTest, MonthlyOutputsAddUpAndOutcomesTakeTheLatestPeriod) {
-    const auto result = import_indicator_csv(
-        db(), header + "同行新路計劃,M,output,每月小組,sessions,30,10,2023-04-01,2023-04-30\n"
-                       "同行新路計劃,M,output,每月小組,sessions,30,12,2023-05-01,2023-05-31\n"
-                       "同行新路計劃,M,output,每月小組,sessions,30,9,2023-06-01,2023-06-30\n"
-                       "同行新路計劃,Q,outcome,滿意度,percent,80,85,2023-07-01,2023-09-30\n"
-                       "同行新路計劃,Q,outcome,滿意度,percent,80,78,2023-04-01,2023-06-30\n",
-        system_user_id, any_programme, false);
+    const auto result = import_indicator_csv(db(),
+                                             header +
+                                                 "同行新路計劃,M,output,每月小組,sessions,30,10,2023-04-01,2023-04-30\n"
+                                                 "同行新路計劃,M,output,每月小組,sessions,30,12,2023-05-01,2023-05-31\n"
+                                                 "同行新路計劃,M,output,每月小組,sessions,30,9,2023-06-01,2023-06-30\n"
+                                                 "同行新路計劃,Q,outcome,滿意度,percent,80,85,2023-07-01,2023-09-30\n"
+                                                 "同行新路計劃,Q,outcome,滿意度,percent,80,78,2023-04-01,2023-06-30\n",
+                                             system_user_id, any_programme, false);
     EXPECT_EQ(result.readings, 5u);
     const auto indicators = ProgrammeRepository(db()).indicators(programme_id);
     ASSERT_EQ(indicators.size(), 2u);
@@ -184,8 +200,10 @@ TEST_P(IndicatorImportTest, MonthlyOutputsAddUpAndOutcomesTakeTheLatestPeriod) {
 }
 
 TEST_P(IndicatorImportTest, ACorrectionSupersedesTheSamePeriodAndTheHistoryIsKept) {
-    import_indicator_csv(db(), header + "同行新路計劃,M,output,每月小組,sessions,30,10,2023-04-01,2023-04-30\n"
-                                        "同行新路計劃,M,output,每月小組,sessions,30,12,2023-05-01,2023-05-31\n",
+    import_indicator_csv(db(),
+                         header +
+                             "同行新路計劃,M,output,每月小組,sessions,30,10,2023-04-01,2023-04-30\n"
+                             "同行新路計劃,M,output,每月小組,sessions,30,12,2023-05-01,2023-05-31\n",
                          system_user_id, any_programme, false);
     ProgrammeRepository programmes(db());
     const auto indicator_id = programmes.indicators(programme_id).front().id;
@@ -207,16 +225,19 @@ TEST_P(IndicatorImportTest, ACorrectionSupersedesTheSamePeriodAndTheHistoryIsKep
 }
 
 TEST_P(IndicatorImportTest, PartlyOverlappingPeriodsAreRefusedAndNothingIsWritten) {
-    const std::string message = import_error(header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-06-30\n"
-                                                      "同行新路計劃,M,output,小組,sessions,30,12,2023-05-01,2023-05-31\n"
-                                                      "同行新路計劃,M,output,小組,sessions,31,12,2023-07-01,2023-07-31\n");
-    EXPECT_NE(message.find("line 3, period_start: the period 2023-05-01 to 2023-05-31 partly overlaps line 2"), std::string::npos)
+    const std::string message = import_error(header +
+                                             "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-06-30\n"
+                                             "同行新路計劃,M,output,小組,sessions,30,12,2023-05-01,2023-05-31\n"
+                                             "同行新路計劃,M,output,小組,sessions,31,12,2023-07-01,2023-07-31\n");
+    EXPECT_NE(message.find("line 3, period_start: the period 2023-05-01 to 2023-05-31 partly overlaps line 2"),
+              std::string::npos)
         << message;
     EXPECT_NE(message.find("line 4, indicator_code: indicator M is defined differently on line 2"), std::string::npos)
         << message;
     EXPECT_EQ(count("indicators"), 0);
 
-    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-06-30\n", system_user_id, any_programme, false);
+    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-06-30\n",
+                         system_user_id, any_programme, false);
     EXPECT_NE(import_error(header + "同行新路計劃,M,output,小組,sessions,30,5,2023-06-01,2023-06-30\n")
                   .find("line 2, period_start: the period 2023-06-01 to 2023-06-30 partly overlaps the reported period "
                         "2023-04-01 to 2023-06-30"),
@@ -232,8 +253,15 @@ TEST_P(IndicatorImportTest, PartlyOverlappingPeriodsAreRefusedAndNothingIsWritte
 // so export then import emptied every English description.
 TEST_P(IndicatorImportTest, EnglishDescriptionsAreKeptUnlessTheFileHasTheColumn) {
     ProgrammeRepository programmes(db());
-    programmes.put_indicator({0, programme_id, "1A", IndicatorKind::output, {"社區講座", "Community talks"}, "sessions", 8,
-                              std::nullopt, std::nullopt});
+    programmes.put_indicator({0,
+                              programme_id,
+                              "1A",
+                              IndicatorKind::output,
+                              {"社區講座", "Community talks"},
+                              "sessions",
+                              8,
+                              std::nullopt,
+                              std::nullopt});
     import_indicator_csv(db(), header + "同行新路計劃,1A,output,社區講座（更新）,sessions,9,8,2023-04-01,2025-03-31\n",
                          system_user_id, any_programme, false);
     auto indicator = programmes.indicators(programme_id).front();
@@ -242,12 +270,14 @@ TEST_P(IndicatorImportTest, EnglishDescriptionsAreKeptUnlessTheFileHasTheColumn)
     EXPECT_EQ(indicator.target, 9);
 
     // With the column, in any position, it is what the English description becomes.
-    import_indicator_csv(db(),
-                         "description_en,programme,indicator_code,kind,description,unit,target,actual,period_start,period_end\n"
-                         "\"Talks, in the community\",同行新路計劃,1A,output,社區講座,sessions,9,8,2023-04-01,2025-03-31\n",
-                         system_user_id, any_programme, false);
+    import_indicator_csv(
+        db(),
+        "description_en,programme,indicator_code,kind,description,unit,target,actual,period_start,period_end\n"
+        "\"Talks, in the community\",同行新路計劃,1A,output,社區講座,sessions,9,8,2023-04-01,2025-03-31\n",
+        system_user_id, any_programme, false);
     EXPECT_EQ(programmes.indicators(programme_id).front().description.en, "Talks, in the community");
-    EXPECT_NE(import_error(header.substr(0, header.size() - 1) + ",description_en\n"
+    EXPECT_NE(import_error(header.substr(0, header.size() - 1) +
+                           ",description_en\n"
                            "同行新路計劃,1A,output,社區講座,sessions,9,8,2023-04-01,2025-03-31,Talks\n"
                            "同行新路計劃,1A,output,社區講座,sessions,9,8,2023-05-01,2023-05-31,Other talks\n")
                   .find("line 3, indicator_code: indicator 1A is defined differently on line 2"),
@@ -304,11 +334,13 @@ TEST_P(IndicatorImportTest, HeadersNameEveryColumnOnceAndRowsAndFilesHaveLimits)
         import_indicator_csv_file(db(), huge, system_user_id, any_programme, false);
         ADD_FAILURE() << "a file over the limit was read";
     } catch (const InvalidInput& e) {
-        EXPECT_EQ(e.message().en, "the CSV is 536870913 bytes, more than the limit of 536870912 bytes for one import; "
-                                  "import it in parts");
+        EXPECT_EQ(e.message().en,
+                  "the CSV is 536870913 bytes, more than the limit of 536870912 bytes for one import; "
+                  "import it in parts");
         EXPECT_EQ(e.message().zh, "CSV 有 536870913 位元組，超過每次匯入的上限 536870912 位元組；請分批匯入");
     }
-    EXPECT_THROW(import_indicator_csv_file(db(), dir / "missing.csv", system_user_id, any_programme, false), InvalidInput);
+    EXPECT_THROW(import_indicator_csv_file(db(), dir / "missing.csv", system_user_id, any_programme, false),
+                 InvalidInput);
     std::filesystem::remove_all(dir);
 }
 
@@ -319,7 +351,8 @@ TEST_P(IndicatorImportTest, AStreamedFileReadsTheSameAcrossBlockBoundaries) {
     std::string csv = header;
     for (int month = 0; month <= 2000; ++month) {
         const int year = 2000 + month / 12, m = month % 12 + 1;
-        csv += fmt::format("同行新路計劃,M,output,\"小組 \"\"每月\"\"\",sessions,3000,1,{}-{:02}-01,{}-{:02}-28\r\n", year, m, year, m);
+        csv += fmt::format("同行新路計劃,M,output,\"小組 \"\"每月\"\"\",sessions,3000,1,{}-{:02}-01,{}-{:02}-28\r\n",
+                           year, m, year, m);
     }
     ASSERT_GT(csv.size(), 2u * 64 * 1024);
     const auto file = dir / "monthly.csv";
@@ -336,19 +369,22 @@ TEST_P(IndicatorImportTest, AStreamedFileReadsTheSameAcrossBlockBoundaries) {
 // The period checks ran before the import's transaction: two imports at once could both find
 // no clash and both write. Now the second waits for the first and is refused.
 TEST_P(IndicatorImportTest, TwoImportsAtOnceNeverStoreOverlappingPeriods) {
-    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,,2023-04-01,2025-03-31\n", system_user_id, any_programme, false);
+    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,,2023-04-01,2025-03-31\n",
+                         system_user_id, any_programme, false);
     const auto other = test_database().open_another();
     std::string second_error;
     std::thread second;
     // The first import calls `progress` inside its write transaction, after its check: the second
     // starts there and gets as far as it can while the first still holds its rows.
-    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-04-30\n", system_user_id,
-                         any_programme, false, [&](std::size_t, std::size_t) {
+    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-04-30\n",
+                         system_user_id, any_programme, false, [&](std::size_t, std::size_t) {
                              if (second.joinable()) return;
                              second = std::thread([&] {
                                  try {
-                                     import_indicator_csv(*other, header + "同行新路計劃,M,output,小組,sessions,30,12,2023-04-15,"
-                                                                           "2023-05-14\n",
+                                     import_indicator_csv(*other,
+                                                          header +
+                                                              "同行新路計劃,M,output,小組,sessions,30,12,2023-04-15,"
+                                                              "2023-05-14\n",
                                                           system_user_id, any_programme, false);
                                      second_error = "accepted";
                                  } catch (const std::exception& e) {
@@ -370,18 +406,19 @@ TEST_P(IndicatorImportTest, TwoImportsAtOnceNeverStoreOverlappingPeriods) {
 // add_reading checked, then inserted, without holding anything: a reading recorded while an import
 // was writing the same indicator could overlap it.
 TEST_P(IndicatorImportTest, AReadingRecordedDuringAnImportWaitsForItAndIsRefused) {
-    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,,2023-04-01,2025-03-31\n", system_user_id, any_programme, false);
+    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,,2023-04-01,2025-03-31\n",
+                         system_user_id, any_programme, false);
     const auto indicator_id = ProgrammeRepository(db()).indicators(programme_id).front().id;
     const auto other = test_database().open_another();
     std::string recorded;
     std::thread record;
-    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-04-30\n", system_user_id,
-                         any_programme, false, [&](std::size_t, std::size_t) {
+    import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-04-30\n",
+                         system_user_id, any_programme, false, [&](std::size_t, std::size_t) {
                              if (record.joinable()) return;
                              record = std::thread([&] {
                                  try {
-                                     ProgrammeRepository(*other).add_reading(indicator_id, 7, "2023-04-20", "2023-05-19",
-                                                                             system_user_id);
+                                     ProgrammeRepository(*other).add_reading(indicator_id, 7, "2023-04-20",
+                                                                             "2023-05-19", system_user_id);
                                      recorded = "accepted";
                                  } catch (const std::exception& e) {
                                      recorded = e.what();
@@ -391,7 +428,8 @@ TEST_P(IndicatorImportTest, AReadingRecordedDuringAnImportWaitsForItAndIsRefused
                          });
     ASSERT_TRUE(record.joinable());
     record.join();
-    EXPECT_NE(recorded.find("partly overlaps the reported period 2023-04-01 to 2023-04-30"), std::string::npos) << recorded;
+    EXPECT_NE(recorded.find("partly overlaps the reported period 2023-04-01 to 2023-04-30"), std::string::npos)
+        << recorded;
     EXPECT_EQ(count("readings"), 1);
 }
 

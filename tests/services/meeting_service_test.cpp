@@ -7,12 +7,12 @@
 
 #include <algorithm>
 
-#include "services/icalendar.hpp"
 #include "services/authorization.hpp"
 #include "services/collaboration.hpp"
-#include "storage/meeting_repository.hpp"
+#include "services/icalendar.hpp"
 #include "services/plan_workflow.hpp"
 #include "storage/district_repository.hpp"
+#include "storage/meeting_repository.hpp"
 #include "storage/organisation_repository.hpp"
 #include "storage/plan_repository.hpp"
 #include "storage/stakeholder_repository.hpp"
@@ -24,7 +24,7 @@ namespace dplan {
 namespace {
 
 class MeetingServiceTest : public testing::BackendTest {
-protected:
+  protected:
     void SetUp() override {
         BackendTest::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
@@ -37,12 +37,16 @@ protected:
         options.allow_unsigned = true;
         registry = std::make_unique<plugins::PluginRegistry>(plugins::PluginRegistry::load(options));
         plan_id = PlanWorkflow(db(), *registry, officer).create(testing::sample_plan(district_id), "first draft");
-        const auto hospital = OrganisationRepository(db()).create({0, {"河畔醫院", "Riverside Hospital"}, Sector::health});
-        doctor = StakeholderRepository(db()).create({0, {"黃醫生", "Dr Wong"}, hospital, {}, Sector::ngo, "wong@example.hk"});
+        const auto hospital =
+            OrganisationRepository(db()).create({0, {"河畔醫院", "Riverside Hospital"}, Sector::health});
+        doctor = StakeholderRepository(db()).create(
+            {0, {"黃醫生", "Dr Wong"}, hospital, {}, Sector::ngo, "wong@example.hk"});
         // NGO staff of the hospital: its people take part in the district's meetings.
         ngo = make_user("ngo.staff", Role::ngo, std::nullopt, hospital);
-        resident = StakeholderRepository(db()).create({0, {"林女士", "Ms Lam"}, std::nullopt, {}, Sector::resident, ""});
-        chair = StakeholderRepository(db()).create({0, {"陳主席", "Chairman Chan"}, std::nullopt, {}, Sector::district_group, ""});
+        resident =
+            StakeholderRepository(db()).create({0, {"林女士", "Ms Lam"}, std::nullopt, {}, Sector::resident, ""});
+        chair = StakeholderRepository(db()).create(
+            {0, {"陳主席", "Chairman Chan"}, std::nullopt, {}, Sector::district_group, ""});
     }
 
     User make_user(const std::string& name, Role role, std::optional<std::int64_t> district,
@@ -62,7 +66,8 @@ protected:
         meeting.ends_at = "2024-03-12 17:00";
         meeting.venue = "河畔社區會堂";
         meeting.chair_id = chair;
-        meeting.attendees = {{doctor, {}, Sector::resident, Attendance::invited, {}}, {resident, {}, Sector::resident, Attendance::invited, {}}};
+        meeting.attendees = {{doctor, {}, Sector::resident, Attendance::invited, {}},
+                             {resident, {}, Sector::resident, Attendance::invited, {}}};
         meeting.agenda = {{0, 0, {"家庭服務", "Family services"}, "family", std::nullopt, ""},
                           {0, 0, {"長者服務", "Elderly services"}, "elderly", std::nullopt, ""}};
         return meeting;
@@ -86,16 +91,36 @@ TEST_P(MeetingServiceTest, AFullCycleFromInvitationToTrace) {
     EXPECT_EQ(meeting.attendees[0].sector, Sector::health) << "a stakeholder takes the organisation's sector";
 
     // Views on two areas, one by an NGO account.
-    const auto family_view = as(ngo).raise_view({0, id, meeting.agenda[0].id, doctor, std::nullopt, std::nullopt, {}, "family",
-                                                 "及早識別產後情緒困擾的母親", ViewStatus::open, "", {}});
-    const auto elderly_view = as(officer).raise_view({0, id, std::nullopt, resident, std::nullopt, std::nullopt, {}, "elderly",
-                                                      "增設夜間長者服務", ViewStatus::open, "", {}});
+    const auto family_view = as(ngo).raise_view({0,
+                                                 id,
+                                                 meeting.agenda[0].id,
+                                                 doctor,
+                                                 std::nullopt,
+                                                 std::nullopt,
+                                                 {},
+                                                 "family",
+                                                 "及早識別產後情緒困擾的母親",
+                                                 ViewStatus::open,
+                                                 "",
+                                                 {}});
+    const auto elderly_view = as(officer).raise_view({0,
+                                                      id,
+                                                      std::nullopt,
+                                                      resident,
+                                                      std::nullopt,
+                                                      std::nullopt,
+                                                      {},
+                                                      "elderly",
+                                                      "增設夜間長者服務",
+                                                      ViewStatus::open,
+                                                      "",
+                                                      {}});
 
     // One is addressed by a new revision of the plan, the other is not adopted with a reason.
     PlanWorkflow workflow(db(), *registry, officer);
     Plan plan = workflow.get(plan_id);
-    plan.sections[0].focus_points.push_back({0, {"與診所合作識別產後情緒困擾的母親", "Work with clinics on post-natal distress"},
-                                             {Sector::health}});
+    plan.sections[0].focus_points.push_back(
+        {0, {"與診所合作識別產後情緒困擾的母親", "Work with clinics on post-natal distress"}, {Sector::health}});
     workflow.save(plan, "view raised at the planning meeting");
     const int revision = workflow.get(plan_id).version;
     as(officer).address_view(family_view, {std::nullopt, plan_id, revision});
@@ -145,12 +170,12 @@ TEST_P(MeetingServiceTest, AFullCycleFromInvitationToTrace) {
     // The matrix: health is engaged in family (partner named, doctor present); residents in
     // elderly are not (Ms Lam sent apologies).
     const auto matrix = CollaborationService(db(), system_actor()).matrix(plan_id);
-    const auto family = static_cast<std::size_t>(
-        std::find(matrix.areas.begin(), matrix.areas.end(), "family") - matrix.areas.begin());
+    const auto family =
+        static_cast<std::size_t>(std::find(matrix.areas.begin(), matrix.areas.end(), "family") - matrix.areas.begin());
     EXPECT_GE(matrix.cell(family, Sector::health).partners, 1);
     EXPECT_EQ(matrix.cell(family, Sector::health).attendance, 1) << "present at one meeting, only invited to the other";
-    const auto elderly = static_cast<std::size_t>(
-        std::find(matrix.areas.begin(), matrix.areas.end(), "elderly") - matrix.areas.begin());
+    const auto elderly =
+        static_cast<std::size_t>(std::find(matrix.areas.begin(), matrix.areas.end(), "elderly") - matrix.areas.begin());
     EXPECT_EQ(matrix.cell(elderly, Sector::resident).attendance, 0);
 }
 
@@ -183,8 +208,18 @@ TEST_P(MeetingServiceTest, BadInputIsRefusedWithAClearMessageAndNothingIsStored)
 
     EXPECT_THROW(as(ngo).create(planning_meeting()), PermissionDenied);
     const auto id = as(officer).create(planning_meeting());
-    EXPECT_THROW(as(officer).raise_view({0, id, std::nullopt, std::nullopt, std::nullopt, std::nullopt, {}, "family", "匿名",
-                                         ViewStatus::open, "", {}}),
+    EXPECT_THROW(as(officer).raise_view({0,
+                                         id,
+                                         std::nullopt,
+                                         std::nullopt,
+                                         std::nullopt,
+                                         std::nullopt,
+                                         {},
+                                         "family",
+                                         "匿名",
+                                         ViewStatus::open,
+                                         "",
+                                         {}}),
                  InvalidInput)
         << "a view needs someone who raised it";
     EXPECT_THROW(as(officer).address_view(12345, {std::nullopt, plan_id, 1}), NotFound);
@@ -199,7 +234,8 @@ TEST_P(MeetingServiceTest, AStaleVersionIsRefusedAndTheMinutesAreKept) {
         as(officer).set_minutes(id, 1, "乙的紀錄", seen);
         ADD_FAILURE() << "a stale version was accepted";
     } catch (const Conflict& e) {
-        EXPECT_NE(e.message().en.find(fmt::format("you saw version {}, it is now version {}", seen, seen + 1)), std::string::npos)
+        EXPECT_NE(e.message().en.find(fmt::format("you saw version {}, it is now version {}", seen, seen + 1)),
+                  std::string::npos)
             << e.message().en;
     }
     EXPECT_EQ(as(officer).get(id).agenda[0].minutes, "甲的紀錄");
@@ -209,8 +245,7 @@ TEST_P(MeetingServiceTest, AStaleVersionIsRefusedAndTheMinutesAreKept) {
 TEST_P(MeetingServiceTest, TheCalendarFileHasUtcTimesAttendeesAndEscapedChineseText) {
     const auto id = as(officer).create(planning_meeting());
     as(officer).set_attendance(id, doctor, Attendance::present);
-    const std::string folded_ics =
-        as(officer).calendar(id, "20241123T120000Z");
+    const std::string folded_ics = as(officer).calendar(id, "20241123T120000Z");
     std::string ics;  // unfolded: a CRLF followed by a space continues the line
     for (std::size_t i = 0; i < folded_ics.size(); ++i) {
         if (folded_ics.compare(i, 3, "\r\n ") == 0) {
@@ -219,7 +254,8 @@ TEST_P(MeetingServiceTest, TheCalendarFileHasUtcTimesAttendeesAndEscapedChineseT
         }
         ics += folded_ics[i];
     }
-    EXPECT_NE(ics.find("DTSTART:20240312T063000Z\r\n"), std::string::npos) << "14:30 in Hong Kong is 06:30 UTC\n" << ics;
+    EXPECT_NE(ics.find("DTSTART:20240312T063000Z\r\n"), std::string::npos) << "14:30 in Hong Kong is 06:30 UTC\n"
+                                                                           << ics;
     EXPECT_NE(ics.find("SUMMARY:地區福利規劃會議 District welfare planning meeting\r\n"), std::string::npos) << ics;
     EXPECT_NE(ics.find("PARTSTAT=ACCEPTED:mailto:wong@example.hk"), std::string::npos) << ics;
     EXPECT_NE(ics.find("PARTSTAT=NEEDS-ACTION:urn:x-dplan:stakeholder:"), std::string::npos) << ics;

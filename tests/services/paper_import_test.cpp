@@ -57,13 +57,15 @@ TEST(PaperImport, ReadsTheRiversidePaperIntoFiveSectionsOfWholeSentences) {
     EXPECT_EQ(plan.sections[3].focus_points[2].text.zh, "為家長及老師舉辦工作坊，認識青少年網絡成癮的徵兆。");
     EXPECT_EQ(plan.sections[0].focus_points[0].partners,
               (std::vector<Sector>{Sector::health, Sector::education, Sector::district_group}));
-    EXPECT_TRUE(imported.unplaced.empty()) << imported.unplaced.front().number << ": " << imported.unplaced.front().text;
+    EXPECT_TRUE(imported.unplaced.empty())
+        << imported.unplaced.front().number << ": " << imported.unplaced.front().text;
 }
 
 TEST(PaperImport, CopesWithWindowsLineEndsPageNumbersOtherBulletsAndBrokenEnglish) {
     const std::string paper =
         "\xEF\xBB\xBF社會第 7/25-26號文件\r\n北岸區議會\r\n2025-26 年度福利工作計劃\r\n主題：Together 同行\r\n"
-        "\r\n- 2 -\r\n家庭及兒童福利服務\r\n（續）\r\n工作目標：支援 Family\r\nResilience 及早介入\r\n工作計劃重點：\r\n"
+        "\r\n- 2 -\r\n家庭及兒童福利服務\r\n（續）\r\n工作目標：支援 Family\r\nResilience "
+        "及早介入\r\n工作計劃重點：\r\n"
         "• 與 community\r\npartners 合作；及\r\n\r\n• 推行家長\r\n\r\n教育\r\n\r\n3\r\n";
     const PaperImport imported = import_paper_text(paper, areas);
     ASSERT_EQ(imported.plan.sections.size(), 1u);
@@ -92,12 +94,17 @@ TEST(PaperImport, BadInputIsRefusedWithAReason) {
     };
     EXPECT_EQ(message(""), "the file is empty");
     EXPECT_EQ(message(" \n\r\n "), "the file is empty");
-    EXPECT_NE(message(std::string("\x7f" "ELF\0\0\x01", 7)).find("not a text file (binary data at byte 4)"),
+    EXPECT_NE(message(std::string("\x7f"
+                                  "ELF\0\0\x01",
+                                  7))
+                  .find("not a text file (binary data at byte 4)"),
               std::string::npos);
     EXPECT_NE(message("\xff\xfe\x00t"s.substr(0, 2) + "abc").find("not UTF-8"), std::string::npos);
-    EXPECT_NE(message("2024-25 年度\n目的\n一些文字\n").find("no service-area heading was recognised"), std::string::npos);
+    EXPECT_NE(message("2024-25 年度\n目的\n一些文字\n").find("no service-area heading was recognised"),
+              std::string::npos);
     EXPECT_NE(message("家庭及兒童福利服務\n工作目標：x\n").find("no financial year found"), std::string::npos);
-    EXPECT_NE(message("2024-25 年度\n安老服務\n工作目標：x\n安老服務\n").find("line 4: service area"), std::string::npos);
+    EXPECT_NE(message("2024-25 年度\n安老服務\n工作目標：x\n安老服務\n").find("line 4: service area"),
+              std::string::npos);
 }
 
 // std::regex recursed once per character: a 40 KB line of digits or 15,000 Chinese characters
@@ -120,8 +127,9 @@ TEST(PaperImport, LongLinesAreReadInOnePassUpToTheLimitAndRefusedBeyondIt) {
             import_paper_text("2024-25 年度\n" + line + "\n青少年服務\n", areas);
             ADD_FAILURE() << "a line of " << line.size() << " bytes was accepted";
         } catch (const InvalidInput& e) {
-            EXPECT_EQ(e.message().en, "line 2 is longer than 16384 bytes, the limit for one line; this does not look "
-                                      "like a committee paper");
+            EXPECT_EQ(e.message().en,
+                      "line 2 is longer than 16384 bytes, the limit for one line; this does not look "
+                      "like a committee paper");
             EXPECT_EQ(e.message().zh, "第 2 行超過 16384 位元組（每行上限）；這不像是委員會文件");
         }
     }
@@ -141,7 +149,8 @@ TEST(PaperImport, LetterheadNumbersYearsAndDatesAreFoundWhereThePatternsFoundThe
     EXPECT_TRUE(imported.unplaced.empty()) << imported.unplaced.front().text;
 
     const PaperImport chinese = import_paper_text(
-        "（第3/24-25號文件）\n致 河畔區議會\n12024 - 25年度\n安老服務\n工作目標：x\n諮詢意見\n2. 請備悉。\n2024 年 5 月\n",
+        "（第3/24-25號文件）\n致 河畔區議會\n12024 - 25年度\n安老服務\n工作目標：x\n諮詢意見\n2. 請備悉。\n2024 年 5 "
+        "月\n",
         areas);
     EXPECT_EQ(chinese.plan.paper_no, "3/24-25");
     EXPECT_EQ(chinese.district_name, "河畔區");

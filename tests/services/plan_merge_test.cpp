@@ -28,10 +28,7 @@ Plan small_plan() {
           {2, {"社區教育", "Community education"}, {Sector::education}},
           {3, {"外展服務", "Outreach"}, {}},
           {4, {"危機介入", "Crisis support"}, {Sector::government}}}},
-        {11,
-         "elderly",
-         {"照顧長者", "Care for elders"},
-         {{5, {"探訪", "Visits"}, {Sector::resident}}}},
+        {11, "elderly", {"照顧長者", "Care for elders"}, {{5, {"探訪", "Visits"}, {Sector::resident}}}},
     };
     return plan;
 }
@@ -91,8 +88,7 @@ TEST(PlanMerge, PlanFieldsMergePerLanguage) {
     EXPECT_EQ(merge.plan.paper_no, "4/24-25");
 }
 
-TEST(PlanMerge,
-     TheSameTextChangedDifferentlyIsAConflictWithAllThreeValuesAndIsSettledByChoiceOrOwnText) {
+TEST(PlanMerge, TheSameTextChangedDifferentlyIsAConflictWithAllThreeValuesAndIsSettledByChoiceOrOwnText) {
     const Plan base = small_plan();
     Plan mine = base, theirs = base;
     family(mine).objective.zh = "我的目標";
@@ -145,20 +141,18 @@ TEST(PlanMerge, FocusPointTextMergesPerLanguageAndConflictsPerLanguage) {
     family(mine).focus_points[1].text.zh = "我的社區教育";
     family(theirs).focus_points[1].text.zh = "他人的社區教育";
     const auto merge = merge_plans(base, mine, theirs);
-    EXPECT_EQ(family(merge.plan).focus_points[0].text,
-              (Bilingual{"家長小組（每週）", "Parent groups, weekly"}));
+    EXPECT_EQ(family(merge.plan).focus_points[0].text, (Bilingual{"家長小組（每週）", "Parent groups, weekly"}));
     ASSERT_EQ(merge.conflicts.size(), 1u);
     EXPECT_EQ(merge.conflicts[0].item.field, MergeField::focus_point_text);
     EXPECT_EQ(merge.conflicts[0].item.focus_point_id, 2);
-    EXPECT_EQ(merge.conflicts[0].where.en,
-              "family · focus point 2 \"Community education\" (Chinese)");
+    EXPECT_EQ(merge.conflicts[0].where.en, "family · focus point 2 \"Community education\" (Chinese)");
     EXPECT_EQ(merge.conflicts[0].mine.shown.zh, "我的社區教育");
 }
 
 TEST(PlanMerge, PartnersMergeAsASetWithAdditionsAndRemovalsFromBothSides) {
     const Plan base = small_plan();
     Plan mine = base, theirs = base;
-    family(mine).focus_points[0].partners = {Sector::ngo, Sector::education};  // -health +education
+    family(mine).focus_points[0].partners = {Sector::ngo, Sector::education};      // -health +education
     family(theirs).focus_points[0].partners = {Sector::business, Sector::health};  // -ngo +business
     const auto merge = merge_plans(base, mine, theirs);
     EXPECT_TRUE(merge.conflicts.empty());
@@ -183,8 +177,7 @@ TEST(PlanMerge, APointEditedByMeButRemovedByThemIsAConflictNotASilentLoss) {
     EXPECT_EQ(c->theirs.shown.en, "removed");
     EXPECT_NE(c->mine.shown.en.find("Outreach at night"), std::string::npos);
     EXPECT_FALSE(is_text_item(c->item));
-    EXPECT_EQ(ids(family(merge.plan)), (std::vector<std::int64_t>{1, 2, 4}))
-        << "unsettled: removed, as stored";
+    EXPECT_EQ(ids(family(merge.plan)), (std::vector<std::int64_t>{1, 2, 4})) << "unsettled: removed, as stored";
 
     merge = merge_plans(base, mine, theirs, {{c->item, {MergeSide::mine, std::nullopt}}});
     ASSERT_EQ(family(merge.plan).focus_points.size(), 4u);
@@ -203,8 +196,7 @@ TEST(PlanMerge, APointRemovedByMeButEditedByThemIsAConflict) {
     ASSERT_NE(c, nullptr);
     EXPECT_FALSE(c->mine.present);
     EXPECT_TRUE(c->theirs.present);
-    EXPECT_EQ(ids(family(merge.plan)), (std::vector<std::int64_t>{1, 2, 3, 4}))
-        << "unsettled: kept, as stored";
+    EXPECT_EQ(ids(family(merge.plan)), (std::vector<std::int64_t>{1, 2, 3, 4})) << "unsettled: kept, as stored";
     merge = merge_plans(base, mine, theirs, {{c->item, {MergeSide::mine, std::nullopt}}});
     EXPECT_EQ(ids(family(merge.plan)), (std::vector<std::int64_t>{2, 3, 4}));
 }
@@ -250,11 +242,9 @@ TEST(PlanMerge, MovesThatClashAreAConflictOnTheSectionsOrder) {
     ASSERT_NE(c, nullptr);
     EXPECT_EQ(c->item.area_id, "family");
     EXPECT_EQ(c->where.en, "family · order of focus points");
-    EXPECT_EQ(
-        c->mine.shown.en,
-        "1. \"Community education\"; 2. \"Parent groups\"; 3. \"Outreach\"; 4. \"Crisis support\"");
-    EXPECT_EQ(ids(family(merge.plan)), (std::vector<std::int64_t>{1, 3, 2, 4}))
-        << "unsettled: the stored order";
+    EXPECT_EQ(c->mine.shown.en,
+              "1. \"Community education\"; 2. \"Parent groups\"; 3. \"Outreach\"; 4. \"Crisis support\"");
+    EXPECT_EQ(ids(family(merge.plan)), (std::vector<std::int64_t>{1, 3, 2, 4})) << "unsettled: the stored order";
     merge = merge_plans(base, mine, theirs, {{c->item, {MergeSide::mine, std::nullopt}}});
     EXPECT_EQ(ids(family(merge.plan)), (std::vector<std::int64_t>{2, 1, 3, 4}));
 }
@@ -262,17 +252,15 @@ TEST(PlanMerge, MovesThatClashAreAConflictOnTheSectionsOrder) {
 TEST(PlanMerge, NewPointsFromBothSidesAreKeptWhereTheyWereAdded) {
     const Plan base = small_plan();
     Plan mine = base, theirs = base;
-    family(mine).focus_points.insert(family(mine).focus_points.begin() + 1,
-                                     {0, {"我的新重點", ""}, {}});
+    family(mine).focus_points.insert(family(mine).focus_points.begin() + 1, {0, {"我的新重點", ""}, {}});
     family(mine).focus_points.push_back({0, {"我的另一新重點", ""}, {Sector::ngo}});
-    family(theirs).focus_points.insert(family(theirs).focus_points.begin() + 1,
-                                       {99, {"他人的新重點", ""}, {}});
+    family(theirs).focus_points.insert(family(theirs).focus_points.begin() + 1, {99, {"他人的新重點", ""}, {}});
     const auto merge = merge_plans(base, mine, theirs);
     EXPECT_TRUE(merge.conflicts.empty());
     std::vector<std::string> texts;
     for (const auto& p : family(merge.plan).focus_points) texts.push_back(p.text.zh);
-    EXPECT_EQ(texts, (std::vector<std::string>{"家長小組", "我的新重點", "他人的新重點", "社區教育",
-                                               "外展服務", "危機介入", "我的另一新重點"}));
+    EXPECT_EQ(texts, (std::vector<std::string>{"家長小組", "我的新重點", "他人的新重點", "社區教育", "外展服務",
+                                               "危機介入", "我的另一新重點"}));
     EXPECT_EQ(ids(family(merge.plan)), (std::vector<std::int64_t>{1, 0, 99, 2, 3, 4, 0}));
 }
 
@@ -308,13 +296,12 @@ TEST(PlanMerge, TheRefusalNamesEveryConflictWithItsThreeValuesInBothLanguages) {
               "  family · focus point 3 \"Outreach\": base \"Outreach\" / \"外展服務\"; partners: "
               "none; yours \"Outreach at "
               "night\" / \"外展服務\"; partners: none; theirs (removed)");
-    EXPECT_EQ(
-        text.zh,
-        "你的修改與其後的修改在以下 2 項有衝突：\n"
-        "  family · 工作目標（中文）：原本 「支援家庭」；你的 「我的目標」；其後 「他人的目標」\n"
-        "  family · 重點 3「外展服務」：原本 「外展服務」／「Outreach」；合作界別：沒有；你的 "
-        "「外展服務」／「Outreach at "
-        "night」；合作界別：沒有；其後 （已刪除）");
+    EXPECT_EQ(text.zh,
+              "你的修改與其後的修改在以下 2 項有衝突：\n"
+              "  family · 工作目標（中文）：原本 「支援家庭」；你的 「我的目標」；其後 「他人的目標」\n"
+              "  family · 重點 3「外展服務」：原本 「外展服務」／「Outreach」；合作界別：沒有；你的 "
+              "「外展服務」／「Outreach at "
+              "night」；合作界別：沒有；其後 （已刪除）");
 }
 
 TEST(PlanMerge, MergingWithAnUnchangedSideGivesTheOtherSide) {
@@ -338,12 +325,10 @@ Plan random_plan(std::mt19937& rng, std::int64_t& next_id) {
     Plan plan = small_plan();
     plan.sections.clear();
     for (const char* area : {"family", "elderly", "youth"}) {
-        PlanSection section{
-            0, area, {words[rng() % words.size()], words[rng() % words.size()]}, {}};
+        PlanSection section{0, area, {words[rng() % words.size()], words[rng() % words.size()]}, {}};
         const auto count = rng() % 6;
         for (unsigned i = 0; i < count; ++i) {
-            FocusPoint point{
-                next_id++, {words[rng() % words.size()], words[rng() % words.size()]}, {}};
+            FocusPoint point{next_id++, {words[rng() % words.size()], words[rng() % words.size()]}, {}};
             for (const Sector s : all_sectors) {
                 if (rng() % 3 == 0) point.partners.push_back(s);
             }
@@ -373,8 +358,7 @@ void random_edit(Plan& plan, std::mt19937& rng, bool is_mine, std::int64_t& next
         case 3:
         case 4:
             if (!points.empty())
-                (rng() % 2 ? points[rng() % points.size()].text.zh
-                           : points[rng() % points.size()].text.en) = word();
+                (rng() % 2 ? points[rng() % points.size()].text.zh : points[rng() % points.size()].text.en) = word();
             break;
         case 5:
             if (!points.empty()) {
@@ -391,8 +375,7 @@ void random_edit(Plan& plan, std::mt19937& rng, bool is_mine, std::int64_t& next
             if (points.size() > 1) move(section, rng() % points.size(), rng() % points.size());
             break;
         case 8:
-            if (!points.empty())
-                points.erase(points.begin() + static_cast<std::ptrdiff_t>(rng() % points.size()));
+            if (!points.empty()) points.erase(points.begin() + static_cast<std::ptrdiff_t>(rng() % points.size()));
             break;
         case 9: {
             // Mine's new points have no id yet; theirs' are stored already. Unique text to find
@@ -418,49 +401,41 @@ class SideCheck {
 
     void run() {
         const Plan& merged = merge_.plan;
-        text(MergeField::paper_no, "", 0, std::nullopt, base_.paper_no, side_.paper_no,
-             merged.paper_no, "paper_no");
+        text(MergeField::paper_no, "", 0, std::nullopt, base_.paper_no, side_.paper_no, merged.paper_no, "paper_no");
         bilingual(MergeField::theme, "", 0, base_.theme, side_.theme, merged.theme, "theme");
-        bilingual(MergeField::purpose, "", 0, base_.purpose, side_.purpose, merged.purpose,
-                  "purpose");
-        bilingual(MergeField::advice_sought, "", 0, base_.advice_sought, side_.advice_sought,
-                  merged.advice_sought, "advice");
+        bilingual(MergeField::purpose, "", 0, base_.purpose, side_.purpose, merged.purpose, "purpose");
+        bilingual(MergeField::advice_sought, "", 0, base_.advice_sought, side_.advice_sought, merged.advice_sought,
+                  "advice");
         bilingual(MergeField::council, "", 0, base_.council, side_.council, merged.council, "council");
         bilingual(MergeField::committee, "", 0, base_.committee, side_.committee, merged.committee, "committee");
         bilingual(MergeField::office, "", 0, base_.office, side_.office, merged.office, "office");
         for (const auto& original : base_.sections) {
             const PlanSection& mine = *side_.section(original.area_id);
             const PlanSection& result = *merged.section(original.area_id);
-            bilingual(MergeField::objective, original.area_id, 0, original.objective,
-                      mine.objective, result.objective, original.area_id + " objective");
+            bilingual(MergeField::objective, original.area_id, 0, original.objective, mine.objective, result.objective,
+                      original.area_id + " objective");
             points(original, mine, result);
         }
     }
 
   private:
-    bool listed(MergeField field, const std::string& area, std::int64_t point,
-                std::optional<Language> language) const {
+    bool listed(MergeField field, const std::string& area, std::int64_t point, std::optional<Language> language) const {
         if (!excuse_) return false;
-        return std::any_of(merge_.conflicts.begin(), merge_.conflicts.end(),
-                           [&](const MergeConflict& c) {
-                               return c.item.field == field && c.item.area_id == area &&
-                                      c.item.focus_point_id == point &&
-                                      (!language || c.item.language == *language);
-                           });
+        return std::any_of(merge_.conflicts.begin(), merge_.conflicts.end(), [&](const MergeConflict& c) {
+            return c.item.field == field && c.item.area_id == area && c.item.focus_point_id == point &&
+                   (!language || c.item.language == *language);
+        });
     }
 
-    void text(MergeField field, const std::string& area, std::int64_t point,
-              std::optional<Language> language, const std::string& before, const std::string& after,
-              const std::string& merged, const std::string& what) {
+    void text(MergeField field, const std::string& area, std::int64_t point, std::optional<Language> language,
+              const std::string& before, const std::string& after, const std::string& merged, const std::string& what) {
         if (after == before || after == merged || listed(field, area, point, language)) return;
         if (point != 0 && listed(MergeField::focus_point, area, point, std::nullopt)) return;
-        failures.push_back(what + ": changed to '" + after + "', merged '" + merged +
-                           "', no conflict listed");
+        failures.push_back(what + ": changed to '" + after + "', merged '" + merged + "', no conflict listed");
     }
 
-    void bilingual(MergeField field, const std::string& area, std::int64_t point,
-                   const Bilingual& before, const Bilingual& after, const Bilingual& merged,
-                   const std::string& what) {
+    void bilingual(MergeField field, const std::string& area, std::int64_t point, const Bilingual& before,
+                   const Bilingual& after, const Bilingual& merged, const std::string& what) {
         text(field, area, point, Language::zh, before.zh, after.zh, merged.zh, what + " zh");
         text(field, area, point, Language::en, before.en, after.en, merged.en, what + " en");
     }
@@ -489,8 +464,7 @@ class SideCheck {
             const std::string what = area + " point " + std::to_string(before.id);
             const auto at = position(side, before.id);
             if (!at) {
-                if (position(merged, before.id) &&
-                    !listed(MergeField::focus_point, area, before.id, std::nullopt)) {
+                if (position(merged, before.id) && !listed(MergeField::focus_point, area, before.id, std::nullopt)) {
                     failures.push_back(what + ": removed, still merged, no conflict listed");
                 }
                 continue;
@@ -498,22 +472,18 @@ class SideCheck {
             const FocusPoint& after = side.focus_points[*at];
             const FocusPoint* result = locate(merged, after);
             if (result == nullptr) {
-                const bool changed =
-                    !(after.text == before.text) || !same_set(after.partners, before.partners);
+                const bool changed = !(after.text == before.text) || !same_set(after.partners, before.partners);
                 if (changed && !listed(MergeField::focus_point, area, before.id, std::nullopt)) {
-                    failures.push_back(what +
-                                       ": edited, missing from the merge, no conflict listed");
+                    failures.push_back(what + ": edited, missing from the merge, no conflict listed");
                 }
                 continue;
             }
-            bilingual(MergeField::focus_point_text, area, before.id, before.text, after.text,
-                      result->text, what);
+            bilingual(MergeField::focus_point_text, area, before.id, before.text, after.text, result->text, what);
             for (const Sector s : all_sectors) {
                 const bool had = contains(before.partners, s), has = contains(after.partners, s);
                 if (had != has && contains(result->partners, s) != has &&
                     !listed(MergeField::focus_point, area, before.id, std::nullopt)) {
-                    failures.push_back(what + ": partner " + std::string(sector_code(s)) +
-                                       " change lost");
+                    failures.push_back(what + ": partner " + std::string(sector_code(s)) + " change lost");
                 }
             }
         }
@@ -525,8 +495,7 @@ class SideCheck {
                            mb = position(merged, b);
                 if (!sa || !sb || !ma || !mb || *sa < *sb || *mb < *ma) continue;
                 if (listed(MergeField::focus_point_order, area, 0, std::nullopt)) continue;
-                failures.push_back(area + ": points " + std::to_string(b) + " before " +
-                                   std::to_string(a) + " lost");
+                failures.push_back(area + ": points " + std::to_string(b) + " before " + std::to_string(a) + " lost");
             }
         }
         // New points are all there, after the point they followed where that one is still there.
@@ -539,8 +508,7 @@ class SideCheck {
                 } else if (previous != nullptr) {
                     const FocusPoint* anchor = locate(merged, *previous);
                     if (anchor != nullptr && anchor > found) {
-                        failures.push_back(area + ": new point " + after.text.zh +
-                                           " not after its predecessor");
+                        failures.push_back(area + ": new point " + after.text.zh + " not after its predecessor");
                     }
                 }
             }
@@ -571,13 +539,10 @@ std::vector<std::string> storable(const PlanMerge& merge, const Plan& theirs) {
         const PlanSection* stored = theirs.section(section.area_id);
         for (const auto& p : section.focus_points) {
             if (p.id == 0) continue;
-            if (!seen.insert(p.id).second)
-                problems.push_back("point " + std::to_string(p.id) + " twice");
-            if (stored == nullptr ||
-                std::none_of(stored->focus_points.begin(), stored->focus_points.end(),
-                             [&](const FocusPoint& s) { return s.id == p.id; })) {
-                problems.push_back("point " + std::to_string(p.id) + " is not stored in " +
-                                   section.area_id);
+            if (!seen.insert(p.id).second) problems.push_back("point " + std::to_string(p.id) + " twice");
+            if (stored == nullptr || std::none_of(stored->focus_points.begin(), stored->focus_points.end(),
+                                                  [&](const FocusPoint& s) { return s.id == p.id; })) {
+                problems.push_back("point " + std::to_string(p.id) + " is not stored in " + section.area_id);
             }
         }
     }
@@ -637,13 +602,11 @@ TEST(PlanMerge, PropertyEveryChangeOfEitherSideIsMergedOrListedAsAConflict) {
             SideCheck all(base, winner, settled, false);
             all.run();
             ASSERT_TRUE(all.failures.empty())
-                << context << " settled for " << (side == MergeSide::mine ? "mine" : "theirs")
-                << dump(all.failures);
+                << context << " settled for " << (side == MergeSide::mine ? "mine" : "theirs") << dump(all.failures);
             SideCheck rest(base, other, settled, true);
             rest.run();
             ASSERT_TRUE(rest.failures.empty()) << context << dump(rest.failures);
-            ASSERT_TRUE(storable(settled, theirs).empty())
-                << context << dump(storable(settled, theirs));
+            ASSERT_TRUE(storable(settled, theirs).empty()) << context << dump(storable(settled, theirs));
         }
     }
     // Both kinds of outcome were exercised, so the property is not vacuous.

@@ -5,9 +5,9 @@
 
 #include "services/authorization.hpp"
 #include "services/plan_validation.hpp"
-#include "storage/programme_repository.hpp"
 #include "storage/district_repository.hpp"
 #include "storage/plan_repository.hpp"
+#include "storage/programme_repository.hpp"
 #include "storage/review_repository.hpp"
 #include "storage/user_repository.hpp"
 #include "support/backend_test.hpp"
@@ -17,7 +17,7 @@ namespace dplan {
 namespace {
 
 class PlanWorkflowTest : public testing::BackendTest {
-protected:
+  protected:
     void SetUp() override {
         BackendTest::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
@@ -215,7 +215,8 @@ TEST_P(PlanWorkflowTest, LinkedProgrammeIndicatorsMakeAnObjectiveMeasurable) {
     parents.period_end = "2025-03-31";
     parents.areas = {"family"};
     const auto programme = programmes.create(parents);
-    programmes.put_indicator({0, programme, "1", IndicatorKind::output, {"講座", ""}, "sessions", 8, std::nullopt, std::nullopt});
+    programmes.put_indicator(
+        {0, programme, "1", IndicatorKind::output, {"講座", ""}, "sessions", 8, std::nullopt, std::nullopt});
     programmes.link_focus_point(programme, plan.sections[0].focus_points[1].id);
     programmes.link_focus_point(programme, plan.sections[0].focus_points[1].id);  // twice is harmless
     EXPECT_EQ(programmes.measurable_indicators(id).at("family"), 1u);

@@ -20,8 +20,8 @@ TEST(TimeZone, OnlyZonesAreZonesNotTheOtherFilesOfTheTzdataFolder) {
         EXPECT_TRUE(is_time_zone(zone)) << zone;
     }
     for (const char* zone : {"zone.tab", "zone1970.tab", "iso3166.tab", "tzdata.zi", "leapseconds", "posixrules",
-                             "localtime", "right/Asia/Hong_Kong", "posix/Asia/Hong_Kong", "../zoneinfo/UTC", "/etc/passwd",
-                             "", "Asia/Hong_Kong\n", "Hong Kong"}) {
+                             "localtime", "right/Asia/Hong_Kong", "posix/Asia/Hong_Kong", "../zoneinfo/UTC",
+                             "/etc/passwd", "", "Asia/Hong_Kong\n", "Hong Kong"}) {
         EXPECT_FALSE(is_time_zone(zone)) << zone;
     }
     EXPECT_THROW(local_to_utc_basic("2024-06-18T14:30", "zone.tab"), InvalidInput);
@@ -37,8 +37,9 @@ TEST(TimeZone, LocalTimesBecomeUtcAcrossDaylightSavingAndTheDateLine) {
 
 // mktime normalised 2024-02-31 to 2 March, and require_local_time let it through.
 TEST(TimeZone, DatesThatDoNotExistAreRefused) {
-    for (const char* time : {"2024-02-31T10:00", "2023-02-29T10:00", "2024-04-31T10:00", "2024-13-01T10:00",
-                             "2024-06-18T24:00", "2024-06-18T14:60", "2024-06-18 14:30", "2024-6-18T14:30", "+024-06-18T14:30"}) {
+    for (const char* time :
+         {"2024-02-31T10:00", "2023-02-29T10:00", "2024-04-31T10:00", "2024-13-01T10:00", "2024-06-18T24:00",
+          "2024-06-18T14:60", "2024-06-18 14:30", "2024-6-18T14:30", "+024-06-18T14:30"}) {
         EXPECT_THROW(local_to_utc_basic(time, "Asia/Hong_Kong"), InvalidInput) << time;
     }
     EXPECT_THROW(require_local_time("2024-02-31T10:00"), InvalidInput);

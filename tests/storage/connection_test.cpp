@@ -28,7 +28,7 @@ TEST(SqliteConnection, UsesWriteAheadLoggingWithNormalSynchronousSetExplicitly) 
 
 // One server for the whole suite: starting MariaDB takes seconds.
 class OwnServer : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() { server_ = testing::OwnMariaDb::start(why_not_).release(); }
     static void TearDownTestSuite() {
         delete server_;
@@ -54,7 +54,9 @@ protected:
     }
     static int probes(Database& db, const std::string& note) {
         int count = 0;
-        db.read("count probes", [&] { db.session() << "SELECT COUNT(*) FROM probe WHERE note = :note", soci::use(note), soci::into(count); });
+        db.read("count probes", [&] {
+            db.session() << "SELECT COUNT(*) FROM probe WHERE note = :note", soci::use(note), soci::into(count);
+        });
         return count;
     }
     static std::string sql_mode(Database& db) {
@@ -89,7 +91,8 @@ TEST_F(OwnServer, AReadOnAServerThatStopsAnsweringFailsClearlyAndTheNextReadReco
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(60));
     server_->resume();
     EXPECT_EQ(probes(*db, "x"), 0) << "the connection is made again";
-    EXPECT_NE(sql_mode(*db).find("STRICT_ALL_TABLES"), std::string::npos) << "the new connection is set up as the first";
+    EXPECT_NE(sql_mode(*db).find("STRICT_ALL_TABLES"), std::string::npos)
+        << "the new connection is set up as the first";
 }
 
 TEST_F(OwnServer, AServerRestartIsReconnectedWithoutAnError) {
@@ -130,7 +133,8 @@ TEST_F(OwnServer, ACommitWithNoAnswerSaysTheOutcomeIsUnknown) {
         });
         ADD_FAILURE() << "COMMIT to a server that does not answer succeeded";
     } catch (const StorageError& e) {
-        EXPECT_NE(e.message().en.find("it is unknown whether the change was saved"), std::string::npos) << e.message().en;
+        EXPECT_NE(e.message().en.find("it is unknown whether the change was saved"), std::string::npos)
+            << e.message().en;
         EXPECT_NE(e.message().zh.find("無法確定改動是否已儲存"), std::string::npos) << e.message().zh;
         EXPECT_EQ(e.message().en.find("nothing was changed"), std::string::npos) << e.message().en;
     }

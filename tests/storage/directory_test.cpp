@@ -16,7 +16,7 @@ namespace {
 using testing::BackendTest;
 
 class DirectoryTest : public BackendTest {
-protected:
+  protected:
     void SetUp() override {
         BackendTest::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;

@@ -17,7 +17,7 @@ using testing::create_sample_district;
 using testing::sample_plan;
 
 class PlanRepositoryTest : public BackendTest {
-protected:
+  protected:
     void SetUp() override {
         BackendTest::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
@@ -94,8 +94,8 @@ TEST_P(PlanRepositoryTest, EveryCreateAndSaveWritesARevisionWithAFullSnapshot) {
 
     std::string snapshot;
     const long long key = id;
-    db().session() << "SELECT snapshot FROM plan_revisions WHERE plan_id = :id AND number = 2",
-        soci::use(key), soci::into(snapshot);
+    db().session() << "SELECT snapshot FROM plan_revisions WHERE plan_id = :id AND number = 2", soci::use(key),
+        soci::into(snapshot);
     const Plan from_snapshot = plan_from_json(snapshot);
     EXPECT_EQ(from_snapshot.sections[0].objective.zh, "新目標");
     EXPECT_EQ(from_snapshot.version, 2);
@@ -118,8 +118,7 @@ TEST_P(PlanRepositoryTest, SaveKeepsFocusPointIdsAndAppliesAddReorderAndRemove) 
     ASSERT_EQ(saved.sections[0].focus_points.size(), 3u);
     EXPECT_EQ(saved.sections[0].focus_points[0].id, second_id);
     EXPECT_EQ(saved.sections[0].focus_points[1].id, first_id);
-    EXPECT_EQ(saved.sections[0].focus_points[0].partners,
-              (std::vector<Sector>{Sector::ngo, Sector::business}));
+    EXPECT_EQ(saved.sections[0].focus_points[0].partners, (std::vector<Sector>{Sector::ngo, Sector::business}));
     EXPECT_EQ(saved.sections[0].focus_points[2].text.zh, "新重點");
     EXPECT_TRUE(saved.sections[1].focus_points.empty());
     EXPECT_EQ(count("focus_points"), 3);

@@ -9,24 +9,21 @@
 namespace dplan::testing {
 
 class BackendTest : public ::testing::TestWithParam<Dialect> {
-protected:
+  protected:
     void SetUp() override { DPLAN_REQUIRE_DATABASE(database_, GetParam()); }
 
     Database& db() { return database_->db(); }
     TestDatabase& test_database() { return *database_; }
     void migrate() { Migrator(db()).migrate(); }
 
-private:
+  private:
     std::unique_ptr<TestDatabase> database_;
 };
 
-inline std::string backend_test_name(const ::testing::TestParamInfo<Dialect>& info) {
-    return dialect_name(info.param);
-}
+inline std::string backend_test_name(const ::testing::TestParamInfo<Dialect>& info) { return dialect_name(info.param); }
 
-#define DPLAN_INSTANTIATE_BACKEND_TESTS(suite)                                                    \
-    INSTANTIATE_TEST_SUITE_P(Backends, suite,                                                     \
-                             ::testing::Values(::dplan::Dialect::sqlite, ::dplan::Dialect::mysql), \
+#define DPLAN_INSTANTIATE_BACKEND_TESTS(suite)                                                                      \
+    INSTANTIATE_TEST_SUITE_P(Backends, suite, ::testing::Values(::dplan::Dialect::sqlite, ::dplan::Dialect::mysql), \
                              ::dplan::testing::backend_test_name)
 
 }  // namespace dplan::testing

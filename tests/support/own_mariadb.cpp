@@ -1,9 +1,8 @@
 #include "support/own_mariadb.hpp"
 
+#include <fmt/format.h>
 #include <signal.h>
 #include <unistd.h>
-
-#include <fmt/format.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -53,8 +52,9 @@ OwnMariaDb::~OwnMariaDb() {
 }
 
 std::string OwnMariaDb::run_script(const char* action) const {
-    const auto result = run_command("/bin/bash", {DPLAN_SOURCE_DIR "/scripts/mariadb-throwaway.sh", action, dir_.string()},
-                                    {"DPLAN_MARIADB_PORT=" + std::to_string(first_port_)});
+    const auto result =
+        run_command("/bin/bash", {DPLAN_SOURCE_DIR "/scripts/mariadb-throwaway.sh", action, dir_.string()},
+                    {"DPLAN_MARIADB_PORT=" + std::to_string(first_port_)});
     if (result.exit_code != 0) {
         throw std::runtime_error(std::string("mariadb-throwaway.sh ") + action + " failed: " + result.err);
     }
@@ -67,7 +67,8 @@ std::string OwnMariaDb::run_script(const char* action) const {
 int OwnMariaDb::pid() const {
     std::ifstream in(dir_ / "mariadbd.pid");
     int pid = 0;
-    if (!(in >> pid) || pid <= 0) throw std::runtime_error("no pid file for the test's own MariaDB in " + dir_.string());
+    if (!(in >> pid) || pid <= 0)
+        throw std::runtime_error("no pid file for the test's own MariaDB in " + dir_.string());
     return pid;
 }
 
@@ -94,7 +95,8 @@ void OwnMariaDb::pause() {
     const int server = pid();
     ::kill(server, SIGSTOP);
     paused_ = true;
-    for (int i = 0; i < 1000 && !all_threads_stopped(server); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    for (int i = 0; i < 1000 && !all_threads_stopped(server); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
     if (!all_threads_stopped(server)) throw std::runtime_error("the test's own MariaDB did not stop on SIGSTOP");
 }
 

@@ -10,7 +10,7 @@
 namespace dplan::testing {
 
 class OwnMariaDb {
-public:
+  public:
     // nullptr with `why_not` set when MariaDB tests are not wanted here (no DPLAN_TEST_MYSQL_URL,
     // as for every MariaDB test) or the server did not start.
     static std::unique_ptr<OwnMariaDb> start(std::string& why_not);
@@ -26,7 +26,7 @@ public:
     // Stops the server and starts it again on the same data and port; returns the new URL.
     std::string restart();
 
-private:
+  private:
     OwnMariaDb() = default;
     int pid() const;
     std::string run_script(const char* action) const;

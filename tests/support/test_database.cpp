@@ -36,8 +36,9 @@ std::unique_ptr<TestDatabase> TestDatabase::create(Dialect dialect, std::string&
     }
     const char* server = std::getenv("DPLAN_TEST_MYSQL_URL");
     if (server == nullptr || *server == '\0') {
-        why_not = "MariaDB tests need DPLAN_TEST_MYSQL_URL (scripts/test.sh starts a throwaway "
-                  "server and sets it)";
+        why_not =
+            "MariaDB tests need DPLAN_TEST_MYSQL_URL (scripts/test.sh starts a throwaway "
+            "server and sets it)";
         return nullptr;
     }
     DatabaseUrl admin = parse_database_url(server);
@@ -48,8 +49,7 @@ std::unique_ptr<TestDatabase> TestDatabase::create(Dialect dialect, std::string&
     test->mysql_admin_url_ = admin;
     DatabaseUrl url = admin;
     url.database = test->mysql_database_;
-    test->url_ = fmt::format("mysql://{}:{}@{}:{}/{}", url.user, url.password, url.host, url.port,
-                             url.database);
+    test->url_ = fmt::format("mysql://{}:{}@{}:{}/{}", url.user, url.password, url.host, url.port, url.database);
     test->db_ = Database::open(url, OpenMode::must_exist);
     return test;
 }

@@ -15,7 +15,7 @@ namespace dplan::testing {
 
 // A database that is dropped (MariaDB) or deleted (SQLite) when this goes away.
 class TestDatabase {
-public:
+  public:
     ~TestDatabase();
     TestDatabase(const TestDatabase&) = delete;
     TestDatabase& operator=(const TestDatabase&) = delete;
@@ -27,7 +27,7 @@ public:
     Database& db() { return *db_; }
     std::unique_ptr<Database> open_another() const;  // a second connection, as another process
 
-private:
+  private:
     TestDatabase() = default;
 
     std::string url_;
@@ -43,15 +43,15 @@ std::filesystem::path make_temp_dir(const std::string& prefix);
 const char* dialect_name(Dialect dialect);
 
 // GoogleTest: skip (locally) or fail (CI=true) when the backend is missing.
-#define DPLAN_REQUIRE_DATABASE(holder, dialect)                                              \
-    do {                                                                                     \
-        std::string why_not;                                                                 \
-        holder = ::dplan::testing::TestDatabase::create(dialect, why_not);                   \
-        if (!holder) {                                                                       \
-            const char* ci = std::getenv("CI");                                              \
-            if (ci != nullptr && std::string(ci) == "true") FAIL() << why_not;               \
-            GTEST_SKIP() << why_not;                                                         \
-        }                                                                                    \
+#define DPLAN_REQUIRE_DATABASE(holder, dialect)                                \
+    do {                                                                       \
+        std::string why_not;                                                   \
+        holder = ::dplan::testing::TestDatabase::create(dialect, why_not);     \
+        if (!holder) {                                                         \
+            const char* ci = std::getenv("CI");                                \
+            if (ci != nullptr && std::string(ci) == "true") FAIL() << why_not; \
+            GTEST_SKIP() << why_not;                                           \
+        }                                                                      \
     } while (false)
 
 }  // namespace dplan::testing

@@ -17,8 +17,8 @@ typedef enum dplan_indicator_kind {
 } dplan_indicator_kind;
 
 typedef struct dplan_indicator_definition {
-    const char* code;      /* unique within the plugin: "FAM-O1" */
-    int32_t kind;          /* a dplan_indicator_kind */
+    const char* code; /* unique within the plugin: "FAM-O1" */
+    int32_t kind;     /* a dplan_indicator_kind */
     dplan_text name;
     const char* unit;      /* "sessions", "persons", "attendances", "contacts", "posts", "percent", ... */
     dplan_text definition; /* what counts, and how it is measured */

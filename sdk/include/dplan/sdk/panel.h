@@ -23,7 +23,7 @@ typedef enum dplan_panel_item_kind {
  *   "section.finding_count"         validation findings on the section
  * An unknown metric id makes the plugin fail its checks. */
 typedef struct dplan_panel_item {
-    int32_t kind;       /* a dplan_panel_item_kind */
+    int32_t kind; /* a dplan_panel_item_kind */
     dplan_text label;
     const char* metric; /* for DPLAN_PANEL_METRIC; NULL otherwise */
 } dplan_panel_item;

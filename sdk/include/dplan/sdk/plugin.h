@@ -48,8 +48,8 @@ static inline int dplan_version_is_compatible(dplan_version host, dplan_version 
 
 typedef enum dplan_status {
     DPLAN_OK = 0,
-    DPLAN_ERROR = 1,            /* the plugin could not do what was asked */
-    DPLAN_INVALID_ARGUMENT = 2  /* what the host passed in was not usable */
+    DPLAN_ERROR = 1,           /* the plugin could not do what was asked */
+    DPLAN_INVALID_ARGUMENT = 2 /* what the host passed in was not usable */
 } dplan_status;
 
 /* Text users see, in both languages. Either may be empty but neither may be NULL. */

@@ -51,9 +51,12 @@ inline std::string_view name(std::string_view code, dplan_language language) {
         std::string_view code, zh, en;
     };
     constexpr Entry names[] = {
-        {"ngo", "非政府機構", "NGOs"},           {"health", "醫護界", "Health"},
-        {"education", "教育界", "Education"},    {"business", "商界", "Business"},
-        {"district_group", "地區團體", "District groups"}, {"government", "政府部門", "Government"},
+        {"ngo", "非政府機構", "NGOs"},
+        {"health", "醫護界", "Health"},
+        {"education", "教育界", "Education"},
+        {"business", "商界", "Business"},
+        {"district_group", "地區團體", "District groups"},
+        {"government", "政府部門", "Government"},
         {"resident", "居民", "Residents"},
     };
     for (const auto& entry : names) {
@@ -65,7 +68,7 @@ inline std::string_view name(std::string_view code, dplan_language language) {
 
 // One focus point of the section being checked (host-owned; valid during the call).
 class FocusPoint {
-public:
+  public:
     explicit FocusPoint(const dplan_focus_point_view& view) : view_(view) {}
     std::string_view zh() const { return view_.text.zh ? view_.text.zh : ""; }
     std::string_view en() const { return view_.text.en ? view_.text.en : ""; }
@@ -87,13 +90,13 @@ public:
         return false;
     }
 
-private:
+  private:
     const dplan_focus_point_view& view_;
 };
 
 // The plan section being checked or reported.
 class Section {
-public:
+  public:
     explicit Section(const dplan_section_view& view) : view_(view) {}
     std::string_view area_id() const { return view_.area_id ? view_.area_id : ""; }
     std::string_view objective_zh() const { return view_.objective.zh ? view_.objective.zh : ""; }
@@ -115,13 +118,13 @@ public:
         return false;
     }
 
-private:
+  private:
     const dplan_section_view& view_;
 };
 
 // Where a rule reports what it found.
 class Findings {
-public:
+  public:
     explicit Findings(const dplan_findings_sink& sink) : sink_(sink) {}
     void error(const char* rule_id, Text message, std::int64_t focus_point = -1) const {
         sink_.add(sink_.context, DPLAN_SEVERITY_ERROR, rule_id, message, focus_point);
@@ -133,7 +136,7 @@ public:
         sink_.add(sink_.context, DPLAN_SEVERITY_NOTE, rule_id, message, focus_point);
     }
 
-private:
+  private:
     const dplan_findings_sink& sink_;
 };
 
@@ -150,8 +153,7 @@ inline void objective_missing(const Section& section, const Findings& findings) 
 
 inline void no_focus_points(const Section& section, const Findings& findings) {
     if (section.focus_point_count() == 0) {
-        findings.error("focus-points-missing",
-                       {"未有任何工作計劃重點", "The section has no focus points"});
+        findings.error("focus-points-missing", {"未有任何工作計劃重點", "The section has no focus points"});
     }
 }
 
@@ -159,8 +161,7 @@ inline void focus_point_without_partner(const Section& section, const Findings& 
     for (std::size_t i = 0; i < section.focus_point_count(); ++i) {
         if (section.focus_point(i).partner_count() == 0) {
             findings.warning("focus-point-no-partner",
-                             {"此工作計劃重點未有列明合作界別",
-                              "This focus point names no partner sector"},
+                             {"此工作計劃重點未有列明合作界別", "This focus point names no partner sector"},
                              static_cast<std::int64_t>(i));
         }
     }
@@ -175,12 +176,12 @@ inline void objective_not_measurable(const Section& section, const Findings& fin
     }
 }
 
-inline constexpr Rule standard[] = {&objective_missing, &no_focus_points,
-                                    &focus_point_without_partner, &objective_not_measurable};
+inline constexpr Rule standard[] = {&objective_missing, &no_focus_points, &focus_point_without_partner,
+                                    &objective_not_measurable};
 
 // For an area's own rules: a warning when no focus point names `code` as a partner.
-inline void expect_partner(const Section& section, const Findings& findings, const char* code,
-                           const char* rule_id, Text message) {
+inline void expect_partner(const Section& section, const Findings& findings, const char* code, const char* rule_id,
+                           Text message) {
     if (section.focus_point_count() > 0 && !section.any_partner(code)) {
         findings.warning(rule_id, message);
     }
@@ -210,9 +211,7 @@ inline void standard_report(const Section& section, dplan_language language, std
 
 constexpr PanelItem heading(Text label) { return {DPLAN_PANEL_HEADING, label, nullptr}; }
 constexpr PanelItem paragraph(Text label) { return {DPLAN_PANEL_TEXT, label, nullptr}; }
-constexpr PanelItem metric(Text label, const char* metric_id) {
-    return {DPLAN_PANEL_METRIC, label, metric_id};
-}
+constexpr PanelItem metric(Text label, const char* metric_id) { return {DPLAN_PANEL_METRIC, label, metric_id}; }
 
 // The panel most areas want: how full the section is and how many sectors it draws on.
 inline constexpr PanelItem standard_panel_items[] = {
@@ -305,9 +304,7 @@ struct Adapter {
     }
 
     static std::size_t panel_count() noexcept { return P.panel_items.empty() ? 0 : 1; }
-    static const dplan_panel* panel_at(std::size_t index) noexcept {
-        return index < panel_count() ? &panel : nullptr;
-    }
+    static const dplan_panel* panel_at(std::size_t index) noexcept { return index < panel_count() ? &panel : nullptr; }
 
     static constexpr dplan_service_area_ext area_extension{&describe};
     static constexpr dplan_indicator_catalogue_ext catalogue_extension{&indicator_count, &indicator};
@@ -335,6 +332,5 @@ struct Adapter {
 }  // namespace dplan::sdk
 
 // Exports the plugin's entry point. Use once, at global scope, in the plugin's main file.
-#define DPLAN_AREA_PLUGIN(definition)                          \
-    extern "C" DPLAN_EXPORT const dplan_plugin_entry dplan_entry = \
-        ::dplan::sdk::detail::Adapter<definition>::entry;
+#define DPLAN_AREA_PLUGIN(definition) \
+    extern "C" DPLAN_EXPORT const dplan_plugin_entry dplan_entry = ::dplan::sdk::detail::Adapter<definition>::entry;

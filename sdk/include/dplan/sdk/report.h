@@ -19,8 +19,7 @@ typedef struct dplan_text_sink {
 } dplan_text_sink;
 
 typedef struct dplan_report_ext {
-    dplan_status (*section_text)(const dplan_section_view* section, int32_t language,
-                                 const dplan_text_sink* out);
+    dplan_status (*section_text)(const dplan_section_view* section, int32_t language, const dplan_text_sink* out);
 } dplan_report_ext;
 
 #ifdef __cplusplus

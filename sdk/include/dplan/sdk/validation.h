@@ -27,8 +27,7 @@ typedef struct dplan_findings_sink {
 typedef struct dplan_validation_ext {
     /* Called for the plugin's own area's section, and for the sections of every area listed in
      * also_reviews_areas (the view's area_id says which). */
-    dplan_status (*validate_section)(const dplan_section_view* section,
-                                     const dplan_findings_sink* findings);
+    dplan_status (*validate_section)(const dplan_section_view* section, const dplan_findings_sink* findings);
     /* Other service areas whose sections this plugin also checks, e.g. an NGO service line
      * that cuts across "youth" and "rehabilitation". May be NULL with a count of 0. */
     const char* const* also_reviews_areas;
