@@ -25,6 +25,7 @@ struct SectionText {
 
 inline const std::array section_texts{
     SectionText{"objective", {"工作目標", "Objective"}, &PlanSection::objective, true},
+    SectionText{"district_needs", {"地區需要", "District needs"}, &PlanSection::district_needs},
 };
 
 // Where a section's text is, as the diff and merge conflicts name it: "family · 工作目標" /
