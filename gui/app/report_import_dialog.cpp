@@ -86,13 +86,16 @@ void draw_report_import(UiState& ui) {
                   .c_str());
     ImGui::SetNextItemWidth(-1);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ImGui::InputTextWithHint("##report_path", "report.pdf", &state.path);
-    ImGui::Checkbox(ui.tr.pick({"按報告開首建立新計劃", "Create the programme the report names"}).c_str(),
-                    &state.new_programme);
+    bool changed = ImGui::InputTextWithHint("##report_path", "report.pdf", &state.path);
+    changed |= ImGui::Checkbox(ui.tr.pick({"按報告開首建立新計劃", "Create the programme the report names"}).c_str(),
+                               &state.new_programme);
     ImGui::SameLine();
-    ImGui::Checkbox(ui.tr.pick({"以報告更新已儲存的描述及目標", "Update stored descriptions and targets"}).c_str(),
-                    &state.update_definitions);
+    changed |=
+        ImGui::Checkbox(ui.tr.pick({"以報告更新已儲存的描述及目標", "Update stored descriptions and targets"}).c_str(),
+                        &state.update_definitions);
 
+    // Another file or other choices: the preview shown no longer says what Import would write.
+    if (changed) state.outcome = std::make_shared<Outcome>();
     Bilingual summary;
     bool written = false;
     {

@@ -33,6 +33,44 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
 
 const std::filesystem::path fixtures = DPLAN_SOURCE_DIR "/tests/fixtures";
 
+// A one-page PDF written by hand: objects 1 (catalogue), 2 (pages), 3 (page), 4 (its content), and
+// any more; `trailer` adds to the trailer dictionary.
+std::string hand_made_pdf(const std::string& content, const std::vector<std::string>& more,
+                          const std::string& trailer) {
+    std::vector<std::string> objects{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+                                     fmt::format("<< /Length {} >>\nstream\n{}\nendstream", content.size(), content)};
+    objects.insert(objects.end(), more.begin(), more.end());
+    std::string pdf = "%PDF-1.4\n";
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        offsets.push_back(pdf.size());
+        pdf += fmt::format("{} 0 obj\n{}\nendobj\n", i + 1, objects[i]);
+    }
+    const std::size_t xref = pdf.size();
+    pdf += fmt::format("xref\n0 {}\n0000000000 65535 f \n", objects.size() + 1);
+    for (const auto offset : offsets) pdf += fmt::format("{:010} 00000 n \n", offset);
+    pdf += fmt::format("trailer\n<< /Size {} /Root 1 0 R {} >>\nstartxref\n{}\n%%EOF\n", objects.size() + 1, trailer,
+                       xref);
+    return pdf;
+}
+
+// A scanned report: the page is one image, with no text to read.
+std::string image_only_pdf() {
+    return hand_made_pdf(std::string("q 100 0 0 100 50 50 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\xff\x00 EI Q", 62),
+                         {}, "");
+}
+
+// Locked with a user password (the standard security handler, RC4 40-bit): the empty password
+// does not open it.
+std::string encrypted_pdf() {
+    const std::string key(64, 'A');
+    return hand_made_pdf(
+        "BT /F1 12 Tf 20 100 Td (secret) Tj ET",
+        {fmt::format("<< /Filter /Standard /V 1 /R 2 /O <{}> /U <{}> /P -44 >>", key, std::string(64, '7'))},
+        "/Encrypt 5 0 R /ID [<0123456789ABCDEF0123456789ABCDEF><0123456789ABCDEF0123456789ABCDEF>]");
+}
+
 class ReportImportCli : public testing::BackendTest {
   protected:
     void SetUp() override {
@@ -190,11 +228,23 @@ TEST_P(ReportImportCli, StoredDefinitionsStayUnlessToldAndEveryProblemLeavesTheD
     write_file(empty, "");
     const auto binary = home / "binary.txt";
     write_file(binary, std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+    const auto scanned = home / "scanned.pdf";
+    write_file(scanned, image_only_pdf());
+    const auto locked = home / "locked.pdf";
+    write_file(locked, encrypted_pdf());
+    const auto damaged = home / "damaged.pdf";
+    write_file(damaged, "%PDF-1.4\n1 0 obj << /Type /Catalog");
+    const auto no_indicators = home / "no-indicators.txt";
+    write_file(no_indicators, "同行新路計劃 01/04/2023 – 31/03/2025\n\n成果指標\n\n成效指標\n");
     const auto unreadable = home / "unreadable.txt";
     write_file(unreadable, read_file(sample) + "\n成果指標\n4. 派發500份單張(125%)。\n");
     for (const auto& [file, reason] :
          std::vector<std::pair<std::filesystem::path, std::string>>{{empty, "it has no text"},
                                                                     {binary, "binary data"},
+                                                                    {scanned, "has no text to read"},
+                                                                    {locked, "password-protected"},
+                                                                    {damaged, "not a readable PDF"},
+                                                                    {no_indicators, "hold no indicators"},
                                                                     {unreadable, "unknown measure word"},
                                                                     {home / "missing.txt", "cannot open"}}) {
         const auto result = dplan({"programme", "import-report", file.string()});
