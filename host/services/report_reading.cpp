@@ -961,6 +961,49 @@ class Reader {
             }
             result_.indicators.push_back(std::move(indicator));
         }
+        check_totals(item, text, tokens, figures, order);
+    }
+
+    // "合共", "total": a figure that says it is the sum of the figures before it in the same unit.
+    static bool says_total(std::u32string_view before) {
+        for (const std::u32string_view word : {U"合共", U"共", U"總共", U"總計", U"合計", U"總數"}) {
+            if (before.find(word) != std::u32string_view::npos) return true;
+        }
+        const std::string words = lower(before);
+        return words.find("total") != std::string::npos || words.find("altogether") != std::string::npos;
+    }
+
+    // Where a sentence prints a total of two or more figures before it in the same unit, the
+    // total must be their sum; one that is not is listed with the percentages that do not follow.
+    void check_totals(const Item& item, std::u32string_view text, const std::vector<Token>& tokens,
+                      const std::vector<int>& figures, const std::vector<std::size_t>& order) {
+        const auto code_of = [&](std::size_t f) {
+            const auto at = std::find(order.begin(), order.end(), f);
+            const auto letter = static_cast<char>('a' + (at - order.begin()));
+            return figures.size() == 1 ? item.code : fmt::format("{}-{}", item.code, letter);
+        };
+        for (std::size_t f = 1; f < figures.size(); ++f) {
+            const Token& total = tokens[static_cast<std::size_t>(figures[f])];
+            const std::size_t start = clause_start(text, total.begin);
+            if (!says_total(text.substr(start, total.begin - start))) continue;
+            double sum = 0;
+            int parts = 0;
+            std::string listed;
+            for (std::size_t e = 0; e < f; ++e) {
+                const Token& part = tokens[static_cast<std::size_t>(figures[e])];
+                if (part.unit != total.unit) continue;
+                sum += value_of(part.digits);
+                ++parts;
+                listed += (listed.empty() ? "" : " + ") + part.digits;
+            }
+            if (parts < 2 || std::fabs(sum - value_of(total.digits)) < 1e-9) continue;
+            result_.mismatches.push_back(
+                {item.line_at(total.begin),
+                 {fmt::format("{}：合共 {}，但之前的 {} 相加為 {}", code_of(f), total.digits, listed,
+                              format_number(sum)),
+                  fmt::format("{}: the total {} is not the sum of the figures before it ({} = {})", code_of(f),
+                              total.digits, listed, format_number(sum))}});
+        }
     }
 
     void read_outcome(const Item& item) {

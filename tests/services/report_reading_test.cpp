@@ -155,6 +155,22 @@ TEST(ReportReading, APrintedTargetIsUsedAndItsArithmeticChecked) {
     EXPECT_NE(report.mismatches[0].message.en.find("130%"), std::string::npos);
 }
 
+TEST(ReportReading, APrintedTotalIsCheckedAgainstTheFiguresBeforeIt) {
+    auto report =
+        read_programme_report(report_with_outputs("11. 舉辦12節小組(100%)及8節講座(100%)，合共21節(105%)。\n"
+                                                  "12. 招收30名家長(100%)及20名青少年(100%)，合共50名(100%)。"));
+    EXPECT_TRUE(report.errors.empty()) << all_errors(report);
+    ASSERT_EQ(report.mismatches.size(), 1u);
+    EXPECT_EQ(report.mismatches[0].line, 5);
+    EXPECT_NE(report.mismatches[0].message.en.find("11-c: the total 21 is not the sum of the figures before it "
+                                                   "(12 + 8 = 20)"),
+              std::string::npos)
+        << report.mismatches[0].message.en;
+    // The sample's own 合共 counts persons after sessions: nothing to add up.
+    report = read_programme_report(fixture("riverside-programme-report.txt"));
+    EXPECT_TRUE(report.mismatches.empty());
+}
+
 TEST(ReportReading, ATargetNothingFitsIsReportedNotGuessed) {
     const auto report = read_programme_report(report_with_outputs("10. 舉辦5次講座(33.4%)。"));
     EXPECT_TRUE(report.indicators.empty());
