@@ -831,85 +831,114 @@ class Reader {
         current_.reset();
     }
 
-    void read_output(const Item& item) {
+    // Finds each figure's unit and binds each percentage and printed target to the figure before
+    // it. Returns the figures' token indexes; reports what does not fit and returns none then.
+    std::vector<int> bind_figures(const Item& item, std::vector<Token>& tokens) {
         const std::u32string_view text = item.text;
-        std::vector<Token> tokens = tokens_of(text);
         std::vector<int> figures;
         bool ok = true;
+        const auto problem = [&](std::size_t at, const std::string& zh, const std::string& en) {
+            error(item.line_at(at), fmt::format("{}：{}", item.code, zh), fmt::format("{}: {}", item.code, en));
+            ok = false;
+        };
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             Token& token = tokens[i];
             if (token.kind == Token::figure) {
                 find_unit(text, token);
-                if (!token.problem_en.empty()) {
-                    error(item.line_at(token.begin), fmt::format("{}：{}", item.code, token.problem_zh),
-                          fmt::format("{}: {}", item.code, token.problem_en));
-                    ok = false;
-                }
+                if (!token.problem_en.empty()) problem(token.begin, token.problem_zh, token.problem_en);
                 figures.push_back(static_cast<int>(i));
                 continue;
             }
-            // A percentage or a printed target belongs to the figure before it.
-            const std::string what = token.kind == Token::percent ? token.digits + "%" : token.digits;
+            const bool percent = token.kind == Token::percent;
+            const std::string what = percent ? token.digits + "%" : token.digits;
             if (figures.empty()) {
-                error(item.line_at(token.begin), fmt::format("{}：{} 之前沒有可對應的數字", item.code, what),
-                      fmt::format("{}: {} follows no figure it could belong to", item.code, what));
-                ok = false;
+                problem(token.begin, fmt::format("{} 之前沒有可對應的數字", what),
+                        fmt::format("{} follows no figure it could belong to", what));
                 continue;
             }
             Token& owner = tokens[static_cast<std::size_t>(figures.back())];
-            int& slot = token.kind == Token::percent ? owner.percent_at : owner.printed_target;
+            int& slot = percent ? owner.percent_at : owner.printed_target;
             if (slot >= 0) {
-                error(item.line_at(token.begin),
-                      fmt::format("{}：{} 有兩個{}（{}）", item.code, owner.digits,
-                                  token.kind == Token::percent ? "百分比" : "目標", what),
-                      fmt::format("{}: {} has two {} ({})", item.code, owner.digits,
-                                  token.kind == Token::percent ? "percentages" : "targets", what));
-                ok = false;
+                problem(token.begin, fmt::format("{} 有兩個{}（{}）", owner.digits, percent ? "百分比" : "目標", what),
+                        fmt::format("{} has two {} ({})", owner.digits, percent ? "percentages" : "targets", what));
                 continue;
             }
             slot = static_cast<int>(i);
         }
-        if (figures.empty()) {
-            if (ok) {
-                error(item.line(), fmt::format("{}：句中沒有帶量詞的數字", item.code),
-                      fmt::format("{}: the sentence has no figure with a measure word", item.code));
-            }
-            return;
+        if (figures.empty() && ok) {
+            problem(0, "句中沒有帶量詞的數字", "the sentence has no figure with a measure word");
         }
-        if (!ok) return;
+        return ok ? figures : std::vector<int>{};
+    }
 
-        // Each figure's part of the sentence: from the end of the previous figure's part to its own
-        // percentage, and to the clause's end for the clause's last figure.
-        std::vector<std::pair<std::size_t, std::size_t>> parts;
-        std::size_t previous_end = 0;
+    // Each figure's words: its part of the sentence, from the end of the previous figure's part to
+    // its own percentage (to the clause's end for the clause's last figure). Where a figure's words
+    // run on past its percentage ("為25名(125%)家長提供…"), the next figure's part begins after them.
+    static std::vector<std::string> figure_descriptions(std::u32string_view text, const std::vector<Token>& tokens,
+                                                        const std::vector<int>& figures) {
+        const auto figure = [&](std::size_t f) -> const Token& { return tokens[static_cast<std::size_t>(figures[f])]; };
+        std::vector<std::string> descriptions(figures.size());
+        std::size_t previous_end = 0, consumed = 0;
         for (std::size_t f = 0; f < figures.size(); ++f) {
-            const Token& token = tokens[static_cast<std::size_t>(figures[f])];
-            std::size_t from = std::max(previous_end, clause_start(text, token.begin));
+            const Token& token = figure(f);
+            const std::size_t from = std::max({previous_end, consumed, clause_start(text, token.begin)});
             std::size_t to = std::max(token.end, token.measure_end);
             if (token.percent_at >= 0) to = std::max(to, tokens[static_cast<std::size_t>(token.percent_at)].end);
             if (token.printed_target >= 0)
                 to = std::max(to, tokens[static_cast<std::size_t>(token.printed_target)].end);
-            const bool last_in_clause =
-                f + 1 == figures.size() ||
-                clause_end(text, token.begin) <= tokens[static_cast<std::size_t>(figures[f + 1])].begin;
+            const bool last_in_clause = f + 1 == figures.size() || clause_end(text, token.begin) <= figure(f + 1).begin;
             if (last_in_clause) to = std::max(to, clause_end(text, to));
-            parts.emplace_back(from, to);
             previous_end = to;
-        }
-
-        // Descriptions in the sentence's order: where a figure's words run on past its percentage
-        // ("為25名(125%)家長提供…"), the next figure's part begins after them.
-        std::vector<std::string> descriptions(figures.size());
-        std::size_t consumed = 0;
-        for (std::size_t f = 0; f < figures.size(); ++f) {
-            const std::size_t from = std::max(parts[f].first, consumed);
-            descriptions[f] = describe(text, from, std::max(from, parts[f].second), tokens);
+            descriptions[f] = describe(text, from, std::max(from, to), tokens);
             if (decode(descriptions[f]).size() < 2 && f + 1 < figures.size()) {
-                consumed = tokens[static_cast<std::size_t>(figures[f + 1])].begin;
+                consumed = figure(f + 1).begin;
                 descriptions[f] = describe(text, from, consumed, tokens);
             }
         }
+        return descriptions;
+    }
 
+    // The figure's target: printed (and its percentage checked), inferred from its percentage, or
+    // not stated. False when a percentage fits no whole-number target.
+    bool settle_target(ReportIndicator& indicator, const Token& token, const std::vector<Token>& tokens) {
+        if (token.percent_at >= 0)
+            indicator.printed_percent = tokens[static_cast<std::size_t>(token.percent_at)].digits;
+        if (token.printed_target >= 0) {
+            const Token& target = tokens[static_cast<std::size_t>(token.printed_target)];
+            indicator.target = value_of(target.digits);
+            indicator.target_source = TargetSource::printed;
+            if (!indicator.printed_percent.empty() &&
+                !percentage_follows(token.digits, *indicator.target, indicator.printed_percent)) {
+                result_.mismatches.push_back(
+                    {indicator.line,
+                     {fmt::format("{}：{} ÷ 目標 {} 不等於所印的 {}%", indicator.code, token.digits, target.digits,
+                                  indicator.printed_percent),
+                      fmt::format("{}: {} of a target of {} is not the printed {}%", indicator.code, token.digits,
+                                  target.digits, indicator.printed_percent)}});
+            }
+            return true;
+        }
+        if (indicator.printed_percent.empty()) return true;  // target not stated
+        const InferredTarget inferred = infer_target(token.digits, indicator.printed_percent);
+        indicator.fits = inferred.fits;
+        if (!inferred.target) {
+            error(indicator.line,
+                  fmt::format("{}：沒有整數目標能使 {} 成為 {}%；請在報告中寫明目標", indicator.code, token.digits,
+                              indicator.printed_percent),
+                  fmt::format("{}: no whole-number target makes {} come to {}%; state the target in the report",
+                              indicator.code, token.digits, indicator.printed_percent));
+            return false;
+        }
+        indicator.target = static_cast<double>(*inferred.target);
+        indicator.target_source = TargetSource::inferred;
+        return true;
+    }
+
+    void read_output(const Item& item) {
+        std::vector<Token> tokens = tokens_of(item.text);
+        const std::vector<int> figures = bind_figures(item, tokens);
+        if (figures.empty()) return;
+        const std::vector<std::string> descriptions = figure_descriptions(item.text, tokens, figures);
         // Codes: one figure keeps the item's number; else the figures with a percentage are lettered
         // in order, and those without take the letters after them.
         std::vector<std::size_t> order;
@@ -925,43 +954,13 @@ class Reader {
             indicator.code =
                 figures.size() == 1 ? item.code : fmt::format("{}-{}", item.code, static_cast<char>('a' + n));
             indicator.kind = IndicatorKind::output;
-            const std::string& words = descriptions[f];
-            indicator.description = english_ ? Bilingual{words, words} : Bilingual{words, ""};
+            indicator.description =
+                english_ ? Bilingual{descriptions[f], descriptions[f]} : Bilingual{descriptions[f], ""};
             indicator.unit = token.unit;
             indicator.actual = value_of(token.digits);
-            if (token.percent_at >= 0)
-                indicator.printed_percent = tokens[static_cast<std::size_t>(token.percent_at)].digits;
-            if (token.printed_target >= 0) {
-                const Token& target = tokens[static_cast<std::size_t>(token.printed_target)];
-                indicator.target = value_of(target.digits);
-                indicator.target_source = TargetSource::printed;
-                if (!indicator.printed_percent.empty() &&
-                    !percentage_follows(token.digits, *indicator.target, indicator.printed_percent)) {
-                    result_.mismatches.push_back(
-                        {indicator.line,
-                         {fmt::format("{}：{} ÷ 目標 {} 不等於所印的 {}%", indicator.code, token.digits, target.digits,
-                                      indicator.printed_percent),
-                          fmt::format("{}: {} of a target of {} is not the printed {}%", indicator.code, token.digits,
-                                      target.digits, indicator.printed_percent)}});
-                }
-            } else if (!indicator.printed_percent.empty()) {
-                const InferredTarget inferred = infer_target(token.digits, indicator.printed_percent);
-                indicator.fits = inferred.fits;
-                if (!inferred.target) {
-                    error(indicator.line,
-                          fmt::format("{}：沒有整數目標能使 {} 成為 {}%；請在報告中寫明目標", indicator.code,
-                                      token.digits, indicator.printed_percent),
-                          fmt::format("{}: no whole-number target makes {} come to {}%; state the target in the "
-                                      "report",
-                                      indicator.code, token.digits, indicator.printed_percent));
-                    continue;
-                }
-                indicator.target = static_cast<double>(*inferred.target);
-                indicator.target_source = TargetSource::inferred;
-            }
-            result_.indicators.push_back(std::move(indicator));
+            if (settle_target(indicator, token, tokens)) result_.indicators.push_back(std::move(indicator));
         }
-        check_totals(item, text, tokens, figures, order);
+        check_totals(item, item.text, tokens, figures, order);
     }
 
     // "合共", "total": a figure that says it is the sum of the figures before it in the same unit.

@@ -13,8 +13,9 @@ namespace {
 
 TEST(SdkSectors, TheSdksCodesAndNamesAreTheHostsInBothLanguages) {
     namespace code = sdk::sector;
-    const std::vector<std::string> sdk_codes = {code::ngo,        code::health,     code::education, code::business,
-                                                code::district_group, code::government, code::resident};
+    const std::vector<std::string> sdk_codes = {code::ngo,      code::health,         code::education,
+                                                code::business, code::district_group, code::government,
+                                                code::resident};
     std::vector<std::string> host_codes;
     for (const Sector sector : all_sectors) host_codes.emplace_back(sector_code(sector));
     EXPECT_EQ(sdk_codes, host_codes);
