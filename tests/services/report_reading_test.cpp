@@ -229,20 +229,18 @@ TEST(TargetInference, TheIssuesExamples) {
     EXPECT_EQ(infer_target("180", "90").target, 200);
 }
 
-TEST(TargetInference, ATieGoesToTheClosestExactRatioThenTheRoundest) {
-    // Every target from 8,331 to 8,336 prints as 120.0%; 8,333 is closest to exactly 120%.
+TEST(TargetInference, ATieGoesToTheTargetWhoseExactRatioIsClosest) {
+    // Every target from 8,330 to 8,336 prints as 120.0%; 8,333 is closest to exactly 120%.
     const auto closest = infer_target("10000", "120");
-    EXPECT_GT(closest.fits.size(), 1u);
+    EXPECT_EQ(closest.fits, (std::vector<std::int64_t>{8330, 8331, 8332, 8333, 8334, 8335, 8336}));
     EXPECT_EQ(closest.target, 8333);
-    // 1 at 50% fits only 2, but 1 at 0.1% fits 667 to 2,000: 1,000 is exact.
-    EXPECT_EQ(infer_target("1", "0.1").target, 1000);
-    // 3 of 20 and 3 of 40 are 15% and 7.5%; at 10.0% whole targets 30 only; at a whole "10%" that
-    // no target reaches at one decimal the report is taken as rounding to whole percents.
+    // 1 at 0.1% fits every target from 667 to 2,000; only 1,000 is exactly 0.1%.
+    const auto wide = infer_target("1", "0.1");
+    EXPECT_EQ(wide.fits.size(), 1334u);
+    EXPECT_EQ(wide.target, 1000);
+    // A whole "117%" that no target reaches at one decimal is read as rounded to a whole percent.
+    EXPECT_EQ(infer_target("140", "117").target, 120);  // 116.7%
     EXPECT_EQ(infer_target("3", "10").target, 30);
-    EXPECT_EQ(infer_target("140", "117").target, 120);  // 116.7% printed as a whole 117%
-    // Equal distances: 12 at 100% from 11 (109.1%) ... only 12 fits; roundness then decides among
-    // equals: 45 at 90% fits 50 alone, 9 at 90% fits 10 alone.
-    EXPECT_EQ(infer_target("45", "90").target, 50);
 }
 
 TEST(TargetInference, ImpossibleCasesGiveNoTarget) {
