@@ -28,7 +28,7 @@ dashboard_frames() {
     local -A median
     for screen in empty overview indicators meetings matrix trends; do
         line=$(xvfb-run -a -s "-screen 0 1600x1000x24" build/gui/dplan-gui --db "sqlite:$national" \
-            --plugin-dir build/lib/dplan/plugins --allow-unsigned --district sham-shui-po \
+            --plugin-dir build/lib/dplan/plugins --allow-unsigned --district sham_shui_po \
             --screen "$screen" --bench-frames 600 2>/dev/null)
         echo "$line"
         median[$screen]=$(awk '{print $6}' <<<"$line")

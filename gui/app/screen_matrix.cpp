@@ -25,9 +25,13 @@ void draw_cell(UiState& ui, const EngagementCell& cell) {
         return;
     }
     ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, engaged_colour(cell));
-    if (cell.partners > 0) ImGui::Text("%d %s", cell.partners, ui.tr("label.cell_partners"));
+    if (cell.partners > 0)
+        ImGui::Text("%d %s", cell.partners, ui.tr(cell.partners == 1 ? "label.cell_partner" : "label.cell_partners"));
     if (cell.attendance > 0) ImGui::Text("%d %s", cell.attendance, ui.tr("label.cell_present"));
-    if (cell.programmes > 0) ImGui::Text("%d %s", cell.programmes, ui.tr("label.cell_programmes"));
+    if (cell.programmes > 0) {
+        ImGui::Text("%d %s", cell.programmes,
+                    ui.tr(cell.programmes == 1 ? "label.cell_programme" : "label.cell_programmes"));
+    }
 }
 
 void draw_legend(UiState& ui) {
@@ -119,10 +123,14 @@ void draw_matrix(UiState& ui) {
                 empty += cell.empty() ? 1 : 0;
                 ImGui::PushID(static_cast<int>(a * all_sectors.size() + static_cast<std::size_t>(sector)));
                 const ImVec2 top = ImGui::GetCursorPos();
+                // A light frame under the mouse: the cell's own colour (empty or engaged) stays readable.
+                ImGui::PushStyleColor(ImGuiCol_HeaderHovered, IM_COL32(40, 90, 170, 40));
+                ImGui::PushStyleColor(ImGuiCol_HeaderActive, IM_COL32(40, 90, 170, 70));
                 if (ImGui::Selectable("##cell", false, ImGuiSelectableFlags_AllowItemOverlap,
                                       ImVec2(0, row_height - ImGui::GetStyle().CellPadding.y * 2))) {
                     ui.matrix_cell = {a, sector};
                 }
+                ImGui::PopStyleColor(2);
                 ImGui::SetCursorPos(top);
                 draw_cell(ui, cell);
                 ImGui::PopID();

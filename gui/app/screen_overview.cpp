@@ -74,7 +74,8 @@ void draw_overview(UiState& ui) {
         ImGui::PushID(card.area.id.c_str());
         ImGui::PushStyleColor(ImGuiCol_Border, area_colour(card.area.colour_rgba));
         const float line = ImGui::GetTextLineHeightWithSpacing();
-        const float height = line * (9.5f + static_cast<float>(std::max<std::size_t>(card.bars.size(), 1)));
+        // As tall as what the card holds: seven lines of text (a long objective may take two) and the bars.
+        const float height = line * (8.0f + static_cast<float>(std::max<std::size_t>(card.bars.size(), 1)));
         ImGui::BeginChild("card", ImVec2(card_width, height), true);
         ImGui::GetWindowDrawList()->AddRectFilled(
             ImGui::GetCursorScreenPos(),

@@ -33,15 +33,21 @@ void draw_area_chart(UiState& ui, const AreaTrend& trend, float width, float hei
         const TrendPoint& point = trend.years[i];
         const float left = origin.x + slot * static_cast<float>(i);
         const float centre = left + slot / 2;
-        const std::string year = point.financial_year.substr(2);  // "24-25": room for ten years
-        draw->AddText(ImVec2(centre - ImGui::CalcTextSize(year.c_str()).x / 2, chart_bottom), faint, year.c_str());
+        // "24-25"; when ten years leave no room for each, every other year is named.
+        const std::string year = point.financial_year.substr(2);
+        const float year_width = ImGui::CalcTextSize(year.c_str()).x;
+        const std::size_t every = year_width + 4 * ui.scale > slot ? 2 : 1;
+        if ((trend.years.size() - 1 - i) % every == 0) {
+            draw->AddText(ImVec2(centre - year_width / 2, chart_bottom), faint, year.c_str());
+        }
         const std::string outcomes =
             point.outcomes_reported > 0 ? fmt::format("{}/{}", point.outcomes_met, point.outcomes_reported) : "–";
         draw->AddText(ImVec2(centre - ImGui::CalcTextSize(outcomes.c_str()).x / 2, chart_bottom + line), text,
                       outcomes.c_str());
         if (!point.mean_output_percent) continue;
         const float top = y_of(*point.mean_output_percent);
-        const ImU32 colour = *point.mean_output_percent >= 100 ? IM_COL32(70, 160, 90, 255) : IM_COL32(210, 120, 50, 255);
+        const ImU32 colour =
+            *point.mean_output_percent >= 100 ? IM_COL32(70, 160, 90, 255) : IM_COL32(210, 120, 50, 255);
         draw->AddRectFilled(ImVec2(left + slot * 0.2f, top), ImVec2(left + slot * 0.8f, chart_bottom), colour);
         const std::string value = format_percent(*point.mean_output_percent);
         const float value_width = ImGui::CalcTextSize(value.c_str()).x;
@@ -64,7 +70,7 @@ void draw_district(UiState& ui) {
         return;
     }
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const int columns = std::clamp(static_cast<int>(ImGui::GetContentRegionAvail().x / (300 * ui.scale)), 1, 5);
+    const int columns = std::clamp(static_cast<int>(ImGui::GetContentRegionAvail().x / (240 * ui.scale)), 1, 5);
     const float card_width =
         (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     const float line = ImGui::GetTextLineHeightWithSpacing();
@@ -99,6 +105,7 @@ void draw_indicator_line(UiState& ui, const IndicatorTrend& trend, float width, 
     const double target = trend.outcome ? trend.target : 100.0;
     double most = std::max(target, 1.0);
     for (const auto& point : trend.points) most = std::max(most, point.value);
+    most *= 1.15;  // room above the highest point and the target line
     const auto y_of = [&](double value) { return origin.y + height - static_cast<float>(height * value / most); };
     draw->AddRect(origin, ImVec2(origin.x + width, origin.y + height), ImGui::GetColorU32(ImGuiCol_Border));
     draw->AddLine(ImVec2(origin.x, y_of(target)), ImVec2(origin.x + width, y_of(target)), target_colour, ui.scale);

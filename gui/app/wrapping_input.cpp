@@ -26,9 +26,8 @@ int rewrap(ImGuiInputTextCallbackData* data) {
         box.cursor = cursor;
         return 0;
     }
-    SoftWrapEdit taken = now == box.wrapped.display
-                             ? SoftWrapEdit{box.text, to_text_offset(cursor, box.wrapped.breaks)}
-                             : take_edit(box.wrapped, now, box.cursor, cursor);
+    SoftWrapEdit taken = now == box.wrapped.display ? SoftWrapEdit{box.text, to_text_offset(cursor, box.wrapped.breaks)}
+                                                    : take_edit(box.wrapped, now, box.cursor, cursor);
     box.text = std::move(taken.text);
     box.width = edit.width;
     box.wrapped = soft_wrap(box.text, edit.width, *edit.advance);
@@ -51,12 +50,13 @@ int rewrap(ImGuiInputTextCallbackData* data) {
 void keep_cursor_visible(WrapBox& box) {
     if (box.scrolled_to == box.cursor) return;
     box.scrolled_to = box.cursor;
-    const auto line = std::count(box.wrapped.display.begin(),
-                                 box.wrapped.display.begin() +
-                                     static_cast<std::ptrdiff_t>(std::min(box.cursor, box.wrapped.display.size())),
-                                 '\n');
+    const auto line = std::count(
+        box.wrapped.display.begin(),
+        box.wrapped.display.begin() + static_cast<std::ptrdiff_t>(std::min(box.cursor, box.wrapped.display.size())),
+        '\n');
     const float line_height = ImGui::GetTextLineHeight();
-    const float top = ImGui::GetItemRectMin().y + ImGui::GetStyle().FramePadding.y + line_height * static_cast<float>(line);
+    const float top =
+        ImGui::GetItemRectMin().y + ImGui::GetStyle().FramePadding.y + line_height * static_cast<float>(line);
     const float window_top = ImGui::GetWindowPos().y;
     const float window_bottom = window_top + ImGui::GetWindowHeight();
     if (top < window_top) {
@@ -86,7 +86,8 @@ bool wrapping_input(const char* id, std::string& text, float width, bool read_on
         box.width = wrap_width;
         box.wrapped = soft_wrap(text, wrap_width, advance);
     }
-    const float height = ImGui::GetTextLineHeight() * static_cast<float>(box.wrapped.lines()) + 2 * style.FramePadding.y;
+    const float height =
+        ImGui::GetTextLineHeight() * static_cast<float>(box.wrapped.lines()) + 2 * style.FramePadding.y;
     std::string buffer = box.wrapped.display;
     Edit edit{&box, wrap_width, &advance};
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_NoHorizontalScroll | ImGuiInputTextFlags_CallbackAlways;

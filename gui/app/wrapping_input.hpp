@@ -18,7 +18,7 @@ struct WrapBox {
     std::string text;  // the text `wrapped` shows
     float width = 0;
     SoftWrapped wrapped;
-    std::size_t cursor = 0;  // display offset, as of the last frame
+    std::size_t cursor = 0;                  // display offset, as of the last frame
     std::optional<std::size_t> scrolled_to;  // the cursor the window was last scrolled to: the user may scroll away
 };
 

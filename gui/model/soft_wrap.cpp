@@ -9,7 +9,11 @@ namespace {
 // The character at `offset` and its length in bytes; a malformed byte counts as one character.
 std::pair<char32_t, std::size_t> decode(std::string_view text, std::size_t offset) {
     const auto byte = static_cast<unsigned char>(text[offset]);
-    std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 1;
+    std::size_t length = byte < 0x80           ? 1
+                         : (byte >> 5) == 0x6  ? 2
+                         : (byte >> 4) == 0xE  ? 3
+                         : (byte >> 3) == 0x1E ? 4
+                                               : 1;
     if (offset + length > text.size()) length = 1;
     if (length == 1) return {byte, 1};
     char32_t c = byte & (0x7F >> length);
@@ -117,8 +121,8 @@ std::string unwrap(std::string_view display, const std::vector<std::size_t>& bre
 }
 
 std::size_t to_text_offset(std::size_t display_offset, const std::vector<std::size_t>& breaks) {
-    const auto before = static_cast<std::size_t>(std::lower_bound(breaks.begin(), breaks.end(), display_offset) -
-                                                 breaks.begin());
+    const auto before =
+        static_cast<std::size_t>(std::lower_bound(breaks.begin(), breaks.end(), display_offset) - breaks.begin());
     return display_offset - before;
 }
 

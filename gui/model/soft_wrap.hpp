@@ -17,9 +17,9 @@ namespace dplan::gui {
 using Advance = std::function<float(char32_t)>;
 
 struct SoftWrapped {
-    std::string display;               // the text with soft breaks
-    std::vector<std::size_t> breaks;   // offsets in `display` of the soft breaks, ascending
-    std::size_t lines() const;         // visual lines, at least 1
+    std::string display;              // the text with soft breaks
+    std::vector<std::size_t> breaks;  // offsets in `display` of the soft breaks, ascending
+    std::size_t lines() const;        // visual lines, at least 1
 };
 
 // Where the text is cut into lines no wider than `width` (offsets in `text`; a soft break goes
@@ -33,8 +33,8 @@ std::size_t to_text_offset(std::size_t display_offset, const std::vector<std::si
 std::size_t to_display_offset(std::size_t text_offset, const std::vector<std::size_t>& breaks);
 
 struct SoftWrapEdit {
-    std::string text;          // the edited text, without soft breaks
-    std::size_t cursor = 0;    // the cursor in `text`
+    std::string text;        // the edited text, without soft breaks
+    std::size_t cursor = 0;  // the cursor in `text`
 };
 
 // The box held `before` (cursor at `cursor_before`, a display offset) and now holds `after` (cursor

@@ -25,8 +25,7 @@ TEST(SoftWrap, EnglishBreaksBetweenWordsAndALongWordWhereItMust) {
     EXPECT_EQ(lines_of(wrapped), (std::vector<std::string>{"Support ", "families ", "in crisis ", "early"}));
     EXPECT_EQ(wrapped.lines(), 4u);
     EXPECT_EQ(unwrap(wrapped.display, wrapped.breaks), "Support families in crisis early");
-    EXPECT_EQ(lines_of(soft_wrap("abcdefghijkl", 5, advance)),
-              (std::vector<std::string>{"abcde", "fghij", "kl"}));
+    EXPECT_EQ(lines_of(soft_wrap("abcdefghijkl", 5, advance)), (std::vector<std::string>{"abcde", "fghij", "kl"}));
 }
 
 TEST(SoftWrap, ChineseBreaksBetweenCharactersButNotBeforeClosingPunctuation) {
@@ -34,8 +33,7 @@ TEST(SoftWrap, ChineseBreaksBetweenCharactersButNotBeforeClosingPunctuation) {
     EXPECT_EQ(lines_of(soft_wrap("加強社區支援網絡", 6, advance)),
               (std::vector<std::string>{"加強社", "區支援", "網絡"}));
     // "，" may not start a line: "區" goes down with it.
-    EXPECT_EQ(lines_of(soft_wrap("加強社區，支援", 8, advance)),
-              (std::vector<std::string>{"加強社", "區，支援"}));
+    EXPECT_EQ(lines_of(soft_wrap("加強社區，支援", 8, advance)), (std::vector<std::string>{"加強社", "區，支援"}));
     // Mixed: the English word stays whole, Chinese breaks next to it.
     EXPECT_EQ(lines_of(soft_wrap("與NGO合作", 6, advance)), (std::vector<std::string>{"與NGO", "合作"}));
 }
