@@ -54,7 +54,9 @@ void draw_programme_table(UiState& ui) {
                                 ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort);
         for (const char* key :
              {"label.met", "label.below", "label.not_applicable", "label.not_reported", "label.mean_output"}) {
-            ImGui::TableSetupColumn(ui.tr(key), ImGuiTableColumnFlags_WidthFixed, 110 * ui.scale);
+            // As wide as the header, so "Mean output achievement" is not cut off.
+            ImGui::TableSetupColumn(ui.tr(key), ImGuiTableColumnFlags_WidthFixed,
+                                    std::max(90 * ui.scale, ImGui::CalcTextSize(ui.tr(key)).x + 24 * ui.scale));
         }
         ImGui::TableHeadersRow();
         ProgrammeColumn column = ProgrammeColumn::name;
@@ -144,7 +146,9 @@ void draw_indicators(UiState& ui) {
             ImGui::Text("%s%s", format_number(indicator.target).c_str(),
                         indicator.kind == IndicatorKind::outcome ? "%" : "");
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(indicator.actual ? format_number(*indicator.actual).c_str() : "–");
+            const bool rate = indicator.kind == IndicatorKind::outcome;  // outcomes are rates, as their target
+            ImGui::TextUnformatted(indicator.actual ? (format_number(*indicator.actual) + (rate ? "%" : "")).c_str()
+                                                    : "–");
             ImGui::TableNextColumn();
             achievement_bar(ui, indicator);
         }
@@ -155,8 +159,9 @@ void draw_indicators(UiState& ui) {
     ImGui::BeginChild("shortfalls", ImVec2(0, 0), true);
     ImGui::TextUnformatted(ui.tr("label.shortfalls"));
     for (const auto& row : s.shortfalls) {
-        ImGui::BulletText("%s %s %s: %s", ui.tr.pick(row.programme).c_str(), row.code.c_str(),
-                          ui.tr.pick(row.description).c_str(), ui.tr.pick(achievement_text(row)).c_str());
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s %s %s: %s", ui.tr.pick(row.programme).c_str(), row.code.c_str(),
+                           ui.tr.pick(row.description).c_str(), ui.tr.pick(achievement_text(row)).c_str());
     }
     ImGui::EndChild();
 }
