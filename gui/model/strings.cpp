@@ -4,7 +4,7 @@
 
 namespace dplan::gui {
 
-// Over 80 lines on purpose: it is one table, a line per label, and reads best whole.
+// Long because it is one table, a line per label, that reads best whole.
 const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
     static const std::vector<std::pair<std::string_view, Bilingual>> entries = {
         {"app.title", {"地區福利規劃", "District Planner"}},
