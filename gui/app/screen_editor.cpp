@@ -175,8 +175,9 @@ void draw_confirm_submit(UiState& ui) {
         return;
     }
     ImGui::TextUnformatted(ui.tr("label.submit_confirm"));
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    const bool yes = ImGui::Button(ui.tr("button.submit"));
+    // Enter confirms (Space presses whichever button has the keyboard), Esc cancels.
+    const bool enter = !ImGui::IsWindowAppearing() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+    const bool yes = ImGui::Button(ui.tr("button.submit")) || enter;
     ImGui::SameLine();
     if (yes) submit(ui);
     if (yes || ImGui::Button(ui.tr("button.cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {

@@ -3,7 +3,7 @@
 # committee paper is imported and given a 300-character focus point (tests/fixtures/long-focus-point.txt).
 # The editor wraps it in a box that grows with it; the user reaches it without a mouse (Ctrl+Down,
 # from the first focus point to the fourth), goes to its end (Ctrl+End), types, and saves with
-# Ctrl+S. The stored text is exactly the old one plus what was typed: the soft breaks the editor
+# Ctrl+S, then submits it with Ctrl+Shift+Enter and Enter. The stored text is exactly the old one plus what was typed: the soft breaks the editor
 # shows never reach the plan. Screenshots of each step go to the screenshot folder.
 #   long_focus_point_test.sh <dplan> <dplan-gui> <built plugins dir> <paper.txt> <long-focus-point.txt> [screenshot dir]
 # Run it under xvfb-run (ctest does): it needs $DISPLAY.
@@ -88,3 +88,18 @@ if sys.argv[2] not in texts:
 '
 python3 -c "$check" "$stored" "$text (checked)" || fail "the stored focus point is not the old text plus what was typed"
 echo "the 300-character focus point was edited by keyboard and saved whole"
+
+# F1 lists the shortcuts (and F1 again hides them); Ctrl+Shift+Enter asks to submit, Enter confirms.
+hold F1
+shot 6-help
+hold F1
+hold ctrl shift Return
+shot 7-submit-asked
+hold Return
+for _ in $(seq 50); do
+    sleep 0.2
+    "${cli[@]}" --lang en plan show 1 2>/dev/null | grep -qi "submitted" && break
+done
+shot 8-submitted
+"${cli[@]}" --lang en plan show 1 2>/dev/null | grep -qi "submitted" || fail "Ctrl+Shift+Enter, Enter did not submit the plan"
+echo "submitted by keyboard"
