@@ -146,6 +146,16 @@ void draw_conflict(UiState& ui) {
     ImGui::EndPopup();
 }
 
+// Above an empty box: the text in the other language, greyed, so a paper that has only Chinese (or
+// only English) still reads in the editor; the box itself edits the chosen language only.
+void other_language(UiState& ui, const Bilingual& text) {
+    const bool zh = ui.tr.language() == Language::zh;
+    if (!text.in(ui.tr.language()).empty() || (zh ? text.en : text.zh).empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s %s", ui.tr("label.only_other_language"), (zh ? text.en : text.zh).c_str());
+    ImGui::PopStyleColor();
+}
+
 // Ctrl+S saves, Ctrl+Shift+Enter asks to submit, Ctrl+Down and Ctrl+Up go to the next and
 // previous focus point (the boxes grow with their text, so Ctrl+arrows have nothing to scroll).
 void shortcuts(UiState& ui, std::size_t focus_points) {
@@ -198,6 +208,7 @@ bool draw_focus_point(UiState& ui, const std::string& area_id, std::size_t p, Fo
         ImGui::SetKeyboardFocusHere();
         ui.focus_point_request.reset();
     }
+    other_language(ui, point.text);
     std::string& text = ui.tr.language() == Language::zh ? point.text.zh : point.text.en;
     wrapping_input("##text", text, ImGui::GetContentRegionAvail().x, !editable);
     if (ImGui::IsItemActive()) ui.active_focus_point = index;
@@ -235,6 +246,7 @@ void draw_sections(UiState& ui) {
         }
         if (ImGui::CollapsingHeader(name.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
             ImGui::TextDisabled("%s", ui.tr("label.objective"));
+            other_language(ui, section.objective);
             std::string& objective = ui.tr.language() == Language::zh ? section.objective.zh : section.objective.en;
             wrapping_input("##objective", objective, ImGui::GetContentRegionAvail().x, !editable);
             findings_for(ui, section.area_id, std::nullopt);

@@ -131,6 +131,7 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
           "Each indicator's readings: outputs as the share of target reached so far (red line: 100%), outcomes "
           "as the rate at each reading (red line: the target)."}},
         {"label.readings", {"歷次匯報", "Readings"}},
+        {"label.only_other_language", {"只有英文：", "Only in Chinese:"}},
         {"button.save", {"儲存", "Save"}},
         {"button.submit", {"提交委員會", "Submit to the committee"}},
         {"button.add_point", {"新增工作計劃重點", "Add a focus point"}},
