@@ -26,14 +26,14 @@ build/host/dplan --db "sqlite:$national" db migrate >/dev/null
 # Frame CPU time of the dashboard on national-scale data, against an empty frame in the same run.
 dashboard_frames() {
     local -A median
-    for screen in empty overview indicators meetings matrix; do
+    for screen in empty overview indicators meetings matrix trends; do
         line=$(xvfb-run -a -s "-screen 0 1600x1000x24" build/gui/dplan-gui --db "sqlite:$national" \
-            --plugin-dir build/lib/dplan/plugins --allow-unsigned --district sham-shui-po \
+            --plugin-dir build/lib/dplan/plugins --allow-unsigned --district sham_shui_po \
             --screen "$screen" --bench-frames 600 2>/dev/null)
         echo "$line"
         median[$screen]=$(awk '{print $6}' <<<"$line")
     done
-    for screen in overview indicators meetings matrix; do
+    for screen in overview indicators meetings matrix trends; do
         awk -v s="$screen" -v m="${median[$screen]}" -v e="${median[empty]}" \
             'BEGIN {printf "  %-10s median %.3f ms CPU = %.1fx the empty frame (%.3f ms); target < 4 ms\n", s, m, m / e, e}'
     done

@@ -1,6 +1,9 @@
 #include "dashboard.hpp"
 
+#include <GLFW/glfw3.h>
 #include <fmt/format.h>
+
+#include <iterator>
 
 #include "../model/view_models.hpp"
 #include "domain/timestamp.hpp"
@@ -21,13 +24,12 @@ bool Dashboard::update() {
     bool new_glyphs = atlas_.cover(status.job.zh + status.finished.zh);
     if (auto error = ui_.worker.take_error()) {
         new_glyphs = atlas_.cover(error->message.zh) || new_glyphs;
-        if (error->conflict && ui_.snapshot && ui_.snapshot->plan && ui_.editor.draft) {
-            ui_.editor.conflict.emplace(ui_.editor.base, *ui_.editor.draft, *ui_.snapshot->plan);
-        }
+        // Whatever failed, the draft stays as the user left it; a stale save opens the conflict dialog.
+        const bool stale = error->conflict && ui_.snapshot && ui_.snapshot->plan;
+        ui_.editor.save_failed(stale ? ui_.snapshot->plan : std::nullopt);
         if (!error->conflict) ui_.error = error;
-        ui_.editor.awaiting_save = false;  // whatever failed, the draft stays as the user left it
     }
-    if (ui_.editor.conflict) new_glyphs = atlas_.cover(ui_.editor.conflict->text_to_render()) || new_glyphs;
+    if (ui_.editor.conflict()) new_glyphs = atlas_.cover(ui_.editor.conflict()->text_to_render()) || new_glyphs;
     new_glyphs = atlas_.cover(report_import_text()) || new_glyphs;  // the report preview's words
     if (!ui_.snapshot || ui_.snapshot.get() == covered_) return new_glyphs;
     covered_ = ui_.snapshot.get();
@@ -122,9 +124,10 @@ void Dashboard::draw_status() {
 }
 
 void Dashboard::draw_error() {
-    if (ui_.error) ImGui::OpenPopup("error");
-    if (ImGui::BeginPopupModal("error", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted(ui_.tr("label.error"));
+    // The title is part of the label; the id after ### stays the same in both languages.
+    if (ui_.error) ImGui::OpenPopup("###error");
+    if (ImGui::BeginPopupModal(fmt::format("{}###error", ui_.tr("title.error")).c_str(), nullptr,
+                               ImGuiWindowFlags_AlwaysAutoResize)) {
         if (ui_.error) ImGui::TextWrapped("%s", ui_.tr.pick(ui_.error->message).c_str());
         if (ImGui::Button(ui_.tr("button.close"))) {
             ui_.error.reset();
@@ -134,7 +137,46 @@ void Dashboard::draw_error() {
     }
 }
 
+// Keys that work on every screen: Ctrl+1 … Ctrl+8 open a screen, Ctrl+L switches the language, F1
+// shows every shortcut. The editor's own are in screen_editor.cpp.
+void Dashboard::shortcuts() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) ui_.help = !ui_.help;
+    if (!io.KeyCtrl || io.KeyShift) return;
+    for (std::size_t n = 0; n < std::size(all_screens); ++n) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_1 + static_cast<int>(n), false)) ui_.tab_request = all_screens[n];
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_L, false)) {
+        ui_.tr.set_language(ui_.tr.language() == Language::zh ? Language::en : Language::zh);
+    }
+}
+
+void Dashboard::draw_help() {
+    if (ui_.help) ImGui::OpenPopup("###help");
+    if (!ImGui::BeginPopupModal(fmt::format("{}###help", ui_.tr("title.help")).c_str(), nullptr,
+                                ImGuiWindowFlags_AlwaysAutoResize)) {
+        return;
+    }
+    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+        for (const auto& [keys, what] : keyboard_shortcuts()) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(keys.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(ui_.tr.pick(what).c_str());
+        }
+        ImGui::EndTable();
+    }
+    if (ImGui::Button(ui_.tr("button.close")) || !ui_.help ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        ui_.help = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
 void Dashboard::draw(int width, int height) {
+    shortcuts();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(static_cast<float>(width), static_cast<float>(height)));
     ImGui::Begin("dashboard", nullptr,
@@ -170,11 +212,15 @@ void Dashboard::draw(int width, int height) {
         case Screen::plugins:
             draw_plugins(ui_);
             break;
+        case Screen::trends:
+            draw_trends(ui_);
+            break;
         case Screen::empty:
             break;
     }
     ImGui::EndChild();
     if (ui_.screen != Screen::empty) draw_status();
+    draw_help();
     draw_error();
     ImGui::End();
 }

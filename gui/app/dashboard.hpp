@@ -23,6 +23,8 @@ class Dashboard {
     void draw_bar();
     void draw_status();
     void draw_error();
+    void draw_help();
+    void shortcuts();
 
     UiState ui_;
     GlyphAtlas& atlas_;

@@ -88,107 +88,187 @@ std::string settings_file() {
     return (config_dir() / "dashboard.ini").string();
 }
 
-int run(const Options& options) {
-    setup_logging(options.log_level, options.log_file);
+// The options as the dashboard uses them, every one checked before a window opens.
+struct Settings {
+    Screen screen = Screen::overview;
+    int width = 1600, height = 1000;
+    std::string user;
+    plugins::LoaderOptions loader;
+    std::optional<std::filesystem::path> option_file;
+    bool headless = false;  // --screenshot or --bench-frames: render, measure, exit
+};
+
+Settings check_options(const Options& options) {
+    Settings settings;
     const auto screen = parse_screen(options.screen);
     if (!screen)
         throw InvalidInput({"不明畫面 " + options.screen,
                             "unknown screen '" + options.screen +
-                                "' (overview, editor, review, meetings, indicators, matrix, plugins, empty)"});
-    int width = 1600, height = 1000;
-    if (std::sscanf(options.size.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 240) {
+                                "' (overview, editor, review, meetings, indicators, matrix, plugins, trends, empty)"});
+    settings.screen = *screen;
+    if (std::sscanf(options.size.c_str(), "%dx%d", &settings.width, &settings.height) != 2 || settings.width < 320 ||
+        settings.height < 240) {
         throw InvalidInput({"--size 應為 寬x高，例如 1600x1000", "--size must be WIDTHxHEIGHT, e.g. 1600x1000"});
     }
-    const std::string user = !options.user.empty()       ? options.user
-                             : std::getenv("DPLAN_USER") ? std::getenv("DPLAN_USER")
-                                                         : "system";
+    settings.user = !options.user.empty()       ? options.user
+                    : std::getenv("DPLAN_USER") ? std::getenv("DPLAN_USER")
+                                                : "system";
     const auto sources = with_build_tree({options.plugin_dirs, options.trusted_keys});
-    const auto loader =
+    settings.loader =
         plugins::standard_loader_options(sources.plugin_dirs, sources.trusted_keys, options.allow_unsigned);
     parse_database_url(options.db);  // a malformed URL is refused before a window opens (its password hidden)
-    std::optional<std::filesystem::path> option_file;
-    if (!options.db_option_file.empty()) option_file = options.db_option_file;
+    if (!options.db_option_file.empty()) settings.option_file = options.db_option_file;
+    settings.headless = !options.screenshot.empty() || options.bench_frames > 0;
+    return settings;
+}
 
-    glfwSetErrorCallback(glfw_error);
-    if (!glfwInit()) {
-        const char* display = std::getenv("DISPLAY");
-        if (display == nullptr || *display == '\0') {
-            throw StorageError({"無法開啟視窗：沒有顯示器（未設定 DISPLAY）。請在桌面環境中執行，或以 xvfb-run 執行。",
-                                "cannot open a window: no display (DISPLAY is not set); run it on a desktop, or "
-                                "under xvfb-run (" +
-                                    glfw_problem + ")"});
+// The GLFW window with its OpenGL 3 context and the Dear ImGui context, closed in reverse order.
+class Window {
+  public:
+    explicit Window(const Settings& settings) {
+        glfwSetErrorCallback(glfw_error);
+        if (!glfwInit()) {
+            const char* display = std::getenv("DISPLAY");
+            if (display == nullptr || *display == '\0') {
+                throw StorageError(
+                    {"無法開啟視窗：沒有顯示器（未設定 DISPLAY）。請在桌面環境中執行，或以 xvfb-run 執行。",
+                     "cannot open a window: no display (DISPLAY is not set); run it on a desktop, or under xvfb-run (" +
+                         glfw_problem + ")"});
+            }
+            throw StorageError({fmt::format("無法開啟視窗：連接不上顯示器 {}。請檢查 DISPLAY 設定。", display),
+                                fmt::format("cannot open a window: display {} cannot be reached; check DISPLAY ({})",
+                                            display, glfw_problem)});
         }
-        throw StorageError({fmt::format("無法開啟視窗：連接不上顯示器 {}。請檢查 DISPLAY 設定。", display),
-                            fmt::format("cannot open a window: display {} cannot be reached; check DISPLAY ({})",
-                                        display, glfw_problem)});
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+        window_ = glfwCreateWindow(settings.width, settings.height, "District Planner", nullptr, nullptr);
+        if (window_ == nullptr) {
+            glfwTerminate();
+            throw StorageError({"無法建立 OpenGL 3 視窗：顯示卡或驅動程式不支援 OpenGL 3。",
+                                "cannot create an OpenGL 3 window (" + glfw_problem + ")"});
+        }
+        window_open = true;
+        glfwMakeContextCurrent(window_);
+        glfwSwapInterval(settings.headless ? 0 : 1);
+        float scale_x = 1, scale_y = 1;
+        glfwGetWindowContentScale(window_, &scale_x, &scale_y);
+        scale_ = std::max(1.0f, scale_x);
+
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        ini_ = settings.headless ? std::string() : settings_file();
+        io.IniFilename = ini_.empty() ? nullptr : ini_.c_str();
+        ImGui::StyleColorsLight();
+        ImGui::GetStyle().ScaleAllSizes(scale_);
+        ImGui_ImplGlfw_InitForOpenGL(window_, true);
+        ImGui_ImplOpenGL3_Init("#version 130");
     }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    GLFWwindow* window = glfwCreateWindow(width, height, "District Planner", nullptr, nullptr);
-    if (window == nullptr) {
+    ~Window() {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        glfwDestroyWindow(window_);
         glfwTerminate();
-        throw StorageError({"無法建立 OpenGL 3 視窗：顯示卡或驅動程式不支援 OpenGL 3。",
-                            "cannot create an OpenGL 3 window (" + glfw_problem + ")"});
     }
-    window_open = true;
-    glfwMakeContextCurrent(window);
-    glfwSwapInterval(options.screenshot.empty() && options.bench_frames == 0 ? 1 : 0);
-    float scale_x = 1, scale_y = 1;
-    glfwGetWindowContentScale(window, &scale_x, &scale_y);
-    const float scale = std::max(1.0f, scale_x);
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
 
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    const std::string ini = options.screenshot.empty() && options.bench_frames == 0 ? settings_file() : std::string();
-    io.IniFilename = ini.empty() ? nullptr : ini.c_str();
-    ImGui::StyleColorsLight();
-    ImGui::GetStyle().ScaleAllSizes(scale);
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 130");
+    GLFWwindow* get() const { return window_; }
+    float scale() const { return scale_; }
 
-    GlyphAtlas atlas(find_cjk_font(options.font), 17.0f * scale);
-    Selection first;
-    first.all_programmes = options.all_programmes;
-    Worker worker([&] { return open_local_client(options.db, user, loader, option_file); }, first);
-    Dashboard dashboard(worker, atlas, options.lang == "en" ? Language::en : Language::zh, scale);
-    dashboard.state().tab_request = *screen == Screen::empty ? std::nullopt : std::optional(*screen);
-    dashboard.state().screen = *screen;
-    atlas.cover(dashboard.window_title());
-    atlas.rebuild();
+  private:
+    GLFWwindow* window_ = nullptr;
+    float scale_ = 1;
+    std::string ini_;  // ImGui keeps the pointer
+};
 
-    const bool headless = !options.screenshot.empty() || options.bench_frames > 0;
+// --screenshot and --bench-frames: waits until the data is in and the screen settled, then writes
+// the PNG or measures the frames, and says when to stop.
+class Harness {
+  public:
+    explicit Harness(const Options& options) : options_(options), started_(std::chrono::steady_clock::now()) {}
+
+    // After a frame was drawn (not yet swapped): true when the program should end, with exit_code().
+    bool after_frame(Dashboard& dashboard, bool ready, double frame_cpu_ms, int fb_width, int fb_height) {
+        if (dashboard.state().error && !dashboard.state().snapshot) {
+            // Nothing to show: the database could not be opened or read.
+            const auto& message = dashboard.state().error->message;
+            std::cerr << message.zh << '\n' << message.en << '\n';
+            exit_code_ = 1;
+            return true;
+        }
+        settled_frames_ = ready ? settled_frames_ + 1 : 0;
+        if (std::chrono::steady_clock::now() - started_ > std::chrono::seconds(60)) {
+            std::cerr << "加載逾時 / timed out waiting for the data\n";
+            exit_code_ = 1;
+            return true;
+        }
+        if (options_.bench_frames > 0 && settled_frames_ > 3) {
+            frame_ms_.push_back(frame_cpu_ms);
+            if (static_cast<int>(frame_ms_.size()) >= options_.bench_frames) return true;
+        }
+        if (!options_.screenshot.empty() && settled_frames_ == 4) {
+            try {
+                write_png(options_.screenshot, fb_width, fb_height);
+                std::cout << std::filesystem::absolute(options_.screenshot).string() << '\n';
+            } catch (const Error& e) {
+                std::cerr << e.message().zh << '\n' << e.message().en << '\n';
+                exit_code_ = 1;
+            }
+            return true;
+        }
+        return false;
+    }
+    bool settled() const { return settled_frames_ > 0; }
+    int exit_code() const { return exit_code_; }
+
+    // Frame CPU time, median and p99.
+    void report(std::size_t glyphs) {
+        if (frame_ms_.empty()) return;
+        std::sort(frame_ms_.begin(), frame_ms_.end());
+        const double median = frame_ms_[frame_ms_.size() / 2];
+        const double p99 = frame_ms_[std::min(frame_ms_.size() - 1, frame_ms_.size() * 99 / 100)];
+        std::cout << fmt::format("screen {} frames {} cpu_ms_median {:.3f} cpu_ms_p99 {:.3f} glyphs {}\n",
+                                 options_.screen, frame_ms_.size(), median, p99, glyphs);
+    }
+
+  private:
+    const Options& options_;
+    std::chrono::steady_clock::time_point started_;
+    int settled_frames_ = 0;
+    int exit_code_ = 0;
+    std::vector<double> frame_ms_;
+};
+
+// Frames until the window closes (or the harness is done): pick up the newest snapshot, draw, render.
+int frame_loop(const Options& options, Window& window, Dashboard& dashboard, GlyphAtlas& atlas,
+               std::optional<Harness>& harness) {
     bool district_chosen = options.district.empty();
-    int settled_frames = 0;
-    std::vector<double> frame_ms;
-    const auto started = std::chrono::steady_clock::now();
     std::string title;
-    int exit_code = 0;
-    while (!glfwWindowShouldClose(window)) {
+    while (!glfwWindowShouldClose(window.get())) {
         glfwPollEvents();
         const double frame_start = thread_cpu_ms();
         if (dashboard.update()) atlas.rebuild();
-        const auto snapshot = dashboard.state().snapshot;
-        if (!district_chosen && snapshot) {
+        UiState& ui = dashboard.state();
+        if (!district_chosen && ui.snapshot) {
             district_chosen = true;
-            for (const auto& district : snapshot->districts) {
+            for (const auto& district : ui.snapshot->districts) {
                 if (district.code != options.district) continue;
-                Selection chosen = first;
+                Selection chosen = ui.snapshot->selection;
                 chosen.district_id = district.id;
-                dashboard.state().worker.select(chosen);
+                chosen.plan_id.reset();
+                chosen.programme_id.reset();
+                ui.worker.select(chosen);
             }
         }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        if (io.KeyCtrl) {
-            for (int n = 0; n < 7; ++n) {
-                if (ImGui::IsKeyPressed(GLFW_KEY_1 + n)) dashboard.state().tab_request = all_screens[n];
-            }
-        }
         int fb_width = 0, fb_height = 0;
-        glfwGetFramebufferSize(window, &fb_width, &fb_height);
+        glfwGetFramebufferSize(window.get(), &fb_width, &fb_height);
+        const ImGuiIO& io = ImGui::GetIO();
         dashboard.draw(static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y));
         ImGui::Render();
         glViewport(0, 0, fb_width, fb_height);
@@ -198,54 +278,36 @@ int run(const Options& options) {
         const double frame_cpu = thread_cpu_ms() - frame_start;
         if (const std::string now = dashboard.window_title(); now != title) {
             title = now;
-            glfwSetWindowTitle(window, title.c_str());
+            glfwSetWindowTitle(window.get(), title.c_str());
         }
+        if (harness) {
+            const bool ready = ui.worker.idle() && district_chosen && !ui.tab_request;
+            if (harness->after_frame(dashboard, ready, frame_cpu, fb_width, fb_height)) return harness->exit_code();
+        }
+        glfwSwapBuffers(window.get());
+        if (harness && !harness->settled()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return 0;
+}
 
-        if (headless && dashboard.state().error && !dashboard.state().snapshot) {
-            // Nothing to show: the database could not be opened or read.
-            const auto& message = dashboard.state().error->message;
-            std::cerr << message.zh << '\n' << message.en << '\n';
-            exit_code = 1;
-            break;
-        }
-        if (headless) {
-            const bool ready = worker.idle() && district_chosen && !dashboard.state().tab_request;
-            settled_frames = ready ? settled_frames + 1 : 0;
-            if (std::chrono::steady_clock::now() - started > std::chrono::seconds(60)) {
-                std::cerr << "加載逾時 / timed out waiting for the data\n";
-                exit_code = 1;
-                break;
-            }
-            if (options.bench_frames > 0 && settled_frames > 3) {
-                frame_ms.push_back(frame_cpu);
-                if (static_cast<int>(frame_ms.size()) >= options.bench_frames) break;
-            }
-            if (!options.screenshot.empty() && settled_frames == 4) {
-                try {
-                    write_png(options.screenshot, fb_width, fb_height);
-                    std::cout << std::filesystem::absolute(options.screenshot).string() << '\n';
-                } catch (const Error& e) {
-                    std::cerr << e.message().zh << '\n' << e.message().en << '\n';
-                    exit_code = 1;
-                }
-                break;
-            }
-        }
-        glfwSwapBuffers(window);
-        if (headless && settled_frames == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    if (!frame_ms.empty()) {
-        std::sort(frame_ms.begin(), frame_ms.end());
-        const double median = frame_ms[frame_ms.size() / 2];
-        const double p99 = frame_ms[std::min(frame_ms.size() - 1, frame_ms.size() * 99 / 100)];
-        std::cout << fmt::format("screen {} frames {} cpu_ms_median {:.3f} cpu_ms_p99 {:.3f} glyphs {}\n",
-                                 options.screen, frame_ms.size(), median, p99, atlas.glyph_count());
-    }
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
-    glfwDestroyWindow(window);
-    glfwTerminate();
+int run(const Options& options) {
+    setup_logging(options.log_level, options.log_file);
+    const Settings settings = check_options(options);
+    Window window(settings);
+    GlyphAtlas atlas(find_cjk_font(options.font), 17.0f * window.scale());
+    Selection first;
+    first.all_programmes = options.all_programmes;
+    Worker worker([&] { return open_local_client(options.db, settings.user, settings.loader, settings.option_file); },
+                  first);
+    Dashboard dashboard(worker, atlas, options.lang == "en" ? Language::en : Language::zh, window.scale());
+    dashboard.state().tab_request = settings.screen == Screen::empty ? std::nullopt : std::optional(settings.screen);
+    dashboard.state().screen = settings.screen;
+    atlas.cover(dashboard.window_title());
+    atlas.rebuild();
+    std::optional<Harness> harness;
+    if (settings.headless) harness.emplace(options);
+    const int exit_code = frame_loop(options, window, dashboard, atlas, harness);
+    if (harness) harness->report(atlas.glyph_count());
     return exit_code;
 }
 
@@ -264,8 +326,9 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--district", options.district, "Open this district (code) / 地區");
     app.add_flag("--all-programmes", options.all_programmes, "Programme table over every district and year / 全部計劃");
-    app.add_option("--screen", options.screen,
-                   "overview, editor, review, meetings, indicators, matrix, plugins (empty: the bare frame) / 畫面")
+    app.add_option(
+           "--screen", options.screen,
+           "overview, editor, review, meetings, indicators, matrix, plugins, trends (empty: the bare frame) / 畫面")
         ->capture_default_str();
     app.add_option("--screenshot", options.screenshot, "Render the screen once, write this PNG and exit / 截圖");
     app.add_option("--size", options.size, "Window size WIDTHxHEIGHT / 視窗大小")->capture_default_str();

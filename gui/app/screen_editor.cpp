@@ -2,10 +2,15 @@
 // to what they refer to, the revision history with the latest changes, save and submit. A save
 // refused as stale opens a dialog that merges the user's edits into the latest version, shows
 // base, mine and theirs for each item both sides changed, and lets the user settle each one.
+#include <GLFW/glfw3.h>
 #include <fmt/format.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
+#include "domain/section_texts.hpp"
 #include "ui_state.hpp"
+#include "wrapping_input.hpp"
 
 namespace dplan::gui {
 
@@ -25,12 +30,17 @@ void findings_for(UiState& ui, const std::string& area, std::optional<std::size_
 }
 
 void save(UiState& ui) {
-    const Plan draft = *ui.editor.draft;
-    const std::string reason = ui.editor.reason.empty() ? "dashboard edit" : ui.editor.reason;
+    auto [draft, reason] = ui.editor.start_save();
     ui.worker.run({"儲存計劃", "Saving the plan"},
-                  [draft, reason](DashboardClient& client, const Progress&) { client.save_plan(draft, reason); });
-    ui.editor.reason.clear();
-    ui.editor.awaiting_save = true;
+                  [draft = std::move(draft), reason = std::move(reason)](DashboardClient& client, const Progress&) {
+                      client.save_plan(draft, reason);
+                  });
+}
+
+void submit(UiState& ui) {
+    const auto id = ui.editor.draft().id;
+    ui.worker.run({"提交計劃", "Submitting the plan"},
+                  [id](DashboardClient& client, const Progress&) { client.submit_plan(id); });
 }
 
 void draw_value(UiState& ui, const MergeValue& value) {
@@ -96,19 +106,19 @@ void draw_conflict_items(UiState& ui, ConflictResolution& conflict, float height
 }
 
 void draw_conflict(UiState& ui) {
-    EditorState& editor = ui.editor;
+    EditorSession& editor = ui.editor;
     // The title is part of the label, the id after ### stays the same in both languages.
-    if (editor.conflict) ImGui::OpenPopup("###conflict");
+    if (editor.conflict()) ImGui::OpenPopup("###conflict");
     const ImVec2 size = ImGui::GetMainViewport()->Size;
     ImGui::SetNextWindowSize(ImVec2(size.x * 0.9f, size.y * 0.85f), ImGuiCond_Appearing);
     ImGui::SetNextWindowPos(ImVec2(size.x * 0.05f, size.y * 0.06f), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal(fmt::format("{}###conflict", ui.tr("label.conflict")).c_str(), nullptr)) return;
-    if (!editor.conflict) {
+    if (!ImGui::BeginPopupModal(fmt::format("{}###conflict", ui.tr("title.conflict")).c_str(), nullptr)) return;
+    if (!editor.conflict()) {
         ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
         return;
     }
-    ConflictResolution& conflict = *editor.conflict;
+    ConflictResolution& conflict = *editor.conflict();
     ImGui::TextWrapped("%s", ui.tr("label.conflict_help"));
     ImGui::Text("%s %d → %d", ui.tr("label.version"), conflict.base().version, conflict.latest().version);
     const float buttons = ImGui::GetFrameHeightWithSpacing() * 2;
@@ -130,103 +140,152 @@ void draw_conflict(UiState& ui) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     close = ImGui::Button(ui.tr("button.close"));
-    if (apply || and_save) {
-        // The merge becomes the draft, on top of the latest version.
-        editor.draft = conflict.merged();
-        editor.base = conflict.latest();
-    }
-    if (apply || and_save || close) {
-        editor.conflict.reset();
-        ImGui::CloseCurrentPopup();
-    }
+    if (apply || and_save) editor.apply_merge();
+    if (close) editor.close_conflict();
+    if (apply || and_save || close) ImGui::CloseCurrentPopup();
     if (and_save) save(ui);
     ImGui::EndPopup();
 }
 
-}  // namespace
+// Above an empty box: the text in the other language, greyed, so a paper that has only Chinese (or
+// only English) still reads in the editor; the box itself edits the chosen language only.
+void other_language(UiState& ui, const Bilingual& text) {
+    const bool zh = ui.tr.language() == Language::zh;
+    if (!text.in(ui.tr.language()).empty() || (zh ? text.en : text.zh).empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s %s", ui.tr("label.only_other_language"), (zh ? text.en : text.zh).c_str());
+    ImGui::PopStyleColor();
+}
 
-void draw_editor(UiState& ui) {
-    const Snapshot& s = *ui.snapshot;
-    if (!s.plan) {
-        ImGui::TextUnformatted(ui.tr("label.no_plan"));
+// Ctrl+S saves, Ctrl+Shift+Enter asks to submit, Ctrl+Down and Ctrl+Up go to the next and
+// previous focus point (the boxes grow with their text, so Ctrl+arrows have nothing to scroll).
+void shortcuts(UiState& ui, std::size_t focus_points) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.KeyCtrl || ui.editor.conflict() || !ui.editor.editable()) return;
+    if (!io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_S, false) && ui.editor.changed()) save(ui);
+    if (io.KeyShift && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) ui.confirm_submit = true;
+    if (focus_points == 0) return;
+    const bool down = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow), false);
+    const bool up = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow), false);
+    if (!down && !up) return;
+    const std::size_t last = focus_points - 1;
+    if (!ui.active_focus_point) {
+        ui.focus_point_request = down ? 0 : last;
+    } else if (down) {
+        ui.focus_point_request = std::min(*ui.active_focus_point + 1, last);
+    } else {
+        ui.focus_point_request = *ui.active_focus_point == 0 ? 0 : *ui.active_focus_point - 1;
+    }
+}
+
+void draw_confirm_submit(UiState& ui) {
+    if (ui.confirm_submit) ImGui::OpenPopup("###submit");
+    ui.confirm_submit = false;
+    if (!ImGui::BeginPopupModal(fmt::format("{}###submit", ui.tr("title.submit")).c_str(), nullptr,
+                                ImGuiWindowFlags_AlwaysAutoResize)) {
         return;
     }
-    EditorState& editor = ui.editor;
-    // A fresh copy when the user has not started editing, or the stored plan moved on without them.
-    const bool untouched = editor.draft && *editor.draft == editor.base;
-    // Our save landed (a refused one raises the conflict dialog instead): continue from what is stored.
-    const bool saved = editor.awaiting_save && !editor.conflict && s.plan->version > editor.base.version;
-    if (editor.conflict) editor.awaiting_save = false;
-    if (saved) editor.awaiting_save = false;
-    if (!editor.draft || editor.draft->id != s.plan->id || saved ||
-        (untouched && editor.base.version != s.plan->version)) {
-        editor.draft = *s.plan;
-        editor.base = *s.plan;
+    ImGui::TextUnformatted(ui.tr("label.submit_confirm"));
+    // Enter confirms (Space presses whichever button has the keyboard), Esc cancels.
+    const bool enter = !ImGui::IsWindowAppearing() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+    const bool yes = ImGui::Button(ui.tr("button.submit")) || enter;
+    ImGui::SameLine();
+    if (yes) submit(ui);
+    if (yes || ImGui::Button(ui.tr("button.cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        ImGui::CloseCurrentPopup();
     }
-    if (editor.conflict && editor.conflict->latest().version < s.plan->version) editor.conflict->rebase(*s.plan);
-    Plan& draft = *editor.draft;
-    const bool editable = draft.status == PlanStatus::draft || draft.status == PlanStatus::returned;
+    ImGui::EndPopup();
+}
 
-    ImGui::BeginChild("sections", ImVec2(ImGui::GetContentRegionAvail().x * 0.62f, 0), true);
+// One focus point: its number, its text wrapping in a box that grows, its partner sectors and findings.
+// `index` counts focus points across sections, for Ctrl+Down and Ctrl+Up.
+bool draw_focus_point(UiState& ui, const std::string& area_id, std::size_t p, FocusPoint& point, std::size_t index) {
+    const bool editable = ui.editor.editable();
+    ImGui::PushID(static_cast<int>(p));
+    ImGui::Text("%zu.", p + 1);
+    ImGui::SameLine();
+    if (ui.focus_point_request == index) {
+        ImGui::SetScrollHereY(0.25f);
+        ImGui::SetKeyboardFocusHere();
+        ui.focus_point_request.reset();
+    }
+    other_language(ui, point.text);
+    std::string& text = ui.tr.language() == Language::zh ? point.text.zh : point.text.en;
+    wrapping_input("##text", text, ImGui::GetContentRegionAvail().x, !editable);
+    if (ImGui::IsItemActive()) ui.active_focus_point = index;
+    ImGui::TextDisabled("%s:", ui.tr("label.partners"));
+    for (const Sector sector : all_sectors) {
+        ImGui::SameLine();
+        bool on = std::find(point.partners.begin(), point.partners.end(), sector) != point.partners.end();
+        if (ImGui::Checkbox(ui.tr.pick(sector_name(sector)).c_str(), &on) && editable) {
+            if (on)
+                point.partners.push_back(sector);
+            else
+                std::erase(point.partners, sector);
+        }
+    }
+    findings_for(ui, area_id, p);
+    const bool remove = editable && ImGui::SmallButton(ui.tr("button.remove_point"));
+    ImGui::PopID();
+    return remove;
+}
+
+// The theme, then each area's texts and focus points.
+void draw_sections(UiState& ui) {
+    Plan& draft = ui.editor.draft();
+    const bool editable = ui.editor.editable();
     std::string& theme = ui.tr.language() == Language::zh ? draft.theme.zh : draft.theme.en;
     ImGui::InputText(ui.tr("label.theme"), &theme, editable ? 0 : ImGuiInputTextFlags_ReadOnly);
+    ui.active_focus_point.reset();
+    std::size_t index = 0;
     for (std::size_t a = 0; a < draft.sections.size(); ++a) {
         auto& section = draft.sections[a];
         ImGui::PushID(static_cast<int>(a));
         std::string name = section.area_id;
-        for (const auto& area : s.areas) {
+        for (const auto& area : ui.snapshot->areas) {
             if (area.id == section.area_id) name = ui.tr.pick(area.name);
         }
         if (ImGui::CollapsingHeader(name.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
-            std::string& objective = ui.tr.language() == Language::zh ? section.objective.zh : section.objective.en;
-            ImGui::InputTextMultiline(ui.tr("label.objective"), &objective, ImVec2(-160 * ui.scale, 44 * ui.scale),
-                                      editable ? 0 : ImGuiInputTextFlags_ReadOnly);
+            // The section's texts (objective, district needs, ...) as host/domain/section_texts.hpp lists them.
+            for (const auto& text : section_texts) {
+                Bilingual& value = section.*text.member;
+                ImGui::TextDisabled("%s", ui.tr.pick(text.label).c_str());
+                other_language(ui, value);
+                std::string& side = ui.tr.language() == Language::zh ? value.zh : value.en;
+                wrapping_input(("##" + std::string(text.key)).c_str(), side, ImGui::GetContentRegionAvail().x,
+                               !editable);
+            }
             findings_for(ui, section.area_id, std::nullopt);
+            ImGui::TextDisabled("%s", ui.tr("label.focus_points"));
             std::optional<std::size_t> remove;
-            for (std::size_t p = 0; p < section.focus_points.size(); ++p) {
-                auto& point = section.focus_points[p];
-                ImGui::PushID(static_cast<int>(p));
-                std::string& text = ui.tr.language() == Language::zh ? point.text.zh : point.text.en;
-                ImGui::InputTextMultiline(fmt::format("{}.", p + 1).c_str(), &text,
-                                          ImVec2(-160 * ui.scale, 44 * ui.scale),
-                                          editable ? 0 : ImGuiInputTextFlags_ReadOnly);
-                ImGui::TextDisabled("%s:", ui.tr("label.partners"));
-                for (const Sector sector : all_sectors) {
-                    ImGui::SameLine();
-                    bool on = std::find(point.partners.begin(), point.partners.end(), sector) != point.partners.end();
-                    if (ImGui::Checkbox(ui.tr.pick(sector_name(sector)).c_str(), &on) && editable) {
-                        if (on)
-                            point.partners.push_back(sector);
-                        else
-                            std::erase(point.partners, sector);
-                    }
-                }
-                findings_for(ui, section.area_id, p);
-                if (editable && ImGui::SmallButton(ui.tr("button.remove_point"))) remove = p;
-                ImGui::PopID();
+            for (std::size_t p = 0; p < section.focus_points.size(); ++p, ++index) {
+                if (draw_focus_point(ui, section.area_id, p, section.focus_points[p], index)) remove = p;
             }
             if (remove) section.focus_points.erase(section.focus_points.begin() + static_cast<std::ptrdiff_t>(*remove));
             if (editable && ImGui::SmallButton(ui.tr("button.add_point"))) section.focus_points.push_back({});
+        } else {
+            index += section.focus_points.size();
         }
         ImGui::PopID();
     }
-    ImGui::EndChild();
-    ImGui::SameLine();
+}
 
-    ImGui::BeginChild("side", ImVec2(0, 0), true);
-    ImGui::Text("%s: %s · %s %d", ui.tr("label.status"), ui.tr.pick(status_name(draft.status)).c_str(),
+// Status, save and submit, the PDF export, the revision history and the latest changes.
+void draw_side(UiState& ui) {
+    const Snapshot& s = *ui.snapshot;
+    const Plan& draft = ui.editor.draft();
+    ImGui::Text("%s: %s · %s %d", ui.tr("label.status"), ui.tr.pick(status_name(s.plan->status)).c_str(),
                 ui.tr("label.version"), draft.version);
-    if (editable) {
-        ImGui::InputText(ui.tr("label.reason"), &editor.reason);
-        ImGui::BeginDisabled(*editor.draft == editor.base);
+    if (ui.editor.editable()) {
+        ImGui::InputText(ui.tr("label.reason"), &ui.editor.reason);
+        ImGui::BeginDisabled(!ui.editor.changed());
         if (ImGui::Button(ui.tr("button.save"))) save(ui);
         ImGui::EndDisabled();
         ImGui::SameLine();
-        if (ImGui::Button(ui.tr("button.submit"))) {
-            const auto id = draft.id;
-            ui.worker.run({"提交計劃", "Submitting the plan"},
-                          [id](DashboardClient& client, const Progress&) { client.submit_plan(id); });
-        }
+        if (ImGui::Button(ui.tr("button.submit"))) ui.confirm_submit = true;
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", ui.tr("label.editor_keys"));
+        ImGui::PopStyleColor();
     }
     ImGui::Separator();
     if (ui.export_path.empty()) ui.export_path = fmt::format("plan-{}-{}.pdf", draft.id, draft.financial_year);
@@ -251,8 +310,30 @@ void draw_editor(UiState& ui) {
     for (const auto& change : s.latest_changes) {
         ImGui::TextWrapped("%s: %s", ui.tr.pick(change.where).c_str(), ui.tr.pick(change.what).c_str());
     }
+}
+
+}  // namespace
+
+void draw_editor(UiState& ui) {
+    const Snapshot& s = *ui.snapshot;
+    if (!s.plan) {
+        ImGui::TextUnformatted(ui.tr("label.no_plan"));
+        return;
+    }
+    ui.editor.follow(*s.plan);
+    std::size_t focus_points = 0;
+    for (const auto& section : ui.editor.draft().sections) focus_points += section.focus_points.size();
+    shortcuts(ui, focus_points);
+
+    ImGui::BeginChild("sections", ImVec2(ImGui::GetContentRegionAvail().x * 0.62f, 0), true);
+    draw_sections(ui);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("side", ImVec2(0, 0), true);
+    draw_side(ui);
     ImGui::EndChild();
 
+    draw_confirm_submit(ui);
     draw_conflict(ui);
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
@@ -15,28 +16,93 @@ namespace dplan::gui {
 
 namespace {
 
-void achievement_bar(const Indicator& indicator, float scale, const char* target_not_stated) {
+// An output's bar is its share of the target on a scale to 150%, the red line at 100%; an outcome's
+// is the rate achieved on a scale to 100%, the red line at its target rate. The text says the same
+// as every other screen ("130%", "58.3% against a target of 60%").
+void achievement_bar(UiState& ui, const Indicator& indicator) {
     const Achievement result = achievement(indicator);
     if (!result.reported) {
         ImGui::TextDisabled("–");
         return;
     }
     if (!result.target_stated) {
-        ImGui::TextDisabled("%s", target_not_stated);
+        ImGui::TextDisabled("%s", ui.tr("label.target_not_stated"));
         return;
     }
-    double percent = result.percent.value_or(0);
-    if (indicator.kind == IndicatorKind::outcome && indicator.target.value_or(0) > 0)
-        percent = *indicator.actual / *indicator.target * 100;
-    const float fraction = static_cast<float>(std::min(percent, 150.0) / 150.0);
+    const bool outcome = indicator.kind == IndicatorKind::outcome;
+    const double scale_end = outcome ? 100.0 : 150.0;
+    const double value = outcome ? *indicator.actual : result.percent.value_or(0);
+    const double target = outcome ? indicator.target.value_or(0) : 100.0;
+    const float fraction = static_cast<float>(std::clamp(value / scale_end, 0.0, 1.0));
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
                           result.met ? ImVec4(0.27f, 0.63f, 0.35f, 1) : ImVec4(0.82f, 0.47f, 0.2f, 1));
-    ImGui::ProgressBar(fraction, ImVec2(-1, 0), format_percent(percent).c_str());
+    ImGui::ProgressBar(fraction, ImVec2(-1, 0), ui.tr.pick(achievement_text(indicator)).c_str());
     ImGui::PopStyleColor();
-    // The 100% target line sits at two thirds of the bar.
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    const float x = min.x + (max.x - min.x) * (100.0f / 150.0f);
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), IM_COL32(200, 40, 40, 255), 2 * scale);
+    const float x = min.x + (max.x - min.x) * static_cast<float>(std::min(target / scale_end, 1.0));
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), IM_COL32(200, 40, 40, 255), 2 * ui.scale);
+}
+
+// The programmes, sortable and filtered; a click shows a programme's indicators below.
+void draw_programme_table(UiState& ui) {
+    const Snapshot& s = *ui.snapshot;
+    // As tall as its rows (one programme: one row), at most a little over half the screen.
+    const float row_height = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
+    const float rows_height = row_height * static_cast<float>(std::max<std::size_t>(ui.programme_rows_shown, 1) + 1) +
+                              ImGui::GetStyle().ScrollbarSize;
+    const float table_height = std::min(rows_height, ImGui::GetContentRegionAvail().y * 0.55f);
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                      ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
+    if (ImGui::BeginTable("programmes", 6, flags, ImVec2(0, table_height))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(ui.tr("label.programme"),
+                                ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort);
+        for (const char* key :
+             {"label.met", "label.below", "label.not_applicable", "label.not_reported", "label.mean_output"}) {
+            // As wide as the header, so "Mean output achievement" is not cut off.
+            ImGui::TableSetupColumn(ui.tr(key), ImGuiTableColumnFlags_WidthFixed,
+                                    std::max(90 * ui.scale, ImGui::CalcTextSize(ui.tr(key)).x + 24 * ui.scale));
+        }
+        ImGui::TableHeadersRow();
+        ProgrammeColumn column = ProgrammeColumn::name;
+        bool ascending = true;
+        if (const ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
+            static constexpr ProgrammeColumn columns[] = {
+                ProgrammeColumn::name,           ProgrammeColumn::met,          ProgrammeColumn::below,
+                ProgrammeColumn::not_applicable, ProgrammeColumn::not_reported, ProgrammeColumn::mean};
+            column = columns[specs->Specs[0].ColumnIndex];
+            ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+        }
+        const auto rows = programme_rows(s, ui.programme_filter, column, ascending);
+        ui.programme_rows_shown = rows.size();
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(rows.size()));
+        while (clipper.Step()) {
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                const AchievementGroup& row = *rows[static_cast<std::size_t>(r)];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                const bool chosen = s.selection.programme_id && std::to_string(*s.selection.programme_id) == row.key;
+                if (ImGui::Selectable(fmt::format("{}##{}", ui.tr.pick(row.label), row.key).c_str(), chosen,
+                                      ImGuiSelectableFlags_SpanAllColumns)) {
+                    ui.selection.programme_id = std::stoll(row.key);
+                    ui.worker.select(ui.selection);
+                }
+                ImGui::TableNextColumn();
+                ImGui::Text("%d", row.met);
+                ImGui::TableNextColumn();
+                ImGui::Text("%d", row.below);
+                ImGui::TableNextColumn();
+                ImGui::Text("%d", row.not_applicable);
+                ImGui::TableNextColumn();
+                ImGui::Text("%d", row.not_reported);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(row.mean_output_percent ? format_percent(*row.mean_output_percent).c_str()
+                                                               : "–");
+            }
+        }
+        ImGui::EndTable();
+    }
 }
 
 }  // namespace
@@ -71,56 +137,7 @@ void draw_indicators(UiState& ui) {
     }
     ImGui::SameLine();
     draw_report_import(ui);
-    const float table_height = ImGui::GetContentRegionAvail().y * 0.55f;
-    constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                      ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
-    if (ImGui::BeginTable("programmes", 6, flags, ImVec2(0, table_height))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(ui.tr("label.programme"),
-                                ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort);
-        for (const char* key :
-             {"label.met", "label.below", "label.not_applicable", "label.not_reported", "label.mean"}) {
-            ImGui::TableSetupColumn(ui.tr(key), ImGuiTableColumnFlags_WidthFixed, 110 * ui.scale);
-        }
-        ImGui::TableHeadersRow();
-        ProgrammeColumn column = ProgrammeColumn::name;
-        bool ascending = true;
-        if (const ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
-            static constexpr ProgrammeColumn columns[] = {
-                ProgrammeColumn::name,           ProgrammeColumn::met,          ProgrammeColumn::below,
-                ProgrammeColumn::not_applicable, ProgrammeColumn::not_reported, ProgrammeColumn::mean};
-            column = columns[specs->Specs[0].ColumnIndex];
-            ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-        }
-        const auto rows = programme_rows(s, ui.programme_filter, column, ascending);
-        ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(rows.size()));
-        while (clipper.Step()) {
-            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-                const AchievementGroup& row = *rows[static_cast<std::size_t>(r)];
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                const bool chosen = s.selection.programme_id && std::to_string(*s.selection.programme_id) == row.key;
-                if (ImGui::Selectable(fmt::format("{}##{}", ui.tr.pick(row.label), row.key).c_str(), chosen,
-                                      ImGuiSelectableFlags_SpanAllColumns)) {
-                    ui.selection.programme_id = std::stoll(row.key);
-                    ui.worker.select(ui.selection);
-                }
-                ImGui::TableNextColumn();
-                ImGui::Text("%d", row.met);
-                ImGui::TableNextColumn();
-                ImGui::Text("%d", row.below);
-                ImGui::TableNextColumn();
-                ImGui::Text("%d", row.not_applicable);
-                ImGui::TableNextColumn();
-                ImGui::Text("%d", row.not_reported);
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(row.mean_output_percent ? format_percent(*row.mean_output_percent).c_str()
-                                                               : "–");
-            }
-        }
-        ImGui::EndTable();
-    }
+    draw_programme_table(ui);
     ImGui::BeginChild("indicators", ImVec2(ImGui::GetContentRegionAvail().x * 0.6f, 0), true);
     if (ImGui::BeginTable("indicator_table", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableSetupColumn(ui.tr("label.indicator"), ImGuiTableColumnFlags_WidthStretch);
@@ -139,9 +156,11 @@ void draw_indicators(UiState& ui) {
             else
                 ImGui::TextDisabled("%s", ui.tr("label.target_not_stated"));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(indicator.actual ? format_number(*indicator.actual).c_str() : "–");
+            const bool rate = indicator.kind == IndicatorKind::outcome;  // outcomes are rates, as their target
+            ImGui::TextUnformatted(indicator.actual ? (format_number(*indicator.actual) + (rate ? "%" : "")).c_str()
+                                                    : "–");
             ImGui::TableNextColumn();
-            achievement_bar(indicator, ui.scale, ui.tr("label.target_not_stated"));
+            achievement_bar(ui, indicator);
         }
         ImGui::EndTable();
     }
@@ -150,8 +169,9 @@ void draw_indicators(UiState& ui) {
     ImGui::BeginChild("shortfalls", ImVec2(0, 0), true);
     ImGui::TextUnformatted(ui.tr("label.shortfalls"));
     for (const auto& row : s.shortfalls) {
-        ImGui::BulletText("%s %s %s: %s", ui.tr.pick(row.programme).c_str(), row.code.c_str(), row.description.c_str(),
-                          format_percent(row.percent).c_str());
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s %s %s: %s", ui.tr.pick(row.programme).c_str(), row.code.c_str(),
+                           ui.tr.pick(row.description).c_str(), ui.tr.pick(achievement_text(row)).c_str());
     }
     ImGui::EndChild();
 }

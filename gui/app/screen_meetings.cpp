@@ -26,13 +26,8 @@ void list(UiState& ui, const char* heading, const std::vector<const MeetingRecor
     }
 }
 
-void detail(UiState& ui, const MeetingRecord& d) {
-    const Meeting& m = d.meeting;
-    ImGui::TextUnformatted(ui.tr.pick(m.title).c_str());
-    ImGui::TextDisabled("%s · %s – %s %s · %s", ui.tr.pick(meeting_kind_name(m.kind)).c_str(), m.starts_at.c_str(),
-                        m.ends_at.substr(11).c_str(), m.time_zone.c_str(),
-                        (m.venue.empty() ? m.online_link : m.venue).c_str());
-    ImGui::Separator();
+// The agenda, each item's minutes, and the one being edited.
+void agenda(UiState& ui, const Meeting& m) {
     ImGui::TextUnformatted(ui.tr("label.agenda"));
     for (const auto& item : m.agenda) {
         ImGui::PushID(item.position);
@@ -59,28 +54,10 @@ void detail(UiState& ui, const MeetingRecord& d) {
         ImGui::Unindent();
         ImGui::PopID();
     }
-    ImGui::Separator();
-    ImGui::TextUnformatted(ui.tr("label.attendance"));
-    for (const auto& a : m.attendees) {
-        ImGui::BulletText("%s (%s) – %s", ui.tr.pick(a.name).c_str(), ui.tr.pick(sector_name(a.sector)).c_str(),
-                          ui.tr.pick(attendance_name(a.attendance)).c_str());
-    }
-    ImGui::Separator();
-    ImGui::TextUnformatted(ui.tr("label.views"));
-    for (const auto& v : d.views) {
-        const ImVec4 colour =
-            v.status == ViewStatus::open ? ImVec4(0.85f, 0.55f, 0.1f, 1) : ImGui::GetStyle().Colors[ImGuiCol_Text];
-        ImGui::TextColored(colour, "[%s] %s", ui.tr.pick(view_status_name(v.status)).c_str(),
-                           ui.tr.pick(v.raised_by).c_str());
-        ImGui::Indent();
-        ImGui::TextWrapped("%s", v.text.c_str());
-        if (!v.reason.empty()) ImGui::TextDisabled("%s", v.reason.c_str());
-        ImGui::Unindent();
-    }
-    ImGui::Separator();
-    ImGui::TextUnformatted(ui.tr("label.decisions"));
-    for (const auto& decision : d.decisions) ImGui::BulletText("%s", decision.text.c_str());
-    ImGui::Separator();
+}
+
+// Action items, overdue ones in red, each open one with its "mark done" button.
+void actions(UiState& ui, const MeetingRecord& d) {
     ImGui::TextUnformatted(ui.tr("label.actions"));
     for (const auto& a : d.actions) {
         ImGui::PushID(static_cast<int>(a.id));
@@ -106,6 +83,39 @@ void detail(UiState& ui, const MeetingRecord& d) {
         }
         ImGui::PopID();
     }
+}
+
+void detail(UiState& ui, const MeetingRecord& d) {
+    const Meeting& m = d.meeting;
+    ImGui::TextUnformatted(ui.tr.pick(m.title).c_str());
+    ImGui::TextDisabled("%s · %s – %s %s · %s", ui.tr.pick(meeting_kind_name(m.kind)).c_str(), m.starts_at.c_str(),
+                        m.ends_at.substr(11).c_str(), m.time_zone.c_str(),
+                        (m.venue.empty() ? m.online_link : m.venue).c_str());
+    ImGui::Separator();
+    agenda(ui, m);
+    ImGui::Separator();
+    ImGui::TextUnformatted(ui.tr("label.attendance"));
+    for (const auto& a : m.attendees) {
+        ImGui::BulletText("%s (%s) – %s", ui.tr.pick(a.name).c_str(), ui.tr.pick(sector_name(a.sector)).c_str(),
+                          ui.tr.pick(attendance_name(a.attendance)).c_str());
+    }
+    ImGui::Separator();
+    ImGui::TextUnformatted(ui.tr("label.views"));
+    for (const auto& v : d.views) {
+        const ImVec4 colour =
+            v.status == ViewStatus::open ? ImVec4(0.85f, 0.55f, 0.1f, 1) : ImGui::GetStyle().Colors[ImGuiCol_Text];
+        ImGui::TextColored(colour, "[%s] %s", ui.tr.pick(view_status_name(v.status)).c_str(),
+                           ui.tr.pick(v.raised_by).c_str());
+        ImGui::Indent();
+        ImGui::TextWrapped("%s", v.text.c_str());
+        if (!v.reason.empty()) ImGui::TextDisabled("%s", v.reason.c_str());
+        ImGui::Unindent();
+    }
+    ImGui::Separator();
+    ImGui::TextUnformatted(ui.tr("label.decisions"));
+    for (const auto& decision : d.decisions) ImGui::BulletText("%s", decision.text.c_str());
+    ImGui::Separator();
+    actions(ui, d);
 }
 
 }  // namespace

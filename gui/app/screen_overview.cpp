@@ -11,6 +11,9 @@ namespace dplan::gui {
 
 namespace {
 
+// One row per indicator: its label, a bar and what it achieved. An output's bar is its share of the
+// target, against the red 100% line; an outcome's bar is the rate achieved, against a red mark at its
+// target rate, so "58.3% against a target of 60%" looks just short of its mark.
 void draw_bars(UiState& ui, const AreaCard& card) {
     if (card.bars.empty()) {
         ImGui::TextDisabled("%s", ui.tr("label.no_indicators"));
@@ -18,35 +21,41 @@ void draw_bars(UiState& ui, const AreaCard& card) {
     }
     const float width = ImGui::GetContentRegionAvail().x;
     const float row = ImGui::GetTextLineHeightWithSpacing();
-    const float label_width = width * 0.45f;
-    const float bar_space = width - label_width - 110 * ui.scale;  // room for "58.3% / 60%"
+    const float label_width = width * 0.38f;
+    const float text_room = ImGui::CalcTextSize(ui.tr.pick(outcome_against_target(100.0, 100.0)).c_str()).x;
+    const float bar_space = std::max(40.0f * ui.scale, width - label_width - text_room - 8 * ui.scale);
     double most = 100;
     for (const auto& bar : card.bars) most = std::max(most, bar.percent.value_or(0));
+    const auto x_of = [&](double percent) { return static_cast<float>(bar_space * percent / most); };
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float target_x = origin.x + label_width + static_cast<float>(bar_space * 100 / most);
+    const ImU32 target_colour = IM_COL32(200, 40, 40, 255);
     for (std::size_t i = 0; i < card.bars.size(); ++i) {
         const auto& bar = card.bars[i];
         const float y = origin.y + row * static_cast<float>(i);
-        draw->AddText(ImVec2(origin.x, y), ImGui::GetColorU32(ImGuiCol_Text), bar.label.c_str());
-        if (bar.percent) {
-            const float length = static_cast<float>(bar_space * *bar.percent / most);
-            const ImU32 colour = bar.met ? IM_COL32(70, 160, 90, 255) : IM_COL32(210, 120, 50, 255);
-            draw->AddRectFilled(ImVec2(origin.x + label_width, y + 2),
-                                ImVec2(origin.x + label_width + length, y + row - 3), colour);
-            // Outcomes are rates: "58.3% / 60%" says more than a share of the target.
-            const std::string text = bar.outcome ? fmt::format("{}% / {}%", format_number(*bar.actual),
-                                                               format_number(bar.target.value_or(0)))
-                                                 : format_percent(*bar.percent);
-            draw->AddText(ImVec2(origin.x + label_width + length + 4, y), ImGui::GetColorU32(ImGuiCol_Text),
-                          text.c_str());
-        } else {
-            draw->AddText(ImVec2(origin.x + label_width, y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                          ui.tr(bar.actual && !bar.target ? "label.target_not_stated" : "label.not_reported"));
+        const float left = origin.x + label_width;
+        ImGui::PushClipRect(origin, ImVec2(left - 4 * ui.scale, y + row), true);
+        draw->AddText(ImVec2(origin.x, y), ImGui::GetColorU32(ImGuiCol_Text), ui.tr.pick(bar.label).c_str());
+        ImGui::PopClipRect();
+        if (bar.actual && !bar.target) {  // reported, but nothing to measure it against
+            draw->AddText(ImVec2(left + 4 * ui.scale, y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                          ui.tr("label.target_not_stated"));
+            continue;
         }
+        const float mark = left + x_of(bar.outcome ? bar.target.value_or(0) : 100.0);
+        draw->AddLine(ImVec2(mark, y), ImVec2(mark, y + row), target_colour, 2.0f * ui.scale);
+        if (!bar.percent) {
+            draw->AddText(ImVec2(left + 4 * ui.scale, y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                          ui.tr("label.not_reported"));
+            continue;
+        }
+        const float length = x_of(*bar.percent);
+        const ImU32 colour = bar.met ? IM_COL32(70, 160, 90, 255) : IM_COL32(210, 120, 50, 255);
+        draw->AddRectFilled(ImVec2(left, y + 2), ImVec2(left + length, y + row - 3), colour);
+        draw->AddText(ImVec2(std::max(left + length, mark) + 4 * ui.scale, y), ImGui::GetColorU32(ImGuiCol_Text),
+                      ui.tr.pick(achievement_text(bar)).c_str());
     }
     const float bottom = origin.y + row * static_cast<float>(card.bars.size());
-    draw->AddLine(ImVec2(target_x, origin.y), ImVec2(target_x, bottom), IM_COL32(200, 40, 40, 255), 2.0f * ui.scale);
     ImGui::Dummy(ImVec2(width, bottom - origin.y));
     ImGui::TextDisabled("| %s", ui.tr("label.target_line"));
 }
@@ -70,7 +79,8 @@ void draw_overview(UiState& ui) {
         ImGui::PushID(card.area.id.c_str());
         ImGui::PushStyleColor(ImGuiCol_Border, area_colour(card.area.colour_rgba));
         const float line = ImGui::GetTextLineHeightWithSpacing();
-        const float height = line * (9.5f + static_cast<float>(std::max<std::size_t>(card.bars.size(), 1)));
+        // As tall as what the card holds: seven lines of text (a long objective may take two) and the bars.
+        const float height = line * (8.0f + static_cast<float>(std::max<std::size_t>(card.bars.size(), 1)));
         ImGui::BeginChild("card", ImVec2(card_width, height), true);
         ImGui::GetWindowDrawList()->AddRectFilled(
             ImGui::GetCursorScreenPos(),

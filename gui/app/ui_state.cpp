@@ -5,12 +5,13 @@
 namespace dplan::gui {
 
 namespace {
-constexpr std::array<std::pair<Screen, const char*>, 8> codes = {{{Screen::overview, "overview"},
+constexpr std::array<std::pair<Screen, const char*>, 9> codes = {{{Screen::overview, "overview"},
                                                                   {Screen::editor, "editor"},
                                                                   {Screen::review, "review"},
                                                                   {Screen::meetings, "meetings"},
                                                                   {Screen::indicators, "indicators"},
                                                                   {Screen::matrix, "matrix"},
+                                                                  {Screen::trends, "trends"},
                                                                   {Screen::plugins, "plugins"},
                                                                   {Screen::empty, "empty"}}};
 }
@@ -36,6 +37,8 @@ const char* screen_key(Screen screen) {
             return "screen.indicators";
         case Screen::matrix:
             return "screen.matrix";
+        case Screen::trends:
+            return "screen.trends";
         case Screen::plugins:
             return "screen.plugins";
         case Screen::empty:

@@ -8,28 +8,20 @@
 #include <optional>
 #include <string>
 
-#include "../model/conflict_resolution.hpp"
+#include "../model/editor_session.hpp"
 #include "../model/strings.hpp"
 #include "../model/worker.hpp"
 
 namespace dplan::gui {
 
-enum class Screen { overview, editor, review, meetings, indicators, matrix, plugins, empty };
+enum class Screen { overview, editor, review, meetings, indicators, matrix, trends, plugins, empty };
 
 inline constexpr Screen all_screens[] = {Screen::overview,   Screen::editor, Screen::review, Screen::meetings,
-                                         Screen::indicators, Screen::matrix, Screen::plugins};
+                                         Screen::indicators, Screen::matrix, Screen::trends, Screen::plugins};
 
 const char* screen_key(Screen screen);   // "screen.overview"
 const char* screen_code(Screen screen);  // "overview"
 std::optional<Screen> parse_screen(std::string_view code);
-
-struct EditorState {
-    std::optional<Plan> draft;  // the user's copy, edited in place
-    Plan base;                  // what the draft started from
-    std::string reason;
-    std::optional<ConflictResolution> conflict;  // set when a save was refused as stale
-    bool awaiting_save = false;                  // a save is on its way; adopt the stored plan when it lands
-};
 
 struct UiState {
     explicit UiState(Worker& worker) : worker(worker) {}
@@ -44,14 +36,20 @@ struct UiState {
     float scale = 1.0f;
     std::optional<JobError> error;
 
-    EditorState editor;
+    EditorSession editor;
+    std::optional<std::size_t> active_focus_point;   // the focus point being edited, counted across sections
+    std::optional<std::size_t> focus_point_request;  // Ctrl+Down / Ctrl+Up: focus this one next frame
+    bool confirm_submit = false;                     // ask before submitting to the committee
+    bool help = false;                               // F1: the keyboard shortcuts
     std::string programme_filter;
+    std::size_t programme_rows_shown = 0;  // rows the programme table showed last frame, to size it
     std::string comment_text;
     std::string comment_area;
     std::optional<std::int64_t> meeting_id;
     std::string minutes_text;
     int minutes_item = 0;
     std::string import_path;
+    std::optional<std::pair<std::size_t, Sector>> matrix_cell;  // the cell whose details are open
     std::string export_path;
 };
 
@@ -67,5 +65,6 @@ void draw_meetings(UiState& ui);
 void draw_indicators(UiState& ui);
 void draw_matrix(UiState& ui);
 void draw_plugins(UiState& ui);
+void draw_trends(UiState& ui);
 
 }  // namespace dplan::gui

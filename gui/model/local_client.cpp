@@ -21,19 +21,20 @@ namespace dplan::gui {
 
 namespace {
 
-// Outcomes are rates: the bar shows the achieved rate against the target rate.
 IndicatorBar bar_of(const PlanIndicator& row) {
     Indicator indicator;
     indicator.kind = parse_indicator_kind(row.kind).value_or(IndicatorKind::output);
     indicator.target = row.target;
     indicator.actual = row.actual;
     const Achievement achieved = achievement(indicator);
-    IndicatorBar bar{row.area_id,      row.programme.zh + " " + row.code,
-                     achieved.percent, indicator.kind == IndicatorKind::outcome,
-                     indicator.actual, row.target,
-                     achieved.met};
-    if (bar.outcome && indicator.actual && row.target.value_or(0) > 0)
-        bar.percent = *indicator.actual / *row.target * 100.0;
+    IndicatorBar bar;
+    bar.area_id = row.area_id;
+    bar.label = {row.programme.zh + " " + row.code, row.programme.en.empty() ? "" : row.programme.en + " " + row.code};
+    bar.outcome = indicator.kind == IndicatorKind::outcome;
+    bar.percent = bar.outcome ? indicator.actual : achieved.percent;
+    bar.actual = indicator.actual;
+    bar.target = row.target;
+    bar.met = achieved.met;
     return bar;
 }
 
@@ -154,6 +155,25 @@ class LocalClient : public DashboardClient {
         if (!s.selection.programme_id && !s.programmes.empty())
             s.selection.programme_id = std::stoll(s.programmes.front().key);
         if (s.selection.programme_id) s.programme_indicators = programmes.indicators(*s.selection.programme_id);
+        load_trends(s, programmes);
+    }
+
+    // The district's achievement per area and year, and the chosen programme's readings.
+    void load_trends(Snapshot& s, ProgrammeService& programmes) {
+        if (s.selection.district_id) {
+            for (const auto& year :
+                 programmes.summary(AchievementGrouping::year, {.district_id = s.selection.district_id})) {
+                if (year.key.empty()) continue;
+                const AchievementFilter filter{.district_id = s.selection.district_id, .financial_year = year.key};
+                for (auto& row : programmes.summary(AchievementGrouping::area, filter)) {
+                    s.area_years.push_back({row.key, year.key, std::move(row)});
+                }
+            }
+        }
+        if (!s.selection.programme_id) return;
+        for (const auto& indicator : s.programme_indicators) {
+            s.programme_readings.push_back({indicator, programmes.history(*s.selection.programme_id, indicator.code)});
+        }
     }
 
     void load_meetings(Snapshot& s) {

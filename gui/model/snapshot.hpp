@@ -44,15 +44,31 @@ struct PluginStatus {
     Bilingual reason;  // why it was refused
 };
 
-// An output indicator of a programme serving the plan, for the overview's bar charts.
+// An indicator of a programme serving the plan, for the overview's bar charts.
 struct IndicatorBar {
     std::string area_id;
-    std::string label;              // "同行新路計劃 1A-a"
-    std::optional<double> percent;  // outputs: actual / target; outcomes: achieved rate / target rate
+    Bilingual
+        label;  // "同行新路計劃 1A-a" / "Walking Together 1A-a"; English empty when the programme has no English name
+    // Outputs: actual / target × 100, drawn against the 100% line. Outcomes: the achieved rate itself,
+    // drawn against a mark at the target rate.
+    std::optional<double> percent;
     bool outcome = false;
     std::optional<double> actual;
     std::optional<double> target;  // empty: not stated
     bool met = false;
+};
+
+// One area's achievement in one financial year of the selected district, for the trends view.
+struct AreaYear {
+    std::string area_id;
+    std::string financial_year;
+    AchievementGroup achieved;
+};
+
+// An indicator of the chosen programme with every reading reported for it, for the trends view.
+struct IndicatorReadings {
+    Indicator indicator;
+    std::vector<Reading> readings;
 };
 
 struct Snapshot {
@@ -73,6 +89,8 @@ struct Snapshot {
     std::vector<AchievementGroup> programmes;     // achievement per programme for the filters
     std::vector<Indicator> programme_indicators;  // of selection.programme_id
     std::vector<ShortfallRow> shortfalls;
+    std::vector<AreaYear> area_years;                   // the selected district, every year it reported in
+    std::vector<IndicatorReadings> programme_readings;  // of selection.programme_id
     std::optional<CollaborationMatrix> matrix;
     std::vector<MeetingRecord> meetings;
     std::vector<PluginStatus> plugins;

@@ -4,6 +4,7 @@
 
 namespace dplan::gui {
 
+// Long because it is one table, a line per label, that reads best whole.
 const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
     static const std::vector<std::pair<std::string_view, Bilingual>> entries = {
         {"app.title", {"地區福利規劃", "District Planner"}},
@@ -13,7 +14,13 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
         {"screen.meetings", {"會議", "Meetings"}},
         {"screen.indicators", {"計劃及指標", "Programmes and indicators"}},
         {"screen.matrix", {"跨界別協作", "Cross-sector matrix"}},
+        {"screen.trends", {"歷年趨勢", "Trends"}},
         {"screen.plugins", {"外掛程式", "Plugins"}},
+        {"title.conflict", {"計劃已被他人修改", "Someone else changed this plan"}},
+        {"title.error", {"錯誤", "Error"}},
+        {"title.help", {"鍵盤快捷鍵", "Keyboard shortcuts"}},
+        {"title.submit", {"提交委員會", "Submit to the committee"}},
+        {"title.matrix_cell", {"協作詳情", "Who and what"}},
         {"label.district", {"地區", "District"}},
         {"label.plan", {"計劃書", "Plan"}},
         {"label.language", {"語言", "Language"}},
@@ -25,7 +32,9 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
         {"label.sectors_engaged", {"參與界別", "Sectors engaged"}},
         {"label.findings", {"檢查結果", "Validation findings"}},
         {"label.achievement", {"指標達標率", "Indicator achievement"}},
-        {"label.target_line", {"目標 100%", "target 100%"}},
+        {"label.target_line",
+         {"紅線：成果指標以目標的 100% 為準；成效指標以其目標比率為準",
+          "red line: 100% of the target for outputs, the target rate for outcomes"}},
         {"label.no_indicators", {"未有連結的計劃指標", "No linked programme indicators"}},
         {"label.no_plan", {"此地區未有計劃書", "This district has no plan yet"}},
         {"label.loading", {"載入中…", "Loading…"}},
@@ -57,7 +66,7 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
         {"label.not_applicable", {"不適用", "N/A"}},
         {"label.target_not_stated", {"目標未訂明", "target not stated"}},
         {"label.not_reported", {"未匯報", "Not reported"}},
-        {"label.mean", {"平均達標率", "Mean achievement"}},
+        {"label.mean_output", {"成果指標平均達標率", "Mean output achievement"}},
         {"label.filter", {"篩選", "Filter"}},
         {"label.all_programmes", {"全部地區及年度", "All districts and years"}},
         {"label.indicator", {"指標", "Indicator"}},
@@ -65,15 +74,28 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
         {"label.actual", {"實際", "Actual"}},
         {"label.shortfalls", {"最未達標的指標", "Furthest below target"}},
         {"label.matrix_help",
-         {"每格：重點提及夥伴 / 會議出席人數 / 計劃數目。空格值得留意。",
-          "Each cell: partners named / people present at meetings / programmes run. Empty cells are worth a look."}},
+         {"按格查看詳情：哪些工作計劃重點以該界別為夥伴、哪些人出席了討論該範疇的會議。",
+          "Click a cell for who and what: the focus points naming the sector, the people present at meetings on the "
+          "area."}},
+        {"label.legend_empty",
+         {"空格：該界別未有參與此範疇，值得留意", "Empty: the sector takes no part in the area yet"}},
+        {"label.legend_engaged", {"已參與：顏色越深，參與越多", "Engaged: the darker, the more it takes part"}},
+        {"label.area", {"服務範疇", "Service area"}},
+        {"label.cell_none", {"未有參與", "not engaged"}},
+        {"label.cell_partner", {"項重點", "focus point"}},
+        {"label.cell_partners", {"項重點", "focus points"}},
+        {"label.cell_present", {"人出席", "present"}},
+        {"label.cell_programme", {"個計劃", "programme"}},
+        {"label.cell_programmes", {"個計劃", "programmes"}},
+        {"label.cell_partners_named", {"以此界別為夥伴的工作計劃重點", "Focus points naming the sector as a partner"}},
+        {"label.cell_people_present", {"出席討論此範疇會議的人士", "People present at meetings on the area"}},
+        {"label.cell_programmes_run",
+         {"此界別機構在此範疇舉辦的計劃", "Programmes on the area run by the sector's organisations"}},
         {"label.empty_cells", {"空格", "Empty cells"}},
         {"label.loaded", {"已載入", "Loaded"}},
         {"label.refused", {"已拒絕", "Refused"}},
         {"label.panels", {"外掛面板", "Plugin panels"}},
         {"label.plugin", {"外掛", "Plugin"}},
-        {"label.error", {"錯誤", "Error"}},
-        {"label.conflict", {"計劃已被他人修改", "Someone else changed this plan"}},
         {"label.conflict_help",
          {"你的修改仍在編輯器中，未有遺失。沒有衝突的修改已自動合併；下列項目雙方都改了，"
           "請逐項選用其中一方或自行修改，然後在最新版本上儲存。",
@@ -94,6 +116,23 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
         {"label.user", {"用戶", "User"}},
         {"label.import_progress", {"匯入中", "Importing"}},
         {"label.none", {"沒有", "None"}},
+        {"label.submit_confirm",
+         {"提交後計劃即凍結，不能再修改，直至委員會發還。確定提交？",
+          "Once submitted the plan is frozen until the committee returns it. Submit it now?"}},
+        {"label.editor_keys",
+         {"Ctrl+S 儲存 · Ctrl+Shift+Enter 提交 · Ctrl+↓／Ctrl+↑ 下／上一項重點 · F1 所有快捷鍵",
+          "Ctrl+S save · Ctrl+Shift+Enter submit · Ctrl+↓/Ctrl+↑ next/previous focus point · F1 all shortcuts"}},
+        {"label.trends_district", {"本區各服務範疇歷年表現", "How the district did, area by area, year by year"}},
+        {"label.trends_legend",
+         {"柱：成果指標平均達標率（紅線為 100%）；年份下：成效指標達標數目／已匯報數目。",
+          "Bars: mean output achievement (red line: 100%); under each year: outcomes met / outcomes reported."}},
+        {"label.trends_none", {"此地區未有計劃匯報指標", "No programme in this district has reported yet"}},
+        {"label.trends_programme_legend",
+         {"每項指標的匯報：成果指標為累計達標率（紅線 100%），成效指標為每次匯報的比率（紅線為目標）。",
+          "Each indicator's readings: outputs as the share of target reached so far (red line: 100%), outcomes "
+          "as the rate at each reading (red line: the target)."}},
+        {"label.readings", {"歷次匯報", "Readings"}},
+        {"label.only_other_language", {"只有英文：", "Only in Chinese:"}},
         {"button.save", {"儲存", "Save"}},
         {"button.submit", {"提交委員會", "Submit to the committee"}},
         {"button.add_point", {"新增工作計劃重點", "Add a focus point"}},
@@ -105,6 +144,7 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
         {"button.keep_mine", {"用我的", "Mine"}},
         {"button.keep_theirs", {"用其後的", "Theirs"}},
         {"button.close", {"關閉", "Close"}},
+        {"button.cancel", {"取消", "Cancel"}},
         {"button.comment", {"發表意見", "Comment"}},
         {"button.resolve", {"標示為已解決", "Resolve"}},
         {"button.decide", {"記錄決定", "Record decision"}},
@@ -130,6 +170,22 @@ const char* Strings::operator()(std::string_view key) const {
 const std::string& Strings::pick(const Bilingual& text) const {
     const std::string& chosen = text.in(language_);
     return chosen.empty() ? (language_ == Language::zh ? text.en : text.zh) : chosen;
+}
+
+const std::vector<std::pair<std::string, Bilingual>>& keyboard_shortcuts() {
+    static const std::vector<std::pair<std::string, Bilingual>> keys = {
+        {"F1", {"顯示／隱藏此說明", "Show or hide this help"}},
+        {"Ctrl+1 … Ctrl+8", {"開啟第 1 至 8 個畫面", "Open screen 1 to 8"}},
+        {"Ctrl+L", {"切換中文／英文", "Switch between Chinese and English"}},
+        {"Tab / Shift+Tab", {"下一個／上一個欄位或按鈕", "Next or previous field or button"}},
+        {"Space", {"按下所選按鈕", "Press the chosen button"}},
+        {"Enter", {"確認提交（提交對話框）", "Confirm the submission (submit dialog)"}},
+        {"Esc", {"關閉對話框", "Close a dialog"}},
+        {"Ctrl+S", {"儲存計劃（計劃編輯）", "Save the plan (plan editor)"}},
+        {"Ctrl+Shift+Enter", {"提交委員會（計劃編輯，會先確認）", "Submit to the committee (plan editor; asks first)"}},
+        {"Ctrl+↓ / Ctrl+↑", {"下一項／上一項工作計劃重點", "Next or previous focus point"}},
+    };
+    return keys;
 }
 
 }  // namespace dplan::gui

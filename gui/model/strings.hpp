@@ -26,4 +26,7 @@ class Strings {
     Language language_;
 };
 
+// The keys and what they do, for the help overlay (F1).
+const std::vector<std::pair<std::string, Bilingual>>& keyboard_shortcuts();
+
 }  // namespace dplan::gui

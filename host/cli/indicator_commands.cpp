@@ -151,8 +151,12 @@ void print_summary(Context& context, const SummaryOptions& options) {
     if (shortfalls.empty()) return;
     context.out << context.pick({"最未達標的指標：", "Furthest below target:"}) << '\n';
     for (const auto& row : shortfalls) {
-        context.out << fmt::format("  {} {} {}: {} / {} ({})\n", context.pick(row.programme), row.code, row.description,
-                                   format_number(row.actual), format_number(row.target), format_percent(row.percent));
+        // Outputs as a share of their target; outcomes as the rate achieved against the target rate.
+        const std::string achieved = row.outcome ? context.pick(outcome_against_target(row.actual, row.target))
+                                                 : fmt::format("{} / {} ({})", format_number(row.actual),
+                                                               format_number(row.target), format_percent(row.percent));
+        context.out << fmt::format("  {} {} {}: {}\n", context.pick(row.programme), row.code,
+                                   context.pick(row.description), achieved);
     }
 }
 

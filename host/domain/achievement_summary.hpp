@@ -29,13 +29,16 @@ struct AchievementGroup {
     int not_stated = 0;  // reported, but with no target to measure against
     int not_reported = 0;
     std::optional<double> mean_output_percent;
+    int outcomes_met = 0;  // of the outcome indicators reported (met counts them with the outputs)
+    int outcomes_reported = 0;
 };
 
 struct ShortfallRow {
     std::int64_t programme_id = 0;
     Bilingual programme;
     std::string code;
-    std::string description;
+    Bilingual description;
+    bool outcome = false;  // an outcome's target and actual are rates (percent)
     double target = 0;
     double actual = 0;
     double percent = 0;  // actual / target

@@ -62,4 +62,9 @@ std::string format_number(double value) {
     return grouped;
 }
 
+Bilingual outcome_against_target(double achieved, double target) {
+    return {fmt::format("{}%（目標 {}%）", format_number(achieved), format_number(target)),
+            fmt::format("{}% against a target of {}%", format_number(achieved), format_number(target))};
+}
+
 }  // namespace dplan

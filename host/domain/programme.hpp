@@ -79,4 +79,8 @@ std::string format_percent(double percent);
 // 2150 -> "2,150"; 74.5 -> "74.5".
 std::string format_number(double value);
 
+// An outcome is a rate with a target rate, and reads as committee members say it:
+// "58.3% against a target of 60%" (「58.3%（目標 60%）」).
+Bilingual outcome_against_target(double achieved, double target);
+
 }  // namespace dplan

@@ -104,7 +104,9 @@ constexpr const char* counts =
     "SUM(CASE WHEN i.actual IS NOT NULL AND i.kind = 'output' AND i.target = 0 THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN i.actual IS NOT NULL AND i.target IS NULL THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN i.actual IS NULL THEN 1 ELSE 0 END), "
-    "AVG(CASE WHEN i.kind = 'output' AND i.target > 0 AND i.actual IS NOT NULL THEN i.actual * 100.0 / i.target END)";
+    "AVG(CASE WHEN i.kind = 'output' AND i.target > 0 AND i.actual IS NOT NULL THEN i.actual * 100.0 / i.target END), "
+    "SUM(CASE WHEN i.kind = 'outcome' AND i.actual IS NOT NULL AND i.actual >= i.target THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN i.kind = 'outcome' AND i.actual IS NOT NULL THEN 1 ELSE 0 END)";
 
 }  // namespace
 
@@ -138,6 +140,8 @@ std::vector<AchievementGroup> summarise_achievement(Database& db, AchievementGro
         query.exchange(soci::into(row.not_stated));
         query.exchange(soci::into(row.not_reported));
         query.exchange(soci::into(mean, mean_flag));
+        query.exchange(soci::into(row.outcomes_met));
+        query.exchange(soci::into(row.outcomes_reported));
         query.alloc();
         query.prepare(sql);
         query.define_and_bind();
@@ -157,10 +161,12 @@ std::vector<ShortfallRow> furthest_below_target(Database& db, const AchievementF
     BoundFilter bound(filter);
     return db.read("find shortfalls", [&] {
         long long programme_id = 0;
+        std::string kind;
         ShortfallRow row;
         std::vector<ShortfallRow> result;
         const std::string sql =
-            "SELECT p.id, p.name_zh, p.name_en, i.code, i.description_zh, i.target, i.actual, "
+            "SELECT p.id, p.name_zh, p.name_en, i.code, i.description_zh, i.description_en, i.kind, i.target, "
+            "i.actual, "
             "i.actual * 100.0 / i.target AS percent FROM programmes p "
             "JOIN indicators i ON i.programme_id = p.id "
             "WHERE i.actual IS NOT NULL AND i.target > 0 AND i.actual < i.target" +
@@ -172,7 +178,9 @@ std::vector<ShortfallRow> furthest_below_target(Database& db, const AchievementF
         query.exchange(soci::into(row.programme.zh));
         query.exchange(soci::into(row.programme.en));
         query.exchange(soci::into(row.code));
-        query.exchange(soci::into(row.description));
+        query.exchange(soci::into(row.description.zh));
+        query.exchange(soci::into(row.description.en));
+        query.exchange(soci::into(kind));
         query.exchange(soci::into(row.target));
         query.exchange(soci::into(row.actual));
         query.exchange(soci::into(row.percent));
@@ -182,6 +190,7 @@ std::vector<ShortfallRow> furthest_below_target(Database& db, const AchievementF
         query.execute();
         while (query.fetch()) {
             row.programme_id = programme_id;
+            row.outcome = kind == "outcome";
             result.push_back(row);
         }
         return result;

@@ -347,6 +347,12 @@ TEST_F(PlanImportCli, ReadingsAreRecordedCorrectedAndSummedUpByAnyGrouping) {
         ASSERT_EQ(result.exit_code, 0) << result.err;
         EXPECT_NE(result.out.find(label), std::string::npos) << by << "\n" << result.out;
     }
+    // Issue 22: an outcome below target reads as its rate against the target rate, not as 97.2% of it.
+    result = dplan({"--db", url, "--lang", "en", "indicators", "summary"});
+    EXPECT_NE(result.out.find(": 58.3% against a target of 60%"), std::string::npos) << result.out;
+    EXPECT_EQ(result.out.find("97.2%"), std::string::npos) << result.out;
+    result = dplan({"--db", url, "--lang", "zh", "indicators", "summary"});
+    EXPECT_NE(result.out.find("58.3%（目標 60%）"), std::string::npos) << result.out;
     result = dplan({"--db", url, "--lang", "en", "indicators", "summary", "--year", "2023-24"});
     EXPECT_NE(result.out.find("No programmes match."), std::string::npos) << result.out;
     EXPECT_NE(dplan({"--db", url, "indicators", "summary", "--by", "colour"}).exit_code, 0);

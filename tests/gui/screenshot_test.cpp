@@ -75,7 +75,8 @@ INSTANTIATE_TEST_SUITE_P(EveryScreen, Screenshot,
                                            Case{"editor", "en"}, Case{"review", "zh"}, Case{"review", "en"},
                                            Case{"meetings", "zh"}, Case{"meetings", "en"}, Case{"indicators", "zh"},
                                            Case{"indicators", "en"}, Case{"matrix", "zh"}, Case{"matrix", "en"},
-                                           Case{"plugins", "zh"}, Case{"plugins", "en"}),
+                                           Case{"trends", "zh"}, Case{"trends", "en"}, Case{"plugins", "zh"},
+                                           Case{"plugins", "en"}),
                          [](const auto& info) { return std::string(info.param.screen) + "_" + info.param.lang; });
 
 }  // namespace

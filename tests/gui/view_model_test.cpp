@@ -9,11 +9,13 @@
 
 #include "model/conflict_resolution.hpp"
 #include "model/dashboard_client.hpp"
+#include "model/editor_session.hpp"
 #include "model/view_models.hpp"
 #include "model/worker.hpp"
 #include "services/authorization.hpp"
 #include "services/demo.hpp"
 #include "services/pdf_text.hpp"
+#include "services/programme_service.hpp"
 #include "storage/district_repository.hpp"
 #include "storage/migration.hpp"
 #include "storage/plan_repository.hpp"
@@ -42,6 +44,7 @@ class DashboardModel : public dplan::testing::BackendTest {
         return options;
     }
     void TearDown() override { client.reset(); }
+    static User system_user() { return {system_user_id, "system", "system", Role::system, {}, {}}; }
     std::string url;
     std::unique_ptr<DashboardClient> client;
     Snapshot snapshot;
@@ -61,11 +64,214 @@ TEST_P(DashboardModel, TheOverviewHasACardPerAreaWithCountsFindingsAndBars) {
     EXPECT_EQ(youth.area.id, "youth");
     EXPECT_EQ(youth.warnings, 0);
     ASSERT_EQ(youth.bars.size(), 10u);
-    EXPECT_EQ(youth.bars[1].label, "同行新路計劃 1A-b");
+    EXPECT_EQ(youth.bars[1].label.zh, "同行新路計劃 1A-b");
     EXPECT_EQ(format_percent(*youth.bars[1].percent), "130%") << "over 100% is shown as such";
     EXPECT_FALSE(youth.bars[4].met) << "outreach 90%";
     EXPECT_TRUE(youth.bars[9].outcome);
     EXPECT_FALSE(youth.bars[9].met) << "58.3% against 60%";
+}
+
+// Issue 22: an outcome reads as the rate achieved against the target rate on every screen (bar,
+// indicator table, furthest below target); an output as its share of the target.
+TEST_P(DashboardModel, OutcomesReadAsTheRateAgainstTheTargetRateEverywhereAndOutputsAsAShareOfTarget) {
+    const auto cards = overview_cards(snapshot);
+    const IndicatorBar& o3 = cards[3].bars[9];
+    ASSERT_TRUE(o3.outcome);
+    EXPECT_DOUBLE_EQ(*o3.percent, 58.3) << "the bar is the rate itself, drawn against a mark at 60%";
+    EXPECT_EQ(achievement_text(o3).en, "58.3% against a target of 60%");
+    EXPECT_EQ(achievement_text(o3).zh, "58.3%（目標 60%）");
+    EXPECT_EQ(achievement_text(cards[3].bars[1]).en, "130%") << "outputs stay a share of their target";
+
+    const auto indicator = std::find_if(snapshot.programme_indicators.begin(), snapshot.programme_indicators.end(),
+                                        [](const Indicator& i) { return i.code == "O3"; });
+    ASSERT_NE(indicator, snapshot.programme_indicators.end());
+    EXPECT_EQ(achievement_text(*indicator).en, "58.3% against a target of 60%");
+
+    ASSERT_EQ(snapshot.shortfalls.size(), 2u);
+    EXPECT_FALSE(snapshot.shortfalls[0].outcome);
+    EXPECT_EQ(achievement_text(snapshot.shortfalls[0]).en, "90%") << "outreach, an output";
+    EXPECT_TRUE(snapshot.shortfalls[1].outcome);
+    EXPECT_EQ(snapshot.shortfalls[1].code, "O3");
+    EXPECT_EQ(achievement_text(snapshot.shortfalls[1]).en, "58.3% against a target of 60%") << "not 97.2%";
+    EXPECT_EQ(achievement_text(false, std::nullopt, 10).en, "") << "not reported";
+    EXPECT_EQ(achievement_text(false, 3.0, 0).en, "n/a");
+}
+
+// Issue 22: labels in the chosen language where the data has it, the other language only where it does not.
+TEST_P(DashboardModel, ProgrammeAndIndicatorLabelsUseTheChosenLanguageAndFallBackOnlyWhereTheDataLacksIt) {
+    Strings en(Language::en), zh(Language::zh);
+    const auto cards = overview_cards(snapshot);
+    const IndicatorBar& bar = cards[3].bars[1];
+    EXPECT_EQ(en.pick(bar.label).rfind("同行", 0), std::string::npos) << "English, not Chinese: " << en.pick(bar.label);
+    EXPECT_NE(en.pick(bar.label).find("1A-b"), std::string::npos) << en.pick(bar.label);
+    EXPECT_EQ(zh.pick(bar.label), "同行新路計劃 1A-b");
+    ASSERT_FALSE(snapshot.shortfalls.empty());
+    EXPECT_FALSE(snapshot.shortfalls[0].description.zh.empty());
+
+    // A programme with no English name: English falls back to its Chinese name.
+    ProgrammeService programmes(db(), system_user());
+    Programme chinese_only;
+    chinese_only.name = {"長者數碼共融計劃", ""};
+    chinese_only.district_id = snapshot.selection.district_id;
+    chinese_only.period_start = "2024-04-01";
+    chinese_only.period_end = "2025-03-31";
+    chinese_only.areas = {"elderly"};
+    const auto id = programmes.create(chinese_only);
+    Indicator talks;
+    talks.programme_id = id;
+    talks.code = "1";
+    talks.description = {"數碼講座", "Digital talks"};
+    talks.unit = "sessions";
+    talks.target = 4;
+    programmes.put_indicator(talks);
+    programmes.record_reading(id, "1", 1, "2024-04-01", "2024-06-30");
+    Selection selection = snapshot.selection;
+    selection.programme_id = id;
+    const Snapshot updated = client->load(selection);
+    const auto row = std::find_if(updated.programmes.begin(), updated.programmes.end(),
+                                  [&](const AchievementGroup& g) { return g.key == std::to_string(id); });
+    ASSERT_NE(row, updated.programmes.end());
+    EXPECT_EQ(en.pick(row->label), "長者數碼共融計劃");
+    ASSERT_EQ(updated.programme_indicators.size(), 1u);
+    EXPECT_EQ(en.pick(updated.programme_indicators[0].description), "Digital talks");
+    EXPECT_EQ(zh.pick(updated.programme_indicators[0].description), "數碼講座");
+    const auto shortfall = std::find_if(updated.shortfalls.begin(), updated.shortfalls.end(),
+                                        [&](const ShortfallRow& r) { return r.programme_id == id; });
+    ASSERT_NE(shortfall, updated.shortfalls.end());
+    EXPECT_EQ(en.pick(shortfall->programme), "長者數碼共融計劃");
+    EXPECT_EQ(en.pick(shortfall->description), "Digital talks");
+    EXPECT_EQ(en.pick(achievement_text(*shortfall)), "25%");
+}
+
+// Issue 22: the trends view sums up each area per financial year, and one programme across its readings.
+TEST_P(DashboardModel, TrendsAggregateEachAreaPerYearAndAProgrammeAcrossItsReadings) {
+    ProgrammeService programmes(db(), system_user());
+    // Last year's youth programme in the same district: one output at 50%, one outcome met.
+    Programme last_year;
+    last_year.name = {"青少年生涯規劃計劃", "Youth Life Planning"};
+    last_year.district_id = snapshot.selection.district_id;
+    last_year.period_start = "2023-04-01";
+    last_year.period_end = "2024-03-31";
+    last_year.areas = {"youth"};
+    const auto id = programmes.create(last_year);
+    Indicator workshops;
+    workshops.programme_id = id;
+    workshops.code = "1";
+    workshops.description = {"工作坊", "Workshops"};
+    workshops.unit = "sessions";
+    workshops.target = 10;
+    programmes.put_indicator(workshops);
+    Indicator confidence = workshops;
+    confidence.code = "O1";
+    confidence.kind = IndicatorKind::outcome;
+    confidence.description = {"參加者信心提升", "Participants more confident"};
+    confidence.unit = "percent";
+    confidence.target = 70;
+    programmes.put_indicator(confidence);
+    programmes.record_reading(id, "1", 2, "2023-04-01", "2023-09-30");
+    programmes.record_reading(id, "1", 3, "2023-10-01", "2024-03-31");
+    programmes.record_reading(id, "1", 4, "2023-04-01", "2023-09-30");  // a correction: 4, not 2
+    programmes.record_reading(id, "O1", 65, "2023-04-01", "2023-09-30");
+    programmes.record_reading(id, "O1", 72, "2023-10-01", "2024-03-31");
+
+    Selection selection = snapshot.selection;
+    selection.programme_id = id;
+    const Snapshot s = client->load(selection);
+    EXPECT_EQ(trend_years(s), (std::vector<std::string>{"2023-24", "2024-25"}));
+    const auto trends = area_trends(s);
+    ASSERT_EQ(trends.size(), 5u) << "every loaded area, in standard order";
+    EXPECT_EQ(trends[0].area.id, "family");
+    const AreaTrend& youth = trends[3];
+    ASSERT_EQ(youth.area.id, "youth");
+    ASSERT_EQ(youth.years.size(), 2u);
+    EXPECT_EQ(youth.years[0].financial_year, "2023-24");
+    EXPECT_EQ(youth.years[0].programmes, 1);
+    EXPECT_DOUBLE_EQ(*youth.years[0].mean_output_percent, 70.0) << "(4 + 3) of 10";
+    EXPECT_EQ(youth.years[0].outcomes_met, 1);
+    EXPECT_EQ(youth.years[0].outcomes_reported, 1);
+    EXPECT_EQ(youth.years[1].financial_year, "2024-25");
+    EXPECT_EQ(youth.years[1].outcomes_met, 2) << "O1 and O2 met, O3 (58.3% of 60%) not";
+    EXPECT_EQ(youth.years[1].outcomes_reported, 3);
+    EXPECT_EQ(trends[1].years[0].programmes, 0) << "elderly ran nothing that year";
+    EXPECT_FALSE(trends[1].years[0].mean_output_percent.has_value());
+
+    const auto lines = programme_trends(s);
+    ASSERT_EQ(lines.size(), 2u);
+    const auto& output = lines[0].outcome ? lines[1] : lines[0];
+    const auto& outcome = lines[0].outcome ? lines[0] : lines[1];
+    ASSERT_EQ(output.points.size(), 2u) << "the superseded reading is left out";
+    EXPECT_EQ(output.points[0].period_end, "2023-09-30");
+    EXPECT_DOUBLE_EQ(output.points[0].value, 40.0);
+    EXPECT_DOUBLE_EQ(output.points[1].value, 70.0) << "readings add up";
+    ASSERT_EQ(outcome.points.size(), 2u);
+    EXPECT_DOUBLE_EQ(outcome.points[0].value, 65.0);
+    EXPECT_DOUBLE_EQ(outcome.points[1].value, 72.0) << "outcomes: the rate at each reading";
+}
+
+// Issue 14: the editor's draft and its sync with the stored plan, without a window.
+TEST_P(DashboardModel, TheEditorKeepsTheUsersDraftFollowsOthersWhenUntouchedAndOpensTheConflictDialog) {
+    EditorSession editor;
+    editor.follow(*snapshot.plan);
+    ASSERT_TRUE(editor.has_draft());
+    EXPECT_FALSE(editor.changed());
+    EXPECT_TRUE(editor.editable());
+
+    // Someone else saves while I have changed nothing: I see their version.
+    Plan theirs = *snapshot.plan;
+    theirs.theme.zh = "他人的主題";
+    client->save_plan(theirs, "someone else");
+    editor.follow(*client->load(snapshot.selection).plan);
+    EXPECT_EQ(editor.draft().theme.zh, "他人的主題");
+    EXPECT_FALSE(editor.changed());
+
+    // I edit; someone else saves again: my draft stays as I left it.
+    editor.draft().sections[0].objective.en = "My objective";
+    ASSERT_TRUE(editor.changed());
+    Plan again = *client->load(snapshot.selection).plan;
+    again.sections[1].objective.zh = "他人再改";
+    client->save_plan(again, "someone else again");
+    editor.follow(*client->load(snapshot.selection).plan);
+    EXPECT_EQ(editor.draft().sections[0].objective.en, "My objective");
+    EXPECT_NE(editor.draft().sections[1].objective.zh, "他人再改") << "not merged behind my back";
+
+    // My save is refused as stale: the dialog opens with nothing to settle, and its merge is saved.
+    editor.reason = "clearer objective";
+    const auto [draft, reason] = editor.start_save();
+    EXPECT_EQ(reason, "clearer objective");
+    EXPECT_TRUE(editor.reason.empty());
+    EXPECT_THROW(client->save_plan(draft, reason), Conflict);
+    const Plan latest = *client->load(snapshot.selection).plan;
+    editor.save_failed(latest);
+    ASSERT_TRUE(editor.conflict().has_value());
+    EXPECT_FALSE(editor.awaiting_save());
+    EXPECT_TRUE(editor.conflict()->complete());
+    editor.apply_merge();
+    EXPECT_FALSE(editor.conflict().has_value());
+    EXPECT_EQ(editor.base().version, latest.version);
+    EXPECT_EQ(editor.draft().sections[1].objective.zh, "他人再改");
+    EXPECT_EQ(editor.draft().sections[0].objective.en, "My objective");
+
+    // Saved on top of the latest version: the editor continues from what is stored.
+    const auto [merged, why] = editor.start_save();
+    EXPECT_EQ(why, "dashboard edit") << "a default reason";
+    client->save_plan(merged, why);
+    editor.follow(*client->load(snapshot.selection).plan);
+    EXPECT_FALSE(editor.awaiting_save());
+    EXPECT_FALSE(editor.changed());
+    EXPECT_EQ(editor.base().version, latest.version + 1);
+
+    // A submitted plan is frozen, and the untouched editor shows it submitted; so it is when I had
+    // edits of my own (someone else submitted meanwhile).
+    client->submit_plan(snapshot.plan->id);
+    const Plan submitted = *client->load(snapshot.selection).plan;
+    editor.follow(submitted);
+    EXPECT_FALSE(editor.editable());
+    EXPECT_EQ(editor.draft().status, submitted.status);
+    EditorSession other;
+    other.follow(*snapshot.plan);
+    other.draft().theme.en = "Edited";
+    other.follow(submitted);
+    EXPECT_FALSE(other.editable());
 }
 
 TEST_P(DashboardModel, TheProgrammeTableFiltersAndSorts) {
@@ -112,7 +318,17 @@ TEST_P(DashboardModel, EveryLabelExistsInBothLanguagesAndTheAtlasCoversTheData) 
         EXPECT_FALSE(text.zh.empty()) << key;
         EXPECT_FALSE(text.en.empty()) << key;
     }
+    // Window titles are labels too: each dialog's title is a "title." key, in both languages.
+    for (const char* title :
+         {"title.conflict", "title.error", "title.help", "title.submit", "title.matrix_cell", "app.title"}) {
+        EXPECT_TRUE(keys.contains(title)) << title;
+    }
+    for (const auto& [keys_pressed, what] : keyboard_shortcuts()) {
+        EXPECT_FALSE(what.zh.empty()) << keys_pressed;
+        EXPECT_FALSE(what.en.empty()) << keys_pressed;
+    }
     Strings tr(Language::en);
+    EXPECT_STREQ(tr("title.conflict"), "Someone else changed this plan");
     EXPECT_STREQ(tr("screen.meetings"), "Meetings");
     tr.set_language(Language::zh);
     EXPECT_STREQ(tr("screen.meetings"), "會議");
