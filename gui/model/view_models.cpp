@@ -1,10 +1,11 @@
-#include "domain/section_texts.hpp"
 #include "view_models.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <set>
 #include <tuple>
+
+#include "domain/section_texts.hpp"
 
 namespace dplan::gui {
 

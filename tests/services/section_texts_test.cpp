@@ -2,16 +2,16 @@
 // through plan JSON, printed in the committee paper (PDF) and imported from it, shown by the diff,
 // kept by the three-way merge. Table-driven, so a text added to the table is tested here without a
 // test of its own (docs/architecture.md, "Adding a field to a plan section").
-#include <gtest/gtest.h>
+#include "domain/section_texts.hpp"
 
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <stdexcept>
 
 #include "domain/plan_json.hpp"
-#include "domain/section_texts.hpp"
 #include "services/paper_pdf.hpp"
 #include "services/pdf_text.hpp"
 #include "services/plan_diff.hpp"
@@ -54,9 +54,9 @@ class SectionTexts : public testing::BackendTest {
         Plan plan = testing::sample_plan(district_id);
         PlanSection family = family_of(plan);
         for (const auto& text : section_texts) {
-            family.*text.member = {fmt::format("家庭部分的{}，按規劃會議意見擬定。", text.label.zh),
-                                   fmt::format("The family section's {}, drafted from the planning meeting.",
-                                               text.key)};
+            family.*
+                text.member = {fmt::format("家庭部分的{}，按規劃會議意見擬定。", text.label.zh),
+                               fmt::format("The family section's {}, drafted from the planning meeting.", text.key)};
         }
         plan.sections = {family};
         return plan;
