@@ -20,9 +20,10 @@ build_packages=(
     fonts-wqy-microhei xvfb xauth tzdata libstb-dev
 )
 # clang-14 and libclang-rt-14-dev: the fuzz preset's compiler and libFuzzer; xdotool and
-# imagemagick: the dashboard tests that drive a real window; clang-format-14: the format check.
+# imagemagick: the dashboard tests that drive a real window; clang-format-14 and universal-ctags: the
+# format and function-length checks.
 test_packages=(mariadb-server mariadb-client poppler-utils python3 python3-icalendar xdotool imagemagick clang-14
-               libclang-rt-14-dev clang-format-14)
+               libclang-rt-14-dev clang-format-14 universal-ctags)
 
 case "$profile" in
     run) wanted=("${build_packages[@]}") ;;

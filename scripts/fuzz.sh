@@ -49,8 +49,9 @@ for target in "${targets[@]}"; do
     done
     log=build-fuzz/fuzz-$target.log
     echo "== $target: ${seconds}s"
-    # -timeout: an input that takes 10 s is a hang; -rss_limit_mb: one that needs 2 GB is a bug.
-    if ! "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    # -timeout: an input that takes 30 s is a hang (10 s gave a false one on a machine under load: an
+    # 800-byte paper that replays in 0.15 s); -rss_limit_mb: one that needs 2 GB is a bug.
+    if ! "$binary" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len=65536 \
             -print_final_stats=1 -artifact_prefix="$crashes/" "$work" "tests/fuzz/corpus/$target" >"$log" 2>&1; then
         status=1
         echo "!! $target crashed; the input is in $crashes/ and the report in $log:" >&2

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Command 2: install what is missing, check the formatting (scripts/format.sh --check), start a
-# throwaway MariaDB, build, run the whole test suite
-# (SQLite and MariaDB), then build the libFuzzer targets (clang, build-fuzz/) and run each for a
+# Command 2: install what is missing, check the formatting (scripts/format.sh --check) and that no
+# function is over 80 lines without a reason (scripts/long_functions.sh), start a throwaway
+# MariaDB, build, run the whole test suite (SQLite and MariaDB), then build the libFuzzer targets (clang, build-fuzz/) and run each for a
 # bounded time ($DPLAN_FUZZ_SECONDS, default 30: five targets, under 3 minutes together), stop the
 # server, exit with ctest's status (1 if the tests passed but a fuzz target crashed).
 #   scripts/test.sh [--preset asan|tsan|fuzz] [extra ctest arguments]
@@ -17,6 +17,7 @@ build_dir=build
 
 scripts/deps.sh test
 scripts/format.sh --check
+scripts/long_functions.sh
 
 fuzz_step() {
     scripts/build.sh fuzz

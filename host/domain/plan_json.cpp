@@ -43,6 +43,41 @@ std::int64_t integer_field(const json& object, const std::string& path, const ch
     return value.get<std::int64_t>();
 }
 
+// sections[i] of a plan file; `path` ("sections[0].") names the fields in errors.
+PlanSection section_from_json(const json& object, const std::string& path) {
+    PlanSection section;
+    section.area_id = string_field(object, path, "area");
+    for (const auto& text : section_texts) {
+        const std::string key(text.key);
+        // The objective was there from the first format; texts added later are optional, so
+        // files written before them still import.
+        if (text.builtin || object.contains(key)) {
+            section.*text.member = bilingual_field(object, path, key.c_str());
+        }
+    }
+    const json& points = field(object, path, "focus_points");
+    if (!points.is_array()) bad_field(path + "focus_points", "an array");
+    for (std::size_t p = 0; p < points.size(); ++p) {
+        const std::string point_path = fmt::format("{}focus_points[{}].", path, p);
+        FocusPoint point;
+        point.id = integer_field(points[p], point_path, "id");
+        point.text = bilingual_field(points[p], point_path, "text");
+        const json& partners = field(points[p], point_path, "partners");
+        if (!partners.is_array()) bad_field(point_path + "partners", "an array");
+        for (std::size_t k = 0; k < partners.size(); ++k) {
+            const auto sector = partners[k].is_string() ? parse_sector(partners[k].get<std::string>()) : std::nullopt;
+            if (!sector) {
+                bad_field(fmt::format("{}partners[{}]", point_path, k),
+                          "a sector code: ngo, health, education, business, district_group, "
+                          "government or resident");
+            }
+            point.partners.push_back(*sector);
+        }
+        section.focus_points.push_back(std::move(point));
+    }
+    return section;
+}
+
 }  // namespace
 
 std::string plan_to_json(const Plan& plan) {
@@ -91,6 +126,8 @@ Plan plan_from_json(std::string_view text) {
     } catch (const json::parse_error& e) {
         throw InvalidInput({fmt::format("不是有效的 JSON（位置 {}）：{}", e.byte, e.what()),
                             fmt::format("not valid JSON (at byte {}): {}", e.byte, e.what())});
+    } catch (const json::exception& e) {  // a number beyond a double ("2222E884"): out_of_range
+        throw InvalidInput({"不是可用的 JSON：有數字超出可表示的範圍", fmt::format("not usable JSON: {}", e.what())});
     }
     if (!document.is_object()) bad_field("(document)", "a JSON object");
     if (string_field(document, "", "format") != "dplan.plan") bad_field("format", "\"dplan.plan\"");
@@ -121,39 +158,7 @@ Plan plan_from_json(std::string_view text) {
     const json& sections = field(document, "", "sections");
     if (!sections.is_array()) bad_field("sections", "an array");
     for (std::size_t s = 0; s < sections.size(); ++s) {
-        const std::string path = fmt::format("sections[{}].", s);
-        PlanSection section;
-        section.area_id = string_field(sections[s], path, "area");
-        for (const auto& text : section_texts) {
-            const std::string key(text.key);
-            // The objective was there from the first format; texts added later are optional, so
-            // files written before them still import.
-            if (text.builtin || sections[s].contains(key)) {
-                section.*text.member = bilingual_field(sections[s], path, key.c_str());
-            }
-        }
-        const json& points = field(sections[s], path, "focus_points");
-        if (!points.is_array()) bad_field(path + "focus_points", "an array");
-        for (std::size_t p = 0; p < points.size(); ++p) {
-            const std::string point_path = fmt::format("{}focus_points[{}].", path, p);
-            FocusPoint point;
-            point.id = integer_field(points[p], point_path, "id");
-            point.text = bilingual_field(points[p], point_path, "text");
-            const json& partners = field(points[p], point_path, "partners");
-            if (!partners.is_array()) bad_field(point_path + "partners", "an array");
-            for (std::size_t k = 0; k < partners.size(); ++k) {
-                const auto sector =
-                    partners[k].is_string() ? parse_sector(partners[k].get<std::string>()) : std::nullopt;
-                if (!sector) {
-                    bad_field(fmt::format("{}partners[{}]", point_path, k),
-                              "a sector code: ngo, health, education, business, district_group, "
-                              "government or resident");
-                }
-                point.partners.push_back(*sector);
-            }
-            section.focus_points.push_back(std::move(point));
-        }
-        plan.sections.push_back(std::move(section));
+        plan.sections.push_back(section_from_json(sections[s], fmt::format("sections[{}].", s)));
     }
     return plan;
 }

@@ -94,6 +94,9 @@ PluginManifest parse_manifest(const std::filesystem::path& directory, std::strin
         const auto line = 1 + std::count(upto.begin(), upto.end(), '\n');
         throw InvalidInput({fmt::format("{} 第 {} 行：不是有效的 JSON（{}）", file.string(), line, e.what()),
                             fmt::format("{} line {}: not valid JSON ({})", file.string(), line, e.what())});
+    } catch (const json::exception& e) {  // a number beyond a double: out_of_range
+        throw InvalidInput({fmt::format("{}：不是可用的 JSON，有數字超出可表示的範圍", file.string()),
+                            fmt::format("{}: not usable JSON ({})", file.string(), e.what())});
     }
     if (!document.is_object()) bad_field(file, "(document)", "a JSON object");
 

@@ -117,7 +117,7 @@ SignatureResult verify_manifest_signature(std::string_view manifest, const std::
     nlohmann::json sig;
     try {
         sig = nlohmann::json::parse(*signature_file);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // syntax, or a number beyond a double
         result.detail = e.what();
         return result;
     }

@@ -208,6 +208,69 @@ void check_clashes_within(const FileContents& file, Checker& check) {
     }
 }
 
+// What one row's fields say, each checked; nullopt when any is wrong, every problem given to `check`.
+struct RowFields {
+    std::string code;
+    IndicatorKind kind;
+    std::string unit;
+    std::optional<double> target, actual;
+    std::int32_t start, end;
+};
+
+std::optional<RowFields> read_fields(const CsvRow& row, const Layout& layout, Checker& check) {
+    auto field = [&](Column column) -> const std::string& { return row.fields[layout.at[column]]; };
+    bool ok = true;
+    auto fail = [&](std::string_view column, const std::string& zh, const std::string& en) {
+        check.error(row.line, column, zh, en);
+        ok = false;
+    };
+    const std::string& code = field(code_column);
+    if (code.empty() || code.size() > 32) fail("indicator_code", "須為 1 至 32 個字元", "must be 1 to 32 characters");
+    const auto kind = parse_indicator_kind(field(kind_column));
+    if (!kind) {
+        fail("kind", fmt::format("應為 output 或 outcome，實為「{}」", field(kind_column)),
+             fmt::format("expected output or outcome, got '{}'", field(kind_column)));
+    }
+    const std::string& unit = field(unit_column);
+    if (!is_indicator_unit(unit)) {
+        fail("unit", fmt::format("不明單位「{}」", unit),
+             fmt::format("unknown unit '{}' (known: sessions, persons, attendances, contacts, posts, percent, ...)",
+                         unit));
+    } else if (kind == IndicatorKind::outcome && unit != "percent") {
+        fail("unit", "成效指標以百分比計算", "outcome indicators are measured in percent");
+    }
+    // An empty target is "not stated" (a report gave none); 0 is "not applicable".
+    std::optional<double> target;
+    if (!field(target_column).empty()) {
+        target = number(field(target_column));
+        if (!target || *target < 0) {
+            fail("target", fmt::format("應為 0 或以上的數字，或留空表示目標未訂明，實為「{}」", field(target_column)),
+                 fmt::format("expected a number >= 0, or nothing for a target not stated, got '{}'",
+                             field(target_column)));
+        }
+    }
+    std::optional<double> actual;
+    if (!field(actual_column).empty()) {
+        actual = number(field(actual_column));
+        if (!actual) {
+            fail("actual", fmt::format("應為數字或留空，實為「{}」", field(actual_column)),
+                 fmt::format("expected a number or nothing, got '{}'", field(actual_column)));
+        }
+    }
+    const auto start = day_of(field(start_column)), end = day_of(field(end_column));
+    if (!start) {
+        fail("period_start", fmt::format("應為 YYYY-MM-DD，實為「{}」", field(start_column)),
+             fmt::format("expected YYYY-MM-DD, got '{}'", field(start_column)));
+    }
+    if (!end) {
+        fail("period_end", fmt::format("應為 YYYY-MM-DD，實為「{}」", field(end_column)),
+             fmt::format("expected YYYY-MM-DD, got '{}'", field(end_column)));
+    }
+    if (start && end && *end < *start) fail("period_end", "結束日期早於開始日期", "the period ends before it starts");
+    if (!ok) return std::nullopt;
+    return RowFields{code, *kind, unit, target, actual, *start, *end};
+}
+
 // Reads and checks every row: the header, each field, each indicator's definition, the periods
 // within the file. Throws InvalidInput listing every error.
 FileContents read_file_contents(Database& db, const std::function<void(const CsvRowHandler&)>& rows,
@@ -238,11 +301,6 @@ FileContents read_file_contents(Database& db, const std::function<void(const Csv
             return;
         }
         auto field = [&](Column column) -> const std::string& { return row.fields[layout->at[column]]; };
-        bool ok = true;
-        auto fail = [&](std::string_view column, const std::string& zh, const std::string& en) {
-            check.error(row.line, column, zh, en);
-            ok = false;
-        };
         const std::string& name = field(programme_column);
         auto known_programme = known.find(name);
         if (known_programme == known.end()) {
@@ -251,60 +309,24 @@ FileContents read_file_contents(Database& db, const std::function<void(const Csv
         }
         const auto& programme = known_programme->second;
         if (!programme) {
-            fail("programme", fmt::format("沒有名為「{}」的計劃；請先用 dplan programme new 建立", name),
-                 fmt::format("no programme named '{}'; create it with 'dplan programme new'", name));
+            check.error(row.line, "programme",
+                        fmt::format("沒有名為「{}」的計劃；請先用 dplan programme new 建立", name),
+                        fmt::format("no programme named '{}'; create it with 'dplan programme new'", name));
         }
-        const std::string& code = field(code_column);
-        if (code.empty() || code.size() > 32)
-            fail("indicator_code", "須為 1 至 32 個字元", "must be 1 to 32 characters");
-        const auto kind = parse_indicator_kind(field(kind_column));
-        if (!kind) {
-            fail("kind", fmt::format("應為 output 或 outcome，實為「{}」", field(kind_column)),
-                 fmt::format("expected output or outcome, got '{}'", field(kind_column)));
-        }
-        const std::string& unit = field(unit_column);
-        if (!is_indicator_unit(unit)) {
-            fail("unit", fmt::format("不明單位「{}」", unit),
-                 fmt::format("unknown unit '{}' (known: sessions, persons, attendances, contacts, posts, percent, ...)",
-                             unit));
-        } else if (kind == IndicatorKind::outcome && unit != "percent") {
-            fail("unit", "成效指標以百分比計算", "outcome indicators are measured in percent");
-        }
-        // An empty target is "not stated" (a report gave none); 0 is "not applicable".
-        std::optional<double> target;
-        if (!field(target_column).empty()) {
-            target = number(field(target_column));
-            if (!target || *target < 0) {
-                fail("target",
-                     fmt::format("應為 0 或以上的數字，或留空表示目標未訂明，實為「{}」", field(target_column)),
-                     fmt::format("expected a number >= 0, or nothing for a target not stated, got '{}'",
-                                 field(target_column)));
-            }
-        }
-        std::optional<double> actual;
-        if (!field(actual_column).empty()) {
-            actual = number(field(actual_column));
-            if (!actual) {
-                fail("actual", fmt::format("應為數字或留空，實為「{}」", field(actual_column)),
-                     fmt::format("expected a number or nothing, got '{}'", field(actual_column)));
-            }
-        }
-        const auto start = day_of(field(start_column)), end = day_of(field(end_column));
-        if (!start) {
-            fail("period_start", fmt::format("應為 YYYY-MM-DD，實為「{}」", field(start_column)),
-                 fmt::format("expected YYYY-MM-DD, got '{}'", field(start_column)));
-        }
-        if (!end) {
-            fail("period_end", fmt::format("應為 YYYY-MM-DD，實為「{}」", field(end_column)),
-                 fmt::format("expected YYYY-MM-DD, got '{}'", field(end_column)));
-        }
-        if (start && end && *end < *start)
-            fail("period_end", "結束日期早於開始日期", "the period ends before it starts");
-        if (!ok) return;
+        const auto fields = read_fields(row, *layout, check);
+        if (!programme || !fields) return;
+        const std::string& code = fields->code;
 
         const std::string english = layout->has_english ? field(english_column) : std::string();
-        const Indicator definition{0,    programme->id, code,         *kind,       {field(description_column), english},
-                                   unit, target,        std::nullopt, std::nullopt};
+        const Indicator definition{0,
+                                   programme->id,
+                                   code,
+                                   fields->kind,
+                                   {field(description_column), english},
+                                   fields->unit,
+                                   fields->target,
+                                   std::nullopt,
+                                   std::nullopt};
         const auto [slot, added] = indicator_index.emplace(std::make_pair(programme->id, code),
                                                            static_cast<std::uint32_t>(file.indicators.size()));
         if (added) {
@@ -318,7 +340,8 @@ FileContents read_file_contents(Database& db, const std::function<void(const Csv
                             code, file.indicators[slot->second].line));
             return;
         }
-        file.readings.push_back({slot->second, row.line, *start, *end, actual.value_or(0), actual.has_value(), false});
+        file.readings.push_back({slot->second, row.line, fields->start, fields->end, fields->actual.value_or(0),
+                                 fields->actual.has_value(), false});
     });
     if (!layout) throw InvalidInput({"CSV 檔案是空的", "the CSV file is empty"});
     check_clashes_within(file, check);

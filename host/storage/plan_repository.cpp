@@ -278,6 +278,15 @@ std::optional<Plan> PlanRepository::load(std::int64_t id) {
     plan.district_id = district;
     plan.status = parse_status(status).value_or(PlanStatus::draft);
 
+    load_sections(plan);
+    load_focus_points(plan);
+    return plan;
+}
+
+// The plan's sections in order, with their texts.
+void PlanRepository::load_sections(Plan& plan) {
+    soci::session& sql = db_.session();
+    const long long key = plan.id;
     std::map<std::int64_t, std::size_t> section_index;
     {
         long long section_id = 0;
@@ -309,6 +318,14 @@ std::optional<Plan> PlanRepository::load(std::int64_t id) {
             if (text != section_texts.end()) plan.sections[section_index.at(section_id)].*text->member = {zh, en};
         }
     }
+}
+
+// The focus points of the plan's sections, in order, with their partner sectors.
+void PlanRepository::load_focus_points(Plan& plan) {
+    soci::session& sql = db_.session();
+    const long long key = plan.id;
+    std::map<std::int64_t, std::size_t> section_index;
+    for (std::size_t i = 0; i < plan.sections.size(); ++i) section_index[plan.sections[i].id] = i;
     std::map<std::int64_t, FocusPoint*> points;
     {
         long long point_id = 0;
@@ -342,7 +359,6 @@ std::optional<Plan> PlanRepository::load(std::int64_t id) {
             if (auto parsed = parse_sector(sector)) points.at(point_id)->partners.push_back(*parsed);
         }
     }
-    return plan;
 }
 
 std::vector<PlanSummary> PlanRepository::list(const PlanFilter& filter) {

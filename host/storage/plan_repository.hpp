@@ -39,6 +39,8 @@ class PlanRepository {
 
   private:
     std::optional<Plan> load(std::int64_t id);
+    void load_sections(Plan& plan);
+    void load_focus_points(Plan& plan);
     void insert_section(std::int64_t plan_id, int position, const PlanSection& section);
     void write_section_texts(std::int64_t section_id, const PlanSection& section);
     void insert_focus_point(std::int64_t section_id, int position, const FocusPoint& point);

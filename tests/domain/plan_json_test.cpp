@@ -39,6 +39,9 @@ TEST(PlanJson, NamesTheFieldThatIsWrong) {
     EXPECT_THROW(plan_from_json("{\"format\": \"dplan.plan\", \"format_version\": 2}"), InvalidInput);
     EXPECT_THROW(plan_from_json("not json"), InvalidInput);
     EXPECT_THROW(plan_from_json("[]"), InvalidInput);
+    // Found by the plan_json fuzz target: a number too large for a double ended the program.
+    EXPECT_THROW(plan_from_json("2222E884"), InvalidInput);
+    EXPECT_THROW(plan_from_json("{\"format\": \"dplan.plan\", \"format_version\": 1E400}"), InvalidInput);
 }
 
 TEST(FinancialYear, AcceptsOnlyConsecutiveYearsInTheCommitteeForm) {

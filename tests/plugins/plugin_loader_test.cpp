@@ -212,5 +212,11 @@ TEST(PluginManifest, RejectsIdsAndLibraryPathsThatCouldEscapeTheFolder) {
     }
 }
 
+// As plan JSON's fuzz target found: a number beyond a double is an error about the file, not the end
+// of the program.
+TEST(PluginManifest, ANumberTooLargeIsAClearError) {
+    EXPECT_THROW(plugins::parse_manifest("x", "{\"id\": \"x\", \"version\": 1E400}"), InvalidInput);
+}
+
 }  // namespace
 }  // namespace dplan
