@@ -187,65 +187,63 @@ void register_indicator_commands(CLI::App& app, Context& context) {
     indicators->require_subcommand(1);
     auto file = std::make_shared<std::string>();
     auto dry_run = std::make_shared<bool>(false);
-    auto* import =
+    auto* import_command =
         indicators->add_subcommand("import", "Import indicators and readings from CSV (all or nothing) / 匯入 CSV");
-    import->add_option("FILE", *file, "CSV in the format of docs/indicators-csv.md / CSV 檔")
+    import_command->add_option("FILE", *file, "CSV in the format of docs/indicators-csv.md / CSV 檔")
         ->required()
         ->check(CLI::ExistingFile);
-    import->add_flag("--dry-run", *dry_run, "Check every row and report; write nothing / 只檢查，不寫入");
-    import->callback([&context, file, dry_run] { import_indicators(context, *file, *dry_run);
-});
-auto catalogue_area = std::make_shared<std::string>();
-auto* catalogue =
-    indicators->add_subcommand("catalogue", "Indicators the plugins offer, with units and definitions / 指標目錄");
-catalogue->add_option("--area", *catalogue_area, "Only this service area / 只列此範疇");
-catalogue->callback([&context, catalogue_area] { print_catalogue(context, *catalogue_area); });
+    import_command->add_flag("--dry-run", *dry_run, "Check every row and report; write nothing / 只檢查，不寫入");
+    import_command->callback([&context, file, dry_run] { import_indicators(context, *file, *dry_run); });
+    auto catalogue_area = std::make_shared<std::string>();
+    auto* catalogue =
+        indicators->add_subcommand("catalogue", "Indicators the plugins offer, with units and definitions / 指標目錄");
+    catalogue->add_option("--area", *catalogue_area, "Only this service area / 只列此範疇");
+    catalogue->callback([&context, catalogue_area] { print_catalogue(context, *catalogue_area); });
 
-auto add_options = std::make_shared<AddOptions>();
-auto* add =
-    indicators->add_subcommand("add", "Add an indicator to a programme, e.g. from a plugin's catalogue / 加入指標");
-add->add_option("PROGRAMME_ID", add_options->programme_id, "Programme id / 計劃編號")->required();
-add->add_option("--code", add_options->code, "The programme's own code, e.g. 1A / 指標代號")->required();
-add->add_option("--from-catalogue", add_options->from_catalogue, "A catalogue code, e.g. YTH-01 / 目錄代號");
-add->add_option("--kind", add_options->kind, "output or outcome / 類別")->check(CLI::IsMember({"output", "outcome"}));
-add->add_option("--unit", add_options->unit, "Unit / 單位");
-add->add_option("--description-zh", add_options->description_zh, "Wording (Chinese) / 描述（中文）");
-add->add_option("--description-en", add_options->description_en, "Wording (English) / 描述（英文）");
-add->add_option("--target", add_options->target, "Target / 目標")->check(CLI::NonNegativeNumber);
-add->callback([&context, add_options] { add_indicator(context, *add_options); });
+    auto add_options = std::make_shared<AddOptions>();
+    auto* add =
+        indicators->add_subcommand("add", "Add an indicator to a programme, e.g. from a plugin's catalogue / 加入指標");
+    add->add_option("PROGRAMME_ID", add_options->programme_id, "Programme id / 計劃編號")->required();
+    add->add_option("--code", add_options->code, "The programme's own code, e.g. 1A / 指標代號")->required();
+    add->add_option("--from-catalogue", add_options->from_catalogue, "A catalogue code, e.g. YTH-01 / 目錄代號");
+    add->add_option("--kind", add_options->kind, "output or outcome / 類別")
+        ->check(CLI::IsMember({"output", "outcome"}));
+    add->add_option("--unit", add_options->unit, "Unit / 單位");
+    add->add_option("--description-zh", add_options->description_zh, "Wording (Chinese) / 描述（中文）");
+    add->add_option("--description-en", add_options->description_en, "Wording (English) / 描述（英文）");
+    add->add_option("--target", add_options->target, "Target / 目標")->check(CLI::NonNegativeNumber);
+    add->callback([&context, add_options] { add_indicator(context, *add_options); });
 
-auto summary_options = std::make_shared<SummaryOptions>();
-auto* summary =
-    indicators->add_subcommand("summary", "Met, below target, not applicable and not reported, grouped / 指標達標概覽");
-summary->add_option("--by", summary_options->by, "programme, organisation, area, plan, district or year / 分組")
-    ->check(CLI::IsMember({"programme", "organisation", "area", "plan", "district", "year"}))
-    ->capture_default_str();
-summary->add_option("--area", summary_options->area, "Only programmes serving this area / 服務範疇");
-summary->add_option("--district", summary_options->district, "District code / 地區代號");
-summary->add_option("--year", summary_options->year, "Programmes reporting in this financial year / 財政年度");
-summary->add_option("--plan", summary_options->plan, "Programmes linked to this plan / 計劃書編號");
-summary->callback([&context, summary_options] { print_summary(context, *summary_options); });
+    auto summary_options = std::make_shared<SummaryOptions>();
+    auto* summary = indicators->add_subcommand(
+        "summary", "Met, below target, not applicable and not reported, grouped / 指標達標概覽");
+    summary->add_option("--by", summary_options->by, "programme, organisation, area, plan, district or year / 分組")
+        ->check(CLI::IsMember({"programme", "organisation", "area", "plan", "district", "year"}))
+        ->capture_default_str();
+    summary->add_option("--area", summary_options->area, "Only programmes serving this area / 服務範疇");
+    summary->add_option("--district", summary_options->district, "District code / 地區代號");
+    summary->add_option("--year", summary_options->year, "Programmes reporting in this financial year / 財政年度");
+    summary->add_option("--plan", summary_options->plan, "Programmes linked to this plan / 計劃書編號");
+    summary->callback([&context, summary_options] { print_summary(context, *summary_options); });
 
-auto record_options = std::make_shared<RecordOptions>();
-auto* record = indicators->add_subcommand("record", "Report a value for a period, or correct one / 匯報或更正讀數");
-record->add_option("PROGRAMME_ID", record_options->programme_id, "Programme id / 計劃編號")->required();
-record->add_option("CODE", record_options->code, "Indicator code / 指標代號")->required();
-record->add_option("--value", record_options->value, "The value for the period / 數值")->required();
-record->add_option("--start", record_options->start, "First day of the period, YYYY-MM-DD / 期間開始")->required();
-record->add_option("--end", record_options->end, "Last day of the period, YYYY-MM-DD / 期間結束")->required();
-record->callback([&context, record_options] { record_reading(context, *record_options); });
+    auto record_options = std::make_shared<RecordOptions>();
+    auto* record = indicators->add_subcommand("record", "Report a value for a period, or correct one / 匯報或更正讀數");
+    record->add_option("PROGRAMME_ID", record_options->programme_id, "Programme id / 計劃編號")->required();
+    record->add_option("CODE", record_options->code, "Indicator code / 指標代號")->required();
+    record->add_option("--value", record_options->value, "The value for the period / 數值")->required();
+    record->add_option("--start", record_options->start, "First day of the period, YYYY-MM-DD / 期間開始")->required();
+    record->add_option("--end", record_options->end, "Last day of the period, YYYY-MM-DD / 期間結束")->required();
+    record->callback([&context, record_options] { record_reading(context, *record_options); });
 
-auto history_options = std::make_shared<RecordOptions>();
-auto* history = indicators->add_subcommand("history", "Every reading of an indicator, corrections too / 讀數紀錄");
-history->add_option("PROGRAMME_ID", history_options->programme_id, "Programme id / 計劃編號")->required();
-history->add_option("CODE", history_options->code, "Indicator code / 指標代號")->required();
-history->callback([&context, history_options] {
-    print_history(context, history_options->programme_id, history_options->code);
-});
+    auto history_options = std::make_shared<RecordOptions>();
+    auto* history = indicators->add_subcommand("history", "Every reading of an indicator, corrections too / 讀數紀錄");
+    history->add_option("PROGRAMME_ID", history_options->programme_id, "Programme id / 計劃編號")->required();
+    history->add_option("CODE", history_options->code, "Indicator code / 指標代號")->required();
+    history->callback(
+        [&context, history_options] { print_history(context, history_options->programme_id, history_options->code); });
 
-indicators->add_subcommand("export", "Indicators and their current readings, as CSV / 匯出 CSV")->callback([&context] {
-    export_indicators(context);
-});
-}  // namespace dplan::cli
+    indicators->add_subcommand("export", "Indicators and their current readings, as CSV / 匯出 CSV")
+        ->callback([&context] { export_indicators(context); });
+}
 
 }  // namespace dplan::cli

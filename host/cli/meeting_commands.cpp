@@ -131,12 +131,8 @@ void export_meeting(Context& context, std::int64_t id, const std::string& format
     }
 }
 
-}  // namespace
-
-void register_meeting_commands(CLI::App& app, Context& context) {
-    auto* meeting = app.add_subcommand("meeting", "Stakeholder meetings, views raised, decisions, action items / 會議");
-    meeting->require_subcommand(1);
-
+// meeting new: plan a meeting.
+void add_new_command(CLI::App* meeting, Context& context) {
     auto new_options = std::make_shared<NewOptions>();
     auto* create = meeting->add_subcommand("new", "Plan a meeting / 籌備會議");
     create->add_option("--title-zh", new_options->title_zh, "Title in Chinese / 中文名稱");
@@ -158,7 +154,10 @@ void register_meeting_commands(CLI::App& app, Context& context) {
     create->add_option("--invite", new_options->invite, "Invitee stakeholder ids (repeatable) / 邀請")->delimiter(',');
     create->add_option("--agenda", new_options->agenda, "Agenda item, optionally AREA:TITLE (repeatable) / 議程");
     create->callback([&context, new_options] { new_meeting(context, *new_options); });
+}
 
+// meeting list: meetings by start time, optionally only upcoming or past ones.
+void add_list_command(CLI::App* meeting, Context& context) {
     struct ListOptions {
         std::string district, when = "all";
         std::int64_t plan = 0;
@@ -173,12 +172,18 @@ void register_meeting_commands(CLI::App& app, Context& context) {
     list->callback([&context, list_options] {
         list_meetings(context, list_options->district, list_options->plan, list_options->when);
     });
+}
 
+// meeting show: everything about one meeting.
+void add_show_command(CLI::App* meeting, Context& context) {
     auto show_id = std::make_shared<std::int64_t>(0);
     auto* show = meeting->add_subcommand("show", "Everything about a meeting / 會議詳情");
     show->add_option("ID", *show_id, "Meeting id / 會議編號")->required();
     show->callback([&context, show_id] { show_meeting(context, *show_id); });
+}
 
+// meeting attend: invitations and attendance.
+void add_attend_command(CLI::App* meeting, Context& context) {
     struct AttendOptions {
         std::int64_t id = 0;
         int version = 0;
@@ -204,7 +209,10 @@ void register_meeting_commands(CLI::App& app, Context& context) {
         context.meetings().record_attendance(attend_options->id, changes, seen(attend_options->version));
         context.out << context.pick({"已記錄出席。", "Attendance recorded."}) << '\n';
     });
+}
 
+// meeting agenda: one more agenda item.
+void add_agenda_command(CLI::App* meeting, Context& context) {
     struct AgendaOptions {
         std::int64_t id = 0, focus_point = 0;
         int version = 0;
@@ -229,7 +237,10 @@ void register_meeting_commands(CLI::App& app, Context& context) {
                                      fmt::format("Added agenda item {}.", position)})
                     << '\n';
     });
+}
 
+// meeting minutes: what was discussed under an agenda item.
+void add_minutes_command(CLI::App* meeting, Context& context) {
     struct MinutesOptions {
         std::int64_t id = 0;
         int item = 0, version = 0;
@@ -246,7 +257,10 @@ void register_meeting_commands(CLI::App& app, Context& context) {
                                        seen(minutes_options->version));
         context.out << context.pick({"已記錄。", "Minutes recorded."}) << '\n';
     });
+}
 
+// meeting view add | address | decline: views raised and what the plan did about them.
+void add_view_commands(CLI::App* meeting, Context& context) {
     auto* view = meeting->add_subcommand("view", "Views raised and what was done about them / 意見");
     view->require_subcommand(1);
     struct ViewOptions {
@@ -315,7 +329,10 @@ void register_meeting_commands(CLI::App& app, Context& context) {
         context.meetings().decline_view(view_options->id, view_options->reason);
         context.out << context.pick({"已記錄：不採納。", "Recorded: not adopted."}) << '\n';
     });
+}
 
+// meeting action add | set | list: action items and their due dates.
+void add_action_commands(CLI::App* meeting, Context& context) {
     auto* action = meeting->add_subcommand("action", "Action items / 跟進事項");
     action->require_subcommand(1);
     struct ActionOptions {
@@ -371,7 +388,10 @@ void register_meeting_commands(CLI::App& app, Context& context) {
                                        overdue ? context.pick({"  【逾期】", "  [OVERDUE]"}) : "");
         }
     });
+}
 
+// meeting decide: a decision, and with --outcome the committee's decision on the plan.
+void add_decide_command(CLI::App* meeting, Context& context) {
     struct DecideOptions {
         std::int64_t id = 0;
         std::string text, outcome;
@@ -391,7 +411,10 @@ void register_meeting_commands(CLI::App& app, Context& context) {
         context.meetings().decide(decide_options->id, decide_options->text, outcome);
         context.out << context.pick({"已記錄決定。", "Decision recorded."}) << '\n';
     });
+}
 
+// meeting export: iCalendar, or the minutes as Markdown or PDF.
+void add_export_command(CLI::App* meeting, Context& context) {
     struct ExportOptions {
         std::int64_t id = 0;
         std::string format = "md", out;
@@ -407,6 +430,18 @@ void register_meeting_commands(CLI::App& app, Context& context) {
     exporter->callback([&context, export_options] {
         export_meeting(context, export_options->id, export_options->format, export_options->out);
     });
+}
+
+}  // namespace
+
+void register_meeting_commands(CLI::App& app, Context& context) {
+    auto* meeting = app.add_subcommand("meeting", "Stakeholder meetings, views raised, decisions, action items / 會議");
+    meeting->require_subcommand(1);
+    for (auto* add :
+         {add_new_command, add_list_command, add_show_command, add_attend_command, add_agenda_command,
+          add_minutes_command, add_view_commands, add_action_commands, add_decide_command, add_export_command}) {
+        add(meeting, context);
+    }
 }
 
 }  // namespace dplan::cli

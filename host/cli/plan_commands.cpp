@@ -141,18 +141,17 @@ void export_plan(Context& context, const ExportOptions& options) {
                         options.out);
 }
 
-}  // namespace
-
-void register_plan_commands(CLI::App& app, Context& context) {
-    auto* plan = app.add_subcommand("plan", "Annual district welfare plans / 年度福利工作計劃");
-    plan->require_subcommand(1);
-
+// plan list: list plans.
+void add_list_command(CLI::App* plan, Context& context) {
     auto list_options = std::make_shared<ListOptions>();
     auto* list = plan->add_subcommand("list", "List plans / 列出計劃");
     list->add_option("--district", list_options->district, "District code, e.g. riverside / 地區代號");
     list->add_option("--year", list_options->year, "Financial year, e.g. 2024-25 / 財政年度");
     list->callback([&context, list_options] { list_plans(context, *list_options); });
+}
 
+// plan show: show a plan in full.
+void add_show_command(CLI::App* plan, Context& context) {
     auto plan_id = std::make_shared<std::int64_t>(0);
     auto show_ids = std::make_shared<bool>(false);
     auto* show = plan->add_subcommand("show", "Show a plan in full / 顯示計劃全文");
@@ -166,65 +165,87 @@ void register_plan_commands(CLI::App& app, Context& context) {
             context, plan, district, [&context](const std::string& area) { return context.area_name(area); },
             *show_ids);
     });
+}
 
+// plan import: create a new draft plan from a committee paper (.pdf, .txt) or a plan export (.json).
+void add_import_command(CLI::App* plan, Context& context) {
     auto import_options = std::make_shared<ImportOptions>();
-    auto* import = plan->add_subcommand(
+    auto* import_command = plan->add_subcommand(
         "import", "Create a new draft plan from a committee paper (.pdf, .txt) or a plan export (.json) / 匯入計劃");
-    import->add_option("FILE", import_options->file, "PDF, UTF-8 text or dplan JSON / PDF、UTF-8 文字檔或 JSON")
+    import_command->add_option("FILE", import_options->file, "PDF, UTF-8 text or dplan JSON / PDF、UTF-8 文字檔或 JSON")
         ->required()
         ->check(CLI::ExistingFile);
-    import->add_option("--district", import_options->district,
-                       "District code, when the paper's district name is not found / 地區代號");
-    import->add_option("--year", import_options->year, "Financial year, e.g. 2024-25 / 財政年度");
-    import->callback([&context, import_options] { import_plan(context, *import_options);
-});
+    import_command->add_option("--district", import_options->district,
+                               "District code, when the paper's district name is not found / 地區代號");
+    import_command->add_option("--year", import_options->year, "Financial year, e.g. 2024-25 / 財政年度");
+    import_command->callback([&context, import_options] { import_plan(context, *import_options); });
+}
 
-auto export_options = std::make_shared<ExportOptions>();
-auto* export_command = plan->add_subcommand("export", "The committee paper as PDF, Markdown, HTML or JSON / 匯出文件");
-export_command->add_option("ID", export_options->id, "Plan id / 計劃編號")->required();
-export_command->add_option("--format", export_options->format, "pdf, md, html or json / 格式")
-    ->check(CLI::IsMember({"pdf", "md", "html", "json"}))
-    ->capture_default_str();
-export_command->add_option("--lang", export_options->language, "zh, en or both / 語言")
-    ->check(CLI::IsMember({"zh", "en", "both"}))
-    ->capture_default_str();
-export_command->add_option("--out", export_options->out,
-                           "Output file (default: the terminal; needed for PDF) / 輸出檔案");
-export_command->callback([&context, export_options] { export_plan(context, *export_options); });
+// plan export: the committee paper as PDF, Markdown, HTML or JSON.
+void add_export_command(CLI::App* plan, Context& context) {
+    auto export_options = std::make_shared<ExportOptions>();
+    auto* export_command =
+        plan->add_subcommand("export", "The committee paper as PDF, Markdown, HTML or JSON / 匯出文件");
+    export_command->add_option("ID", export_options->id, "Plan id / 計劃編號")->required();
+    export_command->add_option("--format", export_options->format, "pdf, md, html or json / 格式")
+        ->check(CLI::IsMember({"pdf", "md", "html", "json"}))
+        ->capture_default_str();
+    export_command->add_option("--lang", export_options->language, "zh, en or both / 語言")
+        ->check(CLI::IsMember({"zh", "en", "both"}))
+        ->capture_default_str();
+    export_command->add_option("--out", export_options->out,
+                               "Output file (default: the terminal; needed for PDF) / 輸出檔案");
+    export_command->callback([&context, export_options] { export_plan(context, *export_options); });
+}
 
-auto panels_id = std::make_shared<std::int64_t>(0);
-auto* panels = plan->add_subcommand("panels", "The plugins' dashboard panels for a plan, as text / 各範疇面板");
-panels->add_option("ID", *panels_id, "Plan id / 計劃編號")->required();
-panels->callback([&context, panels_id] {
-    for (const auto& panel : context.plans().panels(*panels_id)) {
-        context.out << fmt::format("[{}] {}\n", panel.area_id, context.pick(panel.title));
-        for (const auto& line : panel.lines) {
-            if (line.kind == plugins::PanelItemKind::metric) {
-                context.out << fmt::format("  {}: {}\n", context.pick(line.label), line.value);
-            } else {
-                context.out << "  " << context.pick(line.label) << '\n';
+// plan panels: the plugins' dashboard panels for a plan, as text.
+void add_panels_command(CLI::App* plan, Context& context) {
+    auto panels_id = std::make_shared<std::int64_t>(0);
+    auto* panels = plan->add_subcommand("panels", "The plugins' dashboard panels for a plan, as text / 各範疇面板");
+    panels->add_option("ID", *panels_id, "Plan id / 計劃編號")->required();
+    panels->callback([&context, panels_id] {
+        for (const auto& panel : context.plans().panels(*panels_id)) {
+            context.out << fmt::format("[{}] {}\n", panel.area_id, context.pick(panel.title));
+            for (const auto& line : panel.lines) {
+                if (line.kind == plugins::PanelItemKind::metric) {
+                    context.out << fmt::format("  {}: {}\n", context.pick(line.label), line.value);
+                } else {
+                    context.out << "  " << context.pick(line.label) << '\n';
+                }
             }
         }
-    }
-});
+    });
+}
 
-auto validate_id = std::make_shared<std::int64_t>(0);
-auto* validate = plan->add_subcommand("validate", "Run every service-area plugin's checks over a plan / 檢查計劃");
-validate->add_option("ID", *validate_id, "Plan id / 計劃編號")->required();
-validate->callback([&context, validate_id] {
-    const auto findings = context.plans().findings(*validate_id);
-    if (findings.empty()) {
-        context.out << context.pick({"沒有發現問題。", "No findings."}) << '\n';
-        return;
-    }
-    context.out << findings_as_text(context, findings);
-    if (has_errors(findings)) {
-        context.out << context.pick({"有錯誤：修正前不能提交此計劃。",
-                                     "There are errors: the plan cannot be submitted until they are fixed."})
-                    << '\n';
-        throw ExitWith{exit_findings};
-    }
-});
-}  // namespace dplan::cli
+// plan validate: run every service-area plugin's checks over a plan.
+void add_validate_command(CLI::App* plan, Context& context) {
+    auto validate_id = std::make_shared<std::int64_t>(0);
+    auto* validate = plan->add_subcommand("validate", "Run every service-area plugin's checks over a plan / 檢查計劃");
+    validate->add_option("ID", *validate_id, "Plan id / 計劃編號")->required();
+    validate->callback([&context, validate_id] {
+        const auto findings = context.plans().findings(*validate_id);
+        if (findings.empty()) {
+            context.out << context.pick({"沒有發現問題。", "No findings."}) << '\n';
+            return;
+        }
+        context.out << findings_as_text(context, findings);
+        if (has_errors(findings)) {
+            context.out << context.pick({"有錯誤：修正前不能提交此計劃。",
+                                         "There are errors: the plan cannot be submitted until they are fixed."})
+                        << '\n';
+            throw ExitWith{exit_findings};
+        }
+    });
+}
+
+}  // namespace
+
+void register_plan_commands(CLI::App& app, Context& context) {
+    auto* plan = app.add_subcommand("plan", "Annual district welfare plans / 年度福利工作計劃");
+    plan->require_subcommand(1);
+    for (auto* add : {add_list_command, add_show_command, add_import_command, add_export_command, add_panels_command,
+                      add_validate_command})
+        add(plan, context);
+}
 
 }  // namespace dplan::cli

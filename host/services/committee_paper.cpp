@@ -4,6 +4,9 @@
 
 #include <sstream>
 
+#include "dplan/sdk/plugin.hpp"
+#include "plugins/section_view.hpp"
+
 namespace dplan {
 
 namespace {
@@ -19,20 +22,13 @@ std::string paper_date(const std::string& timestamp, Language language) {
                                     : fmt::format("{} {}", month_names[month - 1], year);
 }
 
-// The section as the host writes it when no plugin does: the same form as the SDK's report.
+// The section as the host writes it when no plugin does (or its plugin failed): the SDK's standard
+// report, so a section reads the same whoever wrote it.
 std::string host_section_text(const PlanSection& section, Language language) {
-    const bool zh = language == Language::zh;
-    std::string text = (zh ? "工作目標：" : "Objective: ") + section.objective.in(language) + "\n";
-    text += zh ? "工作計劃重點：\n" : "Focus points:\n";
-    for (const auto& point : section.focus_points) {
-        text += "• " + point.text.in(language);
-        for (std::size_t k = 0; k < point.partners.size(); ++k) {
-            text += k > 0 ? (zh ? "、" : ", ") : (zh ? "（合作界別：" : " (Partners: ");
-            text += sector_name(point.partners[k]).in(language);
-        }
-        if (!point.partners.empty()) text += zh ? "）" : ")";
-        text += "\n";
-    }
+    const plugins::SectionView view(section, 0);
+    std::string text;
+    sdk::standard_report(sdk::Section(*view.get()), language == Language::zh ? DPLAN_LANGUAGE_ZH : DPLAN_LANGUAGE_EN,
+                         text);
     return text;
 }
 
@@ -40,8 +36,8 @@ void add_section_text(std::vector<PaperBlock>& blocks, const std::string& text) 
     std::istringstream lines(text);
     for (std::string line; std::getline(lines, line);) {
         if (line.empty()) continue;
-        if (line.starts_with("• ")) {
-            blocks.push_back({BlockKind::bullet, line.substr(std::string("• ").size())});
+        if (line.starts_with(sdk::paper::bullet)) {
+            blocks.push_back({BlockKind::bullet, line.substr(sdk::paper::bullet.size())});
         } else {
             blocks.push_back({BlockKind::paragraph, line});
         }

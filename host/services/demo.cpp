@@ -16,6 +16,7 @@ namespace {
 
 using enum Sector;
 
+// Long because it is the demo plan's text, which reads best as one piece of data.
 Plan riverside_plan(std::int64_t district_id) {
     Plan plan;
     plan.district_id = district_id;

@@ -1,5 +1,7 @@
 #include "services/demo_meetings.hpp"
 
+#include <functional>
+
 #include "storage/meeting_repository.hpp"
 #include "storage/organisation_repository.hpp"
 #include "storage/stakeholder_repository.hpp"
@@ -26,9 +28,8 @@ const DemoPerson people[] = {
     {{"吳慧敏女士", "Ms Ng Wai-man (District Social Welfare Officer)"}, nullptr, Sector::government, "wmng@example.hk"},
 };
 
-}  // namespace
-
-void load_demo_meetings(Database& db, const Plan& plan) {
+// The people of the demo, as stakeholders; their ids in the order of `people`.
+std::vector<std::int64_t> add_people(Database& db) {
     OrganisationRepository organisations(db);
     StakeholderRepository stakeholders(db);
     std::vector<std::int64_t> ids;
@@ -41,10 +42,14 @@ void load_demo_meetings(Database& db, const Plan& plan) {
             stakeholder.organisation_id = organisations.find_by_name(person.organisation).value().id;
         ids.push_back(stakeholders.create(stakeholder));
     }
-    auto person = [&](int n) { return ids[static_cast<std::size_t>(n - 1)]; };
-    const auto family_point = plan.section("family")->focus_points.front().id;
+    return ids;
+}
 
-    MeetingRepository meetings(db);
+using Person = std::function<std::int64_t(int)>;  // the n-th person of `people`, from 1
+
+// The planning meeting: attendance, agenda with minutes, a view of each kind, action items.
+void add_planning_meeting(MeetingRepository& meetings, const Plan& plan, const Person& person) {
+    const auto family_point = plan.section("family")->focus_points.front().id;
     Meeting planning;
     planning.district_id = plan.district_id;
     planning.plan_id = plan.id;
@@ -106,7 +111,10 @@ void load_demo_meetings(Database& db, const Plan& plan) {
         {0, planning_id, "與商會商討青少年暑期實習安排", person(7), {}, "2024-05-31", ActionStatus::open});
     meetings.add_action(
         {0, planning_id, "年中檢討青少年外展成效並向委員會匯報", person(7), {}, "2027-01-31", ActionStatus::open});
+}
 
+// The committee meeting that noted the plan.
+void add_committee_meeting(MeetingRepository& meetings, const Plan& plan, const Person& person) {
     Meeting committee;
     committee.district_id = plan.district_id;
     committee.plan_id = plan.id;
@@ -130,7 +138,10 @@ void load_demo_meetings(Database& db, const Plan& plan) {
     const auto committee_id = meetings.create(committee);
     meetings.add_decision(
         {0, committee_id, "委員備悉文件內容，並請社署於年中匯報青少年外展成效。", std::nullopt, std::nullopt});
+}
 
+// The consultation on next year's plan, still to come.
+void add_consultation(MeetingRepository& meetings, const Plan& plan, const Person& person) {
     Meeting consultation;
     consultation.district_id = plan.district_id;
     consultation.plan_id = plan.id;
@@ -144,6 +155,17 @@ void load_demo_meetings(Database& db, const Plan& plan) {
         consultation.attendees.push_back({person(n), {}, Sector::resident, Attendance::invited, {}});
     consultation.agenda = {{0, 0, {"來年服務重點", "Priorities for next year"}, std::nullopt, std::nullopt, ""}};
     meetings.create(consultation);
+}
+
+}  // namespace
+
+void load_demo_meetings(Database& db, const Plan& plan) {
+    const auto ids = add_people(db);
+    const Person person = [&ids](int n) { return ids[static_cast<std::size_t>(n - 1)]; };
+    MeetingRepository meetings(db);
+    add_planning_meeting(meetings, plan, person);
+    add_committee_meeting(meetings, plan, person);
+    add_consultation(meetings, plan, person);
 }
 
 }  // namespace dplan

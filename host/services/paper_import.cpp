@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "domain/error.hpp"
+#include "dplan/sdk/paper_labels.hpp"
 #include "plugins/utf8.hpp"
 
 namespace dplan {
@@ -279,218 +280,250 @@ std::vector<Sector> sectors_named_in(const std::string& text) {
 }
 
 // "…。（合作界別：醫護界、教育界）" or "… (Partners: Health, Education)", as District Planner prints
-// focus points: takes the partners off the end of the text. nullopt when the text has none.
-std::optional<std::vector<Sector>> take_printed_partners(std::string& text) {
-    for (const auto& [open, separator, close] :
-         {std::tuple{"（合作界別：", "、", "）"}, std::tuple{"(Partners:", ",", ")"}}) {
-        const std::string_view closing(close);
-        const auto at = text.rfind(open);
-        if (at == std::string::npos || !std::string_view(text).ends_with(closing)) continue;
-        const std::string list = text.substr(at + std::string_view(open).size(),
-                                             text.size() - at - std::string_view(open).size() - closing.size());
-        std::vector<Sector> sectors;
-        std::size_t from = 0;
-        while (from <= list.size()) {
-            auto to = list.find(separator, from);
-            if (to == std::string::npos) to = list.size();
-            const std::string name = trim(std::string_view(list).substr(from, to - from));
-            const auto known = std::find_if(all_sectors.begin(), all_sectors.end(), [&](Sector sector) {
-                return sector_name(sector).zh == name || sector_name(sector).en == name;
-            });
-            if (known == all_sectors.end()) return std::nullopt;  // not our list: leave the text alone
-            sectors.push_back(*known);
-            from = to + std::string_view(separator).size();
-        }
-        text = trim(std::string_view(text).substr(0, at));
-        std::sort(sectors.begin(), sectors.end());
-        return sectors;
+// focus points (sdk/paper_labels.hpp): takes the partners off the end of the text. nullopt when the
+// text has none.
+std::optional<std::vector<Sector>> take_printed_partners(std::string& text, const sdk::paper::PartnerList& printed) {
+    const std::string open = trim(printed.open);
+    const std::string separator = trim(printed.separator);
+    const std::string_view closing = printed.close;
+    const auto at = text.rfind(open);
+    if (at == std::string::npos || !std::string_view(text).ends_with(closing)) return std::nullopt;
+    const std::string list = text.substr(at + open.size(), text.size() - at - open.size() - closing.size());
+    std::vector<Sector> sectors;
+    std::size_t from = 0;
+    while (from <= list.size()) {
+        auto to = list.find(separator, from);
+        if (to == std::string::npos) to = list.size();
+        const std::string name = trim(std::string_view(list).substr(from, to - from));
+        const auto known = std::find_if(all_sectors.begin(), all_sectors.end(), [&](Sector sector) {
+            return sector_name(sector).zh == name || sector_name(sector).en == name;
+        });
+        if (known == all_sectors.end()) return std::nullopt;  // not our list: leave the text alone
+        sectors.push_back(*known);
+        from = to + separator.size();
     }
-    return std::nullopt;
+    text = trim(std::string_view(text).substr(0, at));
+    std::sort(sectors.begin(), sectors.end());
+    return sectors;
 }
 
 enum class Part { preamble, purpose, plan_intro, area_heading, objective, focus_points, advice, closing };
 
-}  // namespace
+// Reads a paper line by line. Each kind of line has its handler; `read` asks them in order and the
+// first that recognises the line takes it. What none takes is listed as unplaced, never dropped.
+class PaperReader {
+  public:
+    explicit PaperReader(const std::vector<AreaHeadings>& areas) : areas_(areas) {}
 
-PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadings>& areas) {
-    check_is_text(text);
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-
-    PaperImport result;
-    Plan& plan = result.plan;
-    Part part = Part::preamble;
-    // A bilingual paper is the Chinese version followed by the English one; the English version
-    // fills the `en` side of what the Chinese version created, matched by area and order.
-    Language language = Language::zh;
-    auto side = [&language](Bilingual& text) -> std::string& { return language == Language::zh ? text.zh : text.en; };
-    PlanSection* section = nullptr;
-    std::size_t point_index = 0;  // the next focus point of `section` in the English version
-    FocusPoint* point = nullptr;
-    int number = 0;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        auto end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        if (end - start > paper_longest_line) {
-            unreadable(
-                fmt::format("第 {} 行超過 {} 位元組（每行上限）；這不像是委員會文件", number + 1, paper_longest_line),
-                fmt::format("line {} is longer than {} bytes, the limit for one line; this does not look like a "
-                            "committee paper",
-                            number + 1, paper_longest_line));
-        }
-        const std::string line = trim(text.substr(start, end - start));
-        start = end + 1;
-        ++number;
-        if (line.empty() || is_page_furniture(line)) continue;
-
+    void read(const std::string& line, int number) {
+        number_ = number;
         // A wrapped purpose or advice line may end with "District Council": only a letterhead
         // outside them starts the English version.
-        const bool in_prose = part == Part::purpose || part == Part::advice;
-        if (!in_prose && (line.starts_with("Paper No.") || line.ends_with(" District Council"))) {
-            language = Language::en;
-            part = Part::preamble;
-            section = nullptr;
+        in_prose_ = part_ == Part::purpose || part_ == Part::advice;
+        if (!in_prose_ && (line.starts_with("Paper No.") || line.ends_with(" District Council"))) {
+            language_ = Language::en;
+            part_ = Part::preamble;
+            section_ = nullptr;
         }
-        if (auto paper_no = paper_number_in(line)) {
-            if (plan.paper_no.empty())
-                result.recognised.push_back({"文件編號 " + *paper_no, "paper number " + *paper_no});
-            plan.paper_no = *paper_no;
-            continue;
+        using Handler = bool (PaperReader::*)(const std::string&);
+        for (Handler handler :
+             {&PaperReader::paper_number, &PaperReader::council, &PaperReader::financial_year, &PaperReader::theme,
+              &PaperReader::purpose_heading, &PaperReader::advice_heading, &PaperReader::plan_heading,
+              &PaperReader::area_heading, &PaperReader::section_line, &PaperReader::signature_or_advice,
+              &PaperReader::purpose_text, &PaperReader::letterhead}) {
+            if ((this->*handler)(line)) return;
         }
-        if (auto district = in_prose ? std::nullopt : council_district_in(line)) {
-            if (result.district_name.empty()) {
-                result.district_name = *district;
-                result.recognised.push_back({"地區 " + result.district_name, "district " + result.district_name});
-            }
-            // The council as the letterhead names it: "荃灣區議會", or the whole English line.
-            if (side(plan.council).empty()) {
-                side(plan.council) = line.ends_with(" District Council") ? line : *district + "議會";
-            }
-            continue;
-        }
-        const bool may_name_year = part == Part::preamble || part == Part::plan_intro;
-        if (auto found = may_name_year ? financial_year_in(line) : std::nullopt) {
-            if (plan.financial_year.empty()) {
-                plan.financial_year = *found;
-                result.recognised.push_back({"財政年度 " + *found, "financial year " + *found});
-            }
-            continue;
-        }
-        if (auto theme = after_label(line, language == Language::zh ? "主題" : "Theme")) {
-            side(plan.theme) = *theme;
-            result.recognised.push_back(language == Language::zh ? Bilingual{"主題", "theme"}
-                                                                 : Bilingual{"主題（英文）", "theme (English)"});
-            continue;
-        }
-        if (line == "目的" || line == "Purpose") {
-            language = line == "目的" ? Language::zh : Language::en;
-            part = Part::purpose;
-            result.recognised.push_back(language == Language::zh ? Bilingual{"目的", "purpose"}
-                                                                 : Bilingual{"目的（英文）", "purpose (English)"});
-            continue;
-        }
-        if (line == "諮詢意見" || line == "Advice sought") {
-            part = Part::advice;
-            section = nullptr;
-            result.recognised.push_back(language == Language::zh
-                                            ? Bilingual{"諮詢意見", "advice sought"}
-                                            : Bilingual{"諮詢意見（英文）", "advice sought (English)"});
-            continue;
-        }
-        if ((line.ends_with("年度福利工作計劃") || line.starts_with("District Welfare Plan")) &&
-            part == Part::purpose) {
-            part = Part::plan_intro;
-            continue;
-        }
-        const AreaHeadings* heading = nullptr;
-        for (const auto& area : areas) {
-            for (const auto& synonym : area.synonyms) {
-                if (line == synonym) heading = &area;
-            }
-        }
-        if (heading != nullptr) {
-            PlanSection* existing = nullptr;
-            for (auto& candidate : plan.sections) {
-                if (candidate.area_id == heading->area_id) existing = &candidate;
-            }
-            if (existing != nullptr && language == Language::zh) {
-                throw InvalidInput({fmt::format("第 {} 行：服務範疇「{}」出現兩次", number, line),
-                                    fmt::format("line {}: service area '{}' appears twice", number, line)});
-            }
-            section =
-                existing != nullptr ? existing : &plan.sections.emplace_back(PlanSection{0, heading->area_id, {}, {}});
-            point_index = 0;
-            point = nullptr;
-            part = Part::area_heading;
-            result.recognised.push_back({fmt::format("服務範疇 {}（第 {} 行）", heading->area_id, number),
-                                         fmt::format("area {} (line {})", heading->area_id, number)});
-            continue;
-        }
-        if (section != nullptr) {
-            if (auto objective = after_label(line, language == Language::zh ? "工作目標" : "Objective")) {
-                side(section->objective) = *objective;
-                part = Part::objective;
-                continue;
-            }
-            if (after_label(line, language == Language::zh ? "工作計劃重點" : "Focus points")) {
-                part = Part::focus_points;
-                continue;
-            }
-            if (part == Part::focus_points) {
-                if (auto bullet = after_bullet(line)) {
-                    if (language == Language::en && point_index < section->focus_points.size()) {
-                        point = &section->focus_points[point_index];
-                    } else {
-                        point = &section->focus_points.emplace_back();
-                    }
-                    ++point_index;
-                    side(point->text) = *bullet;
-                } else if (point != nullptr) {
-                    append_continuation(side(point->text), line, language);
-                } else {
-                    result.unplaced.push_back({number, line});
-                }
-                continue;
-            }
-            if (part == Part::objective) {
-                append_continuation(side(section->objective), line, language);
-                continue;
-            }
-        }
-        if (part == Part::advice || part == Part::closing) {
-            if (line.starts_with("社會福利署") || line.ends_with("福利辦事處") || line == "Social Welfare Department" ||
-                line.ends_with("Social Welfare Office") || is_issue_date(line)) {
-                part = Part::closing;  // the office and date that sign the paper
-                continue;
-            }
-            if (part == Part::advice) {
-                append_continuation(side(plan.advice_sought), strip_paragraph_number(line), language);
-                continue;
-            }
-        }
-        if (part == Part::purpose) {
-            append_continuation(side(plan.purpose), strip_paragraph_number(line), language);
-            continue;
-        }
-        if (part == Part::plan_intro) continue;  // "2. ...訂立本年度工作計劃如下：" introduces the areas
-        if (part == Part::preamble && (line.ends_with("委員會") || line.ends_with("福利辦事處") ||
-                                       line.ends_with("Committee") || line.ends_with("Social Welfare Office"))) {
-            result.recognised.push_back({line, line});  // committee and office in the letterhead
-            auto& letterhead = line.ends_with("委員會") || line.ends_with("Committee") ? plan.committee : plan.office;
-            if (side(letterhead).empty()) side(letterhead) = line;
-            continue;
-        }
-        result.unplaced.push_back({number, line});
+        result_.unplaced.push_back({number, line});
     }
 
-    if (areas.empty()) {
+    PaperImport finish();
+
+  private:
+    std::string& side(Bilingual& text) const { return language_ == Language::zh ? text.zh : text.en; }
+    Plan& plan() { return result_.plan; }
+    void recognised(Bilingual zh_version, Bilingual en_version) {
+        result_.recognised.push_back(language_ == Language::zh ? std::move(zh_version) : std::move(en_version));
+    }
+
+    bool paper_number(const std::string& line) {
+        const auto found = paper_number_in(line);
+        if (!found) return false;
+        if (plan().paper_no.empty()) result_.recognised.push_back({"文件編號 " + *found, "paper number " + *found});
+        plan().paper_no = *found;
+        return true;
+    }
+
+    bool council(const std::string& line) {
+        const auto district = in_prose_ ? std::nullopt : council_district_in(line);
+        if (!district) return false;
+        if (result_.district_name.empty()) {
+            result_.district_name = *district;
+            result_.recognised.push_back({"地區 " + *district, "district " + *district});
+        }
+        // The council as the letterhead names it: "荃灣區議會", or the whole English line.
+        if (side(plan().council).empty()) {
+            side(plan().council) = line.ends_with(" District Council") ? line : *district + "議會";
+        }
+        return true;
+    }
+
+    bool financial_year(const std::string& line) {
+        const bool may_name_year = part_ == Part::preamble || part_ == Part::plan_intro;
+        const auto found = may_name_year ? financial_year_in(line) : std::nullopt;
+        if (!found) return false;
+        if (plan().financial_year.empty()) {
+            plan().financial_year = *found;
+            result_.recognised.push_back({"財政年度 " + *found, "financial year " + *found});
+        }
+        return true;
+    }
+
+    bool theme(const std::string& line) {
+        const auto found = after_label(line, language_ == Language::zh ? "主題" : "Theme");
+        if (!found) return false;
+        side(plan().theme) = *found;
+        recognised({"主題", "theme"}, {"主題（英文）", "theme (English)"});
+        return true;
+    }
+
+    bool purpose_heading(const std::string& line) {
+        if (line != "目的" && line != "Purpose") return false;
+        language_ = line == "目的" ? Language::zh : Language::en;
+        part_ = Part::purpose;
+        recognised({"目的", "purpose"}, {"目的（英文）", "purpose (English)"});
+        return true;
+    }
+
+    bool advice_heading(const std::string& line) {
+        if (line != "諮詢意見" && line != "Advice sought") return false;
+        part_ = Part::advice;
+        section_ = nullptr;
+        recognised({"諮詢意見", "advice sought"}, {"諮詢意見（英文）", "advice sought (English)"});
+        return true;
+    }
+
+    // "2024-25 年度福利工作計劃" after the purpose introduces the areas.
+    bool plan_heading(const std::string& line) {
+        if (part_ != Part::purpose ||
+            !(line.ends_with("年度福利工作計劃") || line.starts_with("District Welfare Plan"))) {
+            return false;
+        }
+        part_ = Part::plan_intro;
+        return true;
+    }
+
+    bool area_heading(const std::string& line) {
+        const AreaHeadings* heading = nullptr;
+        for (const auto& area : areas_) {
+            if (std::find(area.synonyms.begin(), area.synonyms.end(), line) != area.synonyms.end()) heading = &area;
+        }
+        if (heading == nullptr) return false;
+        PlanSection* existing = nullptr;
+        for (auto& candidate : plan().sections) {
+            if (candidate.area_id == heading->area_id) existing = &candidate;
+        }
+        if (existing != nullptr && language_ == Language::zh) {
+            throw InvalidInput({fmt::format("第 {} 行：服務範疇「{}」出現兩次", number_, line),
+                                fmt::format("line {}: service area '{}' appears twice", number_, line)});
+        }
+        section_ =
+            existing != nullptr ? existing : &plan().sections.emplace_back(PlanSection{0, heading->area_id, {}, {}});
+        point_index_ = 0;
+        point_ = nullptr;
+        part_ = Part::area_heading;
+        result_.recognised.push_back({fmt::format("服務範疇 {}（第 {} 行）", heading->area_id, number_),
+                                      fmt::format("area {} (line {})", heading->area_id, number_)});
+        return true;
+    }
+
+    // Inside a section: its objective, the focus points label, the focus points and their wrapped lines.
+    bool section_line(const std::string& line) {
+        if (section_ == nullptr) return false;
+        const auto language = language_ == Language::zh ? DPLAN_LANGUAGE_ZH : DPLAN_LANGUAGE_EN;
+        if (auto objective = after_label(line, sdk::paper::objective.in(language))) {
+            side(section_->objective) = *objective;
+            part_ = Part::objective;
+            return true;
+        }
+        if (after_label(line, sdk::paper::focus_points.in(language))) {
+            part_ = Part::focus_points;
+            return true;
+        }
+        if (part_ == Part::objective) {
+            append_continuation(side(section_->objective), line, language_);
+            return true;
+        }
+        if (part_ != Part::focus_points) return false;
+        if (auto bullet = after_bullet(line)) {
+            if (language_ == Language::en && point_index_ < section_->focus_points.size()) {
+                point_ = &section_->focus_points[point_index_];
+            } else {
+                point_ = &section_->focus_points.emplace_back();
+            }
+            ++point_index_;
+            side(point_->text) = *bullet;
+        } else if (point_ != nullptr) {
+            append_continuation(side(point_->text), line, language_);
+        } else {
+            result_.unplaced.push_back({number_, line});
+        }
+        return true;
+    }
+
+    // The office and date that sign the paper, or the advice sought before them.
+    bool signature_or_advice(const std::string& line) {
+        if (part_ != Part::advice && part_ != Part::closing) return false;
+        if (line.starts_with("社會福利署") || line.ends_with("福利辦事處") || line == "Social Welfare Department" ||
+            line.ends_with("Social Welfare Office") || is_issue_date(line)) {
+            part_ = Part::closing;
+            return true;
+        }
+        if (part_ != Part::advice) return false;
+        append_continuation(side(plan().advice_sought), strip_paragraph_number(line), language_);
+        return true;
+    }
+
+    bool purpose_text(const std::string& line) {
+        if (part_ == Part::purpose) {
+            append_continuation(side(plan().purpose), strip_paragraph_number(line), language_);
+            return true;
+        }
+        return part_ == Part::plan_intro;  // "2. ...訂立本年度工作計劃如下：" introduces the areas
+    }
+
+    // The committee and office in the letterhead.
+    bool letterhead(const std::string& line) {
+        const bool committee = line.ends_with("委員會") || line.ends_with("Committee");
+        const bool office = line.ends_with("福利辦事處") || line.ends_with("Social Welfare Office");
+        if (part_ != Part::preamble || !(committee || office)) return false;
+        result_.recognised.push_back({line, line});
+        auto& field = committee ? plan().committee : plan().office;
+        if (side(field).empty()) side(field) = line;
+        return true;
+    }
+
+    const std::vector<AreaHeadings>& areas_;
+    PaperImport result_;
+    Part part_ = Part::preamble;
+    // A bilingual paper is the Chinese version followed by the English one; the English version
+    // fills the `en` side of what the Chinese version created, matched by area and order.
+    Language language_ = Language::zh;
+    bool in_prose_ = false;
+    PlanSection* section_ = nullptr;
+    std::size_t point_index_ = 0;  // the next focus point of `section_` in the English version
+    FocusPoint* point_ = nullptr;
+    int number_ = 0;
+};
+
+PaperImport PaperReader::finish() {
+    if (areas_.empty()) {
         throw InvalidInput({"沒有載入任何服務範疇外掛，無法辨識各部分；請用 dplan plugins list 查看原因",
                             "no service-area plugin is loaded, so no section can be recognised; see 'dplan plugins "
                             "list' for why"});
     }
-    if (plan.sections.empty()) {
+    if (plan().sections.empty()) {
         std::string known;
-        for (const auto& area : areas) {
+        for (const auto& area : areas_) {
             if (!area.synonyms.empty()) known += (known.empty() ? "" : "、") + area.synonyms.front();
         }
         throw InvalidInput({fmt::format("找不到任何服務範疇標題（例如：{}）；未有建立計劃", known),
@@ -498,15 +531,15 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
                                         "{}); no plan was created",
                                         known)});
     }
-    if (plan.financial_year.empty()) {
+    if (plan().financial_year.empty()) {
         throw InvalidInput({"找不到財政年度（例如「2024-25 年度」）；請以 --year 指定",
                             "no financial year found (such as '2024-25 年度'); give it with --year"});
     }
     int inferred = 0;
-    for (auto& area_section : plan.sections) {
+    for (auto& area_section : plan().sections) {
         for (auto& point : area_section.focus_points) {
-            const auto printed_zh = take_printed_partners(point.text.zh);
-            const auto printed_en = take_printed_partners(point.text.en);
+            const auto printed_zh = take_printed_partners(point.text.zh, sdk::paper::partners_zh);
+            const auto printed_en = take_printed_partners(point.text.en, sdk::paper::partners_en);
             if (!point.text.zh.empty()) point.text.zh = as_sentence(point.text.zh, Language::zh);
             if (!point.text.en.empty()) point.text.en = as_sentence(point.text.en, Language::en);
             if (printed_zh || printed_en) {
@@ -517,9 +550,34 @@ PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadi
             }
         }
     }
-    result.recognised.push_back({fmt::format("按字眼建議了 {} 項工作計劃重點的合作界別", inferred),
-                                 fmt::format("partner sectors suggested by wording for {} focus points", inferred)});
-    return result;
+    result_.recognised.push_back({fmt::format("按字眼建議了 {} 項工作計劃重點的合作界別", inferred),
+                                  fmt::format("partner sectors suggested by wording for {} focus points", inferred)});
+    return std::move(result_);
+}
+
+}  // namespace
+
+PaperImport import_paper_text(std::string_view text, const std::vector<AreaHeadings>& areas) {
+    check_is_text(text);
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    PaperReader reader(areas);
+    int number = 0;
+    for (std::size_t start = 0; start <= text.size();) {
+        auto end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        ++number;
+        if (end - start > paper_longest_line) {
+            unreadable(
+                fmt::format("第 {} 行超過 {} 位元組（每行上限）；這不像是委員會文件", number, paper_longest_line),
+                fmt::format("line {} is longer than {} bytes, the limit for one line; this does not look like a "
+                            "committee paper",
+                            number, paper_longest_line));
+        }
+        const std::string line = trim(text.substr(start, end - start));
+        start = end + 1;
+        if (!line.empty() && !is_page_furniture(line)) reader.read(line, number);
+    }
+    return reader.finish();
 }
 
 }  // namespace dplan

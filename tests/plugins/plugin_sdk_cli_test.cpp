@@ -7,8 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/plugin_cli_fixture.hpp"
 #include "domain/plan_json.hpp"
-#include "plugin_cli_fixture.hpp"
 #include "support/whole_chinese.hpp"
 
 namespace dplan {

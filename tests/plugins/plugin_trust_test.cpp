@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "plugin_cli_fixture.hpp"
+#include "cli/plugin_cli_fixture.hpp"
 #include "plugins/manifest.hpp"
 
 namespace dplan {

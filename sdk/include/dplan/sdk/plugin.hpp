@@ -23,6 +23,7 @@
 #include "dplan/sdk/failure.h"
 #include "dplan/sdk/indicators.h"
 #include "dplan/sdk/panel.h"
+#include "dplan/sdk/paper_labels.hpp"
 #include "dplan/sdk/plugin.h"
 #include "dplan/sdk/report.h"
 #include "dplan/sdk/section_view.h"
@@ -207,24 +208,31 @@ inline void expect_partner(const Section& section, const Findings& findings, con
 
 // The section as it reads in a committee paper: objective, then the focus points as bullets,
 // each followed by its partner sectors: "…。（合作界別：醫護界、教育界）" / "… (Partners: Health, Education)".
+// The labels are paper_labels.hpp's, which the host's paper import reads back.
 inline void standard_report(const Section& section, dplan_language language, std::string& out) {
     const bool zh = language == DPLAN_LANGUAGE_ZH;
-    out += zh ? "工作目標：" : "Objective: ";
+    const auto& partners = paper::partners(language);
+    out += paper::objective.in(language);
+    out += paper::label_colon.in(language);
     out += zh ? section.objective_zh() : section.objective_en();
-    out += zh ? "\n工作計劃重點：\n" : "\nFocus points:\n";
+    out += '\n';
+    out += paper::focus_points.in(language);
+    out += paper::label_colon.in(language);
+    while (out.ends_with(' ')) out.pop_back();  // "Focus points:" ends its line
+    out += '\n';
     for (std::size_t i = 0; i < section.focus_point_count(); ++i) {
         const FocusPoint point = section.focus_point(i);
         // A point written in one language only is shown in that language rather than as an empty bullet.
         std::string_view text = zh ? point.zh() : point.en();
         if (text.empty()) text = zh ? point.en() : point.zh();
         if (text.empty() && point.partner_count() == 0) continue;
-        out += "• ";
+        out += paper::bullet;
         out += text;
         for (std::size_t k = 0; k < point.partner_count(); ++k) {
-            out += k > 0 ? (zh ? "、" : ", ") : (zh ? "（合作界別：" : " (Partners: ");
+            out += k > 0 ? partners.separator : partners.open;
             out += sector::name(point.partner(k), language);
         }
-        if (point.partner_count() > 0) out += zh ? "）" : ")";
+        if (point.partner_count() > 0) out += partners.close;
         out += '\n';
     }
 }

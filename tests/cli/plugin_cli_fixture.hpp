@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "domain/user.hpp"
-#include "plugin_fixture.hpp"
+#include "plugins/plugin_fixture.hpp"
 #include "storage/migration.hpp"
 #include "storage/plan_repository.hpp"
 #include "support/run_command.hpp"
