@@ -139,6 +139,29 @@ void print_review(Context& context, std::int64_t id) {
     }
 }
 
+struct AddAreaOptions {
+    std::int64_t id = 0;
+    std::string area, reason;
+};
+
+void register_add_area(CLI::App* plan, Context& context) {
+    auto add_area_options = std::make_shared<AddAreaOptions>();
+    auto* add_area = plan->add_subcommand(
+        "add-area", "Add a loaded plugin's service-area section to a draft or returned plan / 加入服務範疇部分");
+    add_area->add_option("ID", add_area_options->id, "Plan id / 計劃編號")->required();
+    add_area->add_option("AREA", add_area_options->area, "Service area id, e.g. drug_outreach / 服務範疇代號")
+        ->required();
+    add_area->add_option("--reason", add_area_options->reason, "Why (kept in the history) / 原因");
+    add_area->callback([&context, add_area_options] {
+        const auto& o = *add_area_options;
+        const int version = workflow(context).add_area(o.id, o.area, o.reason);
+        context.out << context.pick({fmt::format("已在計劃 {} 加入「{}」部分，現為第 {} 版。", o.id, o.area, version),
+                                     fmt::format("Added the {} section to plan {}; it is now at revision {}.", o.area,
+                                                 o.id, version)})
+                    << '\n';
+    });
+}
+
 }  // namespace
 
 void register_plan_workflow_commands(CLI::App& app, Context& context) {
@@ -187,25 +210,7 @@ void register_plan_workflow_commands(CLI::App& app, Context& context) {
     edit->add_option("--move-point", e.move_point, "POINT_ID=POSITION: reorder / 調動次序");
     edit->callback([&context, edit_options] { edit_plan(context, *edit_options); });
 
-    struct AddAreaOptions {
-        std::int64_t id = 0;
-        std::string area, reason;
-    };
-    auto add_area_options = std::make_shared<AddAreaOptions>();
-    auto* add_area = plan->add_subcommand(
-        "add-area", "Add a loaded plugin's service-area section to a draft or returned plan / 加入服務範疇部分");
-    add_area->add_option("ID", add_area_options->id, "Plan id / 計劃編號")->required();
-    add_area->add_option("AREA", add_area_options->area, "Service area id, e.g. drug_outreach / 服務範疇代號")
-        ->required();
-    add_area->add_option("--reason", add_area_options->reason, "Why (kept in the history) / 原因");
-    add_area->callback([&context, add_area_options] {
-        const auto& o = *add_area_options;
-        const int version = workflow(context).add_area(o.id, o.area, o.reason);
-        context.out << context.pick({fmt::format("已在計劃 {} 加入「{}」部分，現為第 {} 版。", o.id, o.area, version),
-                                     fmt::format("Added the {} section to plan {}; it is now at revision {}.", o.area,
-                                                 o.id, version)})
-                    << '\n';
-    });
+    register_add_area(plan, context);
 
     auto history_id = std::make_shared<std::int64_t>(0);
     auto* history = plan->add_subcommand("history", "Revisions, status changes and decisions / 修訂紀錄");

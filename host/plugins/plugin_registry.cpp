@@ -91,6 +91,12 @@ std::unique_ptr<LoadedPlugin> check_and_load(const PluginManifest& manifest, con
     }
 }
 
+Bilingual missing_dependencies(const std::string& missing) {
+    return {
+        fmt::format("「dependencies」所列的外掛未有載入：{}（應為已載入外掛的代號）", missing),
+        fmt::format("needs plugins that are not loaded: {} (dependencies lists the ids of loaded plugins)", missing)};
+}
+
 }  // namespace
 
 PluginRegistry PluginRegistry::load(const LoaderOptions& options) {
@@ -159,13 +165,7 @@ PluginRegistry PluginRegistry::load(const LoaderOptions& options) {
         for (const auto& dependency : manifest.dependencies) {
             if (registry.find(dependency) == nullptr) missing += (missing.empty() ? "" : ", ") + dependency;
         }
-        registry.refused_.push_back(
-            {manifest.directory,
-             manifest.id,
-             {fmt::format("「dependencies」所列的外掛未有載入：{}（應為已載入外掛的代號）", missing),
-              fmt::format("needs plugins that are not loaded: {} (dependencies lists the ids "
-                          "of loaded plugins)",
-                          missing)}});
+        registry.refused_.push_back({manifest.directory, manifest.id, missing_dependencies(missing)});
     }
     for (const auto& refused : registry.refused_keys_) {
         spdlog::warn("trusted key {} refused: {}", refused.file.string(), refused.reason.en);
