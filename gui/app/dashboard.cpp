@@ -4,6 +4,7 @@
 
 #include "../model/view_models.hpp"
 #include "domain/timestamp.hpp"
+#include "report_import_dialog.hpp"
 
 namespace dplan::gui {
 
@@ -27,6 +28,7 @@ bool Dashboard::update() {
         ui_.editor.awaiting_save = false;  // whatever failed, the draft stays as the user left it
     }
     if (ui_.editor.conflict) new_glyphs = atlas_.cover(ui_.editor.conflict->text_to_render()) || new_glyphs;
+    new_glyphs = atlas_.cover(report_import_text()) || new_glyphs;  // the report preview's words
     if (!ui_.snapshot || ui_.snapshot.get() == covered_) return new_glyphs;
     covered_ = ui_.snapshot.get();
     ui_.selection = ui_.snapshot->selection;

@@ -8,21 +8,26 @@
 #include <iterator>
 
 #include "../model/view_models.hpp"
+#include "report_import_dialog.hpp"
 #include "ui_state.hpp"
 
 namespace dplan::gui {
 
 namespace {
 
-void achievement_bar(const Indicator& indicator, float scale) {
+void achievement_bar(const Indicator& indicator, float scale, const char* target_not_stated) {
     const Achievement result = achievement(indicator);
     if (!result.reported) {
         ImGui::TextDisabled("–");
         return;
     }
+    if (!result.target_stated) {
+        ImGui::TextDisabled("%s", target_not_stated);
+        return;
+    }
     double percent = result.percent.value_or(0);
-    if (indicator.kind == IndicatorKind::outcome && indicator.target > 0)
-        percent = *indicator.actual / indicator.target * 100;
+    if (indicator.kind == IndicatorKind::outcome && indicator.target.value_or(0) > 0)
+        percent = *indicator.actual / *indicator.target * 100;
     const float fraction = static_cast<float>(std::min(percent, 150.0) / 150.0);
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
                           result.met ? ImVec4(0.27f, 0.63f, 0.35f, 1) : ImVec4(0.82f, 0.47f, 0.2f, 1));
@@ -64,6 +69,8 @@ void draw_indicators(UiState& ui) {
             }
         });
     }
+    ImGui::SameLine();
+    draw_report_import(ui);
     const float table_height = ImGui::GetContentRegionAvail().y * 0.55f;
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
@@ -126,12 +133,15 @@ void draw_indicators(UiState& ui) {
             ImGui::TableNextColumn();
             ImGui::Text("%s %s", indicator.code.c_str(), ui.tr.pick(indicator.description).c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%s%s", format_number(indicator.target).c_str(),
-                        indicator.kind == IndicatorKind::outcome ? "%" : "");
+            if (indicator.target)
+                ImGui::Text("%s%s", format_number(*indicator.target).c_str(),
+                            indicator.kind == IndicatorKind::outcome ? "%" : "");
+            else
+                ImGui::TextDisabled("%s", ui.tr("label.target_not_stated"));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(indicator.actual ? format_number(*indicator.actual).c_str() : "–");
             ImGui::TableNextColumn();
-            achievement_bar(indicator, ui.scale);
+            achievement_bar(indicator, ui.scale, ui.tr("label.target_not_stated"));
         }
         ImGui::EndTable();
     }

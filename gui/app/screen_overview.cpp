@@ -35,14 +35,14 @@ void draw_bars(UiState& ui, const AreaCard& card) {
             draw->AddRectFilled(ImVec2(origin.x + label_width, y + 2),
                                 ImVec2(origin.x + label_width + length, y + row - 3), colour);
             // Outcomes are rates: "58.3% / 60%" says more than a share of the target.
-            const std::string text =
-                bar.outcome ? fmt::format("{}% / {}%", format_number(*bar.actual), format_number(bar.target))
-                            : format_percent(*bar.percent);
+            const std::string text = bar.outcome ? fmt::format("{}% / {}%", format_number(*bar.actual),
+                                                               format_number(bar.target.value_or(0)))
+                                                 : format_percent(*bar.percent);
             draw->AddText(ImVec2(origin.x + label_width + length + 4, y), ImGui::GetColorU32(ImGuiCol_Text),
                           text.c_str());
         } else {
             draw->AddText(ImVec2(origin.x + label_width, y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                          ui.tr("label.not_reported"));
+                          ui.tr(bar.actual && !bar.target ? "label.target_not_stated" : "label.not_reported"));
         }
     }
     const float bottom = origin.y + row * static_cast<float>(card.bars.size());

@@ -13,6 +13,7 @@
 #include "domain/plan_status.hpp"
 #include "domain/review.hpp"
 #include "services/plan_workflow.hpp"
+#include "services/report_import.hpp"
 #include "snapshot.hpp"
 
 namespace dplan::gui {
@@ -36,6 +37,8 @@ class DashboardClient {
     virtual void set_minutes(std::int64_t meeting_id, int position, const std::string& text, int seen_version) = 0;
     virtual void set_action_status(std::int64_t action_id, ActionStatus status) = 0;
     virtual std::size_t import_indicators(const std::string& csv, const Progress& progress) = 0;
+    // A programme report, PDF or text, from a file the dashboard's user chose (a dry run too).
+    virtual ReportImportResult import_report(const std::string& file, const ReportImportOptions& options) = 0;
     // The committee paper (both languages) as a PDF, written atomically to `file`.
     virtual void export_plan_pdf(std::int64_t plan_id, const std::string& file) = 0;
 };

@@ -32,7 +32,8 @@ IndicatorBar bar_of(const PlanIndicator& row) {
                      achieved.percent, indicator.kind == IndicatorKind::outcome,
                      indicator.actual, row.target,
                      achieved.met};
-    if (bar.outcome && indicator.actual && row.target > 0) bar.percent = *indicator.actual / row.target * 100.0;
+    if (bar.outcome && indicator.actual && row.target.value_or(0) > 0)
+        bar.percent = *indicator.actual / *row.target * 100.0;
     return bar;
 }
 
@@ -80,6 +81,9 @@ class LocalClient : public DashboardClient {
     }
     std::size_t import_indicators(const std::string& csv, const Progress& progress) override {
         return ProgrammeService(db(), actor_).import_csv(csv, false, progress).readings;
+    }
+    ReportImportResult import_report(const std::string& file, const ReportImportOptions& options) override {
+        return ProgrammeService(db(), actor_).import_report_file(file, options);
     }
     void export_plan_pdf(std::int64_t plan_id, const std::string& file) override {
         write_paper_pdf(plans().paper(plan_id, PaperLanguage::both), file);

@@ -51,7 +51,7 @@ struct IndicatorBar {
     std::optional<double> percent;  // outputs: actual / target; outcomes: achieved rate / target rate
     bool outcome = false;
     std::optional<double> actual;
-    double target = 0;
+    std::optional<double> target;  // empty: not stated
     bool met = false;
 };
 

@@ -55,6 +55,7 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
         {"label.met", {"達標", "Met"}},
         {"label.below", {"未達標", "Below"}},
         {"label.not_applicable", {"不適用", "N/A"}},
+        {"label.target_not_stated", {"目標未訂明", "target not stated"}},
         {"label.not_reported", {"未匯報", "Not reported"}},
         {"label.mean", {"平均達標率", "Mean achievement"}},
         {"label.filter", {"篩選", "Filter"}},

@@ -14,6 +14,8 @@ void register_plugin_commands(CLI::App& app, Context& context);
 void register_plan_workflow_commands(CLI::App& app, Context& context);
 void register_user_commands(CLI::App& app, Context& context);
 void register_programme_commands(CLI::App& app, Context& context);
+// `programme import-report`, under the programme command.
+void register_report_import_command(CLI::App& programme, Context& context);
 void register_indicator_commands(CLI::App& app, Context& context);
 void register_meeting_commands(CLI::App& app, Context& context);
 void register_directory_commands(CLI::App& app, Context& context);

@@ -136,12 +136,15 @@ void print_summary(Context& context, const SummaryOptions& options) {
         context.out << context.pick({"沒有符合條件的計劃。", "No programmes match."}) << '\n';
         return;
     }
-    context.out << context.pick({"組別 | 計劃數 | 達標 | 未達標 | 不適用 | 未匯報 | 成果指標平均達標率",
-                                 "Group | programmes | met | below | n/a | not reported | mean output achievement"})
+    context.out << context.pick(
+                       {"組別 | 計劃數 | 達標 | 未達標 | 不適用 | 目標未訂明 | 未匯報 | 成果指標平均達標率",
+                        "Group | programmes | met | below | n/a | target not stated | not reported | mean output "
+                        "achievement"})
                 << '\n';
     for (const auto& row : rows) {
-        context.out << fmt::format("  {} | {} | {} | {} | {} | {} | {}\n", group_label(context, grouping, row),
-                                   row.programmes, row.met, row.below, row.not_applicable, row.not_reported,
+        context.out << fmt::format("  {} | {} | {} | {} | {} | {} | {} | {}\n", group_label(context, grouping, row),
+                                   row.programmes, row.met, row.below, row.not_applicable, row.not_stated,
+                                   row.not_reported,
                                    row.mean_output_percent ? format_percent(*row.mean_output_percent) : "–");
     }
     const auto shortfalls = programmes.shortfalls(filter, 5);

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <charconv>
 #include <sstream>
+#include <tuple>
 
 #include "domain/error.hpp"
+#include "domain/section_texts.hpp"
 #include "services/plan_merge.hpp"
 
 namespace dplan::cli {
@@ -60,14 +62,18 @@ std::pair<PlanSection*, std::size_t> find_point(Plan& plan, std::string_view opt
          "the id of a focus point of this plan (see 'dplan plan show --ids')"});
 }
 
+bool no_section_texts(const std::map<std::string, std::vector<std::string>, std::less<>>& given) {
+    return std::all_of(given.begin(), given.end(), [](const auto& entry) { return entry.second.empty(); });
+}
+
 }  // namespace
 
 bool PlanEdits::empty() const {
     return theme_zh.empty() && theme_en.empty() && purpose_zh.empty() && purpose_en.empty() && advice_zh.empty() &&
            advice_en.empty() && paper_no.empty() && council_zh.empty() && council_en.empty() && committee_zh.empty() &&
-           committee_en.empty() && office_zh.empty() && office_en.empty() && objective_zh.empty() &&
-           objective_en.empty() && add_point.empty() && point_zh.empty() && point_en.empty() && partners.empty() &&
-           remove_point.empty() && move_point.empty();
+           committee_en.empty() && office_zh.empty() && office_en.empty() && no_section_texts(section_text_zh) &&
+           no_section_texts(section_text_en) && add_point.empty() && point_zh.empty() && point_en.empty() &&
+           partners.empty() && remove_point.empty() && move_point.empty();
 }
 
 void apply_edits(Plan& plan, const PlanEdits& edits) {
@@ -87,13 +93,17 @@ void apply_edits(Plan& plan, const PlanEdits& edits) {
     set(plan.committee.en, edits.committee_en);
     set(plan.office.zh, edits.office_zh);
     set(plan.office.en, edits.office_en);
-    for (const auto& value : edits.objective_zh) {
-        auto [area, text] = split("objective", value, "AREA=TEXT");
-        section_of(plan, "objective", area).objective.zh = text;
-    }
-    for (const auto& value : edits.objective_en) {
-        auto [area, text] = split("objective-en", value, "AREA=TEXT");
-        section_of(plan, "objective-en", area).objective.en = text;
+    for (const auto& section_text : section_texts) {
+        const std::string option(section_text.key);
+        for (const auto& [values, suffix, side] : {std::tuple{&edits.section_text_zh, "", &Bilingual::zh},
+                                                   std::tuple{&edits.section_text_en, "-en", &Bilingual::en}}) {
+            const auto given = values->find(section_text.key);
+            if (given == values->end()) continue;
+            for (const auto& value : given->second) {
+                auto [area, text] = split(option + suffix, value, "AREA=TEXT");
+                (section_of(plan, option + suffix, area).*section_text.member).*side = text;
+            }
+        }
     }
     for (const auto& value : edits.point_zh) {
         auto [id, text] = split("point", value, "POINT_ID=TEXT");

@@ -2,6 +2,7 @@
 // explains a stale edit.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,12 +14,13 @@ namespace dplan::cli {
 struct PlanEdits {
     std::string theme_zh, theme_en, purpose_zh, purpose_en, advice_zh, advice_en, paper_no;
     std::string council_zh, council_en, committee_zh, committee_en, office_zh, office_en;  // the letterhead
-    std::vector<std::string> objective_zh, objective_en;                                   // AREA=TEXT
-    std::vector<std::string> add_point;                                                    // AREA=TEXT (Chinese)
-    std::vector<std::string> point_zh, point_en;                                           // POINT_ID=TEXT
-    std::vector<std::string> partners;      // POINT_ID=ngo,health ("" clears)
-    std::vector<std::string> remove_point;  // POINT_ID
-    std::vector<std::string> move_point;    // POINT_ID=POSITION (1-based)
+    // By section_texts' key ("objective"): AREA=TEXT, from --KEY (Chinese) and --KEY-en.
+    std::map<std::string, std::vector<std::string>, std::less<>> section_text_zh, section_text_en;
+    std::vector<std::string> add_point;           // AREA=TEXT (Chinese)
+    std::vector<std::string> point_zh, point_en;  // POINT_ID=TEXT
+    std::vector<std::string> partners;            // POINT_ID=ngo,health ("" clears)
+    std::vector<std::string> remove_point;        // POINT_ID
+    std::vector<std::string> move_point;          // POINT_ID=POSITION (1-based)
 
     bool empty() const;
 };

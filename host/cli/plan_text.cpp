@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "domain/section_texts.hpp"
+
 namespace dplan::cli {
 
 std::string plan_as_text(const Context& context, const Plan& plan, const District& district, const AreaNamer& area_name,
@@ -28,7 +30,12 @@ std::string plan_as_text(const Context& context, const Plan& plan, const Distric
     for (const auto& section : plan.sections) {
         line("");
         line(fmt::format("[{}] {}", section.area_id, context.pick(area_name(section.area_id))));
-        line(fmt::format("  {}: {}", label("工作目標", "Objective"), context.pick(section.objective)));
+        for (const auto& text : section_texts) {
+            const Bilingual& value = section.*text.member;
+            if (text.builtin || !value.empty()) {
+                line(fmt::format("  {}: {}", context.pick(text.label), context.pick(value)));
+            }
+        }
         line(fmt::format("  {}:", label("工作計劃重點", "Focus points")));
         int number = 0;
         for (const auto& point : section.focus_points) {

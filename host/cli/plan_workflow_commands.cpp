@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/findings_text.hpp"
 #include "cli/plan_edit.hpp"
+#include "domain/section_texts.hpp"
 
 namespace dplan::cli {
 
@@ -139,34 +140,8 @@ void print_review(Context& context, std::int64_t id) {
     }
 }
 
-struct AddAreaOptions {
-    std::int64_t id = 0;
-    std::string area, reason;
-};
-
-void register_add_area(CLI::App* plan, Context& context) {
-    auto add_area_options = std::make_shared<AddAreaOptions>();
-    auto* add_area = plan->add_subcommand(
-        "add-area", "Add a loaded plugin's service-area section to a draft or returned plan / 加入服務範疇部分");
-    add_area->add_option("ID", add_area_options->id, "Plan id / 計劃編號")->required();
-    add_area->add_option("AREA", add_area_options->area, "Service area id, e.g. drug_outreach / 服務範疇代號")
-        ->required();
-    add_area->add_option("--reason", add_area_options->reason, "Why (kept in the history) / 原因");
-    add_area->callback([&context, add_area_options] {
-        const auto& o = *add_area_options;
-        const int version = workflow(context).add_area(o.id, o.area, o.reason);
-        context.out << context.pick({fmt::format("已在計劃 {} 加入「{}」部分，現為第 {} 版。", o.id, o.area, version),
-                                     fmt::format("Added the {} section to plan {}; it is now at revision {}.", o.area,
-                                                 o.id, version)})
-                    << '\n';
-    });
-}
-
-}  // namespace
-
-void register_plan_workflow_commands(CLI::App& app, Context& context) {
-    auto* plan = app.get_subcommand("plan");
-
+// plan new: start a draft plan with one section per service area.
+void add_new_command(CLI::App* plan, Context& context) {
     auto new_options = std::make_shared<NewOptions>();
     auto* create = plan->add_subcommand("new", "Start a draft plan with one section per service area / 新增草擬計劃");
     create->add_option("--district", new_options->district, "District code / 地區代號")->required();
@@ -179,7 +154,10 @@ void register_plan_workflow_commands(CLI::App& app, Context& context) {
     create->add_option("--advice-zh", new_options->advice_zh, "Advice sought (Chinese) / 諮詢意見（中文）");
     create->add_option("--advice-en", new_options->advice_en, "Advice sought (English) / 諮詢意見（英文）");
     create->callback([&context, new_options] { new_plan(context, *new_options); });
+}
 
+// plan edit: change a draft or returned plan; saves a revision.
+void add_edit_command(CLI::App* plan, Context& context) {
     auto edit_options = std::make_shared<EditOptions>();
     auto& e = edit_options->edits;
     auto* edit = plan->add_subcommand("edit", "Change a draft or returned plan; saves a revision / 修改計劃");
@@ -200,8 +178,13 @@ void register_plan_workflow_commands(CLI::App& app, Context& context) {
     edit->add_option("--committee-en", e.committee_en, "Committee the paper goes to (English) / 委員會（英文）");
     edit->add_option("--office-zh", e.office_zh, "Welfare office the paper is from (Chinese) / 福利辦事處（中文）");
     edit->add_option("--office-en", e.office_en, "Welfare office the paper is from (English) / 福利辦事處（英文）");
-    edit->add_option("--objective", e.objective_zh, "AREA=TEXT: objective in Chinese / 工作目標（中文）");
-    edit->add_option("--objective-en", e.objective_en, "AREA=TEXT: objective in English / 工作目標（英文）");
+    for (const auto& text : section_texts) {
+        const std::string key(text.key);
+        edit->add_option("--" + key, e.section_text_zh[key],
+                         fmt::format("AREA=TEXT: {} in Chinese / {}（中文）", text.label.en, text.label.zh));
+        edit->add_option("--" + key + "-en", e.section_text_en[key],
+                         fmt::format("AREA=TEXT: {} in English / {}（英文）", text.label.en, text.label.zh));
+    }
     edit->add_option("--add-point", e.add_point, "AREA=TEXT: add a focus point (Chinese) / 新增工作計劃重點");
     edit->add_option("--point", e.point_zh, "POINT_ID=TEXT: reword a focus point (Chinese) / 修改重點（中文）");
     edit->add_option("--point-en", e.point_en, "POINT_ID=TEXT: reword a focus point (English) / 修改重點（英文）");
@@ -209,14 +192,42 @@ void register_plan_workflow_commands(CLI::App& app, Context& context) {
     edit->add_option("--remove-point", e.remove_point, "POINT_ID: remove a focus point / 刪除重點");
     edit->add_option("--move-point", e.move_point, "POINT_ID=POSITION: reorder / 調動次序");
     edit->callback([&context, edit_options] { edit_plan(context, *edit_options); });
+}
 
-    register_add_area(plan, context);
+struct AddAreaOptions {
+    std::int64_t id = 0;
+    std::string area, reason;
+};
 
+// plan add-area: a section for a plugin installed after the plan was drafted.
+void add_add_area_command(CLI::App* plan, Context& context) {
+    auto add_area_options = std::make_shared<AddAreaOptions>();
+    auto* add_area = plan->add_subcommand(
+        "add-area", "Add a loaded plugin's service-area section to a draft or returned plan / 加入服務範疇部分");
+    add_area->add_option("ID", add_area_options->id, "Plan id / 計劃編號")->required();
+    add_area->add_option("AREA", add_area_options->area, "Service area id, e.g. drug_outreach / 服務範疇代號")
+        ->required();
+    add_area->add_option("--reason", add_area_options->reason, "Why (kept in the history) / 原因");
+    add_area->callback([&context, add_area_options] {
+        const auto& o = *add_area_options;
+        const int version = workflow(context).add_area(o.id, o.area, o.reason);
+        context.out << context.pick({fmt::format("已在計劃 {} 加入「{}」部分，現為第 {} 版。", o.id, o.area, version),
+                                     fmt::format("Added the {} section to plan {}; it is now at revision {}.", o.area,
+                                                 o.id, version)})
+                    << '\n';
+    });
+}
+
+// plan history: revisions, status changes and decisions.
+void add_history_command(CLI::App* plan, Context& context) {
     auto history_id = std::make_shared<std::int64_t>(0);
     auto* history = plan->add_subcommand("history", "Revisions, status changes and decisions / 修訂紀錄");
     history->add_option("ID", *history_id, "Plan id / 計劃編號")->required();
     history->callback([&context, history_id] { print_history(context, *history_id); });
+}
 
+// plan diff: what changed between two revisions.
+void add_diff_command(CLI::App* plan, Context& context) {
     struct DiffOptions {
         std::int64_t id = 0;
         int from = 0, to = 0;
@@ -228,7 +239,10 @@ void register_plan_workflow_commands(CLI::App& app, Context& context) {
     diff->add_option("--to", diff_options->to, "Newer revision (default: the latest) / 較新版本");
     diff->callback(
         [&context, diff_options] { print_diff(context, diff_options->id, diff_options->from, diff_options->to); });
+}
 
+// plan submit: submit to the committee; freezes the revision.
+void add_submit_command(CLI::App* plan, Context& context) {
     auto submit_id = std::make_shared<std::int64_t>(0);
     auto* submit = plan->add_subcommand("submit", "Submit to the committee; freezes the revision / 提交委員會");
     submit->add_option("ID", *submit_id, "Plan id / 計劃編號")->required();
@@ -245,7 +259,10 @@ void register_plan_workflow_commands(CLI::App& app, Context& context) {
                         << findings_as_text(context, findings);
         }
     });
+}
 
+// plan review: show comment threads and decisions; --start begins review.
+void add_review_command(CLI::App* plan, Context& context) {
     auto review_id = std::make_shared<std::int64_t>(0);
     auto start = std::make_shared<bool>(false);
     auto* review = plan->add_subcommand("review", "Show comment threads and decisions; --start begins review / 審閱");
@@ -255,7 +272,10 @@ void register_plan_workflow_commands(CLI::App& app, Context& context) {
         if (*start) workflow(context).start_review(*review_id);
         print_review(context, *review_id);
     });
+}
 
+// plan comment: comment on a plan, a section or a focus point.
+void add_comment_command(CLI::App* plan, Context& context) {
     struct CommentOptions {
         std::int64_t id = 0;
         std::string text, area;
@@ -274,7 +294,10 @@ void register_plan_workflow_commands(CLI::App& app, Context& context) {
         const auto id = workflow(context).comment(comment_options->id, target, comment_options->text);
         context.out << context.pick({fmt::format("已加入評論 {}。", id), fmt::format("Added comment {}.", id)}) << '\n';
     });
+}
 
+// plan reply: reply to, resolve or correct a comment.
+void add_reply_command(CLI::App* plan, Context& context) {
     struct ReplyOptions {
         std::int64_t comment_id = 0;
         std::string text;
@@ -294,7 +317,10 @@ void register_plan_workflow_commands(CLI::App& app, Context& context) {
         const auto id = workflow(context).respond(reply_options->comment_id, kind, reply_options->text);
         context.out << context.pick({fmt::format("已加入 {}。", id), fmt::format("Added {}.", id)}) << '\n';
     });
+}
 
+// plan decide: record the committee's decision.
+void add_decide_command(CLI::App* plan, Context& context) {
     struct DecideOptions {
         std::int64_t id = 0;
         std::string outcome, date, meeting, note;
@@ -313,6 +339,16 @@ void register_plan_workflow_commands(CLI::App& app, Context& context) {
                                  decide_options->meeting, decide_options->note);
         context.out << context.pick({"已記錄決定。", "Decision recorded."}) << '\n';
     });
+}
+
+}  // namespace
+
+void register_plan_workflow_commands(CLI::App& app, Context& context) {
+    auto* plan = app.get_subcommand("plan");
+    for (auto* add :
+         {add_new_command, add_edit_command, add_add_area_command, add_history_command, add_diff_command,
+          add_submit_command, add_review_command, add_comment_command, add_reply_command, add_decide_command})
+        add(plan, context);
 }
 
 }  // namespace dplan::cli

@@ -1,4 +1,4 @@
-// dplan programme new | link | list | report
+// dplan programme new | link | list | report (import-report: report_import_command.cpp)
 #include <fmt/format.h>
 
 #include <ostream>
@@ -96,6 +96,8 @@ void register_programme_commands(CLI::App& app, Context& context) {
             write_text_document(context, programme_report_markdown(item, indicators), report_options->out);
         }
     });
+
+    register_report_import_command(*programme, context);
 }
 
 }  // namespace dplan::cli

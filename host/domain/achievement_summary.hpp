@@ -26,6 +26,7 @@ struct AchievementGroup {
     int met = 0;
     int below = 0;
     int not_applicable = 0;
+    int not_stated = 0;  // reported, but with no target to measure against
     int not_reported = 0;
     std::optional<double> mean_output_percent;
 };
@@ -47,8 +48,8 @@ struct PlanIndicator {
     std::int64_t programme_id = 0;
     Bilingual programme;
     std::string code;
-    std::string kind;  // "output" or "outcome"
-    double target = 0;
+    std::string kind;              // "output" or "outcome"
+    std::optional<double> target;  // empty: not stated
     std::optional<double> actual;
 };
 

@@ -26,6 +26,10 @@ struct PlanSection {
     std::string area_id;  // the service-area plugin's id: "family", "elderly", ...
     Bilingual objective;
     std::vector<FocusPoint> focus_points;
+    // Texts added later go last, so the many {id, area, objective, points} initializers stay valid.
+    // The needs of the district in this area, as planning meetings and data showed them: why the
+    // objective and focus points are what they are. Optional.
+    Bilingual district_needs = {};
 
     bool operator==(const PlanSection&) const = default;
 };

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/error.hpp"
+#include "domain/section_texts.hpp"
 
 namespace dplan {
 
@@ -53,8 +54,9 @@ std::string plan_to_json(const Plan& plan) {
             for (Sector sector : point.partners) partners.push_back(sector_code(sector));
             points.push_back({{"id", point.id}, {"text", bilingual_json(point.text)}, {"partners", partners}});
         }
-        sections.push_back(
-            {{"area", section.area_id}, {"objective", bilingual_json(section.objective)}, {"focus_points", points}});
+        json entry = {{"area", section.area_id}, {"focus_points", points}};
+        for (const auto& text : section_texts) entry[std::string(text.key)] = bilingual_json(section.*text.member);
+        sections.push_back(std::move(entry));
     }
     const json document = {
         {"format", "dplan.plan"},
@@ -122,7 +124,14 @@ Plan plan_from_json(std::string_view text) {
         const std::string path = fmt::format("sections[{}].", s);
         PlanSection section;
         section.area_id = string_field(sections[s], path, "area");
-        section.objective = bilingual_field(sections[s], path, "objective");
+        for (const auto& text : section_texts) {
+            const std::string key(text.key);
+            // The objective was there from the first format; texts added later are optional, so
+            // files written before them still import.
+            if (text.builtin || sections[s].contains(key)) {
+                section.*text.member = bilingual_field(sections[s], path, key.c_str());
+            }
+        }
         const json& points = field(sections[s], path, "focus_points");
         if (!points.is_array()) bad_field(path + "focus_points", "an array");
         for (std::size_t p = 0; p < points.size(); ++p) {

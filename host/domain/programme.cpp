@@ -30,12 +30,16 @@ Achievement achievement(const Indicator& indicator) {
     Achievement result;
     if (!indicator.actual) return result;
     result.reported = true;
-    if (indicator.kind == IndicatorKind::outcome) {
-        result.met = *indicator.actual >= indicator.target;
+    if (!indicator.target) {
+        result.target_stated = false;
         return result;
     }
-    if (indicator.target > 0) {
-        result.percent = *indicator.actual / indicator.target * 100.0;
+    if (indicator.kind == IndicatorKind::outcome) {
+        result.met = *indicator.actual >= *indicator.target;
+        return result;
+    }
+    if (*indicator.target > 0) {
+        result.percent = *indicator.actual / *indicator.target * 100.0;
         result.met = *result.percent >= 100.0 - 1e-9;
     }
     return result;

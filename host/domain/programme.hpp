@@ -41,7 +41,8 @@ struct Indicator {
     IndicatorKind kind = IndicatorKind::output;
     Bilingual description;
     std::string unit;
-    double target = 0;
+    // Empty: the target is not stated (a report printed the figure without one); 0: not applicable.
+    std::optional<double> target = 0.0;
     std::optional<std::string> catalogue_code;  // the plugin catalogue indicator it instantiates
     // Achieved so far: outputs add up the current reading of every period, outcomes take the
     // current reading of the latest period. Empty until something is reported.
@@ -63,6 +64,7 @@ struct Reading {
 struct Achievement {
     bool reported = false;
     std::optional<double> percent;  // outputs with a target above zero
+    bool target_stated = true;      // false: nothing to measure against ("target not stated")
     bool met = false;               // output: percent >= 100; outcome: actual >= target
 };
 

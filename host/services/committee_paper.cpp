@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "domain/section_texts.hpp"
 #include "dplan/sdk/plugin.hpp"
 #include "plugins/section_view.hpp"
 
@@ -93,6 +94,16 @@ void add_version(std::vector<PaperBlock>& blocks, const Plan& plan, const Distri
     for (const auto& section : plan.sections) {
         const auto* plugin = plugins.find_area(section.area_id);
         blocks.push_back({BlockKind::heading, plugin != nullptr ? plugin->area()->name.in(language) : section.area_id});
+        // The host's own texts of the section come first, with the labels the paper import reads back;
+        // then the plugin's text (objective and focus points).
+        for (const auto& section_text : section_texts) {
+            const std::string& value = (section.*section_text.member).in(language);
+            if (section_text.builtin || value.empty()) continue;
+            blocks.push_back({BlockKind::paragraph,
+                              section_text.label.in(language) +
+                                  std::string(sdk::paper::label_colon.in(zh ? DPLAN_LANGUAGE_ZH : DPLAN_LANGUAGE_EN)) +
+                                  value});
+        }
         std::string text;
         if (plugin != nullptr && plugin->can_report()) {
             try {

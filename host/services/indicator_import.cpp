@@ -270,10 +270,16 @@ FileContents read_file_contents(Database& db, const std::function<void(const Csv
         } else if (kind == IndicatorKind::outcome && unit != "percent") {
             fail("unit", "成效指標以百分比計算", "outcome indicators are measured in percent");
         }
-        const auto target = number(field(target_column));
-        if (!target || *target < 0) {
-            fail("target", fmt::format("應為 0 或以上的數字，實為「{}」", field(target_column)),
-                 fmt::format("expected a number >= 0, got '{}'", field(target_column)));
+        // An empty target is "not stated" (a report gave none); 0 is "not applicable".
+        std::optional<double> target;
+        if (!field(target_column).empty()) {
+            target = number(field(target_column));
+            if (!target || *target < 0) {
+                fail("target",
+                     fmt::format("應為 0 或以上的數字，或留空表示目標未訂明，實為「{}」", field(target_column)),
+                     fmt::format("expected a number >= 0, or nothing for a target not stated, got '{}'",
+                                 field(target_column)));
+            }
         }
         std::optional<double> actual;
         if (!field(actual_column).empty()) {
@@ -298,7 +304,7 @@ FileContents read_file_contents(Database& db, const std::function<void(const Csv
 
         const std::string english = layout->has_english ? field(english_column) : std::string();
         const Indicator definition{0,    programme->id, code,         *kind,       {field(description_column), english},
-                                   unit, *target,       std::nullopt, std::nullopt};
+                                   unit, target,        std::nullopt, std::nullopt};
         const auto [slot, added] = indicator_index.emplace(std::make_pair(programme->id, code),
                                                            static_cast<std::uint32_t>(file.indicators.size()));
         if (added) {

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "domain/error.hpp"
+#include "domain/section_texts.hpp"
 #include "dplan/sdk/paper_labels.hpp"
 #include "plugins/utf8.hpp"
 
@@ -307,7 +308,7 @@ std::optional<std::vector<Sector>> take_printed_partners(std::string& text, cons
     return sectors;
 }
 
-enum class Part { preamble, purpose, plan_intro, area_heading, objective, focus_points, advice, closing };
+enum class Part { preamble, purpose, plan_intro, area_heading, section_text, focus_points, advice, closing };
 
 // Reads a paper line by line. Each kind of line has its handler; `read` asks them in order and the
 // first that recognises the line takes it. What none takes is listed as unplaced, never dropped.
@@ -436,21 +437,25 @@ class PaperReader {
         return true;
     }
 
-    // Inside a section: its objective, the focus points label, the focus points and their wrapped lines.
+    // Inside a section: its texts (objective, ...), the focus points label, the focus points and
+    // their wrapped lines.
     bool section_line(const std::string& line) {
         if (section_ == nullptr) return false;
         const auto language = language_ == Language::zh ? DPLAN_LANGUAGE_ZH : DPLAN_LANGUAGE_EN;
-        if (auto objective = after_label(line, sdk::paper::objective.in(language))) {
-            side(section_->objective) = *objective;
-            part_ = Part::objective;
-            return true;
+        for (const auto& text : section_texts) {
+            if (auto found = after_label(line, text.label.in(language_))) {
+                text_ = text.member;
+                side(section_->*text_) = *found;
+                part_ = Part::section_text;
+                return true;
+            }
         }
         if (after_label(line, sdk::paper::focus_points.in(language))) {
             part_ = Part::focus_points;
             return true;
         }
-        if (part_ == Part::objective) {
-            append_continuation(side(section_->objective), line, language_);
+        if (part_ == Part::section_text) {
+            append_continuation(side(section_->*text_), line, language_);
             return true;
         }
         if (part_ != Part::focus_points) return false;
@@ -510,6 +515,7 @@ class PaperReader {
     Language language_ = Language::zh;
     bool in_prose_ = false;
     PlanSection* section_ = nullptr;
+    Bilingual PlanSection::*text_ = &PlanSection::objective;  // the section text being read
     std::size_t point_index_ = 0;  // the next focus point of `section_` in the English version
     FocusPoint* point_ = nullptr;
     int number_ = 0;

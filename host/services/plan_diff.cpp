@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "domain/section_texts.hpp"
+
 namespace dplan {
 
 namespace {
@@ -88,8 +90,9 @@ std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after) {
             changes.push_back({{section.area_id, section.area_id}, {"新增服務範疇部分", "section added"}});
             continue;
         }
-        compare_text(changes, {section.area_id + " · 工作目標", section.area_id + " · objective"}, old->objective,
-                     section.objective);
+        for (const auto& text : section_texts) {
+            compare_text(changes, section_text_place(section.area_id, text), (*old).*text.member, section.*text.member);
+        }
         compare_points(changes, *old, section);
     }
     for (const auto& section : before.sections) {

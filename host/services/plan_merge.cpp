@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "domain/section_texts.hpp"
+
 namespace dplan {
 
 namespace {
@@ -220,7 +222,7 @@ class Merger {
 FocusPoint Merger::point(const std::string& area, const FocusPoint& base, const FocusPoint& mine,
                          const FocusPoint& theirs) {
     FocusPoint merged = theirs;
-    merged.text = bilingual({MergeField::focus_point_text, area, base.id, Language::zh}, point_label(area, base),
+    merged.text = bilingual({MergeField::focus_point_text, area, base.id, Language::zh, {}}, point_label(area, base),
                             base.text, mine.text, theirs.text);
     // A set: what mine removed goes, what mine added comes; theirs' own changes are already in.
     std::erase_if(merged.partners, [&](Sector s) {
@@ -251,7 +253,7 @@ std::vector<FocusPoint> Merger::points(const PlanSection& base, const PlanSectio
         const FocusPoint& survivor = my_point ? *my_point : *their_point;
         if (same_content(survivor, original)) continue;  // removed on one side, at most moved on the other
         const auto* settled =
-            conflict({MergeField::focus_point, area, original.id, Language::zh}, point_label(area, original),
+            conflict({MergeField::focus_point, area, original.id, Language::zh, {}}, point_label(area, original),
                      point_value(original), my_point ? point_value(*my_point) : removed(),
                      their_point ? point_value(*their_point) : removed());
         const bool kept_by_choice = (side_of(settled) == MergeSide::mine) == (my_point != nullptr);
@@ -261,7 +263,7 @@ std::vector<FocusPoint> Merger::points(const PlanSection& base, const PlanSectio
     auto ordered = order_by_swaps(kept, mine, theirs);
     if (!ordered) {
         const auto* settled =
-            conflict({MergeField::focus_point_order, area, 0, Language::zh},
+            conflict({MergeField::focus_point_order, area, 0, Language::zh, {}},
                      {area + " · 重點次序", area + " · order of focus points"}, order_value(base.focus_points),
                      order_value(mine.focus_points), order_value(theirs.focus_points));
         ordered = side_of(settled) == MergeSide::mine ? order_like(kept, mine, theirs) : order_like(kept, theirs, mine);
@@ -293,9 +295,11 @@ std::vector<FocusPoint> Merger::points(const PlanSection& base, const PlanSectio
 PlanSection Merger::section(const PlanSection& base, const PlanSection& mine, const PlanSection& theirs) {
     PlanSection merged = theirs;
     const std::string& area = theirs.area_id;
-    merged.objective =
-        bilingual({MergeField::objective, area, 0, Language::zh}, {area + " · 工作目標", area + " · objective"},
-                  base.objective, mine.objective, theirs.objective);
+    for (const auto& text : section_texts) {
+        merged.*text.member =
+            bilingual({MergeField::section_text, area, 0, Language::zh, std::string(text.key)},
+                      section_text_place(area, text), base.*text.member, mine.*text.member, theirs.*text.member);
+    }
     merged.focus_points = points(base, mine, theirs);
     return merged;
 }
@@ -304,8 +308,9 @@ std::vector<PlanSection> Merger::sections(const Plan& base, const Plan& mine, co
     std::vector<PlanSection> merged;
     const auto removal_conflict = [&](const PlanSection& original, const PlanSection* my_section,
                                       const PlanSection* their_section) {
-        return conflict({MergeField::section, original.area_id, 0, Language::zh}, {original.area_id, original.area_id},
-                        section_value(original), my_section ? section_value(*my_section) : removed(),
+        return conflict({MergeField::section, original.area_id, 0, Language::zh, {}},
+                        {original.area_id, original.area_id}, section_value(original),
+                        my_section ? section_value(*my_section) : removed(),
                         their_section ? section_value(*their_section) : removed());
     };
     for (const auto& their_section : theirs.sections) {
@@ -349,7 +354,7 @@ std::string value_text(const MergeConflict& conflict, const MergeValue& value, L
     return language == Language::zh ? "「" + shown + "」" : "\"" + shown + "\"";
 }
 
-MergeItem plan_field(MergeField field) { return {field, "", 0, Language::zh}; }
+MergeItem plan_field(MergeField field) { return {field, "", 0, Language::zh, {}}; }
 
 }  // namespace
 

@@ -5,8 +5,8 @@
 //
 // Rules, item by item, so that nobody's change is dropped without being shown:
 // - Text is merged per field and per language (theme, purpose, advice sought, paper number, each
-//   section's objective, each focus point's text): a side that changed it wins; both changed it to
-//   the same text is no conflict; both changed it differently is a conflict.
+//   section's texts (section_texts.hpp: objective, ...), each focus point's text): a side that changed it wins; both
+//   changed it to the same text is no conflict; both changed it differently is a conflict.
 // - Partner sectors are a set: additions and removals from both sides are all kept.
 // - Focus points are matched by id (new ones have id 0 and come only from their own side). A point
 //   removed on one side and edited (text or partners) on the other is a conflict; removed on one
@@ -40,7 +40,7 @@ enum class MergeField {
     council,  // the letterhead: council, committee and office
     committee,
     office,
-    objective,          // of the section `area_id`
+    section_text,       // of the section `area_id`: the section_texts entry `text_key` (objective, ...)
     focus_point_text,   // of the point `focus_point_id`
     focus_point,        // the point as a whole: removed on one side, changed on the other
     focus_point_order,  // the order of the section's points
@@ -53,6 +53,7 @@ struct MergeItem {
     std::string area_id;
     std::int64_t focus_point_id = 0;
     Language language = Language::zh;  // text fields only
+    std::string text_key;              // section_text only
 
     auto operator<=>(const MergeItem&) const = default;
 };

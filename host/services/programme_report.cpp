@@ -7,6 +7,17 @@
 namespace dplan {
 
 namespace {
+
+// "200 人", "70%", or "未訂明 not stated" for a target a report did not give.
+std::string target_text(const Indicator& indicator, const std::string& unit) {
+    return indicator.target ? format_number(*indicator.target) + unit : "未訂明 not stated";
+}
+
+std::string achieved_text(const Achievement& result, const std::string& not_applicable) {
+    if (result.percent) return format_percent(*result.percent);
+    return result.target_stated ? not_applicable : "目標未訂明 target not stated";
+}
+
 // "2023-04-01" -> "01/04/2023", as Hong Kong reports write dates.
 std::string day_month_year(const std::string& date) {
     return date.size() == 10 ? fmt::format("{}/{}/{}", date.substr(8, 2), date.substr(5, 2), date.substr(0, 4)) : date;
@@ -31,9 +42,9 @@ std::string programme_report_markdown(const Programme& programme, const std::vec
         const Achievement result = achievement(indicator);
         const std::string unit = indicator_unit_name(indicator.unit).zh;
         std::string achieved = "未有匯報 not reported";
-        if (result.reported) achieved = result.percent ? format_percent(*result.percent) : "不適用 n/a (target 0)";
-        out += fmt::format("| {} {} | {} {} | {} | {} |\n", indicator.code, indicator.description.zh,
-                           format_number(indicator.target), unit,
+        if (result.reported) achieved = achieved_text(result, "不適用 n/a (target 0)");
+        out += fmt::format("| {} {} | {} | {} | {} |\n", indicator.code, indicator.description.zh,
+                           target_text(indicator, " " + unit),
                            indicator.actual ? format_number(*indicator.actual) : "–", achieved);
     }
     out +=
@@ -41,10 +52,11 @@ std::string programme_report_markdown(const Programme& programme, const std::vec
     for (const auto& indicator : indicators) {
         if (indicator.kind != IndicatorKind::outcome) continue;
         const Achievement result = achievement(indicator);
-        const std::string verdict = !result.reported ? "未有匯報 not reported"
-                                    : result.met     ? "達標 met"
-                                                     : "未達標 not met";
-        out += fmt::format("| {} {}% {} | {} | {} |\n", indicator.code, format_number(indicator.target),
+        const std::string verdict = !result.reported        ? "未有匯報 not reported"
+                                    : !result.target_stated ? "目標未訂明 target not stated"
+                                    : result.met            ? "達標 met"
+                                                            : "未達標 not met";
+        out += fmt::format("| {} {} {} | {} | {} |\n", indicator.code, target_text(indicator, "%"),
                            indicator.description.zh, indicator.actual ? format_number(*indicator.actual) + "%" : "–",
                            verdict);
     }
@@ -72,23 +84,24 @@ std::vector<PaperBlock> programme_report_blocks(const Programme& programme, cons
         if (indicator.kind != IndicatorKind::output) continue;
         const Achievement result = achievement(indicator);
         std::string achieved = "未有匯報 not reported";
-        if (result.reported) achieved = result.percent ? format_percent(*result.percent) : "不適用 n/a";
+        if (result.reported) achieved = achieved_text(result, "不適用 n/a");
         blocks.push_back(
             {BlockKind::bullet,
-             fmt::format("{} {}：目標 target {} {}，實際 actual {}（{}）", indicator.code, indicator.description.zh,
-                         format_number(indicator.target), indicator_unit_name(indicator.unit).zh,
+             fmt::format("{} {}：目標 target {}，實際 actual {}（{}）", indicator.code, indicator.description.zh,
+                         target_text(indicator, " " + indicator_unit_name(indicator.unit).zh),
                          indicator.actual ? format_number(*indicator.actual) : "–", achieved)});
     }
     blocks.push_back({BlockKind::heading, "成效指標 Outcome indicators"});
     for (const auto& indicator : indicators) {
         if (indicator.kind != IndicatorKind::outcome) continue;
         const Achievement result = achievement(indicator);
-        const std::string verdict = !result.reported ? "未有匯報 not reported"
-                                    : result.met     ? "達標 met"
-                                                     : "未達標 not met";
+        const std::string verdict = !result.reported        ? "未有匯報 not reported"
+                                    : !result.target_stated ? "目標未訂明 target not stated"
+                                    : result.met            ? "達標 met"
+                                                            : "未達標 not met";
         blocks.push_back(
-            {BlockKind::bullet, fmt::format("{} {}% {}：達致成效 achieved {}（{}）", indicator.code,
-                                            format_number(indicator.target), indicator.description.zh,
+            {BlockKind::bullet, fmt::format("{} {} {}：達致成效 achieved {}（{}）", indicator.code,
+                                            target_text(indicator, "%"), indicator.description.zh,
                                             indicator.actual ? format_number(*indicator.actual) + "%" : "–", verdict)});
     }
     return blocks;

@@ -136,6 +136,32 @@ IndicatorImportResult ProgrammeService::import_csv_file(const std::filesystem::p
     return import_indicator_csv_file(db_, file, actor_.id, may_report, dry_run, progress);
 }
 
+ReportImportResult ProgrammeService::import_report(std::string_view text, const ReportImportOptions& options) {
+    if (!may_ever(actor_, Operation::record_reading)) authorize(actor_, Operation::record_reading);  // throws
+    const ProgrammeReportText report = read_programme_report(text);
+    ReportImportChecks checks;
+    checks.may_create = [this](Programme& programme) {
+        if (!programme.district_id) programme.district_id = actor_.district_id;
+        if (!programme.organisation_id) programme.organisation_id = actor_.organisation_id;
+        const Subject subject = programme_subject(programme);
+        authorize(actor_, Operation::create_programme, subject);
+        authorize(actor_, Operation::edit_programme, subject);
+        authorize(actor_, Operation::record_reading, subject);
+    };
+    checks.may_report = [this](const Programme& programme) {
+        const Subject subject = programme_subject(programme);
+        authorize(actor_, Operation::edit_programme, subject);
+        authorize(actor_, Operation::record_reading, subject);
+    };
+    return import_programme_report(db_, report, options, actor_.id, checks);
+}
+
+ReportImportResult ProgrammeService::import_report_file(const std::filesystem::path& file,
+                                                        const ReportImportOptions& options) {
+    if (!may_ever(actor_, Operation::record_reading)) authorize(actor_, Operation::record_reading);  // throws
+    return import_report(report_file_text(file), options);
+}
+
 std::string ProgrammeService::export_csv() {
     ProgrammeRepository programmes(db_);
     const auto number = [](double value) { return fmt::format("{}", value); };
@@ -146,7 +172,7 @@ std::string ProgrammeService::export_csv() {
             const std::string definition =
                 fmt::format("{},{},{},{},{},{}", csv_field(programme.name.zh), csv_field(indicator.code),
                             indicator_kind_code(indicator.kind), csv_field(indicator.description.zh), indicator.unit,
-                            number(indicator.target));
+                            indicator.target ? number(*indicator.target) : std::string());
             const std::string english = csv_field(indicator.description.en);
             bool any = false;
             for (const auto& [code, reading] : readings) {

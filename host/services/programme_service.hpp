@@ -15,6 +15,7 @@
 #include "domain/programme.hpp"
 #include "domain/user.hpp"
 #include "services/indicator_import.hpp"
+#include "services/report_import.hpp"
 
 namespace dplan {
 
@@ -50,6 +51,13 @@ class ProgrammeService {
     // unchanged: a row per current reading, and a row with an empty actual for an indicator nothing
     // has been reported for.
     std::string export_csv();
+
+    // A programme report as NGOs write it (services/report_reading.hpp), its text or its file (PDF
+    // or text): into the named programme, a new one, or the one the report's head names. Officers of
+    // the programme's district, NGO staff of its organisation and admins; a new programme is in the
+    // user's district and organisation.
+    ReportImportResult import_report(std::string_view text, const ReportImportOptions& options);
+    ReportImportResult import_report_file(const std::filesystem::path& file, const ReportImportOptions& options);
 
     std::vector<AchievementGroup> summary(AchievementGrouping grouping, AchievementFilter filter);
     std::vector<ShortfallRow> shortfalls(AchievementFilter filter, int limit);

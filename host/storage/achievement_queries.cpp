@@ -102,6 +102,7 @@ constexpr const char* counts =
     "SUM(CASE WHEN i.actual IS NOT NULL AND ((i.kind = 'output' AND i.target > 0 AND i.actual < i.target) "
     "OR (i.kind = 'outcome' AND i.actual < i.target)) THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN i.actual IS NOT NULL AND i.kind = 'output' AND i.target = 0 THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN i.actual IS NOT NULL AND i.target IS NULL THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN i.actual IS NULL THEN 1 ELSE 0 END), "
     "AVG(CASE WHEN i.kind = 'output' AND i.target > 0 AND i.actual IS NOT NULL THEN i.actual * 100.0 / i.target END)";
 
@@ -134,6 +135,7 @@ std::vector<AchievementGroup> summarise_achievement(Database& db, AchievementGro
         query.exchange(soci::into(row.met));
         query.exchange(soci::into(row.below));
         query.exchange(soci::into(row.not_applicable));
+        query.exchange(soci::into(row.not_stated));
         query.exchange(soci::into(row.not_reported));
         query.exchange(soci::into(mean, mean_flag));
         query.alloc();

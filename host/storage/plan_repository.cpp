@@ -8,6 +8,7 @@
 
 #include "domain/financial_year.hpp"
 #include "domain/plan_json.hpp"
+#include "domain/section_texts.hpp"
 #include "domain/timestamp.hpp"
 
 namespace dplan {
@@ -138,6 +139,7 @@ void PlanRepository::sync_sections(const Plan& stored, const Plan& wanted) {
                          "objective_en = :en WHERE id = :id",
             soci::use(position), soci::use(section.objective.zh), soci::use(section.objective.en),
             soci::use(section_id);
+        write_section_texts(existing->id, section);
         sync_focus_points(*existing, section);
     }
     for (const auto& old : stored.sections) {
@@ -186,9 +188,27 @@ void PlanRepository::insert_section(std::int64_t plan_id, int position, const Pl
         soci::use(section.objective.en);
     long long section_id = 0;
     db_.session().get_last_insert_id("plan_sections", section_id);
+    write_section_texts(section_id, section);
     int point_position = 0;
     for (const auto& point : section.focus_points) {
         insert_focus_point(section_id, ++point_position, point);
+    }
+}
+
+// The section's texts besides its objective: one row each that has something in it.
+void PlanRepository::write_section_texts(std::int64_t section_id, const PlanSection& section) {
+    const long long id = section_id;
+    for (const auto& text : section_texts) {
+        if (text.builtin) continue;
+        const Bilingual& value = section.*text.member;
+        const std::string key(text.key);
+        // Only the texts this version knows: one written by a newer version stays as it was.
+        db_.session() << "DELETE FROM plan_section_texts WHERE section_id = :id AND text_key = :key", soci::use(id),
+            soci::use(key);
+        if (value.empty()) continue;
+        db_.session() << "INSERT INTO plan_section_texts (section_id, text_key, text_zh, text_en) "
+                         "VALUES (:id, :key, :zh, :en)",
+            soci::use(id), soci::use(key), soci::use(value.zh), soci::use(value.en);
     }
 }
 
@@ -271,6 +291,22 @@ std::optional<Plan> PlanRepository::load(std::int64_t id) {
             row.id = section_id;
             section_index[section_id] = plan.sections.size();
             plan.sections.push_back(row);
+        }
+    }
+    {
+        long long section_id = 0;
+        std::string text_key, zh, en;
+        soci::statement query =
+            (sql.prepare << "SELECT t.section_id, t.text_key, t.text_zh, t.text_en "
+                            "FROM plan_section_texts t JOIN plan_sections s ON s.id = t.section_id "
+                            "WHERE s.plan_id = :id",
+             soci::use(key), soci::into(section_id), soci::into(text_key), soci::into(zh), soci::into(en));
+        query.execute();
+        while (query.fetch()) {
+            const auto text = std::find_if(section_texts.begin(), section_texts.end(),
+                                           [&](const SectionText& t) { return !t.builtin && t.key == text_key; });
+            // A text this version does not know (written by a newer one) is left alone in storage.
+            if (text != section_texts.end()) plan.sections[section_index.at(section_id)].*text->member = {zh, en};
         }
     }
     std::map<std::int64_t, FocusPoint*> points;

@@ -40,6 +40,7 @@ class PlanRepository {
   private:
     std::optional<Plan> load(std::int64_t id);
     void insert_section(std::int64_t plan_id, int position, const PlanSection& section);
+    void write_section_texts(std::int64_t section_id, const PlanSection& section);
     void insert_focus_point(std::int64_t section_id, int position, const FocusPoint& point);
     void write_partners(std::int64_t focus_point_id, const std::vector<Sector>& partners);
     void sync_sections(const Plan& stored, const Plan& wanted);

@@ -112,6 +112,8 @@ std::int64_t ProgrammeRepository::put_indicator(const Indicator& indicator) {
         const std::string kind(indicator_kind_code(indicator.kind));
         const std::string catalogue = indicator.catalogue_code.value_or("");
         soci::indicator catalogue_flag = indicator.catalogue_code ? soci::i_ok : soci::i_null;
+        const double target = indicator.target.value_or(0);
+        soci::indicator target_flag = indicator.target ? soci::i_ok : soci::i_null;
         long long id = 0;
         db_.session() << "SELECT id FROM indicators WHERE programme_id = :programme AND code = :code",
             soci::use(programme), soci::use(indicator.code), soci::into(id);
@@ -120,7 +122,7 @@ std::int64_t ProgrammeRepository::put_indicator(const Indicator& indicator) {
                 << "UPDATE indicators SET kind = :kind, description_zh = :zh, description_en = :en, unit = :unit, "
                    "target = :target, catalogue_code = COALESCE(:catalogue, catalogue_code) WHERE id = :id",
                 soci::use(kind), soci::use(indicator.description.zh), soci::use(indicator.description.en),
-                soci::use(indicator.unit), soci::use(indicator.target), soci::use(catalogue, catalogue_flag),
+                soci::use(indicator.unit), soci::use(target, target_flag), soci::use(catalogue, catalogue_flag),
                 soci::use(id);
             return static_cast<std::int64_t>(id);
         }
@@ -128,7 +130,7 @@ std::int64_t ProgrammeRepository::put_indicator(const Indicator& indicator) {
             << "INSERT INTO indicators (programme_id, code, kind, description_zh, description_en, unit, target, "
                "catalogue_code) VALUES (:programme, :code, :kind, :zh, :en, :unit, :target, :catalogue)",
             soci::use(programme), soci::use(indicator.code), soci::use(kind), soci::use(indicator.description.zh),
-            soci::use(indicator.description.en), soci::use(indicator.unit), soci::use(indicator.target),
+            soci::use(indicator.description.en), soci::use(indicator.unit), soci::use(target, target_flag),
             soci::use(catalogue, catalogue_flag);
         db_.session().get_last_insert_id("indicators", id);
         return static_cast<std::int64_t>(id);
@@ -307,8 +309,8 @@ std::vector<Indicator> ProgrammeRepository::indicators(std::int64_t programme_id
         const long long key = programme_id;
         long long id = 0;
         std::string kind;
-        double actual = 0;
-        soci::indicator actual_flag = soci::i_ok;
+        double actual = 0, target = 0;
+        soci::indicator actual_flag = soci::i_ok, target_flag = soci::i_ok;
         std::string catalogue;
         soci::indicator catalogue_flag = soci::i_ok;
         Indicator row;
@@ -319,7 +321,7 @@ std::vector<Indicator> ProgrammeRepository::indicators(std::int64_t programme_id
                     "i.catalogue_code, i.actual FROM indicators i "
                     "WHERE i.programme_id = :programme ORDER BY i.code",
              soci::use(key), soci::into(id), soci::into(row.code), soci::into(kind), soci::into(row.description.zh),
-             soci::into(row.description.en), soci::into(row.unit), soci::into(row.target),
+             soci::into(row.description.en), soci::into(row.unit), soci::into(target, target_flag),
              soci::into(catalogue, catalogue_flag), soci::into(actual, actual_flag));
         query.execute();
         while (query.fetch()) {
@@ -327,6 +329,7 @@ std::vector<Indicator> ProgrammeRepository::indicators(std::int64_t programme_id
             row.programme_id = programme_id;
             row.kind = parse_indicator_kind(kind).value_or(IndicatorKind::output);
             row.actual = actual_flag == soci::i_ok ? std::optional<double>(actual) : std::nullopt;
+            row.target = target_flag == soci::i_ok ? std::optional<double>(target) : std::nullopt;
             row.catalogue_code = catalogue_flag == soci::i_ok ? std::optional<std::string>(catalogue) : std::nullopt;
             result.push_back(row);
         }
@@ -358,9 +361,9 @@ std::vector<PlanIndicator> ProgrammeRepository::plan_indicators(std::int64_t pla
         const long long scope_organisation = scope.organisation_id.value_or(0);
         const int by_district = scope.district_id ? 1 : 0, by_organisation = scope.organisation_id ? 1 : 0;
         long long programme_id = 0;
-        double actual = 0;
+        double actual = 0, target = 0;
         PlanIndicator row;
-        soci::indicator actual_flag = soci::i_ok;
+        soci::indicator actual_flag = soci::i_ok, target_flag = soci::i_ok;
         std::vector<PlanIndicator> result;
         soci::statement query =
             (db_.session().prepare
@@ -375,12 +378,13 @@ std::vector<PlanIndicator> ProgrammeRepository::plan_indicators(std::int64_t pla
              soci::use(key, "plan"), soci::use(by_district, "by_district"), soci::use(scope_district, "district"),
              soci::use(by_organisation, "by_organisation"), soci::use(scope_organisation, "organisation"),
              soci::into(row.area_id), soci::into(programme_id), soci::into(row.programme.zh),
-             soci::into(row.programme.en), soci::into(row.code), soci::into(row.kind), soci::into(row.target),
+             soci::into(row.programme.en), soci::into(row.code), soci::into(row.kind), soci::into(target, target_flag),
              soci::into(actual, actual_flag));
         query.execute();
         while (query.fetch()) {
             row.programme_id = programme_id;
             row.actual = actual_flag == soci::i_ok ? std::optional<double>(actual) : std::nullopt;
+            row.target = target_flag == soci::i_ok ? std::optional<double>(target) : std::nullopt;
             result.push_back(row);
         }
         return result;

@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "domain/database_url.hpp"
 #include "domain/error.hpp"
-#include "storage/database_url.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {

@@ -90,6 +90,35 @@ TEST_P(IndicatorImportTest, ACorrectionIsANewReadingAndTheNewestCounts) {
     EXPECT_EQ(format_percent(*achievement(*outreach).percent), "105%");
 }
 
+// A report that printed no target (issue 20): an empty target is "not stated", not 0, in the
+// report, the summary and the export, which imports back unchanged.
+TEST_P(IndicatorImportTest, AnEmptyTargetIsNotStatedAndExportsAndImportsBackEmpty) {
+    import_indicator_csv(db(), header + "同行新路計劃,3-c,output,家長小組,sessions,,18,2023-04-01,2025-03-31\n",
+                         system_user_id, any_programme, false);
+    ProgrammeRepository programmes(db());
+    const auto indicators = programmes.indicators(programme_id);
+    ASSERT_EQ(indicators.size(), 1u);
+    EXPECT_EQ(indicators[0].target, std::nullopt);
+    EXPECT_FALSE(achievement(indicators[0]).target_stated);
+    const auto report = programme_report_markdown(programmes.get(programme_id), indicators);
+    EXPECT_NE(report.find("| 3-c 家長小組 | 未訂明 not stated | 18 | 目標未訂明 target not stated |"),
+              std::string::npos)
+        << report;
+    const auto groups = summarise_achievement(db(), AchievementGrouping::programme, {});
+    ASSERT_EQ(groups.size(), 1u);
+    EXPECT_EQ(groups[0].not_stated, 1);
+    EXPECT_EQ(groups[0].met + groups[0].below + groups[0].not_applicable + groups[0].not_reported, 0);
+
+    User system;
+    system.id = system_user_id;
+    system.role = Role::system;
+    const std::string exported = ProgrammeService(db(), system).export_csv();
+    EXPECT_NE(exported.find("同行新路計劃,3-c,output,家長小組,sessions,,18,2023-04-01,2025-03-31"), std::string::npos)
+        << exported;
+    import_indicator_csv(db(), exported, system_user_id, any_programme, false);
+    EXPECT_EQ(programmes.indicators(programme_id)[0].target, std::nullopt);
+}
+
 TEST_P(IndicatorImportTest, ZeroTargetsAreNotApplicableAndMissingActualsNotReported) {
     import_indicator_csv(db(),
                          header +
@@ -114,7 +143,8 @@ TEST_P(IndicatorImportTest, EveryBadRowIsReportedWithItsLineAndNothingIsWritten)
                                              "同行新路計劃,1E,output,講座,sessions,8\n");
     for (const char* expected :
          {"the CSV has 7 error(s); nothing was imported", "line 3, programme: no programme named '不存在的計劃'",
-          "line 4, unit: unknown unit 'bananas'", "line 5, target: expected a number >= 0, got 'eight'",
+          "line 4, unit: unknown unit 'bananas'",
+          "line 5, target: expected a number >= 0, or nothing for a target not stated, got 'eight'",
           "line 6, period_end: the period ends before it starts",
           "line 7, indicator_code: indicator 1A of '同行新路計劃' appears more than once for 2023-04-01 to 2025-03-31 "
           "(also line 2)",

@@ -9,6 +9,8 @@
 #include <random>
 #include <set>
 
+#include "domain/section_texts.hpp"
+
 namespace dplan {
 namespace {
 
@@ -97,7 +99,8 @@ TEST(PlanMerge, TheSameTextChangedDifferentlyIsAConflictWithAllThreeValuesAndIsS
     auto merge = merge_plans(base, mine, theirs);
     ASSERT_EQ(merge.conflicts.size(), 1u);
     const auto& c = merge.conflicts[0];
-    EXPECT_EQ(c.item.field, MergeField::objective);
+    EXPECT_EQ(c.item.field, MergeField::section_text);
+    EXPECT_EQ(c.item.text_key, "objective");
     EXPECT_EQ(c.item.area_id, "family");
     EXPECT_EQ(c.item.language, Language::zh);
     EXPECT_EQ(c.where.en, "family · objective (Chinese)");
@@ -412,8 +415,13 @@ class SideCheck {
         for (const auto& original : base_.sections) {
             const PlanSection& mine = *side_.section(original.area_id);
             const PlanSection& result = *merged.section(original.area_id);
-            bilingual(MergeField::objective, original.area_id, 0, original.objective, mine.objective, result.objective,
-                      original.area_id + " objective");
+            for (const auto& section_text : section_texts) {
+                key_ = section_text.key;
+                bilingual(MergeField::section_text, original.area_id, 0, original.*section_text.member,
+                          mine.*section_text.member, result.*section_text.member,
+                          original.area_id + " " + std::string(section_text.key));
+            }
+            key_ = {};
             points(original, mine, result);
         }
     }
@@ -423,7 +431,8 @@ class SideCheck {
         if (!excuse_) return false;
         return std::any_of(merge_.conflicts.begin(), merge_.conflicts.end(), [&](const MergeConflict& c) {
             return c.item.field == field && c.item.area_id == area && c.item.focus_point_id == point &&
-                   (!language || c.item.language == *language);
+                   (!language || c.item.language == *language) &&
+                   (field != MergeField::section_text || c.item.text_key == key_);
         });
     }
 
@@ -529,6 +538,7 @@ class SideCheck {
     const Plan& side_;
     const PlanMerge& merge_;
     bool excuse_;
+    std::string_view key_;  // the section text being checked
 };
 
 // What storage would accept: every point id is theirs' or new (0), none twice.

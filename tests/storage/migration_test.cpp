@@ -76,6 +76,52 @@ TEST_P(MigrationTest, RefusesADatabaseThatIsNotOurs) {
     EXPECT_FALSE(db().has_table("plans"));
 }
 
+// 0009 makes targets nullable ("target not stated"); on SQLite it rebuilds indicators and
+// readings, which must keep every row, the link between them and the checks.
+TEST_P(MigrationTest, TargetsBecomeNullableAndStoredIndicatorsAndReadingsSurvive) {
+    Migrator migrator(db());
+    migrator.migrate(8);
+    auto& sql = db().session();
+    sql << "INSERT INTO programmes (id, name_zh, period_start, period_end, created_at) "
+           "VALUES (7, '同行新路計劃', '2023-04-01', '2025-03-31', '2024-01-01T00:00:00.000Z')";
+    sql << "INSERT INTO indicators (id, programme_id, code, kind, description_zh, unit, target, actual) "
+           "VALUES (11, 7, '1A-a', 'output', '社區講座', 'sessions', 8, 8)";
+    sql << "INSERT INTO readings (id, indicator_id, value, period_start, period_end, reported_by, reported_at, "
+           "is_current) VALUES (21, 11, 6, '2023-04-01', '2025-03-31', 1, '2024-01-01T00:00:00.000Z', 0)";
+    sql << "INSERT INTO readings (id, indicator_id, value, period_start, period_end, reported_by, reported_at) "
+           "VALUES (22, 11, 8, '2023-04-01', '2025-03-31', 1, '2024-02-01T00:00:00.000Z')";
+    EXPECT_ANY_THROW(sql << "INSERT INTO indicators (programme_id, code, kind, unit, target) "
+                            "VALUES (7, 'x', 'output', 'sessions', NULL)")
+        << "before 0009 a target is required";
+
+    EXPECT_EQ(migrator.migrate(9), std::vector<int>{9});
+    double target = 0, actual = 0;
+    int readings = 0, current = 0;
+    sql << "SELECT target, actual FROM indicators WHERE id = 11", soci::into(target), soci::into(actual);
+    EXPECT_EQ(target, 8);
+    EXPECT_EQ(actual, 8);
+    sql << "SELECT count(*), sum(is_current) FROM readings WHERE indicator_id = 11", soci::into(readings),
+        soci::into(current);
+    EXPECT_EQ(readings, 2);
+    EXPECT_EQ(current, 1);
+
+    sql << "INSERT INTO indicators (id, programme_id, code, kind, unit, target) "
+           "VALUES (12, 7, '3-c', 'output', 'sessions', NULL)";
+    soci::indicator null_flag = soci::i_ok;
+    sql << "SELECT target FROM indicators WHERE id = 12", soci::into(target, null_flag);
+    EXPECT_EQ(null_flag, soci::i_null);
+    EXPECT_ANY_THROW(sql << "INSERT INTO indicators (programme_id, code, kind, unit, target) "
+                            "VALUES (7, 'y', 'output', 'sessions', -1)")
+        << "a negative target is still refused";
+    EXPECT_ANY_THROW(sql << "INSERT INTO readings (indicator_id, value, period_start, period_end, reported_by, "
+                            "reported_at) VALUES (999, 1, '2023-04-01', '2025-03-31', 1, '2024-01-01T00:00:00.000Z')")
+        << "readings still need their indicator";
+    // Deleting the programme still takes its indicators and their readings with it.
+    sql << "DELETE FROM programmes WHERE id = 7";
+    sql << "SELECT count(*) FROM readings", soci::into(readings);
+    EXPECT_EQ(readings, 0);
+}
+
 DPLAN_INSTANTIATE_BACKEND_TESTS(MigrationTest);
 
 TEST(SplitSqlStatements, SplitsAtSemicolonsThatEndALineAndSkipsComments) {
