@@ -1,5 +1,6 @@
 #include "cli/app.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -7,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "domain/database_url.hpp"
+#include "dplan/sdk/plugin.h"
 #include "logging/logging.hpp"
 #include "services/authorization.hpp"
 
@@ -80,7 +82,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     Context context(out, err);
     setup_logging("info", "");  // until the options are parsed: warnings to stderr only
     CLI::App app{"District Planner: annual district welfare plans / 地區福利規劃", "dplan"};
-    app.set_version_flag("--version", DPLAN_VERSION);
+    // Plugin authors need the SDK version as much as the application's: it decides what loads.
+    app.set_version_flag("--version",
+                         fmt::format("dplan {} (plugin SDK {}.{}; loads plugins built for SDK {}.0 to {}.{})",
+                                     DPLAN_VERSION, DPLAN_SDK_VERSION_MAJOR, DPLAN_SDK_VERSION_MINOR,
+                                     DPLAN_SDK_VERSION_MAJOR, DPLAN_SDK_VERSION_MAJOR, DPLAN_SDK_VERSION_MINOR));
     app.require_subcommand(0, 1);  // none: first_steps()
     app.fallthrough();             // global options work after the subcommand too: dplan plan show 1 --lang en
 

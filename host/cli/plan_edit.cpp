@@ -15,14 +15,15 @@ namespace dplan::cli {
 
 namespace {
 
-[[noreturn]] void bad(std::string_view option, std::string_view value, std::string_view expected) {
-    throw InvalidInput({fmt::format("--{} {} 不正確：應為{}", option, value, expected),
-                        fmt::format("--{} {} is not valid: expected {}", option, value, expected)});
+[[noreturn]] void bad(std::string_view option, std::string_view value, const Bilingual& expected) {
+    throw InvalidInput({fmt::format("--{}「{}」不正確：應為{}", option, value, expected.zh),
+                        fmt::format("--{} {} is not valid: expected {}", option, value, expected.en)});
 }
 
+// `form` is a pattern such as AREA=TEXT, the same in both languages.
 std::pair<std::string, std::string> split(std::string_view option, const std::string& value, std::string_view form) {
     const auto equals = value.find('=');
-    if (equals == std::string::npos || equals == 0) bad(option, value, form);
+    if (equals == std::string::npos || equals == 0) bad(option, value, {std::string(form), std::string(form)});
     return {value.substr(0, equals), value.substr(equals + 1)};
 }
 
@@ -30,13 +31,21 @@ PlanSection& section_of(Plan& plan, std::string_view option, const std::string& 
     for (auto& section : plan.sections) {
         if (section.area_id == area) return section;
     }
-    bad(option, area, "a service area of this plan (see 'dplan plan show')");
+    std::vector<std::string> areas;
+    for (const auto& section : plan.sections) areas.push_back(section.area_id);
+    bad(option, area,
+        {fmt::format("此計劃其中一個服務範疇：「{}」（另一範疇的部分可用 dplan plan add-area {} {} 加入）",
+                     fmt::join(areas, "」、「"), plan.id, area),
+         fmt::format("a service area of this plan: {} (add a section for another area with 'dplan plan add-area {} "
+                     "{}')",
+                     fmt::join(areas, ", "), plan.id, area)});
 }
 
 std::int64_t parse_id(std::string_view option, const std::string& text) {
     std::int64_t id = 0;
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) bad(option, text, "a focus point id");
+    if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0)
+        bad(option, text, {"工作計劃重點編號", "a focus point id"});
     return id;
 }
 
@@ -48,7 +57,9 @@ std::pair<PlanSection*, std::size_t> find_point(Plan& plan, std::string_view opt
             if (section.focus_points[i].id == id) return {&section, i};
         }
     }
-    bad(option, id_text, "the id of a focus point of this plan (see 'dplan plan show --ids')");
+    bad(option, id_text,
+        {"此計劃其中一個工作計劃重點的編號（見 dplan plan show --ids）",
+         "the id of a focus point of this plan (see 'dplan plan show --ids')"});
 }
 
 bool no_section_texts(const std::map<std::string, std::vector<std::string>, std::less<>>& given) {
@@ -113,8 +124,8 @@ void apply_edits(Plan& plan, const PlanEdits& edits) {
             const auto sector = parse_sector(code);
             if (!sector) {
                 bad("partners", value,
-                    "sector codes: ngo, health, education, business, district_group, "
-                    "government, resident");
+                    {"合作界別代號：ngo、health、education、business、district_group、government、resident",
+                     "sector codes: ngo, health, education, business, district_group, government, resident"});
             }
             sectors.push_back(*sector);
         }
@@ -126,7 +137,9 @@ void apply_edits(Plan& plan, const PlanEdits& edits) {
         std::size_t position = 0;
         auto [ptr, ec] = std::from_chars(position_text.data(), position_text.data() + position_text.size(), position);
         if (ec != std::errc{} || position < 1 || position > section->focus_points.size()) {
-            bad("move-point", value, fmt::format("a position from 1 to {}", section->focus_points.size()));
+            bad("move-point", value,
+                {fmt::format("由 1 至 {} 的位置", section->focus_points.size()),
+                 fmt::format("a position from 1 to {}", section->focus_points.size())});
         }
         FocusPoint moved = section->focus_points[index];
         section->focus_points.erase(section->focus_points.begin() + static_cast<std::ptrdiff_t>(index));

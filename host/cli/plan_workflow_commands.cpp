@@ -194,6 +194,30 @@ void add_edit_command(CLI::App* plan, Context& context) {
     edit->callback([&context, edit_options] { edit_plan(context, *edit_options); });
 }
 
+struct AddAreaOptions {
+    std::int64_t id = 0;
+    std::string area, reason;
+};
+
+// plan add-area: a section for a plugin installed after the plan was drafted.
+void add_add_area_command(CLI::App* plan, Context& context) {
+    auto add_area_options = std::make_shared<AddAreaOptions>();
+    auto* add_area = plan->add_subcommand(
+        "add-area", "Add a loaded plugin's service-area section to a draft or returned plan / 加入服務範疇部分");
+    add_area->add_option("ID", add_area_options->id, "Plan id / 計劃編號")->required();
+    add_area->add_option("AREA", add_area_options->area, "Service area id, e.g. drug_outreach / 服務範疇代號")
+        ->required();
+    add_area->add_option("--reason", add_area_options->reason, "Why (kept in the history) / 原因");
+    add_area->callback([&context, add_area_options] {
+        const auto& o = *add_area_options;
+        const int version = workflow(context).add_area(o.id, o.area, o.reason);
+        context.out << context.pick({fmt::format("已在計劃 {} 加入「{}」部分，現為第 {} 版。", o.id, o.area, version),
+                                     fmt::format("Added the {} section to plan {}; it is now at revision {}.", o.area,
+                                                 o.id, version)})
+                    << '\n';
+    });
+}
+
 // plan history: revisions, status changes and decisions.
 void add_history_command(CLI::App* plan, Context& context) {
     auto history_id = std::make_shared<std::int64_t>(0);
@@ -321,8 +345,9 @@ void add_decide_command(CLI::App* plan, Context& context) {
 
 void register_plan_workflow_commands(CLI::App& app, Context& context) {
     auto* plan = app.get_subcommand("plan");
-    for (auto* add : {add_new_command, add_edit_command, add_history_command, add_diff_command, add_submit_command,
-                      add_review_command, add_comment_command, add_reply_command, add_decide_command})
+    for (auto* add :
+         {add_new_command, add_edit_command, add_add_area_command, add_history_command, add_diff_command,
+          add_submit_command, add_review_command, add_comment_command, add_reply_command, add_decide_command})
         add(plan, context);
 }
 

@@ -17,9 +17,7 @@ Bilingual severity_name(Severity severity) {
 }
 
 bool is_known_panel_metric(std::string_view metric) {
-    constexpr std::array<std::string_view, 3> known{"section.focus_point_count", "section.partner_sector_count",
-                                                    "section.finding_count"};
-    for (auto id : known) {
+    for (auto id : known_panel_metrics) {
         if (id == metric) return true;
     }
     return false;

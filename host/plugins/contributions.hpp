@@ -2,6 +2,7 @@
 // checked, so the rest of the host never holds a pointer into plugin memory.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -61,6 +62,8 @@ struct Panel {
 };
 
 // Metric ids the host computes for declared panels (see sdk/include/dplan/sdk/panel.h).
+inline constexpr std::array<std::string_view, 3> known_panel_metrics{
+    "section.focus_point_count", "section.partner_sector_count", "section.finding_count"};
 bool is_known_panel_metric(std::string_view metric);
 
 }  // namespace dplan::plugins

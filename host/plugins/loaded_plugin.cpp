@@ -4,7 +4,9 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <utility>
 
+#include "dplan/sdk/failure.h"
 #include "dplan/sdk/indicators.h"
 #include "dplan/sdk/panel.h"
 #include "dplan/sdk/service_area.h"
@@ -16,9 +18,37 @@ namespace dplan::plugins {
 
 namespace {
 
-[[noreturn]] void fail(const std::string& id, std::string_view doing, std::string_view what) {
-    throw PluginFailure({fmt::format("外掛「{}」在{}時失敗：{}", id, doing, what),
-                         fmt::format("plugin '{}' failed while {}: {}", id, doing, what)});
+// What the host was doing when a plugin failed, as the message says it.
+const Bilingual starting{"啟動（init()）", "starting (init)"};
+const Bilingual describing{"提供其內容", "describing its contributions"};
+const Bilingual validating{"檢查計劃部分", "validating"};
+const Bilingual writing_report{"撰寫報告文字", "writing report text"};
+
+[[noreturn]] void fail(const std::string& id, const Bilingual& doing, const Bilingual& what) {
+    throw PluginFailure({fmt::format("外掛「{}」在{}時失敗：{}", id, doing.zh, what.zh),
+                         fmt::format("plugin '{}' failed while {}: {}", id, doing.en, what.en)});
+}
+
+Bilingual threw(const std::exception& e) {
+    return {fmt::format("拋出異常：「{}」", e.what()), fmt::format("it threw an exception: {}", e.what())};
+}
+const Bilingual threw_unknown{"拋出異常", "it threw an exception"};
+
+Bilingual returned(dplan_status status) {
+    return {fmt::format("傳回狀態 {}", static_cast<int>(status)),
+            fmt::format("it returned status {}", static_cast<int>(status))};
+}
+
+// A failing call's status, with what the plugin said about it through dplan.failure/1.
+Bilingual returned(dplan_status status, const std::optional<PluginFailureReport>& report) {
+    if (!report) return returned(status);
+    const std::string part = report->part.empty() ? "?" : report->part;
+    if (!report->what) {
+        return {fmt::format("規則「{}」拋出異常（不是 std::exception）", part),
+                fmt::format("rule '{}' threw an exception that is not a std::exception", part)};
+    }
+    return {fmt::format("規則「{}」拋出異常：「{}」", part, *report->what),
+            fmt::format("rule '{}' threw an exception: {}", part, *report->what)};
 }
 
 void log_from_plugin(const dplan_host* host, dplan_log_level level, const char* message) {
@@ -40,14 +70,30 @@ void log_from_plugin(const dplan_host* host, dplan_log_level level, const char* 
     }
 }
 
-const void* no_host_extensions(const dplan_host*, const char*) { return nullptr; }
+// dplan.failure/1: a plugin says what failed before it returns an error. Kept until the host
+// has read it after the call.
+void report_failure(const dplan_host* host, const char* part, const char* what) {
+    if (host == nullptr) return;
+    auto* plugin = static_cast<const LoadedPlugin*>(host->host_data);
+    PluginFailureReport report;
+    report.part = part != nullptr && is_valid_utf8(part) ? part : "";
+    if (what != nullptr) report.what = is_valid_utf8(what) ? what : "(not valid UTF-8)";
+    plugin->take_failure_report(std::move(report));
+}
+
+const dplan_failure_ext failure_extension{&report_failure};
+
+const void* host_extension(const dplan_host*, const char* extension_id) {
+    if (extension_id != nullptr && std::string_view(extension_id) == DPLAN_HOST_EXT_FAILURE) return &failure_extension;
+    return nullptr;
+}
 
 struct FindingCollector {
     const std::string* plugin_id;
     const std::string* area_id;
     std::size_t focus_point_count;
     std::vector<Finding> findings;
-    std::string problem;  // the first invalid finding, if any
+    Bilingual problem;  // the first invalid finding, if any
 };
 
 void collect_finding(void* context, std::int32_t severity, const char* rule_id, dplan_text message,
@@ -69,7 +115,7 @@ void collect_finding(void* context, std::int32_t severity, const char* rule_id, 
         if (focus_point_index >= 0) finding.focus_point_index = static_cast<std::size_t>(focus_point_index);
         collector.findings.push_back(std::move(finding));
     } catch (const Error& e) {
-        if (collector.problem.empty()) collector.problem = e.message().en;
+        if (collector.problem.en.empty()) collector.problem = e.message();
     }
 }
 
@@ -84,30 +130,29 @@ LoadedPlugin::LoadedPlugin(PluginManifest manifest, boost::shared_ptr<const dpla
     host_.sdk_version = {DPLAN_SDK_VERSION_MAJOR, DPLAN_SDK_VERSION_MINOR};
     host_.host_data = this;
     host_.log = &log_from_plugin;
-    host_.get_extension = &no_host_extensions;
+    host_.get_extension = &host_extension;
 
     if (entry_->init == nullptr || entry_->get_extension == nullptr) {
-        fail(id(), "starting", "its entry has no init() or get_extension()");
+        fail(id(), starting, {"入口沒有 init() 或 get_extension()", "its entry has no init() or get_extension()"});
     }
     dplan_status status = DPLAN_ERROR;
     try {
         status = entry_->init(&host_);
     } catch (const std::exception& e) {
-        fail(id(), "starting (init)", fmt::format("it threw an exception: {}", e.what()));
+        fail(id(), starting, threw(e));
     } catch (...) {
-        fail(id(), "starting (init)", "it threw an exception");
+        fail(id(), starting, threw_unknown);
     }
-    if (status != DPLAN_OK)
-        fail(id(), "starting (init)", fmt::format("it returned status {}", static_cast<int>(status)));
+    if (status != DPLAN_OK) fail(id(), starting, returned(status, std::exchange(failure_report_, std::nullopt)));
     initialised_ = true;
     try {
         read_contributions();
     } catch (const InvalidPluginData&) {
         throw;  // already names the field; read_contributions() has called deinit()
     } catch (const std::exception& e) {
-        fail(id(), "describing its contributions", fmt::format("it threw an exception: {}", e.what()));
+        fail(id(), describing, threw(e));
     } catch (...) {
-        fail(id(), "describing its contributions", "it threw an exception");
+        fail(id(), describing, threw_unknown);
     }
 }
 
@@ -143,7 +188,7 @@ void LoadedPlugin::read_contributions() {
     };
     if (const auto* ext = static_cast<const dplan_service_area_ext*>(extension(DPLAN_EXT_SERVICE_AREA))) {
         if (ext->describe == nullptr)
-            throw InvalidPluginData({"describe 為 NULL", "returned invalid data: service area describe() is NULL"});
+            throw InvalidPluginData({"describe() 為 NULL", "returned invalid data: service area describe() is NULL"});
         area_ = read_service_area(ext->describe());
         if (area_->id != id()) {
             throw InvalidPluginData(
@@ -189,13 +234,16 @@ std::vector<Finding> LoadedPlugin::validate(const PlanSection& section, std::siz
     FindingCollector collector{&manifest_.id, &section.area_id, section.focus_points.size(), {}, {}};
     const dplan_findings_sink sink{&collector, &collect_finding};
     dplan_status status = DPLAN_ERROR;
+    failure_report_.reset();
     try {
         status = validation_->validate_section(view.get(), &sink);
+    } catch (const std::exception& e) {
+        fail(id(), validating, threw(e));
     } catch (...) {
-        fail(id(), "validating", "it threw an exception");
+        fail(id(), validating, threw_unknown);
     }
-    if (status != DPLAN_OK) fail(id(), "validating", fmt::format("it returned status {}", static_cast<int>(status)));
-    if (!collector.problem.empty()) fail(id(), "validating", collector.problem);
+    if (status != DPLAN_OK) fail(id(), validating, returned(status, std::exchange(failure_report_, std::nullopt)));
+    if (!collector.problem.en.empty()) fail(id(), validating, collector.problem);
     return std::move(collector.findings);
 }
 
@@ -205,15 +253,17 @@ std::string LoadedPlugin::report(const PlanSection& section, Language language) 
     std::string text;
     const dplan_text_sink sink{&text, &append_text};
     dplan_status status = DPLAN_ERROR;
+    failure_report_.reset();
     try {
         status =
             report_->section_text(view.get(), language == Language::zh ? DPLAN_LANGUAGE_ZH : DPLAN_LANGUAGE_EN, &sink);
+    } catch (const std::exception& e) {
+        fail(id(), writing_report, threw(e));
     } catch (...) {
-        fail(id(), "writing report text", "it threw an exception");
+        fail(id(), writing_report, threw_unknown);
     }
-    if (status != DPLAN_OK)
-        fail(id(), "writing report text", fmt::format("it returned status {}", static_cast<int>(status)));
-    if (!is_valid_utf8(text)) fail(id(), "writing report text", "the text is not valid UTF-8");
+    if (status != DPLAN_OK) fail(id(), writing_report, returned(status, std::exchange(failure_report_, std::nullopt)));
+    if (!is_valid_utf8(text)) fail(id(), writing_report, {"文字不是有效的 UTF-8", "the text is not valid UTF-8"});
     return text;
 }
 

@@ -22,6 +22,12 @@ class PluginFailure : public Error {
     using Error::Error;
 };
 
+// What a plugin said about its own failure (dplan.failure/1), before it returned an error.
+struct PluginFailureReport {
+    std::string part;                 // a rule id, "report", ...; empty when it did not say
+    std::optional<std::string> what;  // an exception's text; none: not a std::exception
+};
+
 class LoadedPlugin {
   public:
     // Calls the plugin's init() and reads its contributions; throws InvalidPluginData or
@@ -48,6 +54,9 @@ class LoadedPlugin {
     std::vector<Finding> validate(const PlanSection& section, std::size_t measurable_indicator_count) const;
     std::string report(const PlanSection& section, Language language) const;
 
+    // Called by the host extension while the plugin runs; read after the failing call.
+    void take_failure_report(PluginFailureReport report) const { failure_report_ = std::move(report); }
+
   private:
     void read_contributions();
 
@@ -65,6 +74,7 @@ class LoadedPlugin {
     std::vector<std::string> reviewed_areas_;
     const dplan_validation_ext* validation_ = nullptr;
     const dplan_report_ext* report_ = nullptr;
+    mutable std::optional<PluginFailureReport> failure_report_;
 };
 
 }  // namespace dplan::plugins

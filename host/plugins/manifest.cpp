@@ -15,32 +15,40 @@ namespace {
 
 using nlohmann::json;
 
-[[noreturn]] void bad_field(const std::filesystem::path& file, std::string_view field, std::string_view expected) {
-    throw InvalidInput({fmt::format("{}：欄位「{}」不正確，應為{}", file.string(), field, expected),
-                        fmt::format("{}: field '{}' is invalid: expected {}", file.string(), field, expected)});
+[[noreturn]] void bad_field(const std::filesystem::path& file, std::string_view field, const Bilingual& expected) {
+    throw InvalidInput({fmt::format("{}：欄位「{}」不正確，應為{}", file.string(), field, expected.zh),
+                        fmt::format("{}: field '{}' is invalid: expected {}", file.string(), field, expected.en)});
 }
 
 std::string required_string(const json& document, const std::filesystem::path& file, const char* field,
-                            std::string_view expected) {
+                            const Bilingual& expected) {
     if (!document.contains(field) || !document[field].is_string()) bad_field(file, field, expected);
     std::string value = document[field].get<std::string>();
     if (value.empty() || !is_valid_utf8(value)) bad_field(file, field, expected);
     return value;
 }
 
-constexpr std::string_view id_expected =
-    "an id of a-z, 0-9, '_' or '-' in parts joined by single dots (1-64 characters)";
-constexpr std::string_view bundled_expected = "an array of {\"file\": <file name>, \"sha256\": <64 hex digits>}";
+const Bilingual id_expected{"由 a-z、0-9、「_」或「-」組成、以單一「.」分段的代號（1 至 64 個字元）",
+                            "an id of a-z, 0-9, '_' or '-' in parts joined by single dots (1-64 characters)"};
+const Bilingual bundled_expected{"由 {\"file\": 檔案名稱, \"sha256\": 64 位十六進位數字} 組成的陣列",
+                                 "an array of {\"file\": <file name>, \"sha256\": <64 hex digits>}"};
+const Bilingual dependencies_expected{"由外掛代號組成的陣列，例如 [\"family\"]（只寫代號，不寫版本或名稱）",
+                                      "an array of plugin ids, such as [\"family\"] (ids only, no versions or names)"};
+const Bilingual file_name_expected{"檔案名稱", "the file's name"};
+const Bilingual own_folder_expected{"外掛資料夾內的檔案名稱（不可含「/」）",
+                                    "a file name in the plugin's own folder (no '/')"};
+const Bilingual hex_expected{"64 位十六進位數字", "64 hexadecimal digits"};
+const Bilingual sdk_expected{"「主版本.次版本」，例如 \"1.0\"", "\"MAJOR.MINOR\", e.g. \"1.0\""};
 
 // A file name in the plugin's own folder: nothing that could lead out of it.
 std::string file_name(const json& document, const std::filesystem::path& file, const char* field,
                       std::string_view shown_as = {}) {
     const std::string_view name = shown_as.empty() ? std::string_view(field) : shown_as;
-    if (!document.contains(field) || !document[field].is_string()) bad_field(file, name, "the file's name");
+    if (!document.contains(field) || !document[field].is_string()) bad_field(file, name, file_name_expected);
     std::string value = document[field].get<std::string>();
     if (value.empty() || !is_valid_utf8(value) || value.find('/') != std::string::npos || value == "." ||
         value == "..") {
-        bad_field(file, name, "a file name in the plugin's own folder (no '/')");
+        bad_field(file, name, own_folder_expected);
     }
     return value;
 }
@@ -48,12 +56,12 @@ std::string file_name(const json& document, const std::filesystem::path& file, c
 std::string sha256(const json& document, const std::filesystem::path& file, const char* field,
                    std::string_view shown_as = {}) {
     const std::string_view name = shown_as.empty() ? std::string_view(field) : shown_as;
-    if (!document.contains(field) || !document[field].is_string()) bad_field(file, name, "64 hexadecimal digits");
+    if (!document.contains(field) || !document[field].is_string()) bad_field(file, name, hex_expected);
     std::string value = document[field].get<std::string>();
     std::transform(value.begin(), value.end(), value.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (value.size() != 64 || value.find_first_not_of("0123456789abcdef") != std::string::npos) {
-        bad_field(file, name, "64 hexadecimal digits");
+        bad_field(file, name, hex_expected);
     }
     return value;
 }
@@ -62,12 +70,12 @@ SdkVersion parse_sdk_version(const std::string& text, const std::filesystem::pat
     SdkVersion version;
     const auto dot = text.find('.');
     const char* end = text.data() + text.size();
-    if (dot == std::string::npos) bad_field(file, "sdk", "\"MAJOR.MINOR\", e.g. \"1.0\"");
+    if (dot == std::string::npos) bad_field(file, "sdk", sdk_expected);
     auto [major_end, major_error] = std::from_chars(text.data(), text.data() + dot, version.major);
     auto [minor_end, minor_error] = std::from_chars(text.data() + dot + 1, end, version.minor);
     if (major_error != std::errc{} || minor_error != std::errc{} || major_end != text.data() + dot ||
         minor_end != end) {
-        bad_field(file, "sdk", "\"MAJOR.MINOR\", e.g. \"1.0\"");
+        bad_field(file, "sdk", sdk_expected);
     }
     return version;
 }
@@ -84,6 +92,13 @@ bool is_valid_plugin_id(std::string_view id) {
     });
 }
 
+std::string declared_plugin_id(std::string_view text) {
+    const json document = json::parse(text, nullptr, false);
+    if (!document.is_object() || !document.contains("id") || !document["id"].is_string()) return {};
+    std::string id = document["id"].get<std::string>();
+    return is_valid_plugin_id(id) ? id : std::string();
+}
+
 PluginManifest parse_manifest(const std::filesystem::path& directory, std::string_view text) {
     const auto file = directory / "plugin.json";
     json document;
@@ -92,13 +107,14 @@ PluginManifest parse_manifest(const std::filesystem::path& directory, std::strin
     } catch (const json::parse_error& e) {
         const auto upto = text.substr(0, std::min<std::size_t>(e.byte, text.size()));
         const auto line = 1 + std::count(upto.begin(), upto.end(), '\n');
-        throw InvalidInput({fmt::format("{} 第 {} 行：不是有效的 JSON（{}）", file.string(), line, e.what()),
+        // nlohmann's explanation is English: the Chinese line gives the place only.
+        throw InvalidInput({fmt::format("{} 第 {} 行：不是有效的 JSON", file.string(), line),
                             fmt::format("{} line {}: not valid JSON ({})", file.string(), line, e.what())});
     } catch (const json::exception& e) {  // a number beyond a double: out_of_range
         throw InvalidInput({fmt::format("{}：不是可用的 JSON，有數字超出可表示的範圍", file.string()),
                             fmt::format("{}: not usable JSON ({})", file.string(), e.what())});
     }
-    if (!document.is_object()) bad_field(file, "(document)", "a JSON object");
+    if (!document.is_object()) bad_field(file, "(document)", {"JSON 物件", "a JSON object"});
 
     PluginManifest manifest;
     manifest.directory = directory;
@@ -106,21 +122,25 @@ PluginManifest parse_manifest(const std::filesystem::path& directory, std::strin
     if (!is_valid_plugin_id(manifest.id)) {
         bad_field(file, "id", id_expected);
     }
-    manifest.version = required_string(document, file, "version", "a version string such as \"1.0.0\"");
-    manifest.sdk = parse_sdk_version(required_string(document, file, "sdk", "\"MAJOR.MINOR\""), file);
+    manifest.version =
+        required_string(document, file, "version", {"版本字串，例如 \"1.0.0\"", "a version string such as \"1.0.0\""});
+    manifest.sdk = parse_sdk_version(required_string(document, file, "sdk", sdk_expected), file);
     if (!document.contains("name") || !document["name"].is_object()) {
-        bad_field(file, "name", "{\"zh\": ..., \"en\": ...}");
+        bad_field(file, "name", {"{\"zh\": 中文名稱, \"en\": 英文名稱}", "{\"zh\": ..., \"en\": ...}"});
     }
-    manifest.name.zh = required_string(document["name"], file, "zh", "the Chinese name (name.zh)");
-    manifest.name.en = required_string(document["name"], file, "en", "the English name (name.en)");
+    manifest.name.zh =
+        required_string(document["name"], file, "zh", {"中文名稱（name.zh）", "the Chinese name (name.zh)"});
+    manifest.name.en =
+        required_string(document["name"], file, "en", {"英文名稱（name.en）", "the English name (name.en)"});
     manifest.library = file_name(document, file, "library");
     manifest.sha256 = sha256(document, file, "sha256");
     if (document.contains("dependencies")) {
         const json& dependencies = document["dependencies"];
-        if (!dependencies.is_array()) bad_field(file, "dependencies", "an array of plugin ids");
-        for (const auto& dependency : dependencies) {
+        if (!dependencies.is_array()) bad_field(file, "dependencies", dependencies_expected);
+        for (std::size_t i = 0; i < dependencies.size(); ++i) {
+            const json& dependency = dependencies[i];
             if (!dependency.is_string() || !is_valid_plugin_id(dependency.get<std::string>())) {
-                bad_field(file, "dependencies", "an array of plugin ids");
+                bad_field(file, fmt::format("dependencies[{}]", i), dependencies_expected);
             }
             manifest.dependencies.push_back(dependency.get<std::string>());
         }
@@ -133,7 +153,8 @@ PluginManifest parse_manifest(const std::filesystem::path& directory, std::strin
             const std::string field = fmt::format("bundled_libraries[{}]", i);
             BundledLibrary library{file_name(bundled[i], file, "file", field + ".file"),
                                    sha256(bundled[i], file, "sha256", field + ".sha256")};
-            if (library.file == manifest.library) bad_field(file, field + ".file", "a file other than 'library'");
+            if (library.file == manifest.library)
+                bad_field(file, field + ".file", {"「library」以外的檔案", "a file other than 'library'"});
             manifest.bundled_libraries.push_back(std::move(library));
         }
     }

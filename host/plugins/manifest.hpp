@@ -46,6 +46,10 @@ struct PluginManifest {
 // or the field, and what was expected.
 PluginManifest parse_manifest(const std::filesystem::path& directory, std::string_view text);
 
+// The valid "id" of a manifest that parse_manifest() refused for another field, so the refusal
+// can name the plugin; empty when there is none.
+std::string declared_plugin_id(std::string_view text);
+
 // Plugin ids: 1-64 characters of a-z, 0-9, '_' and '-', in parts joined by single dots so an
 // organisation can keep its own prefix ("ngo.hkoa.outreach"); no part is empty.
 bool is_valid_plugin_id(std::string_view id);

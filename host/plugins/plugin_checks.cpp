@@ -42,7 +42,7 @@ void check_entry_symbol(const SealedLibrary& library) {
         boost::dll::library_info info(library.path());
         symbols = info.symbols();
     } catch (const std::exception& e) {
-        refuse(fmt::format("「{}」不是共享程式庫（{}）", name, e.what()),
+        refuse(fmt::format("「{}」不是共享程式庫（系統訊息：「{}」）", name, e.what()),
                fmt::format("{} is not a shared library ({})", name, e.what()));
     }
     if (!contains(symbols, DPLAN_ENTRY_SYMBOL)) {
@@ -118,7 +118,7 @@ SignatureResult check_signature(const PluginFolder& folder, const PluginManifest
             refuse("簽署與 plugin.json 不符（檔案在簽署後被改動）",
                    "the signature does not match plugin.json (it was changed after signing)");
         default:
-            refuse(fmt::format("plugin.sig 格式不正確：{}", result.detail),
+            refuse(fmt::format("plugin.sig 格式不正確：「{}」", result.detail),
                    fmt::format("plugin.sig is malformed: {}", result.detail));
     }
 }

@@ -24,7 +24,7 @@ namespace {
     if (error == ELOOP)
         unsafe(path, "是符號連結；外掛資料夾內不可有符號連結", "is a symbolic link; a plugin folder may not hold any");
     if (error == ENOENT) unsafe(path, "不存在", "is missing");
-    unsafe(path, fmt::format("無法開啟（{}）", std::strerror(error)),
+    unsafe(path, fmt::format("無法開啟（系統訊息：「{}」）", std::strerror(error)),
            fmt::format("cannot be opened ({})", std::strerror(error)));
 }
 
@@ -79,7 +79,7 @@ void walk(int folder_fd, const std::filesystem::path& folder, const std::filesys
         }
     }
     if (ec)
-        unsafe(folder, fmt::format("無法列出內容（{}）", ec.message()),
+        unsafe(folder, fmt::format("無法列出內容（系統訊息：「{}」）", ec.message()),
                fmt::format("cannot be listed ({})", ec.message()));
 }
 

@@ -91,6 +91,12 @@ std::unique_ptr<LoadedPlugin> check_and_load(const PluginManifest& manifest, con
     }
 }
 
+Bilingual missing_dependencies(const std::string& missing) {
+    return {
+        fmt::format("「dependencies」所列的外掛未有載入：{}（應為已載入外掛的代號）", missing),
+        fmt::format("needs plugins that are not loaded: {} (dependencies lists the ids of loaded plugins)", missing)};
+}
+
 }  // namespace
 
 PluginRegistry PluginRegistry::load(const LoaderOptions& options) {
@@ -103,6 +109,7 @@ PluginRegistry PluginRegistry::load(const LoaderOptions& options) {
         std::string id;
         try {
             const PluginFolder files = read_plugin_folder(folder);
+            id = declared_plugin_id(files.manifest);  // names the plugin even when another field is wrong
             PluginManifest manifest = parse_manifest(folder, files.manifest);
             id = manifest.id;
             // Claimed as soon as the id is known: a plugin of higher precedence that fails a later
@@ -126,7 +133,7 @@ PluginRegistry PluginRegistry::load(const LoaderOptions& options) {
         } catch (const std::exception& e) {  // the file system failed under us
             registry.refused_.push_back({folder,
                                          id,
-                                         {fmt::format("無法讀取外掛資料夾：{}", e.what()),
+                                         {fmt::format("無法讀取外掛資料夾（系統訊息：「{}」）", e.what()),
                                           fmt::format("cannot read the plugin's folder: {}", e.what())}});
         }
     }
@@ -158,10 +165,7 @@ PluginRegistry PluginRegistry::load(const LoaderOptions& options) {
         for (const auto& dependency : manifest.dependencies) {
             if (registry.find(dependency) == nullptr) missing += (missing.empty() ? "" : ", ") + dependency;
         }
-        registry.refused_.push_back({manifest.directory,
-                                     manifest.id,
-                                     {fmt::format("需要未載入的外掛：{}", missing),
-                                      fmt::format("needs plugins that are not loaded: {}", missing)}});
+        registry.refused_.push_back({manifest.directory, manifest.id, missing_dependencies(missing)});
     }
     for (const auto& refused : registry.refused_keys_) {
         spdlog::warn("trusted key {} refused: {}", refused.file.string(), refused.reason.en);

@@ -18,7 +18,7 @@ namespace {
 
 [[noreturn]] void failed(const std::filesystem::path& file, std::string_view step) {
     const std::string why = std::strerror(errno);
-    throw InvalidInput({fmt::format("無法把「{}」複製到封存記憶體（{}：{}）", file.string(), step, why),
+    throw InvalidInput({fmt::format("無法把「{}」複製到封存記憶體（{}：「{}」）", file.string(), step, why),
                         fmt::format("cannot copy {} into sealed memory ({}: {})", file.string(), step, why)});
 }
 
@@ -74,7 +74,7 @@ const boost::dll::shared_library& SealedLibraries::load(SealedLibrary library) {
                              boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
     } catch (const std::exception& e) {
         throw InvalidInput(
-            {fmt::format("無法載入程式庫「{}」：{}", library.file().filename().string(), e.what()),
+            {fmt::format("無法載入程式庫「{}」（系統訊息：「{}」）", library.file().filename().string(), e.what()),
              fmt::format("cannot load the library {}: {}", library.file().filename().string(), e.what())});
     }
     sealed_.push_back(std::move(library));

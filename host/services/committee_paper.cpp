@@ -161,7 +161,11 @@ std::vector<PaperBlock> committee_paper(const Plan& plan, const District& distri
 
 std::string paper_as_markdown(const std::vector<PaperBlock>& blocks) {
     std::string out;
+    bool in_list = false;
     for (const auto& block : blocks) {
+        // A blank line ends a list: without it Markdown reads the next paragraph as part of the last item.
+        if (in_list && block.kind != BlockKind::bullet) out += '\n';
+        in_list = block.kind == BlockKind::bullet;
         switch (block.kind) {
             case BlockKind::paper_number:
                 out += fmt::format("<div align=\"right\">{}</div>\n\n", block.text);

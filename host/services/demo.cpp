@@ -135,6 +135,8 @@ constexpr std::string_view demo_indicators =
 
 }  // namespace
 
+Plan demo_plan() { return riverside_plan(0); }
+
 DemoResult load_demo(Database& db) {
     DistrictRepository districts(db);
     PlanRepository plans(db);

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 
+#include "domain/plan.hpp"
+
 namespace dplan {
 
 class Database;
@@ -12,6 +14,9 @@ struct DemoResult {
     std::int64_t plan_id = 0;
     bool created = false;  // false: the demo was already there and was left as it was
 };
+
+// The demo plan itself, not stored (district 0): `dplan plugin check` runs plugins over it.
+Plan demo_plan();
 
 // Loads the demo into a migrated database, once: a second call finds and returns it.
 DemoResult load_demo(Database& db);

@@ -25,9 +25,13 @@ void run_plugin(const plugins::LoadedPlugin& plugin, const PlanSection& section,
                             section.area_id,
                             Severity::warning,
                             "plugin-failed",
-                            {failure.message().zh + "；此部分的檢查已略過，外掛已停用",
-                             failure.message().en + "; this section's checks were skipped and the "
-                                                    "plugin was disabled"},
+                            {fmt::format("{}。外掛「{}」對此部分的檢查結果不予顯示，並已停用，"
+                                         "本次不再檢查其後各部分；其他外掛的檢查不受影響",
+                                         failure.message().zh, plugin_id),
+                             fmt::format("{}. Findings of '{}' on this section are not shown, and it was "
+                                         "disabled, so it checks none of the sections after this one in this "
+                                         "run; other plugins' checks are unaffected",
+                                         failure.message().en, plugin_id)},
                             std::nullopt});
         registry.disable(plugin_id, failure.message());
     }

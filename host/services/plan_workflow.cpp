@@ -165,6 +165,32 @@ int PlanWorkflow::save(const Plan& plan, const std::string& reason) {
     return PlanRepository(db_).save(plan, actor_.id, reason);
 }
 
+int PlanWorkflow::add_area(std::int64_t plan_id, const std::string& area_id, const std::string& reason) {
+    Plan plan = load(plan_id);
+    authorize(actor_, Operation::edit_plan, plan_subject(plan));
+    if (plan.status != PlanStatus::draft && plan.status != PlanStatus::returned) {
+        illegal_transition(plan, "加入服務範疇", "given a new service area", "草擬中或發還修訂", "draft or returned");
+    }
+    if (plan.section(area_id) != nullptr) {
+        throw InvalidInput({fmt::format("計劃 {} 已有「{}」範疇的部分", plan_id, area_id),
+                            fmt::format("plan {} already has a section for service area '{}'", plan_id, area_id)});
+    }
+    if (plugins_.find_area(area_id) == nullptr) {
+        std::vector<std::string> loaded;
+        for (const auto* plugin : service_area_plugins(plugins_)) loaded.push_back(plugin->area()->id);
+        throw InvalidInput(
+            {fmt::format("沒有已載入的外掛提供服務範疇「{}」；可加入的範疇：「{}」（見 dplan plugins list）", area_id,
+                         fmt::join(loaded, "」、「")),
+             fmt::format("no loaded plugin provides service area '{}'; areas that can be added: {} (see 'dplan "
+                         "plugins list')",
+                         area_id, fmt::join(loaded, ", "))});
+    }
+    plan.sections.push_back({0, area_id, {}, {}});
+    return PlanRepository(db_).save(
+        plan, actor_.id,
+        reason.empty() ? fmt::format("Added the {} section / 加入「{}」部分", area_id, area_id) : reason);
+}
+
 void PlanWorkflow::submit(std::int64_t plan_id) {
     const Plan plan = load(plan_id);
     authorize(actor_, Operation::submit_plan, plan_subject(plan));

@@ -77,6 +77,10 @@ class PlanWorkflow {
     std::int64_t import_json(std::string_view json, const std::string& file_name, const std::string& district_code,
                              const std::string& financial_year);
     int save(const Plan& plan, const std::string& reason);
+    // Adds an empty section for `area_id`, provided by a loaded plugin, to a draft (or returned)
+    // plan that has none, so a plugin installed after the plan was made can be used in it.
+    // Needs edit rights on the plan; saves a revision and returns its number.
+    int add_area(std::int64_t plan_id, const std::string& area_id, const std::string& reason);
 
     // Refused while the plugins find errors; warnings are allowed.
     void submit(std::int64_t plan_id);

@@ -8,11 +8,9 @@ namespace dplan {
 
 namespace {
 
-constexpr std::string_view standard_area_order[] = {"family", "elderly", "rehabilitation", "youth", "volunteer"};
-
 std::size_t area_rank(const std::string& id) {
-    const auto found = std::find(std::begin(standard_area_order), std::end(standard_area_order), id);
-    return static_cast<std::size_t>(found - std::begin(standard_area_order));
+    const auto found = std::find(std::begin(standard_area_ids), std::end(standard_area_ids), id);
+    return static_cast<std::size_t>(found - std::begin(standard_area_ids));
 }
 
 }  // namespace

@@ -70,7 +70,7 @@ void health_partner(const Section& section, const Findings& findings) {
                           {"未有工作計劃重點與醫護界合作", "No focus point works with the health sector"});
 }
 
-constexpr Rule rules[] = {&carer_support, &health_partner};
+constexpr Rule rules[] = {{"elderly-carer-support", &carer_support}, {"elderly-health-partner", &health_partner}};
 
 constexpr AreaPlugin elderly{
     .id = "elderly",

@@ -69,7 +69,7 @@ void referral_partners(const Section& section, const Findings& findings) {
     }
 }
 
-constexpr Rule rules[] = {&referral_partners};
+constexpr Rule rules[] = {{"family-referral-partners", &referral_partners}};
 
 constexpr AreaPlugin family{
     .id = "family",

@@ -69,7 +69,7 @@ void employment_needs_business(const Section& section, const Findings& findings)
     }
 }
 
-constexpr Rule rules[] = {&employment_needs_business};
+constexpr Rule rules[] = {{"rehab-employment-business", &employment_needs_business}};
 
 constexpr AreaPlugin rehabilitation{
     .id = "rehabilitation",

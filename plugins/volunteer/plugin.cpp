@@ -67,7 +67,7 @@ void recognition(const Section& section, const Findings& findings) {
     }
 }
 
-constexpr Rule rules[] = {&business_engaged, &recognition};
+constexpr Rule rules[] = {{"volunteer-business", &business_engaged}, {"volunteer-recognition", &recognition}};
 
 constexpr AreaPlugin volunteer{
     .id = "volunteer",

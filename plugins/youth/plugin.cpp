@@ -66,7 +66,7 @@ void schools_engaged(const Section& section, const Findings& findings) {
         {"未有工作計劃重點與學校或教育界合作", "No focus point works with schools or the education sector"});
 }
 
-constexpr Rule rules[] = {&schools_engaged};
+constexpr Rule rules[] = {{"youth-schools", &schools_engaged}};
 
 constexpr AreaPlugin youth{
     .id = "youth",

@@ -107,5 +107,23 @@ TEST_F(PlanValidationTest, ReportTextGivesTheSectionAsACommitteePaperWouldInBoth
     EXPECT_NE(en.find("• Parent education (Partners: NGOs)\n"), std::string::npos) << en;
 }
 
+// Issue 21 (6): a focus point written in one language reads in that language in the other
+// language's paper, never as an empty bullet; a point with no text and no partners is left out.
+TEST_F(PlanValidationTest, AFocusPointInOneLanguageIsNotAnEmptyBulletInTheOther) {
+    sign_all();
+    auto registry = load();
+    const auto* family = registry.find_area("family");
+    ASSERT_NE(family, nullptr);
+    const PlanSection section{
+        0,
+        "family",
+        {"目標", "Objective"},
+        {{0, {"只有中文的重點", ""}, {Sector::ngo}}, {0, {"", ""}, {}}, {0, {"", "English only"}, {}}}};
+    EXPECT_EQ(family->report(section, Language::en),
+              "Objective: Objective\nFocus points:\n• 只有中文的重點 (Partners: NGOs)\n• English only\n");
+    EXPECT_EQ(family->report(section, Language::zh),
+              "工作目標：目標\n工作計劃重點：\n• 只有中文的重點（合作界別：非政府機構）\n• English only\n");
+}
+
 }  // namespace
 }  // namespace dplan

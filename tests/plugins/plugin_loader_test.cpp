@@ -6,6 +6,7 @@
 
 #include "plugin_fixture.hpp"
 #include "plugins/manifest.hpp"
+#include "support/whole_chinese.hpp"
 
 namespace dplan {
 namespace {
@@ -69,6 +70,34 @@ TEST_F(PluginFolderTest, UnsignedPluginsLoadOnlyWithAllowUnsigned) {
     EXPECT_EQ(load(true).loaded().size(), 5u);
 }
 
+// The SDK stays 1.x: a plugin built from the pinned SDK 1.0 headers loads into this host and runs,
+// and when one of its rules fails the host reports what a 1.0 plugin can tell it.
+TEST_F(PluginFolderTest, APluginBuiltAgainstSdk10LoadsAndRunsInThisHost) {
+    static_assert(DPLAN_SDK_VERSION_MAJOR == 1 && DPLAN_SDK_VERSION_MINOR > 0, "this host is newer than 1.0");
+    add(DPLAN_SDK_1_0_PLUGIN_DIR, "sdk_one_zero");
+    sign_all();
+    const auto registry = load();
+    EXPECT_TRUE(registry.refused().empty()) << registry.refused().front().reason.en;
+    const auto* plugin = registry.find("sdk_one_zero");
+    ASSERT_NE(plugin, nullptr);
+    EXPECT_EQ(plugin->manifest().sdk.text(), "1.0");
+    EXPECT_EQ(plugin->indicators().size(), 1u);
+    EXPECT_EQ(plugin->panels().size(), 1u);
+    const PlanSection own{0, "sdk_one_zero", {"目標", "Objective"}, {{0, {"重點", "Point"}, {Sector::ngo}}}};
+    const auto findings = plugin->validate(own, 1);
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].rule_id, "one-zero-schools");
+    EXPECT_NE(plugin->report(own, Language::en).find("• Point (Partners: NGOs)"), std::string::npos);
+    try {
+        plugin->validate({0, "rehabilitation", {}, {}}, 0);
+        ADD_FAILURE() << "the 1.0 review rule throws";
+    } catch (const plugins::PluginFailure& e) {
+        EXPECT_NE(e.message().en.find("plugin 'sdk_one_zero' failed while validating: it returned status 1"),
+                  std::string::npos)
+            << e.message().en;
+    }
+}
+
 // Each broken plugin is refused with its own reason while the five standard ones load.
 struct BrokenCase {
     const char* name;
@@ -106,16 +135,21 @@ TEST_P(BrokenPluginTest, IsRefusedWithItsOwnReasonWhileTheRestLoad) {
     EXPECT_NE(registry.refused()[0].reason.en.find(broken.expected_reason), std::string::npos)
         << broken.name << ": " << registry.refused()[0].reason.en;
     EXPECT_FALSE(registry.refused()[0].reason.zh.empty());
+    EXPECT_EQ(testing::english_words_in_chinese(registry.refused()[0].reason.zh), std::vector<std::string>{})
+        << broken.name << ": the Chinese reason must be whole: " << registry.refused()[0].reason.zh;
+    if (broken.breaks == nullptr) {
+        EXPECT_FALSE(registry.refused()[0].id.empty()) << broken.name << ": the refusal names the plugin";
+    }
 }
 
 const BrokenCase broken_cases[] = {
     {"wrong_sdk_major", nullptr, [](auto& t, auto&) { resign(t, copy_broken(t, "wrong_major", "wrong_major")); },
-     "built for SDK 2.0 but this host has SDK 1.0"},
+     "built for SDK 2.0 but this host has SDK 1.1"},
     {"newer_sdk_minor", nullptr, [](auto& t, auto&) { resign(t, copy_broken(t, "newer_minor", "newer_minor")); },
-     "built for SDK 1.1 but this host has SDK 1.0"},
+     "built for SDK 1.2 but this host has SDK 1.1"},
     {"manifest_lies_about_sdk", nullptr,
      [](auto& t, auto&) { resign(t, copy_broken(t, "lying_manifest", "lying_manifest")); },
-     "the library was built with SDK 2.0"},
+     "the library was built with SDK 2.1 but this host has SDK 1.1"},
     {"bad_manifest", "family",
      [](auto&, const std::filesystem::path& folder) {
          write_file(folder / "family" / "plugin.json", "{\n  \"id\": \"family\",\n  version: 1\n}\n");
@@ -155,7 +189,14 @@ const BrokenCase broken_cases[] = {
     {"throwing_entry", nullptr, [](auto& t, auto&) { resign(t, copy_broken(t, "throwing_init", "throwing_init")); },
      "threw an exception: init blew up"},
     {"invalid_data", nullptr, [](auto& t, auto&) { resign(t, copy_broken(t, "invalid_data", "invalid_data")); },
-     "unknown sector 'schools'"},
+     "unknown sector codes (1): typical_partner_sectors[0] = \"schools\". Allowed: ngo, health, education"},
+    {"unknown_units_all_listed_with_the_allowed_ones", nullptr,
+     [](auto& t, auto&) { resign(t, copy_broken(t, "self_help_units", "self_help_units")); },
+     "unknown units (2): indicators[0].unit = \"organisations\"; indicators[2].unit = \"volunteers\". Allowed: "
+     "sessions, persons"},
+    {"dependencies_given_as_objects", nullptr,
+     [](auto& t, auto&) { resign(t, copy_broken(t, "dependency_objects", "dependency_objects")); },
+     "field 'dependencies[0]' is invalid: expected an array of plugin ids, such as [\"family\"] (ids only"},
     {"duplicate_id", nullptr, [](auto& t, auto&) { resign(t, copy_broken(t, "family", "zz_second_family")); },
      "another plugin with id 'family'"},
     {"missing_dependency", nullptr, [](auto& t, auto&) { resign(t, copy_broken(t, "needs_missing", "needs_missing")); },

@@ -123,6 +123,14 @@ TEST_F(CommitteePaperTest, MarkdownAndHtmlFollowThePaperAndEscapeText) {
     EXPECT_EQ(html.find("<Together>"), std::string::npos);
 }
 
+// Issue 21 (report text format): a paragraph after a plugin's bullets stays a paragraph in Markdown.
+TEST_F(CommitteePaperTest, AParagraphAfterBulletsIsNotJoinedToTheLastBulletInMarkdown) {
+    const std::vector<PaperBlock> blocks{{BlockKind::bullet, "first"},
+                                         {BlockKind::bullet, "last"},
+                                         {BlockKind::paragraph, "A paragraph after the list."}};
+    EXPECT_EQ(paper_as_markdown(blocks), "- first\n- last\n\nA paragraph after the list.\n\n");
+}
+
 TEST_F(CommitteePaperTest, TextNoFontCanShowIsRefusedInsteadOfPrintingBoxes) {
     plan.theme.zh = "私用區字元\xEE\x80\x80";  // U+E000: no font has a glyph for it
     const auto pdf = dir / "boxes.pdf";

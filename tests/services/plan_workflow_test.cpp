@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "services/authorization.hpp"
 #include "services/plan_validation.hpp"
 #include "storage/district_repository.hpp"
@@ -194,6 +196,42 @@ TEST_P(PlanWorkflowTest, NewPlansGetOneSectionPerLoadedAreaInTheStandardOrder) {
     std::vector<std::string> areas;
     for (const auto& section : plan.sections) areas.push_back(section.area_id);
     EXPECT_EQ(areas, (std::vector<std::string>{"family", "elderly", "rehabilitation", "youth", "volunteer"}));
+}
+
+// Issue 21: a plugin installed after a plan was drafted gets its section through add_area, which
+// needs the same rights as any edit of the draft.
+TEST_P(PlanWorkflowTest, AddAreaGivesADraftAnEmptySectionForALoadedAreaAndNeedsEditRights) {
+    Plan draft;
+    draft.district_id = district_id;
+    draft.financial_year = "2025-26";
+    draft.sections = {{0, "family", {"目標", "Objective"}, {}}};
+    const auto id = as(officer).create(draft, "new");
+
+    EXPECT_THROW(as(outsider).add_area(id, "youth", ""), PermissionDenied);
+    EXPECT_THROW(as(member).add_area(id, "youth", ""), PermissionDenied);
+    try {
+        as(officer).add_area(id, "rehab", "");
+        FAIL() << "an area no plugin provides was added";
+    } catch (const InvalidInput& e) {
+        EXPECT_NE(e.message().en.find("no loaded plugin provides service area 'rehab'; areas that can be added: "
+                                      "family, elderly, rehabilitation, youth, volunteer"),
+                  std::string::npos)
+            << e.message().en;
+    }
+    EXPECT_THROW(as(officer).add_area(id, "family", ""), InvalidInput) << "it has one already";
+    EXPECT_EQ(as(officer).get(id).sections.size(), 1u) << "refusals change nothing";
+
+    const int version = as(officer).add_area(id, "youth", "");
+    const Plan plan = as(officer).get(id);
+    EXPECT_EQ(plan.version, version);
+    ASSERT_EQ(plan.sections.size(), 2u);
+    EXPECT_EQ(plan.sections[1].area_id, "youth");
+    EXPECT_TRUE(plan.sections[1].objective.empty());
+    EXPECT_EQ(as(officer).history(id).revisions.back().reason, "Added the youth section / 加入「youth」部分");
+    const auto findings = as(officer).findings(id);
+    EXPECT_TRUE(std::any_of(findings.begin(), findings.end(), [](const plugins::Finding& f) {
+        return f.area_id == "youth" && f.rule_id == "objective-missing";
+    })) << "the new section is checked by its plugin";
 }
 
 TEST_P(PlanWorkflowTest, LinkedProgrammeIndicatorsMakeAnObjectiveMeasurable) {

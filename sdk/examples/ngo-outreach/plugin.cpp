@@ -79,7 +79,8 @@ void rehabilitation_treatment_route(const Section& section, const Findings& find
 }
 
 constexpr const char* reviewed[] = {"youth", "rehabilitation"};
-constexpr Rule review_rules[] = {&youth_hidden_drug_use, &rehabilitation_treatment_route};
+constexpr Rule review_rules[] = {{"drug-outreach-youth", &youth_hidden_drug_use},
+                                 {"drug-outreach-treatment-route", &rehabilitation_treatment_route}};
 
 constexpr AreaPlugin drug_outreach{
     .id = "drug_outreach",

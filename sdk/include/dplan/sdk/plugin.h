@@ -24,7 +24,18 @@ extern "C" {
 #endif
 
 #define DPLAN_SDK_VERSION_MAJOR 1
-#define DPLAN_SDK_VERSION_MINOR 0
+#define DPLAN_SDK_VERSION_MINOR 1
+
+/* The SDK minor a plugin is built for: a plugin built with these headers for an older minor
+ * (CMake: DPLAN_TARGET_SDK 1.0) declares that minor, so older 1.x hosts load it. Everything
+ * added after 1.0 is asked for by id and may be missing at run time, so such a plugin works in
+ * both. Set by dplan_add_plugin(); defaults to the headers' own minor. */
+#ifndef DPLAN_TARGET_SDK_MINOR
+#define DPLAN_TARGET_SDK_MINOR DPLAN_SDK_VERSION_MINOR
+#endif
+#if DPLAN_TARGET_SDK_MINOR > DPLAN_SDK_VERSION_MINOR
+#error "DPLAN_TARGET_SDK_MINOR is newer than these SDK headers"
+#endif
 
 #if defined(_WIN32)
 #define DPLAN_EXPORT __declspec(dllexport)
@@ -74,7 +85,8 @@ typedef struct dplan_host {
     const void* (*get_extension)(const struct dplan_host* host, const char* extension_id);
 } dplan_host;
 
-/* The exported entry. `sdk_version` must be DPLAN_SDK_VERSION_MAJOR/MINOR as compiled. */
+/* The exported entry. `sdk_version` must be DPLAN_SDK_VERSION_MAJOR and DPLAN_TARGET_SDK_MINOR
+ * as compiled, and equal the manifest's "sdk". */
 typedef struct dplan_plugin_entry {
     dplan_version sdk_version;
     const char* plugin_id; /* must equal the id in plugin.json */

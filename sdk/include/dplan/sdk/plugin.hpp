@@ -2,7 +2,8 @@
 //
 // Describe a service area as data, and this layer provides the C entry point, the extensions
 // and their safety net: every call is noexcept at the boundary, an exception inside a rule
-// becomes DPLAN_ERROR, and nothing but plain C crosses to the host.
+// becomes DPLAN_ERROR (with the rule's id and the exception's text passed to a host that asks
+// for them, see failure.h), and nothing but plain C crosses to the host.
 //
 //   constexpr dplan::sdk::AreaPlugin family{ .id = "family", .name = {...}, ... };
 //   DPLAN_AREA_PLUGIN(family)
@@ -13,11 +14,13 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <exception>
 #include <span>
 #include <string>
 #include <string_view>
 
+#include "dplan/sdk/failure.h"
 #include "dplan/sdk/indicators.h"
 #include "dplan/sdk/panel.h"
 #include "dplan/sdk/paper_labels.hpp"
@@ -141,7 +144,18 @@ class Findings {
     const dplan_findings_sink& sink_;
 };
 
-using Rule = void (*)(const Section&, const Findings&);
+// A rule: a check over a section, and the id it goes by when it fails (its findings carry
+// their own rule ids). A bare function converts to a Rule without an id; a failure then names
+// it by its place, "rules[1]" or "review_rules[0]". Name them: {"youth-schools", &schools}.
+struct Rule {
+    using Check = void (*)(const Section&, const Findings&);
+    constexpr Rule(Check check) : check(check) {}  // NOLINT: a bare function is a rule
+    constexpr Rule(const char* id, Check check) : id(id), check(check) {}
+    void operator()(const Section& section, const Findings& findings) const { check(section, findings); }
+
+    const char* id = nullptr;
+    Check check = nullptr;
+};
 using ReportWriter = void (*)(const Section&, dplan_language, std::string& out);
 
 namespace rules {
@@ -177,8 +191,10 @@ inline void objective_not_measurable(const Section& section, const Findings& fin
     }
 }
 
-inline constexpr Rule standard[] = {&objective_missing, &no_focus_points, &focus_point_without_partner,
-                                    &objective_not_measurable};
+inline constexpr Rule standard[] = {{"objective-missing", &objective_missing},
+                                    {"focus-points-missing", &no_focus_points},
+                                    {"focus-point-no-partner", &focus_point_without_partner},
+                                    {"objective-not-smart", &objective_not_measurable}};
 
 // For an area's own rules: a warning when no focus point names `code` as a partner.
 inline void expect_partner(const Section& section, const Findings& findings, const char* code, const char* rule_id,
@@ -206,8 +222,12 @@ inline void standard_report(const Section& section, dplan_language language, std
     out += '\n';
     for (std::size_t i = 0; i < section.focus_point_count(); ++i) {
         const FocusPoint point = section.focus_point(i);
+        // A point written in one language only is shown in that language rather than as an empty bullet.
+        std::string_view text = zh ? point.zh() : point.en();
+        if (text.empty()) text = zh ? point.en() : point.zh();
+        if (text.empty() && point.partner_count() == 0) continue;
         out += paper::bullet;
-        out += zh ? point.zh() : point.en();
+        out += text;
         for (std::size_t k = 0; k < point.partner_count(); ++k) {
             out += k > 0 ? partners.separator : partners.open;
             out += sector::name(point.partner(k), language);
@@ -280,21 +300,48 @@ struct Adapter {
         return index < P.indicators.size() ? &P.indicators[index] : nullptr;
     }
 
+    // Tells the host what failed and why, when it asks (SDK 1.1 hosts); `what` NULL: not a std::exception.
+    static void report_failure(const char* part, const char* what) noexcept {
+        if (host == nullptr || host->get_extension == nullptr) return;
+        const auto* failure = static_cast<const dplan_failure_ext*>(host->get_extension(host, DPLAN_HOST_EXT_FAILURE));
+        if (failure != nullptr && failure->report != nullptr) failure->report(host, part, what);
+    }
+
+    // A rule's id, or its place in its list when it has none; no allocation, as it runs while failing.
+    struct RuleName {
+        char text[64];
+        RuleName(const Rule& rule, const char* list_name, std::size_t index) noexcept {
+            if (rule.id != nullptr) {
+                std::snprintf(text, sizeof text, "%s", rule.id);
+            } else {
+                std::snprintf(text, sizeof text, "%s[%zu]", list_name, index);
+            }
+        }
+    };
+
+    static dplan_status run(std::span<const Rule> list, const char* list_name, const Section& section,
+                            const Findings& findings) noexcept {
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            try {
+                list[i](section, findings);
+            } catch (const std::exception& e) {
+                report_failure(RuleName(list[i], list_name, i).text, e.what());
+                return DPLAN_ERROR;
+            } catch (...) {
+                report_failure(RuleName(list[i], list_name, i).text, nullptr);
+                return DPLAN_ERROR;
+            }
+        }
+        return DPLAN_OK;
+    }
+
     static dplan_status validate(const dplan_section_view* view, const dplan_findings_sink* sink) noexcept {
         if (view == nullptr || sink == nullptr || sink->add == nullptr) return DPLAN_INVALID_ARGUMENT;
-        try {
-            const Section section(*view);
-            const Findings findings(*sink);
-            if (section.area_id() == P.id) {
-                for (Rule rule : rules::standard) rule(section, findings);
-                for (Rule rule : P.rules) rule(section, findings);
-            } else {
-                for (Rule rule : P.review_rules) rule(section, findings);
-            }
-            return DPLAN_OK;
-        } catch (...) {
-            return DPLAN_ERROR;
-        }
+        const Section section(*view);
+        const Findings findings(*sink);
+        if (section.area_id() != P.id) return run(P.review_rules, "review_rules", section, findings);
+        const dplan_status status = run(rules::standard, "standard", section, findings);
+        return status != DPLAN_OK ? status : run(P.rules, "rules", section, findings);
     }
 
     static dplan_status report(const dplan_section_view* view, std::int32_t language,
@@ -306,7 +353,11 @@ struct Adapter {
             P.report(Section(*view), static_cast<dplan_language>(language), text);
             out->write(out->context, text.data(), text.size());
             return DPLAN_OK;
+        } catch (const std::exception& e) {
+            report_failure("report", e.what());
+            return DPLAN_ERROR;
         } catch (...) {
+            report_failure("report", nullptr);
             return DPLAN_ERROR;
         }
     }
@@ -333,7 +384,7 @@ struct Adapter {
     }
 
     static constexpr dplan_plugin_entry entry{
-        {DPLAN_SDK_VERSION_MAJOR, DPLAN_SDK_VERSION_MINOR}, P.id, &init, &deinit, &get_extension};
+        {DPLAN_SDK_VERSION_MAJOR, DPLAN_TARGET_SDK_MINOR}, P.id, &init, &deinit, &get_extension};
 };
 
 }  // namespace detail
