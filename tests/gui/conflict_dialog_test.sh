@@ -9,28 +9,7 @@
 set -euo pipefail
 dplan=$1 gui=$2 plugins=$3 shots=${4:-}
 
-work=$(mktemp -d)
-gui_pid=
-cleanup() {
-    if [[ -n "$gui_pid" ]]; then
-        kill "$gui_pid" 2>/dev/null || true
-        wait "$gui_pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-export HOME=$work XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state
-[[ -n "$shots" ]] || shots=$work/shots
-mkdir -p "$shots"
-db="sqlite:$work/demo.db"
-cli=("$dplan" --db "$db" --plugin-dir "$plugins" --allow-unsigned)
-
-fail() {
-    echo "FAIL: $*" >&2
-    import -window root "$shots/failure.png" 2>/dev/null || true
-    exit 1
-}
-shot() { import -window root "$shots/$1.png"; }
+source "$(dirname "$0")/window_test_setup.sh"
 
 "${cli[@]}" demo >/dev/null 2>&1
 english="Support families in crisis early, dashboard edit"
