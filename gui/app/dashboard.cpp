@@ -24,10 +24,10 @@ bool Dashboard::update() {
     bool new_glyphs = atlas_.cover(status.job.zh + status.finished.zh);
     if (auto error = ui_.worker.take_error()) {
         new_glyphs = atlas_.cover(error->message.zh) || new_glyphs;
-        // Whatever failed, the draft stays as the user left it; a stale save opens the conflict dialog.
+        // Whatever failed, the draft stays as the user left it; a stale save opens the conflict dialog,
+        // anything else (a stale write that was not the editor's save too) the error dialog.
         const bool stale = error->conflict && ui_.snapshot && ui_.snapshot->plan;
-        ui_.editor.save_failed(stale ? ui_.snapshot->plan : std::nullopt);
-        if (!error->conflict) ui_.error = error;
+        if (!ui_.editor.save_failed(stale ? ui_.snapshot->plan : std::nullopt)) ui_.error = error;
     }
     if (ui_.editor.conflict()) new_glyphs = atlas_.cover(ui_.editor.conflict()->text_to_render()) || new_glyphs;
     new_glyphs = atlas_.cover(report_import_text()) || new_glyphs;  // the report preview's words

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "../model/area_addition.hpp"
 #include "domain/section_texts.hpp"
 #include "ui_state.hpp"
 #include "wrapping_input.hpp"
@@ -28,6 +29,10 @@ void findings_for(UiState& ui, const std::string& area, std::optional<std::size_
         ImGui::PopStyleColor();
     }
 }
+
+// Drafts and returned plans, for users the service lets edit them (a committee member reads a
+// returned plan as it is, without fields, save or submit that would only be refused).
+bool editable(const UiState& ui) { return ui.editor.editable() && !ui.snapshot->edit_refused; }
 
 void save(UiState& ui) {
     auto [draft, reason] = ui.editor.start_save();
@@ -161,7 +166,7 @@ void other_language(UiState& ui, const Bilingual& text) {
 // previous focus point (the boxes grow with their text, so Ctrl+arrows have nothing to scroll).
 void shortcuts(UiState& ui, std::size_t focus_points) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (!io.KeyCtrl || ui.editor.conflict() || !ui.editor.editable()) return;
+    if (!io.KeyCtrl || ui.editor.conflict() || !editable(ui)) return;
     if (!io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_S, false) && ui.editor.changed()) save(ui);
     if (io.KeyShift && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) ui.confirm_submit = true;
     if (focus_points == 0) return;
@@ -200,7 +205,7 @@ void draw_confirm_submit(UiState& ui) {
 // One focus point: its number, its text wrapping in a box that grows, its partner sectors and findings.
 // `index` counts focus points across sections, for Ctrl+Down and Ctrl+Up.
 bool draw_focus_point(UiState& ui, const std::string& area_id, std::size_t p, FocusPoint& point, std::size_t index) {
-    const bool editable = ui.editor.editable();
+    const bool may_edit = editable(ui);
     ImGui::PushID(static_cast<int>(p));
     ImGui::Text("%zu.", p + 1);
     ImGui::SameLine();
@@ -211,13 +216,13 @@ bool draw_focus_point(UiState& ui, const std::string& area_id, std::size_t p, Fo
     }
     other_language(ui, point.text);
     std::string& text = ui.tr.language() == Language::zh ? point.text.zh : point.text.en;
-    wrapping_input("##text", text, ImGui::GetContentRegionAvail().x, !editable);
+    wrapping_input("##text", text, ImGui::GetContentRegionAvail().x, !may_edit);
     if (ImGui::IsItemActive()) ui.active_focus_point = index;
     ImGui::TextDisabled("%s:", ui.tr("label.partners"));
     for (const Sector sector : all_sectors) {
         ImGui::SameLine();
         bool on = std::find(point.partners.begin(), point.partners.end(), sector) != point.partners.end();
-        if (ImGui::Checkbox(ui.tr.pick(sector_name(sector)).c_str(), &on) && editable) {
+        if (ImGui::Checkbox(ui.tr.pick(sector_name(sector)).c_str(), &on) && may_edit) {
             if (on)
                 point.partners.push_back(sector);
             else
@@ -225,7 +230,7 @@ bool draw_focus_point(UiState& ui, const std::string& area_id, std::size_t p, Fo
         }
     }
     findings_for(ui, area_id, p);
-    const bool remove = editable && ImGui::SmallButton(ui.tr("button.remove_point"));
+    const bool remove = may_edit && ImGui::SmallButton(ui.tr("button.remove_point"));
     ImGui::PopID();
     return remove;
 }
@@ -233,9 +238,9 @@ bool draw_focus_point(UiState& ui, const std::string& area_id, std::size_t p, Fo
 // The theme, then each area's texts and focus points.
 void draw_sections(UiState& ui) {
     Plan& draft = ui.editor.draft();
-    const bool editable = ui.editor.editable();
+    const bool may_edit = editable(ui);
     std::string& theme = ui.tr.language() == Language::zh ? draft.theme.zh : draft.theme.en;
-    ImGui::InputText(ui.tr("label.theme"), &theme, editable ? 0 : ImGuiInputTextFlags_ReadOnly);
+    ImGui::InputText(ui.tr("label.theme"), &theme, may_edit ? 0 : ImGuiInputTextFlags_ReadOnly);
     ui.active_focus_point.reset();
     std::size_t index = 0;
     for (std::size_t a = 0; a < draft.sections.size(); ++a) {
@@ -253,7 +258,7 @@ void draw_sections(UiState& ui) {
                 other_language(ui, value);
                 std::string& side = ui.tr.language() == Language::zh ? value.zh : value.en;
                 wrapping_input(("##" + std::string(text.key)).c_str(), side, ImGui::GetContentRegionAvail().x,
-                               !editable);
+                               !may_edit);
             }
             findings_for(ui, section.area_id, std::nullopt);
             ImGui::TextDisabled("%s", ui.tr("label.focus_points"));
@@ -262,7 +267,7 @@ void draw_sections(UiState& ui) {
                 if (draw_focus_point(ui, section.area_id, p, section.focus_points[p], index)) remove = p;
             }
             if (remove) section.focus_points.erase(section.focus_points.begin() + static_cast<std::ptrdiff_t>(*remove));
-            if (editable && ImGui::SmallButton(ui.tr("button.add_point"))) section.focus_points.push_back({});
+            if (may_edit && ImGui::SmallButton(ui.tr("button.add_point"))) section.focus_points.push_back({});
         } else {
             index += section.focus_points.size();
         }
@@ -270,13 +275,52 @@ void draw_sections(UiState& ui) {
     }
 }
 
-// Status, save and submit, the PDF export, the revision history and the latest changes.
+// A loaded plugin's service area the plan has no section for: pick one and add it (a new revision).
+// When none can be added the control stays in view, disabled, and says why on hover.
+void draw_add_area(UiState& ui) {
+    const AreaAddition addition = area_addition(*ui.snapshot, ui.editor.changed());
+    const auto chosen = std::find_if(addition.areas.begin(), addition.areas.end(),
+                                     [&](const AreaInfo& area) { return area.id == ui.area_to_add; });
+    if (chosen == addition.areas.end()) ui.area_to_add = addition.areas.empty() ? "" : addition.areas.front().id;
+    std::string preview;
+    for (const auto& area : addition.areas) {
+        if (area.id == ui.area_to_add) preview = ui.tr.pick(area.name);
+    }
+    ImGui::TextUnformatted(ui.tr("label.add_area"));
+    bool hovered = false;
+    ImGui::BeginDisabled(addition.refused.has_value());
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+    if (ImGui::BeginCombo("##area_to_add", preview.c_str())) {
+        for (const auto& area : addition.areas) {
+            if (ImGui::Selectable(ui.tr.pick(area.name).c_str(), area.id == ui.area_to_add)) ui.area_to_add = area.id;
+        }
+        ImGui::EndCombo();
+    }
+    hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled);
+    ImGui::SameLine();
+    if (ImGui::Button(ui.tr("button.add_area"))) {
+        add_area(ui.worker, ui.editor.draft().id, ui.area_to_add, ui.editor.reason);
+        ui.editor.reason.clear();
+    }
+    hovered = hovered || ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled);
+    ImGui::EndDisabled();
+    // After EndDisabled, so the tooltip is not drawn faded like the control.
+    if (hovered) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        ImGui::TextUnformatted(addition.refused ? ui.tr.pick(*addition.refused).c_str() : ui.tr("label.add_area_help"));
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+// Status, save and submit, adding a service area, the PDF export, the revision history and the latest changes.
 void draw_side(UiState& ui) {
     const Snapshot& s = *ui.snapshot;
     const Plan& draft = ui.editor.draft();
     ImGui::Text("%s: %s · %s %d", ui.tr("label.status"), ui.tr.pick(status_name(s.plan->status)).c_str(),
                 ui.tr("label.version"), draft.version);
-    if (ui.editor.editable()) {
+    if (editable(ui)) {
         ImGui::InputText(ui.tr("label.reason"), &ui.editor.reason);
         ImGui::BeginDisabled(!ui.editor.changed());
         if (ImGui::Button(ui.tr("button.save"))) save(ui);
@@ -287,6 +331,8 @@ void draw_side(UiState& ui) {
         ImGui::TextWrapped("%s", ui.tr("label.editor_keys"));
         ImGui::PopStyleColor();
     }
+    ImGui::Separator();
+    draw_add_area(ui);
     ImGui::Separator();
     if (ui.export_path.empty()) ui.export_path = fmt::format("plan-{}-{}.pdf", draft.id, draft.financial_year);
     ImGui::SetNextItemWidth(-200 * ui.scale);

@@ -40,6 +40,7 @@ struct UiState {
     std::optional<std::size_t> active_focus_point;   // the focus point being edited, counted across sections
     std::optional<std::size_t> focus_point_request;  // Ctrl+Down / Ctrl+Up: focus this one next frame
     bool confirm_submit = false;                     // ask before submitting to the committee
+    std::string area_to_add;                         // the service area chosen to add to the plan
     bool help = false;                               // F1: the keyboard shortcuts
     std::string programme_filter;
     std::size_t programme_rows_shown = 0;  // rows the programme table showed last frame, to size it

@@ -30,6 +30,9 @@ class DashboardClient {
 
     // Writes; each throws dplan::Error (Conflict for a stale plan version) with a bilingual message.
     virtual int save_plan(const Plan& plan, const std::string& reason) = 0;
+    // An empty section for a loaded plugin's service area the plan has none for (empty reason: a
+    // default); returns the new version. Draft or returned plans only, by users who may edit them.
+    virtual int add_area(std::int64_t plan_id, const std::string& area_id, const std::string& reason) = 0;
     virtual void submit_plan(std::int64_t plan_id) = 0;
     virtual void comment(std::int64_t plan_id, const CommentTarget& target, const std::string& body) = 0;
     virtual void respond(std::int64_t comment_id, CommentKind kind, const std::string& body) = 0;

@@ -27,9 +27,12 @@ std::pair<Plan, std::string> EditorSession::start_save() {
     return save;
 }
 
-void EditorSession::save_failed(const std::optional<Plan>& latest) {
-    if (latest && draft_) conflict_.emplace(base_, *draft_, *latest);
+bool EditorSession::save_failed(const std::optional<Plan>& latest) {
+    // Only our own save is merged: another stale write (minutes, adding a service area) is an error to show.
+    const bool merge = awaiting_save_ && latest && draft_;
+    if (merge) conflict_.emplace(base_, *draft_, *latest);
     awaiting_save_ = false;
+    return merge;
 }
 
 void EditorSession::apply_merge() {

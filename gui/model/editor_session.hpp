@@ -29,8 +29,9 @@ class EditorSession {
     // The draft to save (with the reason the user gave, or a default); from now on the next newer
     // stored version is taken to be ours.
     std::pair<Plan, std::string> start_save();
-    // The save failed: the draft stays as the user left it. `latest` when it was refused as stale.
-    void save_failed(const std::optional<Plan>& latest);
+    // A job failed: the draft stays as the user left it. `latest` when it was refused as stale; the
+    // conflict dialog opens (and true is returned) if that job was our save.
+    bool save_failed(const std::optional<Plan>& latest);
     bool awaiting_save() const { return awaiting_save_; }
 
     std::optional<ConflictResolution>& conflict() { return conflict_; }

@@ -64,6 +64,9 @@ class LocalClient : public DashboardClient {
     }
 
     int save_plan(const Plan& plan, const std::string& reason) override { return plans().save(plan, reason); }
+    int add_area(std::int64_t plan_id, const std::string& area_id, const std::string& reason) override {
+        return plans().add_area(plan_id, area_id, reason);
+    }
     void submit_plan(std::int64_t plan_id) override { plans().submit(plan_id); }
     void comment(std::int64_t plan_id, const CommentTarget& target, const std::string& body) override {
         plans().comment(plan_id, target, body);
@@ -135,6 +138,12 @@ class LocalClient : public DashboardClient {
         s.comments = review.comments;
         s.decisions = review.decisions;
         s.panels = workflow.panels(plan_id);
+        // The editor offers edits (adding a service area) only to those the service would let make them.
+        try {
+            authorize(actor_, Operation::edit_plan, plan_subject(*s.plan));
+        } catch (const PermissionDenied& e) {
+            s.edit_refused = e.message();
+        }
         if (is_allowed(actor_, Operation::read_collaboration, plan_subject(*s.plan))) {
             s.matrix = CollaborationService(db(), actor_).matrix(plan_id);
         }

@@ -78,6 +78,7 @@ struct Snapshot {
     std::vector<District> districts;
     std::vector<PlanSummary> plans;  // of the selected district
     std::optional<Plan> plan;
+    std::optional<Bilingual> edit_refused;  // why this user may not edit the plan, in the service's words
     std::vector<plugins::Finding> findings;
     std::vector<PlanRevision> revisions;
     std::vector<PlanChange> latest_changes;  // the last revision against the one before

@@ -133,10 +133,23 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
           "as the rate at each reading (red line: the target)."}},
         {"label.readings", {"歷次匯報", "Readings"}},
         {"label.only_other_language", {"只有英文：", "Only in Chinese:"}},
+        {"label.add_area", {"計劃尚未包括的服務範疇", "Service areas the plan has no section for"}},
+        {"label.add_area_help",
+         {"為計劃加入一個已載入外掛的服務範疇：會新增一個空白部分，其面板及檢查結果隨即出現。",
+          "Gives the plan a section for a loaded plugin's service area: an empty section, whose panel and "
+          "findings then appear."}},
+        {"label.add_area_frozen",
+         {"計劃已提交委員會，不能加入服務範疇；發還修訂後才可以。",
+          "The plan is with the committee; a service area can be added once it is returned."}},
+        {"label.add_area_unsaved",
+         {"請先儲存你的修改，才加入服務範疇。", "Save your changes before adding a service area."}},
+        {"label.add_area_none",
+         {"每個已載入的服務範疇在計劃中都已有部分。", "Every loaded service area has a section in the plan."}},
         {"button.save", {"儲存", "Save"}},
         {"button.submit", {"提交委員會", "Submit to the committee"}},
         {"button.add_point", {"新增工作計劃重點", "Add a focus point"}},
         {"button.remove_point", {"刪除此重點", "Remove this focus point"}},
+        {"button.add_area", {"加入服務範疇", "Add service area"}},
         {"button.reload", {"重新載入", "Reload"}},
         {"button.other_language", {"English", "中文"}},
         {"button.apply_mine", {"套用合併結果到最新版本", "Apply the merge to the latest version"}},
@@ -159,12 +172,14 @@ const std::vector<std::pair<std::string_view, Bilingual>>& Strings::table() {
     return entries;
 }
 
-const char* Strings::operator()(std::string_view key) const {
+const char* Strings::operator()(std::string_view key) const { return both(key).in(language_).c_str(); }
+
+const Bilingual& Strings::both(std::string_view key) {
+    static const Bilingual missing{"?", "?"};
     const auto& entries = table();
     const auto found =
         std::find_if(entries.begin(), entries.end(), [&](const auto& entry) { return entry.first == key; });
-    if (found == entries.end()) return "?";
-    return found->second.in(language_).c_str();
+    return found == entries.end() ? missing : found->second;
 }
 
 const std::string& Strings::pick(const Bilingual& text) const {

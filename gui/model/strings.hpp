@@ -18,6 +18,8 @@ class Strings {
 
     // The label in the current language; "?key" if there is none (tests forbid that).
     const char* operator()(std::string_view key) const;
+    // The label in both languages, for a message a view model hands to a screen; "?" if there is none.
+    static const Bilingual& both(std::string_view key);
     const std::string& pick(const Bilingual& text) const;
 
     static std::vector<std::pair<std::string_view, Bilingual>> const& table();

@@ -234,6 +234,7 @@ std::string text_to_render(const Snapshot& s) {
     for (const auto& [keys, what] : keyboard_shortcuts()) text += keys, add(what);
     for (const auto& d : s.districts) add(d.name);
     for (const auto& p : s.plans) add(p.theme), add(p.district_name);
+    if (s.edit_refused) add(*s.edit_refused);
     if (s.plan) {
         add(s.plan->theme);
         for (const auto& section : s.plan->sections) {

@@ -7,6 +7,7 @@
 #include <set>
 #include <thread>
 
+#include "model/area_addition.hpp"
 #include "model/conflict_resolution.hpp"
 #include "model/dashboard_client.hpp"
 #include "model/editor_session.hpp"
@@ -22,6 +23,7 @@
 #include "storage/programme_repository.hpp"
 #include "storage/user_repository.hpp"
 #include "support/backend_test.hpp"
+#include "support/whole_chinese.hpp"
 
 namespace dplan::gui {
 namespace {
@@ -241,7 +243,7 @@ TEST_P(DashboardModel, TheEditorKeepsTheUsersDraftFollowsOthersWhenUntouchedAndO
     EXPECT_TRUE(editor.reason.empty());
     EXPECT_THROW(client->save_plan(draft, reason), Conflict);
     const Plan latest = *client->load(snapshot.selection).plan;
-    editor.save_failed(latest);
+    EXPECT_TRUE(editor.save_failed(latest)) << "our own save: the dialog opens";
     ASSERT_TRUE(editor.conflict().has_value());
     EXPECT_FALSE(editor.awaiting_save());
     EXPECT_TRUE(editor.conflict()->complete());
@@ -550,6 +552,135 @@ TEST_P(DashboardModel, AJobThatThrowsSomethingElseIsReportedToo) {
     EXPECT_NE(error->message.en.find("unexpected error: "), std::string::npos) << error->message.en;
     EXPECT_NE(error->message.zh.find("發生意外錯誤"), std::string::npos) << error->message.zh;
     wait_until_idle(worker);
+}
+
+// The five standard areas and the self-help organisations plugin of tests/broken_plugins (a sixth
+// area with a panel and a rule that finds a section without an objective).
+plugins::LoaderOptions with_self_help() {
+    plugins::LoaderOptions options;
+    options.directories = {DPLAN_BUILT_PLUGIN_DIR, std::filesystem::path(DPLAN_BROKEN_PLUGIN_DIR) / "self_help_ok"};
+    options.allow_unsigned = true;
+    return options;
+}
+
+// Waits until the worker's snapshot satisfies `seen`.
+template <typename Seen>
+std::shared_ptr<const Snapshot> wait_for_snapshot(const Worker& worker, Seen seen) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (auto snapshot = worker.snapshot(); snapshot && seen(*snapshot)) return snapshot;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return nullptr;
+}
+
+bool has_panel(const Snapshot& s, const std::string& title) {
+    return std::any_of(s.panels.begin(), s.panels.end(), [&](const RenderedPanel& p) { return p.title.en == title; });
+}
+
+// Issue 21 in the dashboard: a plugin installed after the plan was drafted gets its section from the
+// editor, through the worker and the plans service, and its panel and findings appear with the reload.
+TEST_P(DashboardModel, TheEditorAddsALoadedPluginsServiceAreaAndItsSectionPanelAndFindingsAppear) {
+    Worker worker([this] { return open_local_client(url, "system", with_self_help()); });
+    wait_until_idle(worker);
+    const auto before = worker.snapshot();
+    ASSERT_TRUE(before->plan.has_value());
+    ASSERT_EQ(before->plan->section("self_help_ok"), nullptr);
+    EXPECT_FALSE(has_panel(*before, "Self-help organisations")) << "no section, no panel";
+
+    const AreaAddition offered = area_addition(*before, false);
+    EXPECT_FALSE(offered.refused.has_value()) << offered.refused->en;
+    ASSERT_EQ(offered.areas.size(), 1u) << "the five standard areas have their sections already";
+    EXPECT_EQ(offered.areas[0].id, "self_help_ok");
+    const auto unsaved = area_addition(*before, true).refused;
+    ASSERT_TRUE(unsaved.has_value()) << "the area goes to the stored plan: unsaved edits are saved first";
+    EXPECT_EQ(unsaved->en, "Save your changes before adding a service area.");
+    EXPECT_EQ(unsaved->zh, "請先儲存你的修改，才加入服務範疇。");
+
+    EditorSession editor;
+    editor.follow(*before->plan);
+    add_area(worker, before->plan->id, "self_help_ok", "");
+    const auto after = wait_for_snapshot(
+        worker, [](const Snapshot& s) { return s.plan && s.plan->section("self_help_ok") != nullptr; });
+    ASSERT_NE(after, nullptr) << "the new section did not appear";
+    EXPECT_EQ(after->plan->version, before->plan->version + 1);
+    EXPECT_EQ(after->plan->sections.back().area_id, "self_help_ok");
+    EXPECT_EQ(after->revisions.back().reason, "Added the self_help_ok section / 加入「self_help_ok」部分");
+    EXPECT_TRUE(has_panel(*after, "Self-help organisations")) << "the plugin's panel appears";
+    EXPECT_TRUE(std::any_of(after->findings.begin(), after->findings.end(), [](const plugins::Finding& f) {
+        return f.area_id == "self_help_ok" && f.severity == plugins::Severity::error;
+    })) << "the plugin's rules check the new, empty section";
+    editor.follow(*after->plan);
+    ASSERT_EQ(editor.draft().sections.size(), before->plan->sections.size() + 1) << "the editor shows it";
+    EXPECT_FALSE(editor.changed());
+    const auto none_left = area_addition(*after, false).refused;
+    ASSERT_TRUE(none_left.has_value());
+    EXPECT_EQ(none_left->en, "Every loaded service area has a section in the plan.");
+
+    // Added meanwhile by someone else: the service refuses, and the refusal is an error to show,
+    // not a merge (the editor had no save on its way).
+    add_area(worker, before->plan->id, "self_help_ok", "");
+    std::optional<JobError> error;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!error && std::chrono::steady_clock::now() < deadline) {
+        error = worker.take_error();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ASSERT_TRUE(error.has_value());
+    EXPECT_FALSE(error->conflict);
+    EXPECT_NE(error->message.en.find("already has a section for service area 'self_help_ok'"), std::string::npos)
+        << error->message.en;
+    EXPECT_NE(error->message.zh.find("已有「self_help_ok」範疇的部分"), std::string::npos) << error->message.zh;
+    EXPECT_FALSE(editor.save_failed(std::nullopt));
+    EXPECT_FALSE(editor.conflict().has_value());
+}
+
+// Only those who may edit the plan may add an area: a committee member reading a returned plan sees
+// the control disabled with the service's reason, and the service refuses them in both languages.
+TEST_P(DashboardModel, AUserWhoMayNotEditThePlanIsRefusedAddingAServiceAreaInBothLanguages) {
+    auto officer = open_local_client(url, "system", with_self_help());
+    const std::int64_t plan_id = *snapshot.selection.plan_id;
+    officer->submit_plan(plan_id);
+    const auto submitted = officer->load(snapshot.selection);
+    ASSERT_EQ(submitted.plan->status, PlanStatus::submitted);
+    ASSERT_TRUE(area_addition(submitted, false).refused.has_value());
+    EXPECT_EQ(area_addition(submitted, false).refused->en,
+              "The plan is with the committee; a service area can be added once it is returned.");
+    EXPECT_THROW(officer->add_area(plan_id, "self_help_ok", ""), InvalidInput);
+    officer->decide(plan_id, PlanStatus::returned, "2024-06-20", "請補充自助組織的工作");
+
+    UserRepository(db()).create(
+        {0, "riverside.member", "riverside.member", Role::committee_member, snapshot.selection.district_id, {}}, "");
+    auto member = open_local_client(url, "riverside.member", with_self_help());
+    const Snapshot seen = member->load(snapshot.selection);
+    ASSERT_TRUE(seen.plan.has_value()) << "members read returned plans";
+    ASSERT_EQ(seen.plan->status, PlanStatus::returned);
+    ASSERT_TRUE(seen.edit_refused.has_value());
+    const AreaAddition addition = area_addition(seen, false);
+    ASSERT_TRUE(addition.refused.has_value()) << "the control is disabled";
+    EXPECT_EQ(*addition.refused, *seen.edit_refused) << "with the reason the service gives";
+    EXPECT_EQ(addition.areas.size(), 1u) << "still listed, so the user sees what could be added";
+
+    try {
+        member->add_area(plan_id, "self_help_ok", "");
+        FAIL() << "a committee member added a service area";
+    } catch (const PermissionDenied& e) {
+        EXPECT_EQ(e.message(), *seen.edit_refused);
+        EXPECT_NE(e.message().en.find("user 'riverside.member' (committee_member) may not edit"), std::string::npos)
+            << e.message().en;
+        EXPECT_NE(e.message().zh.find("用戶「riverside.member」（committee_member）無權修改"), std::string::npos)
+            << e.message().zh;
+        EXPECT_TRUE(dplan::testing::english_words_in_chinese(e.message().zh).empty()) << e.message().zh;
+    }
+    const Snapshot unchanged = officer->load(snapshot.selection);
+    EXPECT_EQ(unchanged.plan->version, seen.plan->version) << "a refusal changes nothing";
+    EXPECT_EQ(unchanged.plan->section("self_help_ok"), nullptr);
+
+    // The officer's view of the same returned plan: the control may be used, and the area is added.
+    EXPECT_FALSE(unchanged.edit_refused.has_value());
+    EXPECT_FALSE(area_addition(unchanged, false).refused.has_value());
+    officer->add_area(plan_id, "self_help_ok", "committee asked for the self-help organisations");
+    EXPECT_NE(officer->load(snapshot.selection).plan->section("self_help_ok"), nullptr);
 }
 
 DPLAN_INSTANTIATE_BACKEND_TESTS(DashboardModel);
