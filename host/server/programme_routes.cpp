@@ -1,0 +1,55 @@
+// Programmes, their indicators and readings, and the readings as CSV.
+#include <fmt/format.h>
+
+#include "server/api.hpp"
+#include "server/json_views.hpp"
+
+namespace dplan::server {
+
+namespace {
+
+ApiResponse probe_programme(RouteContext& context) {
+    return json_response(programme_json(context.services.programmes().get(context.id())));
+}
+
+ApiResponse list_programmes(RouteContext& context) {
+    auto list = nlohmann::json::array();
+    for (const auto& programme : context.services.programmes().list()) list.push_back(programme_json(programme));
+    return json_response(list);
+}
+
+ApiResponse indicators(RouteContext& context) {
+    auto list = nlohmann::json::array();
+    for (const auto& indicator : context.services.programmes().indicators(context.id())) {
+        list.push_back(indicator_json(indicator));
+    }
+    return json_response(list);
+}
+
+ApiResponse record_reading(RouteContext& context) {
+    const auto& body = context.body();
+    const auto indicator = context.services.programmes().record_reading(
+        context.id(), context.text("code"), required_number(body, "value"), required_string(body, "period_start"),
+        required_string(body, "period_end"));
+    return json_response(indicator_json(indicator), 201);
+}
+
+ApiResponse readings_csv(RouteContext& context) {
+    ApiResponse response;
+    response.content_type = "text/csv; charset=utf-8";
+    response.body = context.services.programmes().export_csv();
+    response.content_disposition = "attachment; filename=\"readings.csv\"";
+    return response;
+}
+
+}  // namespace
+
+void add_programme_routes(Router& router) {
+    router.add({"GET", "/api/programmes", true, list_programmes});
+    router.add({"GET", "/api/programmes/{id}", true, probe_programme, probe_programme});
+    router.add({"GET", "/api/programmes/{id}/indicators", true, indicators, probe_programme});
+    router.add({"POST", "/api/programmes/{id}/indicators/{code}/readings", true, record_reading, probe_programme});
+    router.add({"GET", "/api/readings.csv", true, readings_csv});
+}
+
+}  // namespace dplan::server
