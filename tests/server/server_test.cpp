@@ -11,7 +11,6 @@
 #include "server/http_client.hpp"
 #include "server/server_process.hpp"
 #include "server/server_world.hpp"
-#include "services/account_service.hpp"
 #include "support/backend_test.hpp"
 #include "support/run_command.hpp"
 
@@ -223,10 +222,24 @@ TEST_P(ServerTest, PasswordChangeAndDisablingEndSessionsAtOnce) {
     const auto again = client.sign_in("officer.here", "a new long password");
     EXPECT_EQ(client.get("/api/me", again).status, 200);
 
-    const User admin = {system_user_id, "system", "system", Role::system, {}, {}};
-    AccountService(db(), admin).disable("officer.here");
+    // An administrator's password reset, as typed at the shell, ends the session too.
+    const auto url = test_database().url();
+    const auto reset = run_command("/bin/sh", {"-c", std::string("echo 'set by the admin 1' | ") + DPLAN_EXECUTABLE +
+                                                         " --lang en --db \"$0\" user passwd officer.here",
+                                               url});
+    ASSERT_EQ(reset.exit_code, 0) << reset.out << reset.err;
+    EXPECT_NE(reset.out.find("their sessions have ended"), std::string::npos) << reset.out;
     EXPECT_EQ(client.get("/api/me", again).status, 401);
-    EXPECT_EQ(client.post("/api/login", {{"username", "officer.here"}, {"password", "a new long password"}}).status, 401);
+    const auto last = client.sign_in("officer.here", "set by the admin 1");
+
+    const auto disabled = run_command(DPLAN_EXECUTABLE, {"--lang", "en", "--db", url, "user", "disable", "officer.here"});
+    ASSERT_EQ(disabled.exit_code, 0) << disabled.out << disabled.err;
+    EXPECT_EQ(client.get("/api/me", last).status, 401);
+    // Nor can the account act on the database directly any more.
+    const auto acting = run_command(DPLAN_EXECUTABLE, {"--lang", "en", "--db", url, "--user", "officer.here", "plan", "list"});
+    EXPECT_NE(acting.exit_code, 0);
+    EXPECT_NE((acting.out + acting.err).find("disabled"), std::string::npos) << acting.out << acting.err;
+    EXPECT_EQ(client.post("/api/login", {{"username", "officer.here"}, {"password", "set by the admin 1"}}).status, 401);
 }
 
 TEST_P(ServerTest, TlsServesOnlyTls) {
