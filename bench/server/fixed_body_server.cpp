@@ -6,7 +6,6 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
 #include <fstream>
 #include <iostream>
 #include <memory>

@@ -89,8 +89,9 @@ ApiResponse Api::run(const Route& route, RouteContext& context) {
                                fmt::format("the request's JSON is not as expected: {}", e.what())});
     } catch (const std::exception& e) {
         spdlog::error("{} {}: unexpected error: {}", context.request.method, context.request.path, e.what());
-        return error_response(500, "internal_error",
-                              {"伺服器內部錯誤，已記錄；請通知管理員", "internal error, logged; tell the administrator"});
+        return error_response(
+            500, "internal_error",
+            {"伺服器內部錯誤，已記錄；請通知管理員", "internal error, logged; tell the administrator"});
     }
 }
 

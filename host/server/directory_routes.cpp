@@ -17,7 +17,8 @@ ApiResponse plugins(RouteContext& context) {
     auto list = nlohmann::json::array();
     for (const auto& plugin : context.services.plugins().loaded()) {
         nlohmann::json entry{{"id", plugin->id()}, {"version", plugin->manifest().version}, {"area", nullptr}};
-        if (plugin->area()) entry["area"] = {{"id", plugin->area()->id}, {"name", bilingual_json(plugin->area()->name)}};
+        if (plugin->area())
+            entry["area"] = {{"id", plugin->area()->id}, {"name", bilingual_json(plugin->area()->name)}};
         list.push_back(entry);
     }
     return json_response(list);

@@ -1,5 +1,10 @@
 #include "server/http_server.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl.hpp>
@@ -8,11 +13,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
-
-#include <algorithm>
-#include <atomic>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -89,7 +89,9 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
   public:
     template <typename... Arguments>
     Session(HttpServer::Impl& server, bool over_limit, Arguments&&... arguments)
-        : server_(server), over_limit_(over_limit), stream_(std::forward<Arguments>(arguments)...),
+        : server_(server),
+          over_limit_(over_limit),
+          stream_(std::forward<Arguments>(arguments)...),
           timer_(stream_.get_executor()) {}
 
     ~Session() override {
@@ -146,18 +148,19 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
 
     void read_body() {
         beast::get_lowest_layer(stream_).expires_after(server_.config.read_timeout);
-        http::async_read(stream_, buffer_, *parser_, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
-            if (ec) return self->read_failed(ec);
-            self->answer();
-        });
+        http::async_read(stream_, buffer_, *parser_,
+                         [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                             if (ec) return self->read_failed(ec);
+                             self->answer();
+                         });
     }
 
     void read_failed(const beast::error_code& ec) {
         if (ec == http::error::body_limit) {
-            return refuse(413, "body_too_large",
-                          {fmt::format("請求內容超過上限 {} 位元組", server_.config.max_body_bytes),
-                           fmt::format("the request body is larger than the limit of {} bytes",
-                                       server_.config.max_body_bytes)});
+            return refuse(
+                413, "body_too_large",
+                {fmt::format("請求內容超過上限 {} 位元組", server_.config.max_body_bytes),
+                 fmt::format("the request body is larger than the limit of {} bytes", server_.config.max_body_bytes)});
         }
         if (ec == http::error::header_limit) {
             return refuse(431, "headers_too_large",
@@ -188,7 +191,8 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
         request.authorization = std::string(message[http::field::authorization]);
         request.if_match = std::string(message[http::field::if_match]);
         request.body = message.body();
-        request.origin = client_address(origin_, std::string(message["X-Forwarded-For"]), server_.config.trusted_proxies);
+        request.origin =
+            client_address(origin_, std::string(message["X-Forwarded-For"]), server_.config.trusted_proxies);
         return request;
     }
 
@@ -199,29 +203,32 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
         ApiResponse response;
         if (over_limit_) {
             keep_alive_ = false;
-            response = error_response(503, "too_many_connections",
-                                      {"伺服器連線已滿，請稍後再試", "the server has too many connections; try again shortly"});
+            response = error_response(
+                503, "too_many_connections",
+                {"伺服器連線已滿，請稍後再試", "the server has too many connections; try again shortly"});
         } else {
             try {
                 response = server_.api.handle(api_request(message));
             } catch (const std::exception& e) {
-                spdlog::error("{} {}: {}", std::string(message.method_string()), std::string(message.target()), e.what());
-                response = error_response(500, "internal_error",
-                                          {"伺服器內部錯誤，已記錄；請通知管理員", "internal error, logged; tell the administrator"});
+                spdlog::error("{} {}: {}", std::string(message.method_string()), std::string(message.target()),
+                              e.what());
+                response = error_response(
+                    500, "internal_error",
+                    {"伺服器內部錯誤，已記錄；請通知管理員", "internal error, logged; tell the administrator"});
             }
         }
         if (response.delay_as_failed_sign_in) {
             timer_.expires_at(received_at_ + server_.config.failed_sign_in_delay);
-            timer_.async_wait([self = this->shared_from_this(), response = std::move(response), version](
-                                  beast::error_code) mutable { self->write(std::move(response), version); });
+            timer_.async_wait([self = this->shared_from_this(), response = std::move(response),
+                               version](beast::error_code) mutable { self->write(std::move(response), version); });
             return;
         }
         write(std::move(response), version);
     }
 
     void write(ApiResponse answer, unsigned version) {
-        auto message = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(answer.status),
-                                                                          version);
+        auto message =
+            std::make_shared<http::response<http::string_body>>(static_cast<http::status>(answer.status), version);
         message->set(http::field::server, "dplan");
         message->set(http::field::cache_control, "no-store");
         if (!answer.body.empty() || answer.status != 204) message->set(http::field::content_type, answer.content_type);
@@ -286,10 +293,11 @@ ssl::context tls_context(const ServerConfig& config) {
     context.use_certificate_chain_file(config.tls_certificate.string(), ec);
     if (!ec) context.use_private_key_file(config.tls_private_key.string(), ssl::context::pem, ec);
     if (ec) {
-        throw InvalidInput({fmt::format("無法讀取 TLS 證書或私鑰（{}、{}）：{}", config.tls_certificate.string(),
-                                        config.tls_private_key.string(), ec.message()),
-                            fmt::format("cannot read the TLS certificate or key ({}, {}): {}",
-                                        config.tls_certificate.string(), config.tls_private_key.string(), ec.message())});
+        throw InvalidInput(
+            {fmt::format("無法讀取 TLS 證書或私鑰（{}、{}）：{}", config.tls_certificate.string(),
+                         config.tls_private_key.string(), ec.message()),
+             fmt::format("cannot read the TLS certificate or key ({}, {}): {}", config.tls_certificate.string(),
+                         config.tls_private_key.string(), ec.message())});
     }
     return context;
 }
@@ -297,8 +305,13 @@ ssl::context tls_context(const ServerConfig& config) {
 }  // namespace
 
 HttpServer::Impl::Impl(const ServerConfig& config, Api& api)
-    : config(config), api(api), io_(static_cast<int>(config.threads)), control_(asio::make_strand(io_)),
-      acceptor_(io_), signals_(io_, SIGINT, SIGTERM), deadline_(control_) {
+    : config(config),
+      api(api),
+      io_(static_cast<int>(config.threads)),
+      control_(asio::make_strand(io_)),
+      acceptor_(io_),
+      signals_(io_, SIGINT, SIGTERM),
+      deadline_(control_) {
     if (config.tls_certificate.empty() != config.tls_private_key.empty()) {
         throw InvalidInput({"TLS 須同時提供證書（--tls-cert）及私鑰（--tls-key）",
                             "TLS needs both a certificate (--tls-cert) and a private key (--tls-key)"});
@@ -376,8 +389,8 @@ void HttpServer::Impl::begin_stop() {
     deadline_.expires_after(config.shutdown_grace);
     deadline_.async_wait([this](beast::error_code ec) {
         if (ec) return;  // every connection closed in time
-        spdlog::warn("stopping: {} connections still open after {} s; closing them",
-                     open.load(), config.shutdown_grace.count());
+        spdlog::warn("stopping: {} connections still open after {} s; closing them", open.load(),
+                     config.shutdown_grace.count());
         io_.stop();
     });
 }

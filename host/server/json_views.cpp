@@ -171,4 +171,14 @@ nlohmann::json indicator_json(const Indicator& indicator) {
             {"actual", optional_json(indicator.actual)}};
 }
 
+nlohmann::json reading_json(const Reading& reading) {
+    return {{"id", reading.id},
+            {"value", reading.value},
+            {"period_start", reading.period_start},
+            {"period_end", reading.period_end},
+            {"reported_by", reading.reported_by},
+            {"reported_at", reading.reported_at},
+            {"current", reading.current}};
+}
+
 }  // namespace dplan::server

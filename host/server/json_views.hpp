@@ -26,5 +26,6 @@ nlohmann::json meeting_record_json(const MeetingRecord& record);
 nlohmann::json action_json(const ActionItem& action);
 nlohmann::json programme_json(const Programme& programme);
 nlohmann::json indicator_json(const Indicator& indicator);
+nlohmann::json reading_json(const Reading& reading);
 
 }  // namespace dplan::server

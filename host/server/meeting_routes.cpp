@@ -62,6 +62,57 @@ ApiResponse raise_view(RouteContext& context) {
     return json_response({{"id", id}}, 201);
 }
 
+// One agenda item's minutes, against the meeting version the caller saw (If-Match).
+ApiResponse set_minutes(RouteContext& context) {
+    const int seen = context.if_match_version();
+    const auto position = context.id("position");
+    auto meetings = context.services.meetings();
+    try {
+        meetings.set_minutes(context.id(), static_cast<int>(position), required_string(context.body(), "minutes"),
+                             seen);
+    } catch (const Conflict& e) {
+        auto response = error_response(412, "version_conflict", e.message());
+        response.etag = fmt::format("\"{}\"", meetings.get(context.id()).version);
+        return response;
+    }
+    return meeting_record(context);
+}
+
+ApiResponse add_action(RouteContext& context) {
+    const auto& body = context.body();
+    ActionItem action;
+    action.meeting_id = context.id();
+    action.description = required_string(body, "description");
+    action.due_date = required_string(body, "due_date");
+    action.owner_id = optional_id(body, "owner_id");
+    return json_response({{"id", context.services.meetings().add_action(action)}}, 201);
+}
+
+ApiResponse set_action_status(RouteContext& context) {
+    const auto status = *parse_action_status(required_choice(context.body(), "status", {"open", "done", "cancelled"}));
+    context.services.meetings().set_action_status(context.id(), status);
+    return ApiResponse{204, {}, {}, {}, {}, false};
+}
+
+ApiResponse address_view(RouteContext& context) {
+    const auto& body = context.body();
+    ViewResponse response;
+    response.focus_point_id = optional_id(body, "focus_point_id");
+    response.plan_id = optional_id(body, "plan_id");
+    if (const auto revision = optional_id(body, "revision")) response.revision = static_cast<int>(*revision);
+    context.services.meetings().address_view(context.id(), response);
+    return ApiResponse{204, {}, {}, {}, {}, false};
+}
+
+ApiResponse decline_view(RouteContext& context) {
+    context.services.meetings().decline_view(context.id(), required_string(context.body(), "reason"));
+    return ApiResponse{204, {}, {}, {}, {}, false};
+}
+
+// Views and action items are reached by their own id: one the caller may not act on is not
+// theirs to know about either.
+ApiResponse private_object(RouteContext&) { throw NotFound({"找不到", "not found"}); }
+
 ApiResponse actions(RouteContext& context) {
     auto list = nlohmann::json::array();
     for (const auto& action : context.services.meetings().actions(meeting_filter(context))) {
@@ -78,6 +129,11 @@ void add_meeting_routes(Router& router) {
     router.add({"GET", "/api/meetings/{id}/calendar.ics", true, calendar, probe_meeting});
     router.add({"POST", "/api/meetings/{id}/views", true, raise_view, probe_meeting});
     router.add({"GET", "/api/actions", true, actions});
+    router.add({"PUT", "/api/meetings/{id}/agenda/{position}/minutes", true, set_minutes, probe_meeting});
+    router.add({"POST", "/api/meetings/{id}/actions", true, add_action, probe_meeting});
+    router.add({"PUT", "/api/actions/{id}/status", true, set_action_status, private_object});
+    router.add({"POST", "/api/views/{id}/address", true, address_view, private_object});
+    router.add({"POST", "/api/views/{id}/decline", true, decline_view, private_object});
 }
 
 }  // namespace dplan::server

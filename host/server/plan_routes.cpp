@@ -1,15 +1,15 @@
 // Plans: listing, reading, editing (with If-Match), revisions and diffs, review comments, the
 // workflow's steps and the committee paper as PDF.
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <thread>
 
-#include <unistd.h>
-
 #include "domain/plan_json.hpp"
 #include "domain/plan_status.hpp"
+#include "domain/review.hpp"
 #include "server/api.hpp"
 #include "server/api_error.hpp"
 #include "server/json_views.hpp"
@@ -82,7 +82,8 @@ ApiResponse revisions(RouteContext& context) {
 
 ApiResponse revision(RouteContext& context) {
     ApiResponse response;
-    response.body = plan_to_json(context.services.plans().revision(context.id(), static_cast<int>(context.id("number"))));
+    response.body =
+        plan_to_json(context.services.plans().revision(context.id(), static_cast<int>(context.id("number"))));
     return response;
 }
 
@@ -102,8 +103,8 @@ int query_number(RouteContext& context, const std::string& name) {
 
 ApiResponse diff(RouteContext& context) {
     auto list = nlohmann::json::array();
-    for (const auto& change : context.services.plans().diff(context.id(), query_number(context, "from"),
-                                                              query_number(context, "to"))) {
+    for (const auto& change :
+         context.services.plans().diff(context.id(), query_number(context, "from"), query_number(context, "to"))) {
         list.push_back({{"where", bilingual_json(change.where)}, {"what", bilingual_json(change.what)}});
     }
     return json_response(list);
@@ -140,11 +141,39 @@ ApiResponse start_review(RouteContext& context) {
     return plan_answer(plans.get(context.id()));
 }
 
+ApiResponse decide(RouteContext& context) {
+    const auto& body = context.body();
+    const auto outcome = *parse_status(required_choice(body, "outcome", {"noted", "endorsed", "returned"}));
+    auto plans = context.services.plans();
+    plans.decide(context.id(), outcome, required_string(body, "decided_on"),
+                 optional_string(body, "meeting_ref").value_or(""), optional_string(body, "note").value_or(""));
+    return plan_answer(plans.get(context.id()));
+}
+
+ApiResponse add_section(RouteContext& context) {
+    auto plans = context.services.plans();
+    plans.add_area(context.id(), required_string(context.body(), "area_id"),
+                   context.query("reason").value_or("加入服務範疇 / Service area added"));
+    return plan_answer(plans.get(context.id()), 201);
+}
+
+ApiResponse respond_to_comment(RouteContext& context) {
+    const auto& body = context.body();
+    const auto kind = *parse_comment_kind(required_choice(body, "kind", {"reply", "resolution", "correction"}));
+    const auto id = context.services.plans().respond(context.id(), kind, required_string(body, "body"));
+    return json_response({{"id", id}}, 201);
+}
+
+// A comment's plan is not in its path: a comment the caller may not act on is not theirs to
+// know about either.
+ApiResponse comment_is_private(RouteContext&) { throw NotFound({"找不到", "not found"}); }
+
 // The PDF writer writes files (all or nothing); the answer carries the bytes of a private
 // temporary one.
 std::string pdf_bytes(const std::vector<PaperBlock>& blocks) {
-    const auto file = std::filesystem::temp_directory_path() /
-                      fmt::format("dplan-paper-{}-{}.pdf", ::getpid(), std::hash<std::thread::id>{}(std::this_thread::get_id()));
+    const auto file =
+        std::filesystem::temp_directory_path() /
+        fmt::format("dplan-paper-{}-{}.pdf", ::getpid(), std::hash<std::thread::id>{}(std::this_thread::get_id()));
     write_paper_pdf(blocks, file);
     std::ifstream in(file, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -182,6 +211,9 @@ void add_plan_routes(Router& router) {
     router.add({"POST", "/api/plans/{id}/submit", true, submit, probe_plan});
     router.add({"POST", "/api/plans/{id}/start-review", true, start_review, probe_plan});
     router.add({"GET", "/api/plans/{id}/paper.pdf", true, paper_pdf, probe_plan});
+    router.add({"POST", "/api/plans/{id}/decision", true, decide, probe_plan});
+    router.add({"POST", "/api/plans/{id}/sections", true, add_section, probe_plan});
+    router.add({"POST", "/api/comments/{id}/responses", true, respond_to_comment, comment_is_private});
 }
 
 }  // namespace dplan::server

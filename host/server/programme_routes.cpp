@@ -34,6 +34,38 @@ ApiResponse record_reading(RouteContext& context) {
     return json_response(indicator_json(indicator), 201);
 }
 
+ApiResponse reading_history(RouteContext& context) {
+    auto list = nlohmann::json::array();
+    for (const auto& reading : context.services.programmes().history(context.id(), context.text("code"))) {
+        list.push_back(reading_json(reading));
+    }
+    return json_response(list);
+}
+
+// Defines the indicator, or redefines the one with this code.
+ApiResponse put_indicator(RouteContext& context) {
+    const auto& body = context.body();
+    Indicator indicator;
+    indicator.programme_id = context.id();
+    indicator.code = context.text("code");
+    indicator.kind = *parse_indicator_kind(required_choice(body, "kind", {"output", "outcome"}));
+    indicator.description = {required_string(body, "description_zh"),
+                             optional_string(body, "description_en").value_or("")};
+    indicator.unit = required_string(body, "unit");
+    const auto target = body.find("target");
+    if (target != body.end() && target->is_null()) {
+        indicator.target = std::nullopt;
+    } else {
+        indicator.target = required_number(body, "target");
+    }
+    auto programmes = context.services.programmes();
+    programmes.put_indicator(indicator);
+    for (const auto& defined : programmes.indicators(context.id())) {
+        if (defined.code == indicator.code) return json_response(indicator_json(defined));
+    }
+    throw NotFound({"找不到剛定義的指標", "the indicator just defined was not found"});
+}
+
 ApiResponse readings_csv(RouteContext& context) {
     ApiResponse response;
     response.content_type = "text/csv; charset=utf-8";
@@ -50,6 +82,8 @@ void add_programme_routes(Router& router) {
     router.add({"GET", "/api/programmes/{id}/indicators", true, indicators, probe_programme});
     router.add({"POST", "/api/programmes/{id}/indicators/{code}/readings", true, record_reading, probe_programme});
     router.add({"GET", "/api/readings.csv", true, readings_csv});
+    router.add({"GET", "/api/programmes/{id}/indicators/{code}/readings", true, reading_history, probe_programme});
+    router.add({"PUT", "/api/programmes/{id}/indicators/{code}", true, put_indicator, probe_programme});
 }
 
 }  // namespace dplan::server

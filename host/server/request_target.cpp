@@ -60,7 +60,8 @@ std::pair<std::string, std::map<std::string, std::string>> split_request_target(
 
 std::string client_address(const std::string& peer, const std::string& forwarded_for,
                            const std::vector<std::string>& trusted_proxies) {
-    if (forwarded_for.empty() || std::find(trusted_proxies.begin(), trusted_proxies.end(), peer) == trusted_proxies.end()) {
+    if (forwarded_for.empty() ||
+        std::find(trusted_proxies.begin(), trusted_proxies.end(), peer) == trusted_proxies.end()) {
         return peer;
     }
     const auto comma = forwarded_for.rfind(',');

@@ -1,7 +1,9 @@
 #include "server/router.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "server/api_error.hpp"
@@ -39,7 +41,8 @@ std::optional<std::map<std::string, std::string>> match_pattern(const std::strin
 
 ApiError bad_field(const std::string& field, const std::string& expected_zh, const std::string& expected_en) {
     return ApiError(400, "invalid_field",
-                    {fmt::format("欄位「{}」須為{}", field, expected_zh), fmt::format("field '{}' must be {}", field, expected_en)});
+                    {fmt::format("欄位「{}」須為{}", field, expected_zh),
+                     fmt::format("field '{}' must be {}", field, expected_en)});
 }
 
 }  // namespace
@@ -107,9 +110,10 @@ int RouteContext::if_match_version() const {
     int version = 0;
     const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), version);
     if (error != std::errc() || end != value.data() + value.size() || version <= 0) {
-        throw ApiError(400, "invalid_if_match",
-                       {fmt::format("If-Match 須為 ETag 所給的版本，例如 \"3\"，收到「{}」", request.if_match),
-                        fmt::format("If-Match must be a version from an ETag, such as \"3\", not '{}'", request.if_match)});
+        throw ApiError(
+            400, "invalid_if_match",
+            {fmt::format("If-Match 須為 ETag 所給的版本，例如 \"3\"，收到「{}」", request.if_match),
+             fmt::format("If-Match must be a version from an ETag, such as \"3\", not '{}'", request.if_match)});
     }
     return version;
 }
@@ -151,8 +155,20 @@ double required_number(const nlohmann::json& body, const std::string& field) {
 std::optional<std::int64_t> optional_id(const nlohmann::json& body, const std::string& field) {
     const auto found = body.find(field);
     if (found == body.end() || found->is_null()) return std::nullopt;
-    if (!found->is_number_integer() || found->get<std::int64_t>() <= 0) throw bad_field(field, "正整數", "a positive whole number");
+    if (!found->is_number_integer() || found->get<std::int64_t>() <= 0)
+        throw bad_field(field, "正整數", "a positive whole number");
     return found->get<std::int64_t>();
+}
+
+std::string required_choice(const nlohmann::json& body, const std::string& field,
+                            const std::vector<std::string>& allowed) {
+    std::string value = required_string(body, field);
+    if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+        throw ApiError(400, "invalid_field",
+                       {fmt::format("欄位「{}」須為 {} 之一，收到「{}」", field, fmt::join(allowed, "、"), value),
+                        fmt::format("field '{}' must be one of {}, not '{}'", field, fmt::join(allowed, ", "), value)});
+    }
+    return value;
 }
 
 }  // namespace dplan::server

@@ -5,11 +5,10 @@
 
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "server/api_types.hpp"
 #include "server/service_scope.hpp"
@@ -76,5 +75,8 @@ std::string required_string(const nlohmann::json& body, const std::string& field
 std::optional<std::string> optional_string(const nlohmann::json& body, const std::string& field);
 double required_number(const nlohmann::json& body, const std::string& field);
 std::optional<std::int64_t> optional_id(const nlohmann::json& body, const std::string& field);
+// A string field that must be one of `allowed` (listed in the refusal); returns it.
+std::string required_choice(const nlohmann::json& body, const std::string& field,
+                            const std::vector<std::string>& allowed);
 
 }  // namespace dplan::server

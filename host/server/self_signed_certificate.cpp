@@ -21,7 +21,8 @@ template <typename T, void (*Free)(T*)>
 using Owned = std::unique_ptr<T, decltype([](T* p) { Free(p); })>;
 
 [[noreturn]] void fail(const std::string& what) {
-    throw InvalidInput({fmt::format("無法產生自簽證書：{}", what), fmt::format("cannot make the self-signed certificate: {}", what)});
+    throw InvalidInput(
+        {fmt::format("無法產生自簽證書：{}", what), fmt::format("cannot make the self-signed certificate: {}", what)});
 }
 
 bool is_ip_address(const std::string& name) {
@@ -70,9 +71,8 @@ void write_self_signed_certificate(const std::filesystem::path& certificate, con
         X509V3_EXT_conf_nid(nullptr, &context, NID_subject_alt_name, alt_names.c_str()));
     if (!extension || X509_add_ext(cert.get(), extension.get(), -1) != 1) fail("subject names " + alt_names);
     if (X509_sign(cert.get(), key.get(), EVP_sha256()) == 0) fail("signing");
-    write_pem(private_key, true, [&](FILE* out) {
-        return PEM_write_PrivateKey(out, key.get(), nullptr, nullptr, 0, nullptr, nullptr);
-    });
+    write_pem(private_key, true,
+              [&](FILE* out) { return PEM_write_PrivateKey(out, key.get(), nullptr, nullptr, 0, nullptr, nullptr); });
     write_pem(certificate, false, [&](FILE* out) { return PEM_write_X509(out, cert.get()); });
 }
 

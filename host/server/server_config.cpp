@@ -1,9 +1,9 @@
 #include "server/server_config.hpp"
 
-#include <boost/property_tree/ini_parser.hpp>
-#include <boost/property_tree/ptree.hpp>
 #include <fmt/format.h>
 
+#include <boost/property_tree/ini_parser.hpp>
+#include <boost/property_tree/ptree.hpp>
 #include <charconv>
 
 #include "domain/error.hpp"
@@ -30,9 +30,9 @@ class ConfigReader {
         long long parsed = 0;
         const auto [end, error] = std::from_chars(found->data(), found->data() + found->size(), parsed);
         if (error != std::errc() || end != found->data() + found->size() || parsed < 0) {
-            throw InvalidInput(
-                {fmt::format("{}：設定「{}」須為非負整數，收到「{}」", file_.string(), key, *found),
-                 fmt::format("{}: setting '{}' must be a whole number, 0 or more, not '{}'", file_.string(), key, *found)});
+            throw InvalidInput({fmt::format("{}：設定「{}」須為非負整數，收到「{}」", file_.string(), key, *found),
+                                fmt::format("{}: setting '{}' must be a whole number, 0 or more, not '{}'",
+                                            file_.string(), key, *found)});
         }
         if constexpr (std::is_arithmetic_v<Number>) {
             value = static_cast<Number>(parsed);
@@ -67,8 +67,9 @@ void read_server_config(const std::filesystem::path& file, ServerConfig& config)
     try {
         boost::property_tree::read_ini(file.string(), tree);
     } catch (const boost::property_tree::ini_parser_error& e) {
-        throw InvalidInput({fmt::format("{} 第 {} 行：設定檔格式錯誤（{}）", e.filename(), e.line(), e.message()),
-                            fmt::format("{} line {}: not a valid settings file ({})", e.filename(), e.line(), e.message())});
+        throw InvalidInput(
+            {fmt::format("{} 第 {} 行：設定檔格式錯誤（{}）", e.filename(), e.line(), e.message()),
+             fmt::format("{} line {}: not a valid settings file ({})", e.filename(), e.line(), e.message())});
     }
     const ConfigReader read(file, tree);
     read.text("server.db", config.database_url);
@@ -94,12 +95,14 @@ void read_server_config(const std::filesystem::path& file, ServerConfig& config)
 std::pair<std::string, unsigned short> split_listen_address(const std::string& listen) {
     const auto colon = listen.rfind(':');
     const auto invalid = [&] {
-        return InvalidInput({fmt::format("監聽位址須為「位址:埠」，例如 127.0.0.1:8080，收到「{}」", listen),
-                             fmt::format("the listen address must be ADDRESS:PORT, such as 127.0.0.1:8080, not '{}'", listen)});
+        return InvalidInput(
+            {fmt::format("監聽位址須為「位址:埠」，例如 127.0.0.1:8080，收到「{}」", listen),
+             fmt::format("the listen address must be ADDRESS:PORT, such as 127.0.0.1:8080, not '{}'", listen)});
     };
     if (colon == std::string::npos || colon == 0) throw invalid();
     std::string address = listen.substr(0, colon);
-    if (address.size() > 2 && address.front() == '[' && address.back() == ']') address = address.substr(1, address.size() - 2);
+    if (address.size() > 2 && address.front() == '[' && address.back() == ']')
+        address = address.substr(1, address.size() - 2);
     unsigned port = 0;
     const auto digits = std::string_view(listen).substr(colon + 1);
     const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), port);

@@ -22,8 +22,8 @@ struct ServerConfig {
     std::size_t max_connections = 512;
     std::size_t max_body_bytes = 8 * 1024 * 1024;  // a whole plan's JSON fits
     std::size_t max_header_bytes = 16 * 1024;
-    std::chrono::seconds read_timeout{30};   // to receive a whole request once it has begun
-    std::chrono::seconds idle_timeout{60};   // a kept-alive connection with no request
+    std::chrono::seconds read_timeout{30};    // to receive a whole request once it has begun
+    std::chrono::seconds idle_timeout{60};    // a kept-alive connection with no request
     std::chrono::seconds shutdown_grace{30};  // for requests in flight after SIGTERM
     std::chrono::milliseconds failed_sign_in_delay{1000};
     // The reverse proxies whose X-Forwarded-For is believed for the client's address.

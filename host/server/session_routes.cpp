@@ -8,8 +8,8 @@ namespace {
 
 ApiResponse login(RouteContext& context) {
     const auto& body = context.body();
-    const auto signed_in = context.services.sign_in().sign_in(required_string(body, "username"),
-                                                              required_string(body, "password"), context.request.origin);
+    const auto signed_in = context.services.sign_in().sign_in(
+        required_string(body, "username"), required_string(body, "password"), context.request.origin);
     return json_response(
         {{"token", signed_in.token}, {"expires_at", signed_in.expires_at}, {"user", user_json(signed_in.user)}});
 }

@@ -50,9 +50,8 @@ std::string session_token_hash(const std::string& token) {
 SignInService::SignInService(Database& db, SignInPolicy policy) : db_(db), policy_(policy) {}
 
 void SignInService::refuse_if_locked(const std::string& username) {
-    const auto failures =
-        SessionRepository(db_).failures_since(username, earlier(policy_.failure_window + policy_.lockout),
-                                              policy_.max_failures);
+    const auto failures = SessionRepository(db_).failures_since(
+        username, earlier(policy_.failure_window + policy_.lockout), policy_.max_failures);
     if (static_cast<int>(failures.size()) < policy_.max_failures) return;
     // failures[0] is the newest: the lock began with it if all of them fall within one window.
     const auto newest = parse_utc_iso8601(failures.front());
@@ -87,7 +86,8 @@ SignedIn SignInService::sign_in(const std::string& username, const std::string& 
 }
 
 User SignInService::authenticate(const std::string& token) {
-    static const Bilingual not_signed_in{"未登入或登入已過期，請重新登入", "not signed in, or the session has ended: sign in again"};
+    static const Bilingual not_signed_in{"未登入或登入已過期，請重新登入",
+                                         "not signed in, or the session has ended: sign in again"};
     if (token.empty()) throw NotSignedIn(not_signed_in);
     SessionRepository sessions(db_);
     const auto session = sessions.find(session_token_hash(token));

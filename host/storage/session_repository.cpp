@@ -55,8 +55,7 @@ void SessionRepository::revoke_all_of(std::int64_t user_id, const std::string& n
     });
 }
 
-void SessionRepository::record_failure(const std::string& username, const std::string& origin,
-                                       const std::string& now) {
+void SessionRepository::record_failure(const std::string& username, const std::string& origin, const std::string& now) {
     db_.write("record a failed sign-in", [&] {
         db_.session() << "INSERT INTO sign_in_failures (username, origin, failed_at) VALUES (:name, :origin, :at)",
             soci::use(username), soci::use(origin), soci::use(now);
@@ -77,9 +76,8 @@ std::vector<std::string> SessionRepository::failures_since(const std::string& us
 }
 
 void SessionRepository::clear_failures(const std::string& username) {
-    db_.write("forget failed sign-ins", [&] {
-        db_.session() << "DELETE FROM sign_in_failures WHERE username = :name", soci::use(username);
-    });
+    db_.write("forget failed sign-ins",
+              [&] { db_.session() << "DELETE FROM sign_in_failures WHERE username = :name", soci::use(username); });
 }
 
 }  // namespace dplan

@@ -24,8 +24,8 @@ class SessionRepository {
   public:
     explicit SessionRepository(Database& db) : db_(db) {}
 
-    void create(const std::string& token_hash, std::int64_t user_id, const std::string& origin,
-                const std::string& now, const std::string& expires_at);
+    void create(const std::string& token_hash, std::int64_t user_id, const std::string& origin, const std::string& now,
+                const std::string& expires_at);
     std::optional<StoredSession> find(const std::string& token_hash);
     void touch(std::int64_t session_id, const std::string& now);
     void revoke(const std::string& token_hash, const std::string& now);

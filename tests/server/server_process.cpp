@@ -14,9 +14,21 @@ namespace dplan::testing {
 ServerProcess::ServerProcess(const std::string& database_url, const std::vector<std::string>& arguments) {
     int pipe_ends[2];
     if (::pipe(pipe_ends) != 0) throw std::runtime_error("pipe failed");
-    std::vector<std::string> words{DPLAN_EXECUTABLE, "--db", database_url, "--log-level", "warn", "--lang", "en",
-                                   "--plugin-dir", DPLAN_BUILT_PLUGIN_DIR, "--allow-unsigned", "serve", "--listen",
-                                   "127.0.0.1:0", "--threads", "4"};
+    std::vector<std::string> words{DPLAN_EXECUTABLE,
+                                   "--db",
+                                   database_url,
+                                   "--log-level",
+                                   "warn",
+                                   "--lang",
+                                   "en",
+                                   "--plugin-dir",
+                                   DPLAN_BUILT_PLUGIN_DIR,
+                                   "--allow-unsigned",
+                                   "serve",
+                                   "--listen",
+                                   "127.0.0.1:0",
+                                   "--threads",
+                                   "4"};
     words.insert(words.end(), arguments.begin(), arguments.end());
     pid_ = ::fork();
     if (pid_ == 0) {

@@ -1,8 +1,7 @@
 // The collaboration server, black-box: a real `dplan serve` process on SQLite and MariaDB, driven
 // over real sockets by a Beast client; every answer is checked against docs/openapi.json.
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <chrono>
 #include <fstream>
@@ -86,8 +85,8 @@ TEST_P(ServerTest, FailedSignInsAreSlowAndFiveLockTheAccount) {
 TEST_P(ServerTest, EachRoleMayDoWhatTheTableSaysAndNoMore) {
     const auto client = start();
     std::map<std::string, std::string> tokens;
-    for (const auto* user : {"admin", "officer.here", "officer.elsewhere", "member.here", "ngo.here", "ngo.elsewhere",
-                             "viewer"}) {
+    for (const auto* user :
+         {"admin", "officer.here", "officer.elsewhere", "member.here", "ngo.here", "ngo.elsewhere", "viewer"}) {
         tokens[user] = client.sign_in(user, test_password);
     }
     const auto reading = nlohmann::json{{"value", 12}, {"period_start", "2025-04-01"}, {"period_end", "2025-06-30"}};
@@ -153,7 +152,8 @@ TEST_P(ServerTest, TwoEditorsOfOnePlanNeitherLosesWorkAndTheSecondIsTold) {
 
     auto plan = seen_by_first.json();
     plan["theme"]["zh"] = "第一位的主題";
-    const auto saved = client.send({"PUT", plan_path(world.draft_plan), plan.dump(), first, seen_by_first.header("etag"), {}});
+    const auto saved =
+        client.send({"PUT", plan_path(world.draft_plan), plan.dump(), first, seen_by_first.header("etag"), {}});
     ASSERT_EQ(saved.status, 200) << saved.body;
     EXPECT_NE(saved.header("etag"), seen_by_first.header("etag"));
 
@@ -169,6 +169,79 @@ TEST_P(ServerTest, TwoEditorsOfOnePlanNeitherLosesWorkAndTheSecondIsTold) {
     EXPECT_EQ(without.status, 428);
     const auto garbled = client.send({"PUT", plan_path(world.draft_plan), other.dump(), second, "\"seven\"", {}});
     EXPECT_EQ(garbled.status, 400);
+}
+
+TEST_P(ServerTest, TwoMinuteTakersOfOneMeetingTheSecondIsTold) {
+    const auto client = start();
+    const auto officer = client.sign_in("officer.here", test_password);
+    const auto path = fmt::format("/api/meetings/{}", world.meeting);
+    const auto seen = client.get(path, officer);
+    ASSERT_EQ(seen.status, 200) << seen.body;
+    const auto first = client.send({"PUT",
+                                    path + "/agenda/1/minutes",
+                                    nlohmann::json{{"minutes", "同意加強轉介。"}}.dump(),
+                                    officer,
+                                    seen.header("etag"),
+                                    {}});
+    ASSERT_EQ(first.status, 200) << first.body;
+    const auto second = client.send({"PUT",
+                                     path + "/agenda/2/minutes",
+                                     nlohmann::json{{"minutes", "另議。"}}.dump(),
+                                     officer,
+                                     seen.header("etag"),
+                                     {}});
+    EXPECT_EQ(second.status, 412) << second.body;
+    EXPECT_EQ(second.header("etag"), first.header("etag"));
+    const auto record = client.get(path, officer).json();
+    EXPECT_EQ(record["meeting"]["agenda"][0]["minutes"], "同意加強轉介。");
+    EXPECT_EQ(record["meeting"]["agenda"][1]["minutes"], "");
+    // NGO staff of an organisation not at the meeting do not learn that it exists.
+    const auto outsider = client.sign_in("ngo.elsewhere", test_password);
+    EXPECT_EQ(client.get(path, outsider).status, 404);
+    EXPECT_EQ(client.get(path + "/calendar.ics", outsider).status, 404);
+    EXPECT_EQ(client.post(path + "/actions", {{"description", "x"}, {"due_date", "2025-04-01"}}, outsider).status, 404);
+}
+
+TEST_P(ServerTest, TheCommitteesReviewAndTheNgosIndicatorsRunOverHttp) {
+    const auto client = start();
+    const auto member = client.sign_in("member.here", test_password);
+    const auto officer = client.sign_in("officer.here", test_password);
+    const auto ngo = client.sign_in("ngo.here", test_password);
+    const auto plan = plan_path(world.submitted_plan);
+    const auto comment =
+        client.post(plan + "/comments", {{"body", "長者服務缺乏指標。"}, {"area_id", "elderly"}}, member);
+    ASSERT_EQ(comment.status, 201) << comment.body;
+    const auto comment_id = comment.json()["id"].get<std::int64_t>();
+    const auto reply = client.post(fmt::format("/api/comments/{}/responses", comment_id),
+                                   {{"kind", "reply"}, {"body", "已加入輪候人數。"}}, officer);
+    EXPECT_EQ(reply.status, 201) << reply.body;
+    EXPECT_EQ(
+        client.post(fmt::format("/api/comments/{}/responses", comment_id), {{"kind", "edit"}, {"body", "x"}}, officer)
+            .status,
+        400);
+    EXPECT_EQ(client.post(plan + "/start-review", nlohmann::json::object(), member).status, 200);
+    EXPECT_EQ(client.post(plan + "/decision", {{"outcome", "endorsed"}, {"decided_on", "2025-03-20"}}, officer).status,
+              403);
+    const auto decided =
+        client.post(plan + "/decision", {{"outcome", "endorsed"}, {"decided_on", "2025-03-20"}}, member);
+    ASSERT_EQ(decided.status, 200) << decided.body;
+    EXPECT_EQ(client.get(plan + "/review", member).json()["status"], "endorsed");
+
+    const auto indicator = fmt::format("/api/programmes/{}/indicators/B2", world.programme_here);
+    const auto defined = client.send(
+        {"PUT",
+         indicator,
+         nlohmann::json{{"kind", "outcome"}, {"description_zh", "滿意度"}, {"unit", "percent"}, {"target", 80}}.dump(),
+         ngo,
+         {},
+         {}});
+    ASSERT_EQ(defined.status, 200) << defined.body;
+    const auto reading = nlohmann::json{{"value", 85}, {"period_start", "2025-04-01"}, {"period_end", "2025-06-30"}};
+    EXPECT_EQ(client.post(indicator + "/readings", reading, ngo).status, 201);
+    const auto history = client.get(indicator + "/readings", ngo);
+    ASSERT_EQ(history.status, 200);
+    EXPECT_EQ(history.json().size(), 1u);
+    EXPECT_EQ(client.get(indicator + "/readings", client.sign_in("ngo.elsewhere", test_password)).status, 404);
 }
 
 TEST_P(ServerTest, BadRequestsGetAClearFourHundredAndChangeNothing) {
@@ -191,8 +264,8 @@ TEST_P(ServerTest, BadRequestsGetAClearFourHundredAndChangeNothing) {
     EXPECT_EQ(client.get("/api/plans/99999", token).status, 404);
     EXPECT_EQ(client.get("/api/nothing-here", token).status, 404);
     EXPECT_EQ(client.send({"DELETE", "/api/plans", {}, token, {}, {}}).status, 405);
-    const auto not_a_plan = client.send({"PUT", plan_path(world.draft_plan), "{\"sections\": 5}", token,
-                                         before.header("etag"), {}});
+    const auto not_a_plan =
+        client.send({"PUT", plan_path(world.draft_plan), "{\"sections\": 5}", token, before.header("etag"), {}});
     EXPECT_EQ(not_a_plan.status, 400) << not_a_plan.body;
 
     const auto too_big = client.send({"POST", "/api/login", std::string(70000, 'x'), {}, {}, {}});
@@ -210,13 +283,11 @@ TEST_P(ServerTest, BadRequestsGetAClearFourHundredAndChangeNothing) {
 TEST_P(ServerTest, PasswordChangeAndDisablingEndSessionsAtOnce) {
     const auto client = start();
     const auto token = client.sign_in("officer.here", test_password);
-    const auto wrong = client.post("/api/me/password", {{"current_password", "not it at all"},
-                                                        {"new_password", "a new long password"}},
-                                   token);
+    const auto wrong = client.post(
+        "/api/me/password", {{"current_password", "not it at all"}, {"new_password", "a new long password"}}, token);
     EXPECT_EQ(wrong.status, 403);
-    const auto changed = client.post("/api/me/password", {{"current_password", test_password},
-                                                          {"new_password", "a new long password"}},
-                                     token);
+    const auto changed = client.post(
+        "/api/me/password", {{"current_password", test_password}, {"new_password", "a new long password"}}, token);
     EXPECT_EQ(changed.status, 204) << changed.body;
     EXPECT_EQ(client.get("/api/me", token).status, 401);
     const auto again = client.sign_in("officer.here", "a new long password");
@@ -224,22 +295,26 @@ TEST_P(ServerTest, PasswordChangeAndDisablingEndSessionsAtOnce) {
 
     // An administrator's password reset, as typed at the shell, ends the session too.
     const auto url = test_database().url();
-    const auto reset = run_command("/bin/sh", {"-c", std::string("echo 'set by the admin 1' | ") + DPLAN_EXECUTABLE +
-                                                         " --lang en --db \"$0\" user passwd officer.here",
+    const auto reset = run_command("/bin/sh", {"-c",
+                                               std::string("echo 'set by the admin 1' | ") + DPLAN_EXECUTABLE +
+                                                   " --lang en --db \"$0\" user passwd officer.here",
                                                url});
     ASSERT_EQ(reset.exit_code, 0) << reset.out << reset.err;
     EXPECT_NE(reset.out.find("their sessions have ended"), std::string::npos) << reset.out;
     EXPECT_EQ(client.get("/api/me", again).status, 401);
     const auto last = client.sign_in("officer.here", "set by the admin 1");
 
-    const auto disabled = run_command(DPLAN_EXECUTABLE, {"--lang", "en", "--db", url, "user", "disable", "officer.here"});
+    const auto disabled =
+        run_command(DPLAN_EXECUTABLE, {"--lang", "en", "--db", url, "user", "disable", "officer.here"});
     ASSERT_EQ(disabled.exit_code, 0) << disabled.out << disabled.err;
     EXPECT_EQ(client.get("/api/me", last).status, 401);
     // Nor can the account act on the database directly any more.
-    const auto acting = run_command(DPLAN_EXECUTABLE, {"--lang", "en", "--db", url, "--user", "officer.here", "plan", "list"});
+    const auto acting =
+        run_command(DPLAN_EXECUTABLE, {"--lang", "en", "--db", url, "--user", "officer.here", "plan", "list"});
     EXPECT_NE(acting.exit_code, 0);
     EXPECT_NE((acting.out + acting.err).find("disabled"), std::string::npos) << acting.out << acting.err;
-    EXPECT_EQ(client.post("/api/login", {{"username", "officer.here"}, {"password", "set by the admin 1"}}).status, 401);
+    EXPECT_EQ(client.post("/api/login", {{"username", "officer.here"}, {"password", "set by the admin 1"}}).status,
+              401);
 }
 
 TEST_P(ServerTest, TlsServesOnlyTls) {

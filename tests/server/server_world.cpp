@@ -2,6 +2,7 @@
 
 #include "plugins/plugin_registry.hpp"
 #include "services/account_service.hpp"
+#include "services/meeting_service.hpp"
 #include "services/plan_workflow.hpp"
 #include "services/programme_service.hpp"
 #include "storage/district_repository.hpp"
@@ -65,6 +66,15 @@ ServerWorld make_server_world(Database& db) {
     world.draft_plan = plans.create(sample_plan(world.here), "draft");
     world.submitted_plan = plans.create(sample_plan(world.here), "to submit");
     plans.submit(world.submitted_plan);
+    Meeting meeting;
+    meeting.district_id = world.here;
+    meeting.plan_id = world.submitted_plan;
+    meeting.title = {"地區福利規劃會議", "District welfare planning meeting"};
+    meeting.starts_at = "2025-03-12T14:30";
+    meeting.ends_at = "2025-03-12T17:00";
+    meeting.agenda = {{0, 0, {"家庭服務", "Family services"}, "family", std::nullopt, ""},
+                      {0, 0, {"長者服務", "Elderly services"}, "elderly", std::nullopt, ""}};
+    world.meeting = MeetingService(db, registry, system_user).create(meeting);
     world.programme_here = programme(db, world.here, organisation, "河畔青年計劃");
     world.programme_elsewhere = programme(db, world.elsewhere, other, "北岸青年計劃");
     return world;

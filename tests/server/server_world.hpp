@@ -17,6 +17,7 @@ struct ServerWorld {
     std::int64_t draft_plan = 0, submitted_plan = 0;
     std::int64_t programme_here = 0, programme_elsewhere = 0;
     std::string indicator_code = "A1";
+    std::int64_t meeting = 0;  // on the submitted plan, here, with two agenda items
 };
 
 // Users: admin, officer.here, officer.elsewhere, member.here, ngo.here, ngo.elsewhere, viewer.
