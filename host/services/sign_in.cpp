@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <array>
 
 #include "domain/password.hpp"
@@ -96,7 +97,10 @@ User SignInService::authenticate(const std::string& token) {
         session->last_seen_at <= earlier(policy_.idle_timeout)) {
         throw NotSignedIn(not_signed_in);
     }
-    if (session->last_seen_at <= earlier(policy_.activity_resolution)) sessions.touch(session->id, now);
+    // Noted at most every activity_resolution, and often enough that a short idle timeout still
+    // sees a session in use as in use.
+    const auto resolution = std::min(policy_.activity_resolution, policy_.idle_timeout / 4);
+    if (session->last_seen_at <= earlier(resolution)) sessions.touch(session->id, now);
     auto user = UserRepository(db_).find_by_id(session->user_id);
     if (!user) throw NotSignedIn(not_signed_in);
     return *user;

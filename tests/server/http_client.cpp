@@ -138,6 +138,16 @@ std::string HttpClient::send_raw(const std::string& raw) const {
     return received;
 }
 
+std::shared_ptr<void> HttpClient::hold_connection() const {
+    struct Held {
+        asio::io_context io;
+        tcp::socket socket{io};
+    };
+    auto held = std::make_shared<Held>();
+    held->socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
+    return held;
+}
+
 std::string openapi_violation(const HttpCall& call, const HttpAnswer& answer) {
     const auto folder = make_temp_dir("openapi-check");
     const auto body_file = folder / "body";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -41,8 +42,11 @@ class HttpClient {
     // A token for the user, or a test failure.
     std::string sign_in(const std::string& username, const std::string& password) const;
 
-    // Writes `raw` as it is and returns what comes back, for requests no client library would send.
+    // Writes `raw` as it is and returns what comes back until the server closes the connection,
+    // for requests no client library would send (and clients that stop half-way).
     std::string send_raw(const std::string& raw) const;
+    // A connection that sends nothing, held open while it lives.
+    std::shared_ptr<void> hold_connection() const;
 
   private:
     HttpAnswer exchange(const HttpCall& call) const;

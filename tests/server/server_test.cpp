@@ -62,6 +62,24 @@ TEST_P(ServerTest, SignInGivesATokenThatWorksUntilSignOut) {
     EXPECT_EQ(client.get("/api/me", token).status, 401);
 }
 
+TEST_P(ServerTest, SessionsEndWhenIdleAndAtTheirAbsoluteExpiry) {
+    const auto idle = start({}, {}, "failed_sign_in_delay_ms = 50\nidle_timeout_seconds = 2\n");
+    auto token = idle.sign_in("viewer", test_password);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+    EXPECT_EQ(idle.get("/api/me", token).status, 200);  // in use: not idle
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+    EXPECT_EQ(idle.get("/api/me", token).status, 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    EXPECT_EQ(idle.get("/api/me", token).status, 401);  // left alone for longer than 2 s
+
+    server.reset();
+    const auto absolute = start({}, {}, "failed_sign_in_delay_ms = 50\nabsolute_lifetime_seconds = 2\n");
+    token = absolute.sign_in("viewer", test_password);
+    EXPECT_EQ(absolute.get("/api/me", token).status, 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    EXPECT_EQ(absolute.get("/api/me", token).status, 401);
+}
+
 TEST_P(ServerTest, FailedSignInsAreSlowAndFiveLockTheAccount) {
     const auto client = start({}, {}, "failed_sign_in_delay_ms = 300\n");
     for (int attempt = 1; attempt <= 5; ++attempt) {
@@ -278,6 +296,20 @@ TEST_P(ServerTest, BadRequestsGetAClearFourHundredAndChangeNothing) {
     const auto after = client.get(plan_path(world.draft_plan), token);
     EXPECT_EQ(after.body, before.body);
     EXPECT_EQ(after.header("etag"), before.header("etag"));
+}
+
+TEST_P(ServerTest, NoClientCanHoldTheServer) {
+    const auto client = start("max_connections = 3\nread_timeout_seconds = 1\nidle_timeout_seconds = 1\n");
+    // A client that sends half a request is cut off after the timeout, with nothing answered.
+    const auto began = std::chrono::steady_clock::now();
+    EXPECT_EQ(client.send_raw("GET /api/me HTTP/1.1\r\nHost: x\r\n"), "");
+    EXPECT_LT(std::chrono::steady_clock::now() - began, std::chrono::seconds(30));
+    // Connections over the limit are answered 503 and closed; the others still work.
+    const auto first = client.hold_connection(), second = client.hold_connection(), third = client.hold_connection();
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // let the server accept them
+    EXPECT_EQ(client.get("/api/openapi.json").status, 503);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // the idle ones are closed
+    EXPECT_EQ(client.get("/api/openapi.json").status, 200);
 }
 
 TEST_P(ServerTest, PasswordChangeAndDisablingEndSessionsAtOnce) {
