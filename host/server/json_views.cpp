@@ -157,7 +157,8 @@ nlohmann::json programme_json(const Programme& programme) {
             {"period_start", programme.period_start},
             {"period_end", programme.period_end},
             {"objectives", bilingual_json(programme.objectives)},
-            {"areas", programme.areas}};
+            {"areas", programme.areas},
+            {"version", programme.version}};
 }
 
 nlohmann::json indicator_json(const Indicator& indicator) {

@@ -88,30 +88,66 @@ ApiResponse add_action(RouteContext& context) {
     return json_response({{"id", context.services.meetings().add_action(action)}}, 201);
 }
 
+// A change to one of the meeting's views or action items, made against the meeting's version
+// named by If-Match: 412 with the current version when someone changed the meeting first.
+template <typename Change>
+ApiResponse change_in_meeting(RouteContext& context, Change&& change) {
+    const int seen = context.if_match_version();
+    auto meetings = context.services.meetings();
+    try {
+        change(meetings, seen);
+    } catch (const Conflict& e) {
+        auto response = error_response(412, "version_conflict", e.message());
+        response.etag = fmt::format("\"{}\"", meetings.get(context.id()).version);
+        return response;
+    }
+    ApiResponse response{204, {}, {}, {}, {}, false};
+    response.etag = fmt::format("\"{}\"", meetings.get(context.id()).version);
+    return response;
+}
+
+// The item must be one of this meeting's: an id from another meeting answers 404, whatever that
+// meeting is, so ids of meetings the caller may not see tell nothing.
+void require_view_of_meeting(RouteContext& context) {
+    for (const auto& view : context.services.meetings().record(context.id()).views) {
+        if (view.id == context.id("item")) return;
+    }
+    throw NotFound({"這個會議沒有這項意見", "this meeting has no such view"});
+}
+
+void require_action_of_meeting(RouteContext& context) {
+    for (const auto& action : context.services.meetings().record(context.id()).actions) {
+        if (action.id == context.id("item")) return;
+    }
+    throw NotFound({"這個會議沒有這項跟進事項", "this meeting has no such action item"});
+}
+
 ApiResponse set_action_status(RouteContext& context) {
+    require_action_of_meeting(context);
     const auto status = *parse_action_status(required_choice(context.body(), "status", {"open", "done", "cancelled"}));
-    context.services.meetings().set_action_status(context.id(), status);
-    return ApiResponse{204, {}, {}, {}, {}, false};
+    return change_in_meeting(context, [&](MeetingService& meetings, int seen) {
+        meetings.set_action_status(context.id("item"), status, seen);
+    });
 }
 
 ApiResponse address_view(RouteContext& context) {
+    require_view_of_meeting(context);
     const auto& body = context.body();
     ViewResponse response;
     response.focus_point_id = optional_id(body, "focus_point_id");
     response.plan_id = optional_id(body, "plan_id");
     if (const auto revision = optional_id(body, "revision")) response.revision = static_cast<int>(*revision);
-    context.services.meetings().address_view(context.id(), response);
-    return ApiResponse{204, {}, {}, {}, {}, false};
+    return change_in_meeting(context, [&](MeetingService& meetings, int seen) {
+        meetings.address_view(context.id("item"), response, seen);
+    });
 }
 
 ApiResponse decline_view(RouteContext& context) {
-    context.services.meetings().decline_view(context.id(), required_string(context.body(), "reason"));
-    return ApiResponse{204, {}, {}, {}, {}, false};
+    require_view_of_meeting(context);
+    const auto reason = required_string(context.body(), "reason");
+    return change_in_meeting(
+        context, [&](MeetingService& meetings, int seen) { meetings.decline_view(context.id("item"), reason, seen); });
 }
-
-// Views and action items are reached by their own id: one the caller may not act on is not
-// theirs to know about either.
-ApiResponse private_object(RouteContext&) { throw NotFound({"找不到", "not found"}); }
 
 ApiResponse actions(RouteContext& context) {
     auto list = nlohmann::json::array();
@@ -131,9 +167,9 @@ void add_meeting_routes(Router& router) {
     router.add({"GET", "/api/actions", true, actions});
     router.add({"PUT", "/api/meetings/{id}/agenda/{position}/minutes", true, set_minutes, probe_meeting});
     router.add({"POST", "/api/meetings/{id}/actions", true, add_action, probe_meeting});
-    router.add({"PUT", "/api/actions/{id}/status", true, set_action_status, private_object});
-    router.add({"POST", "/api/views/{id}/address", true, address_view, private_object});
-    router.add({"POST", "/api/views/{id}/decline", true, decline_view, private_object});
+    router.add({"PUT", "/api/meetings/{id}/actions/{item}/status", true, set_action_status, probe_meeting});
+    router.add({"POST", "/api/meetings/{id}/views/{item}/address", true, address_view, probe_meeting});
+    router.add({"POST", "/api/meetings/{id}/views/{item}/decline", true, decline_view, probe_meeting});
 }
 
 }  // namespace dplan::server

@@ -8,8 +8,13 @@ namespace dplan::server {
 
 namespace {
 
+std::string etag(int version) { return fmt::format("\"{}\"", version); }
+
 ApiResponse probe_programme(RouteContext& context) {
-    return json_response(programme_json(context.services.programmes().get(context.id())));
+    const auto programme = context.services.programmes().get(context.id());
+    auto response = json_response(programme_json(programme));
+    response.etag = etag(programme.version);
+    return response;
 }
 
 ApiResponse list_programmes(RouteContext& context) {
@@ -18,12 +23,14 @@ ApiResponse list_programmes(RouteContext& context) {
     return json_response(list);
 }
 
+// With the programme's version as ETag: indicators are changed against it (If-Match).
 ApiResponse indicators(RouteContext& context) {
+    auto programmes = context.services.programmes();
     auto list = nlohmann::json::array();
-    for (const auto& indicator : context.services.programmes().indicators(context.id())) {
-        list.push_back(indicator_json(indicator));
-    }
-    return json_response(list);
+    for (const auto& indicator : programmes.indicators(context.id())) list.push_back(indicator_json(indicator));
+    auto response = json_response(list);
+    response.etag = etag(programmes.get(context.id()).version);
+    return response;
 }
 
 ApiResponse record_reading(RouteContext& context) {
@@ -42,8 +49,10 @@ ApiResponse reading_history(RouteContext& context) {
     return json_response(list);
 }
 
-// Defines the indicator, or redefines the one with this code.
+// Defines the indicator, or redefines the one with this code, against the programme's version
+// named by If-Match (412 with the current one when someone changed the programme first).
 ApiResponse put_indicator(RouteContext& context) {
+    const int seen = context.if_match_version();
     const auto& body = context.body();
     Indicator indicator;
     indicator.programme_id = context.id();
@@ -59,9 +68,18 @@ ApiResponse put_indicator(RouteContext& context) {
         indicator.target = required_number(body, "target");
     }
     auto programmes = context.services.programmes();
-    programmes.put_indicator(indicator);
+    try {
+        programmes.put_indicator(indicator, seen);
+    } catch (const Conflict& e) {
+        auto response = error_response(412, "version_conflict", e.message());
+        response.etag = etag(programmes.get(context.id()).version);
+        return response;
+    }
     for (const auto& defined : programmes.indicators(context.id())) {
-        if (defined.code == indicator.code) return json_response(indicator_json(defined));
+        if (defined.code != indicator.code) continue;
+        auto response = json_response(indicator_json(defined));
+        response.etag = etag(programmes.get(context.id()).version);
+        return response;
     }
     throw NotFound({"找不到剛定義的指標", "the indicator just defined was not found"});
 }

@@ -171,7 +171,7 @@ std::int64_t MeetingService::raise_view(const RaisedView& view) {
     return repository().add_view(view);
 }
 
-void MeetingService::address_view(std::int64_t view_id, const ViewResponse& response) {
+void MeetingService::address_view(std::int64_t view_id, const ViewResponse& response, std::optional<int> seen_version) {
     const RaisedView view = repository().view(view_id);
     const Meeting meeting = repository().get(view.meeting_id);
     authorize(actor_, Operation::respond_to_view, meeting_subject(meeting));
@@ -183,14 +183,14 @@ void MeetingService::address_view(std::int64_t view_id, const ViewResponse& resp
         throw InvalidInput({"須指出回應的工作計劃重點或計劃修訂版本",
                             "give the focus point or the plan revision that responds to the view"});
     }
-    repository().address_view(view_id, response);
+    repository().address_view(view_id, response, seen_version);
 }
 
-void MeetingService::decline_view(std::int64_t view_id, const std::string& reason) {
+void MeetingService::decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version) {
     const RaisedView view = repository().view(view_id);
     authorize(actor_, Operation::respond_to_view, meeting_subject(repository().get(view.meeting_id)));
     if (reason.empty()) throw InvalidInput({"不採納意見須註明原因", "a view that is not adopted needs a reason"});
-    repository().decline_view(view_id, reason);
+    repository().decline_view(view_id, reason, seen_version);
 }
 
 std::int64_t MeetingService::decide(std::int64_t meeting_id, const std::string& text,
@@ -225,11 +225,11 @@ std::int64_t MeetingService::add_action(const ActionItem& action) {
     return repository().add_action(action);
 }
 
-void MeetingService::set_action_status(std::int64_t action_id, ActionStatus status) {
+void MeetingService::set_action_status(std::int64_t action_id, ActionStatus status, std::optional<int> seen_version) {
     for (const auto& action : repository().actions({})) {
         if (action.id != action_id) continue;
         authorize(actor_, Operation::manage_actions, meeting_subject(repository().get(action.meeting_id)));
-        repository().set_action_status(action_id, status);
+        repository().set_action_status(action_id, status, seen_version);
         return;
     }
     throw NotFound(

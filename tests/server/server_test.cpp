@@ -213,6 +213,20 @@ TEST_P(ServerTest, TwoMinuteTakersOfOneMeetingTheSecondIsTold) {
     const auto record = client.get(path, officer).json();
     EXPECT_EQ(record["meeting"]["agenda"][0]["minutes"], "同意加強轉介。");
     EXPECT_EQ(record["meeting"]["agenda"][1]["minutes"], "");
+    // Action items change against the meeting's version too.
+    const auto action =
+        client.post(path + "/actions", {{"description", "聯絡診所"}, {"due_date", "2025-04-01"}}, officer);
+    ASSERT_EQ(action.status, 201) << action.body;
+    const auto action_path = fmt::format("{}/actions/{}/status", path, action.json()["id"].get<std::int64_t>());
+    const auto now = client.get(path, officer);
+    const auto done = client.send({"PUT", action_path, R"({"status": "done"})", officer, now.header("etag"), {}});
+    EXPECT_EQ(done.status, 204) << done.body;
+    const auto late = client.send({"PUT", action_path, R"({"status": "cancelled"})", officer, now.header("etag"), {}});
+    EXPECT_EQ(late.status, 412) << late.body;
+    EXPECT_EQ(late.header("etag"), done.header("etag"));
+    EXPECT_EQ(client.get(path, officer).json()["actions"][0]["status"], "done");
+    const auto elsewhere = fmt::format("{}/actions/999999/status", path);
+    EXPECT_EQ(client.send({"PUT", elsewhere, R"({"status": "done"})", officer, done.header("etag"), {}}).status, 404);
     // NGO staff of an organisation not at the meeting do not learn that it exists.
     const auto outsider = client.sign_in("ngo.elsewhere", test_password);
     EXPECT_EQ(client.get(path, outsider).status, 404);
@@ -245,15 +259,19 @@ TEST_P(ServerTest, TheCommitteesReviewAndTheNgosIndicatorsRunOverHttp) {
     ASSERT_EQ(decided.status, 200) << decided.body;
     EXPECT_EQ(client.get(plan + "/review", member).json()["status"], "endorsed");
 
+    const auto programme = client.get(fmt::format("/api/programmes/{}", world.programme_here), ngo);
     const auto indicator = fmt::format("/api/programmes/{}/indicators/B2", world.programme_here);
-    const auto defined = client.send(
-        {"PUT",
-         indicator,
-         nlohmann::json{{"kind", "outcome"}, {"description_zh", "滿意度"}, {"unit", "percent"}, {"target", 80}}.dump(),
-         ngo,
-         {},
-         {}});
+    const auto definition =
+        nlohmann::json{{"kind", "outcome"}, {"description_zh", "滿意度"}, {"unit", "percent"}, {"target", 80}}.dump();
+    EXPECT_EQ(client.send({"PUT", indicator, definition, ngo, {}, {}}).status, 428);
+    const auto defined = client.send({"PUT", indicator, definition, ngo, programme.header("etag"), {}});
     ASSERT_EQ(defined.status, 200) << defined.body;
+    // Someone else, still on the version before that change, is told and changes nothing.
+    const auto other =
+        nlohmann::json{{"kind", "output"}, {"description_zh", "x"}, {"unit", "sessions"}, {"target", 1}}.dump();
+    const auto stale = client.send({"PUT", indicator, other, ngo, programme.header("etag"), {}});
+    EXPECT_EQ(stale.status, 412) << stale.body;
+    EXPECT_EQ(stale.header("etag"), defined.header("etag"));
     const auto reading = nlohmann::json{{"value", 85}, {"period_start", "2025-04-01"}, {"period_end", "2025-06-30"}};
     EXPECT_EQ(client.post(indicator + "/readings", reading, ngo).status, 201);
     const auto history = client.get(indicator + "/readings", ngo);
