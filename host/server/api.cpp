@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cctype>
+
 #include "server/api_error.hpp"
 #include "services/authorization.hpp"
 
@@ -9,11 +11,19 @@ namespace dplan::server {
 
 namespace {
 
+// "Bearer TOKEN"; the scheme's name is case-insensitive (RFC 7235).
 std::string bearer_token(const std::string& authorization) {
-    constexpr std::string_view scheme = "Bearer ";
-    if (authorization.size() <= scheme.size() || authorization.compare(0, scheme.size(), scheme) != 0) return {};
+    constexpr std::string_view scheme = "bearer ";
+    if (authorization.size() <= scheme.size()) return {};
+    for (std::size_t i = 0; i < scheme.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(authorization[i])) != scheme[i]) return {};
+    }
     return authorization.substr(scheme.size());
 }
+
+// The one answer for an object that does not exist and for one the caller may not see, so the
+// two cannot be told apart.
+const Bilingual not_found_or_hidden{"找不到，或你無權查看", "not found, or not yours to see"};
 
 }  // namespace
 
@@ -71,22 +81,28 @@ ApiResponse Api::run(const Route& route, RouteContext& context) {
         try {
             route.probe(context);
         } catch (const Error&) {
-            return error_response(404, "not_found", {"找不到，或你無權查看", "not found, or not yours to see"});
+            return error_response(404, "not_found", not_found_or_hidden);
         }
         return error_response(403, "forbidden", e.message());
     } catch (const NotFound& e) {
-        return error_response(404, "not_found", e.message());
+        // On a route naming one object, "no such object" must read like "not yours to see".
+        return error_response(404, "not_found", route.probe ? not_found_or_hidden : e.message());
     } catch (const InvalidInput& e) {
         return error_response(400, "invalid_input", e.message());
     } catch (const Conflict& e) {
         return error_response(409, "conflict", e.message());
     } catch (const StorageError& e) {
+        // The details (database, statement) go to the log, not to the client.
         spdlog::error("{} {}: {}", context.request.method, context.request.path, e.what());
-        return error_response(503, "storage_unavailable", e.message());
+        return error_response(503, "storage_unavailable",
+                              {"資料庫未能完成這項要求，已記錄；請稍後再試或通知管理員",
+                               "the database could not complete the request (logged); try again or tell the "
+                               "administrator"});
     } catch (const nlohmann::json::exception& e) {
+        spdlog::info("{} {}: {}", context.request.method, context.request.path, e.what());
         return error_response(400, "invalid_json",
-                              {fmt::format("請求內容的 JSON 不符合要求：{}", e.what()),
-                               fmt::format("the request's JSON is not as expected: {}", e.what())});
+                              {"請求內容的 JSON 不符合要求（類型不符或數字超出範圍）",
+                               "the request's JSON is not as expected (a wrong type, or a number out of range)"});
     } catch (const std::exception& e) {
         spdlog::error("{} {}: unexpected error: {}", context.request.method, context.request.path, e.what());
         return error_response(

@@ -142,8 +142,19 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
                                     self->idle_ = false;
                                     if (ec) return self->read_failed(ec);
                                     self->received_at_ = std::chrono::steady_clock::now();
+                                    if (!self->transfer_encoding_understood()) return;
                                     self->read_body();
                                 });
+    }
+
+    // Only "chunked" (or none): a request with another transfer coding could be read one way here
+    // and another way by a proxy in front, which is how requests are smuggled past it.
+    bool transfer_encoding_understood() {
+        const auto coding = parser_->get()[http::field::transfer_encoding];
+        if (coding.empty() || beast::iequals(coding, "chunked")) return true;
+        refuse(400, "unsupported_transfer_encoding",
+               {"只接受 chunked 傳輸編碼", "only the chunked transfer coding is accepted"});
+        return false;
     }
 
     void read_body() {
@@ -240,7 +251,11 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
         message->body() = std::move(answer.body);
         message->keep_alive(keep_alive_);
         message->prepare_payload();
-        beast::get_lowest_layer(stream_).expires_after(server_.config.read_timeout);
+        // The read timeout, and a second more for every 64 KiB, so a large answer to a slow but
+        // steady client is not cut off half-way.
+        const auto size = message->body().size();
+        beast::get_lowest_layer(stream_).expires_after(server_.config.read_timeout +
+                                                       std::chrono::seconds(size / (64 * 1024)));
         http::async_write(stream_, *message,
                           [self = this->shared_from_this(), message](beast::error_code ec, std::size_t) {
                               if (ec || !self->keep_alive_) return self->close();

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 
+#include "domain/sector.hpp"
 #include "domain/timestamp.hpp"
 #include "server/api.hpp"
+#include "server/api_error.hpp"
 #include "server/json_views.hpp"
 
 namespace dplan::server {
@@ -56,6 +58,15 @@ ApiResponse raise_view(RouteContext& context) {
     view.meeting_id = context.id();
     view.agenda_item_id = optional_id(body, "agenda_item_id");
     view.stakeholder_id = optional_id(body, "stakeholder_id");
+    view.organisation_id = optional_id(body, "organisation_id");
+    if (const auto sector = optional_string(body, "sector")) {
+        view.sector = parse_sector(*sector);
+        if (!view.sector) {
+            throw ApiError(400, "invalid_field",
+                           {fmt::format("欄位「sector」不是已知界別：「{}」", *sector),
+                            fmt::format("field 'sector' is not a known sector: '{}'", *sector)});
+        }
+    }
     view.area_id = required_string(body, "area_id");
     view.text = required_string(body, "text");
     const auto id = context.services.meetings().raise_view(view);

@@ -14,10 +14,10 @@ int hex_value(char c) {
     return -1;
 }
 
-std::string decode(std::string_view text) {
+std::string decode(std::string_view text, bool plus_is_space = true) {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '+') {
+        if (text[i] == '+' && plus_is_space) {
             out += ' ';
         } else if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
                    hex_value(text[i + 2]) >= 0) {
@@ -55,8 +55,10 @@ std::pair<std::string, std::map<std::string, std::string>> split_request_target(
             rest = rest.substr(amp + 1);
         }
     }
-    return {decode(target.substr(0, question)), query};
+    return {std::string(target.substr(0, question)), query};
 }
+
+std::string decode_path_segment(std::string_view segment) { return decode(segment, false); }
 
 std::string client_address(const std::string& peer, const std::string& forwarded_for,
                            const std::vector<std::string>& trusted_proxies) {

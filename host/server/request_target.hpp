@@ -11,8 +11,13 @@
 namespace dplan::server {
 
 // "/api/plans?district=riverside&year=2024-25" -> {"/api/plans", {district: riverside, year: ...}}.
-// Percent-escapes and '+' are decoded; a malformed escape is kept as written.
+// The query's percent-escapes and '+' are decoded (a malformed escape is kept as written); the
+// path is left as sent, for the router to split on '/' before decoding each segment, so an
+// encoded slash (%2F) never makes a new segment.
 std::pair<std::string, std::map<std::string, std::string>> split_request_target(std::string_view target);
+
+// One path segment with its percent-escapes decoded ('+' stays a '+' in a path).
+std::string decode_path_segment(std::string_view segment);
 
 // The peer's address, or, when the peer is a trusted proxy, the last address it forwarded.
 std::string client_address(const std::string& peer, const std::string& forwarded_for,

@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "server/api_error.hpp"
+#include "server/request_target.hpp"
 
 namespace dplan::server {
 
@@ -25,7 +26,9 @@ std::vector<std::string> split_path(const std::string& path) {
 }
 
 std::optional<std::map<std::string, std::string>> match_pattern(const std::string& pattern, const std::string& path) {
-    const auto want = split_path(pattern), have = split_path(path);
+    const auto want = split_path(pattern);
+    auto have = split_path(path);
+    for (auto& segment : have) segment = decode_path_segment(segment);
     if (want.size() != have.size()) return std::nullopt;
     std::map<std::string, std::string> parameters;
     for (std::size_t i = 0; i < want.size(); ++i) {
@@ -43,6 +46,16 @@ ApiError bad_field(const std::string& field, const std::string& expected_zh, con
     return ApiError(400, "invalid_field",
                     {fmt::format("欄位「{}」須為{}", field, expected_zh),
                      fmt::format("field '{}' must be {}", field, expected_en)});
+}
+
+// A NUL in text is never meant (and SQLite would store a shorter string than was sent).
+std::string checked_text(const std::string& field, std::string text) {
+    if (text.find('\0') != std::string::npos) {
+        throw ApiError(400, "invalid_field",
+                       {fmt::format("欄位「{}」含有空字元（\\u0000）", field),
+                        fmt::format("field '{}' contains a NUL character (\\u0000)", field)});
+    }
+    return text;
 }
 
 }  // namespace
@@ -121,7 +134,8 @@ int RouteContext::if_match_version() const {
 ApiResponse json_response(const nlohmann::json& body, int status) {
     ApiResponse response;
     response.status = status;
-    response.body = body.dump();
+    // Text that is not valid UTF-8 (echoed from a request into a message) is replaced, not thrown.
+    response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return response;
 }
 
@@ -132,14 +146,14 @@ std::string required_string(const nlohmann::json& body, const std::string& field
                        {fmt::format("缺少欄位「{}」", field), fmt::format("field '{}' is missing", field)});
     }
     if (!found->is_string()) throw bad_field(field, "文字", "a string");
-    return found->get<std::string>();
+    return checked_text(field, found->get<std::string>());
 }
 
 std::optional<std::string> optional_string(const nlohmann::json& body, const std::string& field) {
     const auto found = body.find(field);
     if (found == body.end() || found->is_null()) return std::nullopt;
     if (!found->is_string()) throw bad_field(field, "文字", "a string");
-    return found->get<std::string>();
+    return checked_text(field, found->get<std::string>());
 }
 
 double required_number(const nlohmann::json& body, const std::string& field) {

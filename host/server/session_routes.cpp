@@ -1,6 +1,7 @@
 // Signing in and out, and the signed-in user's own account.
 #include "server/api.hpp"
 #include "server/json_views.hpp"
+#include "services/authorization.hpp"
 
 namespace dplan::server {
 
@@ -24,8 +25,16 @@ ApiResponse me(RouteContext& context) { return json_response(user_json(context.s
 
 ApiResponse change_password(RouteContext& context) {
     const auto& body = context.body();
-    context.services.accounts().change_own_password(required_string(body, "current_password"),
-                                                    required_string(body, "new_password"));
+    try {
+        context.services.accounts().change_own_password(required_string(body, "current_password"),
+                                                        required_string(body, "new_password"));
+    } catch (const PermissionDenied& e) {
+        // A wrong current password is a failed sign-in: as slow, so a stolen token cannot be used
+        // to guess the password quickly.
+        auto response = error_response(403, "forbidden", e.message());
+        response.delay_as_failed_sign_in = true;
+        return response;
+    }
     return ApiResponse{204, {}, {}, {}, {}, false};
 }
 

@@ -67,11 +67,17 @@ void SignInService::refuse_if_locked(const std::string& username) {
 }
 
 void SignInService::fail(const std::string& username, const std::string& origin) {
-    SessionRepository(db_).record_failure(username, origin, now_utc_iso8601());
+    SessionRepository sessions(db_);
+    // Failures older than a window and a lockout can no longer lock anything.
+    sessions.forget_failures_before(earlier(policy_.failure_window + policy_.lockout));
+    sessions.record_failure(username, origin, now_utc_iso8601());
     throw SignInRefused(refused);
 }
 
 SignedIn SignInService::sign_in(const std::string& username, const std::string& password, const std::string& origin) {
+    // No account has a longer name (users.username is 1 to 64 characters); refusing these before
+    // anything is stored keeps strangers from filling the failure table with huge names.
+    if (username.empty() || username.size() > 64 || password.size() > 1024) throw SignInRefused(refused);
     refuse_if_locked(username);
     UserRepository users(db_);
     const auto user = users.find_by_username(username);

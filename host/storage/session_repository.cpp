@@ -80,4 +80,9 @@ void SessionRepository::clear_failures(const std::string& username) {
               [&] { db_.session() << "DELETE FROM sign_in_failures WHERE username = :name", soci::use(username); });
 }
 
+void SessionRepository::forget_failures_before(const std::string& time) {
+    db_.write("forget old failed sign-ins",
+              [&] { db_.session() << "DELETE FROM sign_in_failures WHERE failed_at < :time", soci::use(time); });
+}
+
 }  // namespace dplan

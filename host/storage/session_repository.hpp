@@ -36,6 +36,7 @@ class SessionRepository {
     // The newest `limit` failures for the username since `since`, newest first.
     std::vector<std::string> failures_since(const std::string& username, const std::string& since, int limit);
     void clear_failures(const std::string& username);
+    void forget_failures_before(const std::string& time);
 
   private:
     Database& db_;

@@ -58,6 +58,13 @@ TEST(RequestTarget, QueryParametersAreDecodedAndProxiesBelievedOnlyWhenTrusted) 
     EXPECT_EQ(query.at("year"), "2025-26");
     EXPECT_EQ(query.at("x"), "");
     EXPECT_EQ(split_request_target("/a?b=%zz").second.at("b"), "%zz");
+    // The router decodes each segment: an encoded slash stays inside its segment.
+    const auto router = api_router();
+    EXPECT_EQ(router.match("GET", split_request_target("/api/plans%2f1").first).route, nullptr);
+    const auto code = router.match("GET", "/api/programmes/1/indicators/1A%2Bb/readings");
+    ASSERT_NE(code.route, nullptr);
+    EXPECT_EQ(code.parameters.at("code"), "1A+b");
+    EXPECT_EQ(router.match("GET", "/api/programmes/1/indicators/1A+b/readings").parameters.at("code"), "1A+b");
     EXPECT_EQ(client_address("10.0.0.5", "203.0.113.9", {}), "10.0.0.5");
     EXPECT_EQ(client_address("10.0.0.5", "198.51.100.1, 203.0.113.9", {"10.0.0.5"}), "203.0.113.9");
 }

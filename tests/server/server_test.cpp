@@ -114,6 +114,11 @@ TEST_P(ServerTest, EachRoleMayDoWhatTheTableSaysAndNoMore) {
         nlohmann::json body;
         int expected;
     };
+    // A hidden object and one that does not exist answer alike, word for word.
+    const auto hidden = client.get(plan_path(world.draft_plan), tokens.at("officer.elsewhere"));
+    const auto missing = client.get(plan_path(999999), tokens.at("officer.elsewhere"));
+    EXPECT_EQ(hidden.status, 404);
+    EXPECT_EQ(hidden.body, missing.body);
     const std::vector<Case> cases{
         {"officer.here", "GET", plan_path(world.draft_plan), nullptr, 200},
         {"admin", "GET", plan_path(world.draft_plan), nullptr, 200},
@@ -310,6 +315,23 @@ TEST_P(ServerTest, BadRequestsGetAClearFourHundredAndChangeNothing) {
     EXPECT_EQ(huge_header.status, 431);
     const auto garbage = client.send_raw("THIS IS NOT HTTP\r\n\r\n");
     EXPECT_EQ(garbage.rfind("HTTP/1.1 400", 0), 0u) << garbage;
+
+    // Found by an outsider's attack: each answered 500, leaked internals or smuggled a request.
+    EXPECT_EQ(
+        client.post(plan_path(world.submitted_plan, "/comments"), {{"body", std::string("\0x", 2)}}, token).status,
+        400);
+    const auto bad_utf8 = client.get("/api/plans?district=%ff", token);
+    EXPECT_EQ(bad_utf8.status, 404) << bad_utf8.body;  // no such district, in a body that is valid JSON
+    EXPECT_EQ(client.get("/api/plans/%ff", token).status, 400);
+    const auto huge_name = client.post("/api/login", {{"username", std::string(30000, 'a')}, {"password", "x"}});
+    EXPECT_EQ(huge_name.status, 401);
+    const auto smuggled = client.send_raw(
+        "POST /api/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n"
+        "GET /api/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+        token + "\r\n\r\n");
+    EXPECT_EQ(smuggled.rfind("HTTP/1.1 400", 0), 0u) << smuggled;
+    EXPECT_EQ(smuggled.find("officer.here"), std::string::npos) << "the second request must not run";
+    EXPECT_EQ(client.send({"GET", "/api/me", {}, {}, {}, {{"Authorization", "bearer " + token}}}).status, 200);
 
     const auto after = client.get(plan_path(world.draft_plan), token);
     EXPECT_EQ(after.body, before.body);
