@@ -13,6 +13,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -59,16 +60,19 @@ class HttpServer::Impl {
     std::atomic<bool> destroying_{false};
     std::atomic<std::size_t> open{0};
 
-    void connection_closed();
+    void connection_closed(const std::string& peer);
 
   private:
     void accept();
     void begin_stop();
     template <typename Stream, typename... Arguments>
-    void start(Arguments&&... arguments);
+    void start(tcp::socket socket, Arguments&&... arguments);
+    // Counts the connection; true when it is over the server's or this client's limit.
+    bool over_limit(const std::string& peer);
 
     std::mutex connections_mutex_;
     std::vector<std::weak_ptr<Connection>> connections_;
+    std::map<std::string, std::size_t> per_peer_;  // open connections by client address
     std::optional<ssl::context> tls_;
     asio::io_context io_;
     asio::strand<asio::io_context::executor_type> control_;
@@ -88,14 +92,15 @@ template <typename Stream>
 class Session : public Connection, public std::enable_shared_from_this<Session<Stream>> {
   public:
     template <typename... Arguments>
-    Session(HttpServer::Impl& server, bool over_limit, Arguments&&... arguments)
+    Session(HttpServer::Impl& server, std::string peer, bool over_limit, Arguments&&... arguments)
         : server_(server),
+          peer_(std::move(peer)),
           over_limit_(over_limit),
           stream_(std::forward<Arguments>(arguments)...),
           timer_(stream_.get_executor()) {}
 
     ~Session() override {
-        if (!server_.destroying_) server_.connection_closed();
+        if (!server_.destroying_) server_.connection_closed(peer_);
     }
 
     void start() {
@@ -110,7 +115,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
 
   private:
     void begin() {
-        origin_ = peer_address();
+        origin_ = peer_;
         if constexpr (is_tls<Stream>) {
             beast::get_lowest_layer(stream_).expires_after(server_.config.read_timeout);
             stream_.async_handshake(ssl::stream_base::server, [self = this->shared_from_this()](beast::error_code ec) {
@@ -120,12 +125,6 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
         } else {
             read_header();
         }
-    }
-
-    std::string peer_address() {
-        beast::error_code ec;
-        const auto peer = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
-        return ec ? std::string("unknown") : peer.address().to_string();
     }
 
     // The header first, within the idle timeout (a kept-alive connection waits here); then the
@@ -278,6 +277,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     }
 
     HttpServer::Impl& server_;
+    std::string peer_;
     bool over_limit_;
     Stream stream_;
     asio::steady_timer timer_;
@@ -370,10 +370,22 @@ void HttpServer::Impl::accept() {
     });
 }
 
+bool HttpServer::Impl::over_limit(const std::string& peer) {
+    const bool over_server_limit = ++open > config.max_connections;
+    std::lock_guard lock(connections_mutex_);
+    const std::size_t from_peer = ++per_peer_[peer];
+    return over_server_limit ||
+           (config.max_connections_per_client > 0 && from_peer > config.max_connections_per_client);
+}
+
 template <typename Stream, typename... Arguments>
-void HttpServer::Impl::start(Arguments&&... arguments) {
-    const bool over_limit = ++open > config.max_connections;
-    auto session = std::make_shared<Session<Stream>>(*this, over_limit, std::forward<Arguments>(arguments)...);
+void HttpServer::Impl::start(tcp::socket socket, Arguments&&... arguments) {
+    beast::error_code ec;
+    const auto endpoint = socket.remote_endpoint(ec);
+    std::string peer = ec ? std::string("unknown") : endpoint.address().to_string();
+    const bool refused = over_limit(peer);
+    auto session = std::make_shared<Session<Stream>>(*this, std::move(peer), refused, std::move(socket),
+                                                     std::forward<Arguments>(arguments)...);
     {
         std::lock_guard lock(connections_mutex_);
         std::erase_if(connections_, [](const auto& connection) { return connection.expired(); });
@@ -410,7 +422,11 @@ void HttpServer::Impl::begin_stop() {
     });
 }
 
-void HttpServer::Impl::connection_closed() {
+void HttpServer::Impl::connection_closed(const std::string& peer) {
+    {
+        std::lock_guard lock(connections_mutex_);
+        if (--per_peer_[peer] == 0) per_peer_.erase(peer);
+    }
     if (--open == 0 && stopping) {
         asio::post(control_, [this] { deadline_.cancel(); });
     }

@@ -78,6 +78,7 @@ void read_server_config(const std::filesystem::path& file, ServerConfig& config)
     read.path("server.tls_private_key", config.tls_private_key);
     read.number("server.threads", config.threads);
     read.number("server.max_connections", config.max_connections);
+    read.number("server.max_connections_per_client", config.max_connections_per_client);
     read.number("server.max_body_bytes", config.max_body_bytes);
     read.number("server.max_header_bytes", config.max_header_bytes);
     read.number("server.read_timeout_seconds", config.read_timeout);

@@ -20,6 +20,9 @@ struct ServerConfig {
     std::filesystem::path tls_private_key;
     std::size_t threads = 0;  // 0: one per core
     std::size_t max_connections = 512;
+    // From one client address; 0: no limit (behind a reverse proxy every client has its address,
+    // so limit there instead: nginx limit_conn).
+    std::size_t max_connections_per_client = 64;
     std::size_t max_body_bytes = 8 * 1024 * 1024;  // a whole plan's JSON fits
     std::size_t max_header_bytes = 16 * 1024;
     std::chrono::seconds read_timeout{30};    // to receive a whole request once it has begun

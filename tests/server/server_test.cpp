@@ -339,17 +339,29 @@ TEST_P(ServerTest, BadRequestsGetAClearFourHundredAndChangeNothing) {
 }
 
 TEST_P(ServerTest, NoClientCanHoldTheServer) {
-    const auto client = start("max_connections = 3\nread_timeout_seconds = 1\nidle_timeout_seconds = 1\n");
+    auto client = start(
+        "max_connections = 3\nmax_connections_per_client = 0\nread_timeout_seconds = 1\nidle_timeout_seconds = 1\n");
     // A client that sends half a request is cut off after the timeout, with nothing answered.
     const auto began = std::chrono::steady_clock::now();
     EXPECT_EQ(client.send_raw("GET /api/me HTTP/1.1\r\nHost: x\r\n"), "");
     EXPECT_LT(std::chrono::steady_clock::now() - began, std::chrono::seconds(30));
     // Connections over the limit are answered 503 and closed; the others still work.
-    const auto first = client.hold_connection(), second = client.hold_connection(), third = client.hold_connection();
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // let the server accept them
-    EXPECT_EQ(client.get("/api/openapi.json").status, 503);
-    std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // the idle ones are closed
-    EXPECT_EQ(client.get("/api/openapi.json").status, 200);
+    {
+        const auto first = client.hold_connection(), second = client.hold_connection(),
+                   third = client.hold_connection();
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));  // let the server accept them
+        EXPECT_EQ(client.get("/api/openapi.json").status, 503);
+        std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // the idle ones are closed
+        EXPECT_EQ(client.get("/api/openapi.json").status, 200);
+    }
+    // One client address may not take them all.
+    server.reset();
+    client = start("max_connections = 100\nmax_connections_per_client = 2\n");
+    const auto first = client.hold_connection(), second = client.hold_connection();
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const auto refused = client.get("/api/openapi.json");
+    EXPECT_EQ(refused.status, 503);
+    EXPECT_EQ(refused.json()["error"]["code"], "too_many_connections");
 }
 
 TEST_P(ServerTest, PasswordChangeAndDisablingEndSessionsAtOnce) {
