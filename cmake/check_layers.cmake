@@ -1,5 +1,5 @@
 # Fails when a source file reaches past its layer (docs/architecture.md):
-#   host/cli, gui       front ends: services only; no storage header, no SQL session
+#   host/cli, host/server, gui   front ends: services only; no storage header, no SQL session
 #   host/services       no SQL session of their own: queries live in storage
 #   host/storage        no services, plugins or front ends
 #   host/domain         nothing but domain
@@ -8,6 +8,10 @@ set(rules
     "host/cli~#include \"storage/~a front end includes a storage header, call a service instead"
     "host/cli~soci::~a front end uses SOCI, call a service instead"
     "host/cli~\\.session\\(\\)~a front end reaches the database session, call a service instead"
+    "host/server~#include \"storage/~the server includes a storage header, call a service instead"
+    "host/server~soci::~the server uses SOCI, call a service instead"
+    "host/server~\\.session\\(\\)~the server reaches the database session, call a service instead"
+    "host/server~#include \"cli/~the server includes the CLI"
     "gui~#include \"storage/~the dashboard includes a storage header, call a service instead"
     "gui~#include \"cli/~the dashboard includes the CLI"
     "gui~soci::~the dashboard uses SOCI, call a service instead"

@@ -21,9 +21,11 @@ build_packages=(
 )
 # clang-14 and libclang-rt-14-dev: the fuzz preset's compiler and libFuzzer; xdotool and
 # imagemagick: the dashboard tests that drive a real window; clang-format-14 and universal-ctags: the
-# format and function-length checks.
+# format and function-length checks; python3-jsonschema and curl: the server's black-box script
+# validates every answer against docs/openapi.json (no C++ JSON Schema validator is packaged);
+# wrk: the server's load benchmark.
 test_packages=(mariadb-server mariadb-client poppler-utils python3 python3-icalendar xdotool imagemagick clang-14
-               libclang-rt-14-dev clang-format-14 universal-ctags)
+               libclang-rt-14-dev clang-format-14 universal-ctags python3-jsonschema curl wrk)
 
 case "$profile" in
     run) wanted=("${build_packages[@]}") ;;

@@ -132,6 +132,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     register_directory_commands(app, context);
     register_district_commands(app, context);
     register_collaboration_commands(app, context);
+    register_serve_command(app, context);
 
     try {
         app.parse(argc, argv);

@@ -21,6 +21,8 @@ void register_meeting_commands(CLI::App& app, Context& context);
 void register_directory_commands(CLI::App& app, Context& context);
 void register_district_commands(CLI::App& app, Context& context);
 void register_collaboration_commands(CLI::App& app, Context& context);
+// `serve` and `cert self-signed`: the collaboration server.
+void register_serve_command(CLI::App& app, Context& context);
 
 // Thrown by a command that ran to completion but must exit non-zero (e.g. findings).
 struct ExitWith {

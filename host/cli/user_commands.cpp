@@ -1,4 +1,4 @@
-// dplan user add
+// dplan user add, passwd, disable
 #include <fmt/format.h>
 
 #include <iostream>
@@ -42,6 +42,28 @@ void register_user_commands(CLI::App& app, Context& context) {
         const auto id = context.accounts().add_user(account, password);
         context.out << context.pick({fmt::format("已建立用戶 {}（編號 {}）。", account.username, id),
                                      fmt::format("Created user {} (id {}).", account.username, id)})
+                    << '\n';
+    });
+
+    auto username = std::make_shared<std::string>();
+    auto* passwd = user->add_subcommand(
+        "passwd", "Set a user's password from standard input; ends their sessions / 設定用戶密碼（從標準輸入讀取）");
+    passwd->add_option("USERNAME", *username, "Sign-in name / 登入名稱")->required();
+    passwd->callback([&context, username] {
+        std::string password;
+        std::getline(std::cin, password);
+        context.accounts().set_password(*username, password);
+        context.out << context.pick({fmt::format("已更改用戶 {} 的密碼；其登入工作階段已全部結束。", *username),
+                                     fmt::format("Changed the password of {}; their sessions have ended.", *username)})
+                    << '\n';
+    });
+
+    auto* disable = user->add_subcommand("disable", "Disable an account and end its sessions / 停用帳戶");
+    disable->add_option("USERNAME", *username, "Sign-in name / 登入名稱")->required();
+    disable->callback([&context, username] {
+        context.accounts().disable(*username);
+        context.out << context.pick({fmt::format("已停用用戶 {}；其登入工作階段已全部結束。", *username),
+                                     fmt::format("Disabled user {}; their sessions have ended.", *username)})
                     << '\n';
     });
 }

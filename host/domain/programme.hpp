@@ -27,6 +27,7 @@ struct Programme {
 
     // The year it reports in: the financial year its period ends in.
     std::string financial_year() const;
+    int version = 0;  // bumped by every change to the programme or its indicators
 };
 
 enum class IndicatorKind { output, outcome };

@@ -2,10 +2,16 @@
 // SQLite and MariaDB, so they sort as text and read back identically on either backend.
 #pragma once
 
+#include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace dplan {
 
 std::string now_utc_iso8601();
+std::string utc_iso8601(std::chrono::system_clock::time_point time);
+// The time a stored timestamp names; nullopt for text not in that form.
+std::optional<std::chrono::system_clock::time_point> parse_utc_iso8601(std::string_view text);
 
 }  // namespace dplan

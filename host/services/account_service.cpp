@@ -3,16 +3,22 @@
 #include <fmt/format.h>
 
 #include "domain/password.hpp"
+#include "domain/timestamp.hpp"
 #include "services/authorization.hpp"
 #include "storage/database.hpp"
+#include "storage/session_repository.hpp"
 #include "storage/user_repository.hpp"
 
 namespace dplan {
 
+namespace {
+const Subject accounts_subject{{}, {}, {}, {"用戶帳戶", "user accounts"}};
+}  // namespace
+
 AccountService::AccountService(Database& db, User actor) : db_(db), actor_(std::move(actor)) {}
 
 std::int64_t AccountService::add_user(const User& account, const std::string& password) {
-    authorize(actor_, Operation::manage_users, {{}, {}, {}, {"用戶帳戶", "user accounts"}});
+    authorize(actor_, Operation::manage_users, accounts_subject);
     if (account.role == Role::system) {
         throw InvalidInput({"不可建立 system 角色的帳戶", "no account may be given the system role"});
     }
@@ -25,6 +31,49 @@ std::int64_t AccountService::add_user(const User& account, const std::string& pa
                             "an ngo account needs an organisation (--organisation NAME)"});
     }
     return UserRepository(db_).create(account, password.empty() ? std::string() : hash_password(password));
+}
+
+User AccountService::find(const std::string& username) {
+    if (auto user = UserRepository(db_).find_by_username(username)) return *user;
+    throw NotFound({fmt::format("沒有用戶「{}」；可用 dplan user add 建立", username),
+                    fmt::format("no user '{}'; create one with 'dplan user add'", username)});
+}
+
+void AccountService::set_password(const std::string& username, const std::string& new_password) {
+    authorize(actor_, Operation::manage_users, accounts_subject);
+    const User account = find(username);
+    const std::string hash = hash_password(new_password);
+    db_.write("change password", [&] {
+        UserRepository(db_).set_password_hash(account.id, hash);
+        SessionRepository(db_).revoke_all_of(account.id, now_utc_iso8601());
+    });
+}
+
+void AccountService::change_own_password(const std::string& current_password, const std::string& new_password) {
+    UserRepository users(db_);
+    const auto hash = users.password_hash(actor_.id);
+    if (!hash || !verify_password(*hash, current_password)) {
+        throw PermissionDenied(
+            {"目前的密碼不正確，密碼沒有更改", "the current password is wrong; the password was not changed"});
+    }
+    const std::string new_hash = hash_password(new_password);
+    db_.write("change password", [&] {
+        users.set_password_hash(actor_.id, new_hash);
+        SessionRepository(db_).revoke_all_of(actor_.id, now_utc_iso8601());
+    });
+}
+
+void AccountService::disable(const std::string& username) {
+    authorize(actor_, Operation::manage_users, accounts_subject);
+    const User account = find(username);
+    if (account.role == Role::system || account.id == actor_.id) {
+        throw InvalidInput({fmt::format("不可停用「{}」：不可停用內置帳戶或自己的帳戶", username),
+                            fmt::format("'{}' cannot be disabled: not the built-in account, nor your own", username)});
+    }
+    db_.write("disable user", [&] {
+        UserRepository(db_).set_disabled(account.id, true);
+        SessionRepository(db_).revoke_all_of(account.id, now_utc_iso8601());
+    });
 }
 
 }  // namespace dplan

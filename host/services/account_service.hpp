@@ -19,7 +19,18 @@ class AccountService {
     // password makes an account that cannot sign in; a given one is stored as an argon2id hash.
     std::int64_t add_user(const User& account, const std::string& password);
 
+    // An administrator sets someone's password (at least 10 characters). The user's open
+    // sessions end at once, so whoever knew the old password is signed out.
+    void set_password(const std::string& username, const std::string& new_password);
+    // The acting user changes their own password, proving they know the current one.
+    void change_own_password(const std::string& current_password, const std::string& new_password);
+    // The account can no longer sign in or act, and its sessions end at once; its history stays.
+    void disable(const std::string& username);
+
   private:
+    // The account by sign-in name; NotFound naming it.
+    User find(const std::string& username);
+
     Database& db_;
     User actor_;
 };

@@ -87,7 +87,7 @@ void add_planning_meeting(MeetingRepository& meetings, const Plan& plan, const P
     addressed.stakeholder_id = person(3);
     addressed.area_id = "family";
     addressed.text = "建議與診所合作，及早識別產後情緒困擾的母親並轉介支援。";
-    meetings.address_view(meetings.add_view(addressed), {family_point, std::nullopt, std::nullopt});
+    meetings.address_view(meetings.add_view(addressed), {family_point, std::nullopt, std::nullopt}, std::nullopt);
 
     RaisedView open;
     open.meeting_id = planning_id;
@@ -103,7 +103,8 @@ void add_planning_meeting(MeetingRepository& meetings, const Plan& plan, const P
     declined.stakeholder_id = person(6);
     declined.area_id = "elderly";
     declined.text = "希望長者地區中心增設夜間服務。";
-    meetings.decline_view(meetings.add_view(declined), "本年度資源所限；已轉介地區康健中心研究夜間支援。");
+    meetings.decline_view(meetings.add_view(declined), "本年度資源所限；已轉介地區康健中心研究夜間支援。",
+                          std::nullopt);
 
     meetings.add_action(
         {0, planning_id, "整理學校、診所及屋邨管理處的轉介聯絡名單", person(2), {}, "2024-04-30", ActionStatus::done});

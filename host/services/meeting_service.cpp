@@ -162,7 +162,21 @@ std::int64_t MeetingService::raise_view(const RaisedView& view) {
         throw InvalidInput(
             {"須註明提出意見的人、機構或界別", "say who raised the view: a stakeholder, an organisation or a sector"});
     }
-    if (view.stakeholder_id) StakeholderRepository(db_).get(*view.stakeholder_id);
+    if (view.stakeholder_id) {
+        const Stakeholder who = StakeholderRepository(db_).get(*view.stakeholder_id);
+        // NGO staff speak for their own organisation and its people, never in someone else's name.
+        if (actor_.role == Role::ngo && who.organisation_id != actor_.organisation_id) {
+            throw PermissionDenied({fmt::format("用戶「{}」只可代表所屬機構或其人員提出意見", actor_.username),
+                                    fmt::format("user '{}' may raise views only for their own organisation or its "
+                                                "people",
+                                                actor_.username)});
+        }
+    }
+    if (actor_.role == Role::ngo && view.organisation_id && view.organisation_id != actor_.organisation_id) {
+        throw PermissionDenied(
+            {fmt::format("用戶「{}」只可代表所屬機構或其人員提出意見", actor_.username),
+             fmt::format("user '{}' may raise views only for their own organisation or its people", actor_.username)});
+    }
     if (view.agenda_item_id) {
         bool found = false;
         for (const auto& item : meeting.agenda) found = found || item.id == *view.agenda_item_id;
@@ -171,26 +185,31 @@ std::int64_t MeetingService::raise_view(const RaisedView& view) {
     return repository().add_view(view);
 }
 
-void MeetingService::address_view(std::int64_t view_id, const ViewResponse& response) {
+void MeetingService::address_view(std::int64_t view_id, const ViewResponse& response, std::optional<int> seen_version) {
     const RaisedView view = repository().view(view_id);
     const Meeting meeting = repository().get(view.meeting_id);
     authorize(actor_, Operation::respond_to_view, meeting_subject(meeting));
     if (response.focus_point_id) {
         check_focus_point(meeting, *response.focus_point_id);
     } else if (response.plan_id && response.revision) {
+        // Only the meeting's own plan: any other could be one the user may not read.
+        if (response.plan_id != meeting.plan_id) {
+            throw InvalidInput({"意見只可由此會議所屬計劃的修訂版本回應",
+                                "a view can be addressed only by a revision of the meeting's own plan"});
+        }
         PlanRepository(db_).revision(*response.plan_id, *response.revision);  // NotFound when there is none
     } else {
         throw InvalidInput({"須指出回應的工作計劃重點或計劃修訂版本",
                             "give the focus point or the plan revision that responds to the view"});
     }
-    repository().address_view(view_id, response);
+    repository().address_view(view_id, response, seen_version);
 }
 
-void MeetingService::decline_view(std::int64_t view_id, const std::string& reason) {
+void MeetingService::decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version) {
     const RaisedView view = repository().view(view_id);
     authorize(actor_, Operation::respond_to_view, meeting_subject(repository().get(view.meeting_id)));
     if (reason.empty()) throw InvalidInput({"不採納意見須註明原因", "a view that is not adopted needs a reason"});
-    repository().decline_view(view_id, reason);
+    repository().decline_view(view_id, reason, seen_version);
 }
 
 std::int64_t MeetingService::decide(std::int64_t meeting_id, const std::string& text,
@@ -225,11 +244,11 @@ std::int64_t MeetingService::add_action(const ActionItem& action) {
     return repository().add_action(action);
 }
 
-void MeetingService::set_action_status(std::int64_t action_id, ActionStatus status) {
+void MeetingService::set_action_status(std::int64_t action_id, ActionStatus status, std::optional<int> seen_version) {
     for (const auto& action : repository().actions({})) {
         if (action.id != action_id) continue;
         authorize(actor_, Operation::manage_actions, meeting_subject(repository().get(action.meeting_id)));
-        repository().set_action_status(action_id, status);
+        repository().set_action_status(action_id, status, seen_version);
         return;
     }
     throw NotFound(

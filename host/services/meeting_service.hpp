@@ -45,15 +45,17 @@ class MeetingService {
 
     std::int64_t raise_view(const RaisedView& view);
     // The view is addressed in the plan: by a focus point, or by a revision of the meeting's plan.
-    void address_view(std::int64_t view_id, const ViewResponse& response);
-    void decline_view(std::int64_t view_id, const std::string& reason);
+    void address_view(std::int64_t view_id, const ViewResponse& response,
+                      std::optional<int> seen_version = std::nullopt);
+    void decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version = std::nullopt);
 
     // Records the decision; with a plan outcome (noted, endorsed, returned) also decides the plan,
     // dated the meeting's day and referring to the meeting.
     std::int64_t decide(std::int64_t meeting_id, const std::string& text, std::optional<PlanStatus> plan_outcome);
 
     std::int64_t add_action(const ActionItem& action);
-    void set_action_status(std::int64_t action_id, ActionStatus status);
+    // `seen_version`: the meeting's version the change was made against (Conflict when stale).
+    void set_action_status(std::int64_t action_id, ActionStatus status, std::optional<int> seen_version = std::nullopt);
 
   private:
     MeetingRepository repository();

@@ -82,7 +82,10 @@ void ProgrammeService::link_focus_point(std::int64_t programme_id, std::int64_t 
         throw InvalidInput({fmt::format("服務計劃 {} 與計劃 {} 不屬同一地區", programme_id, plan.id),
                             fmt::format("programme {} and plan {} are in different districts", programme_id, plan.id)});
     }
-    programmes.link_focus_point(programme_id, focus_point_id);
+    db_.write("link programme to focus point", [&] {
+        programmes.touch(programme_id, std::nullopt);
+        programmes.link_focus_point(programme_id, focus_point_id);
+    });
 }
 
 std::vector<Indicator> ProgrammeService::indicators(std::int64_t programme_id) {
@@ -90,11 +93,14 @@ std::vector<Indicator> ProgrammeService::indicators(std::int64_t programme_id) {
     return ProgrammeRepository(db_).indicators(programme_id);
 }
 
-void ProgrammeService::put_indicator(const Indicator& indicator) {
+void ProgrammeService::put_indicator(const Indicator& indicator, std::optional<int> seen_version) {
     ProgrammeRepository programmes(db_);
     authorize(actor_, Operation::edit_programme, programme_subject(programmes.get(indicator.programme_id)));
     require_indicator_shape(indicator);
-    programmes.put_indicator(indicator);
+    db_.write("define indicator", [&] {
+        programmes.touch(indicator.programme_id, seen_version);
+        programmes.put_indicator(indicator);
+    });
 }
 
 Indicator ProgrammeService::indicator(std::int64_t programme_id, const std::string& code) {

@@ -33,8 +33,9 @@ class ProgrammeService {
     void link_focus_point(std::int64_t programme_id, std::int64_t focus_point_id);
 
     std::vector<Indicator> indicators(std::int64_t programme_id);
-    // Adds the indicator to its programme, or redefines the one with its code.
-    void put_indicator(const Indicator& indicator);
+    // Adds the indicator to its programme, or redefines the one with its code; bumps the
+    // programme's version. With `seen_version`, refused (Conflict) if the programme has changed.
+    void put_indicator(const Indicator& indicator, std::optional<int> seen_version = std::nullopt);
     // One reading for a period, or a correction of the one for exactly that period. Returns the
     // indicator with its new achieved value.
     Indicator record_reading(std::int64_t programme_id, const std::string& code, double value,

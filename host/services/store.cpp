@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "services/authorization.hpp"
 #include "storage/database.hpp"
 #include "storage/migration.hpp"
 #include "storage/user_repository.hpp"
@@ -25,14 +26,22 @@ Store::~Store() = default;
 std::string Store::describe() const { return database_->url().redacted(); }
 
 User Store::user(const std::string& username) {
+    // The built-in account is the same row in every database; answering without a query lets
+    // `db migrate` act as it on a database whose users table is not yet at this binary's schema.
+    if (username == "system") return User{system_user_id, "system", "system", Role::system, {}, {}};
     if (!database_->has_table("users")) {
-        if (username == "system") return User{system_user_id, "system", "system", Role::system, {}, {}};
         throw NotFound(
             {fmt::format("資料庫尚未建立，沒有用戶「{}」；請先執行 dplan db init", username),
              fmt::format("the database is not set up yet, so there is no user '{}'; run 'dplan db init' first",
                          username)});
     }
-    if (auto found = UserRepository(*database_).find_by_username(username)) return *found;
+    if (auto found = UserRepository(*database_).find_by_username(username)) {
+        if (UserRepository(*database_).is_disabled(found->id)) {
+            throw PermissionDenied({fmt::format("用戶「{}」已停用，不可再操作", username),
+                                    fmt::format("user '{}' is disabled and may no longer act", username)});
+        }
+        return *found;
+    }
     throw NotFound({fmt::format("沒有用戶「{}」；管理員可用 dplan user add 建立", username),
                     fmt::format("no user '{}'; an administrator can create one with 'dplan user add'", username)});
 }

@@ -375,10 +375,11 @@ RaisedView MeetingRepository::view(std::int64_t id) {
     throw NotFound({fmt::format("找不到編號 {} 的意見", id), fmt::format("no view with id {}", id)});
 }
 
-void MeetingRepository::address_view(std::int64_t view_id, const ViewResponse& response) {
+void MeetingRepository::address_view(std::int64_t view_id, const ViewResponse& response,
+                                     std::optional<int> seen_version) {
     db_.write("record response to view", [&] {
         const RaisedView existing = view(view_id);
-        touch(existing.meeting_id, std::nullopt);
+        touch(existing.meeting_id, seen_version);
         const long long key = view_id;
         const long long point = response.focus_point_id.value_or(0), plan = response.plan_id.value_or(0);
         const int revision = response.revision.value_or(0);
@@ -395,10 +396,10 @@ void MeetingRepository::address_view(std::int64_t view_id, const ViewResponse& r
     });
 }
 
-void MeetingRepository::decline_view(std::int64_t view_id, const std::string& reason) {
+void MeetingRepository::decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version) {
     db_.write("record view not adopted", [&] {
         const RaisedView existing = view(view_id);
-        touch(existing.meeting_id, std::nullopt);
+        touch(existing.meeting_id, seen_version);
         const long long key = view_id;
         const std::string status(view_status_code(ViewStatus::not_adopted)), now = now_utc_iso8601();
         db_.session() << "UPDATE meeting_views SET status = :status, reason = :reason, updated_at = :now WHERE id = :v",
@@ -464,7 +465,8 @@ std::int64_t MeetingRepository::add_action(const ActionItem& action) {
     });
 }
 
-void MeetingRepository::set_action_status(std::int64_t action_id, ActionStatus status) {
+void MeetingRepository::set_action_status(std::int64_t action_id, ActionStatus status,
+                                          std::optional<int> seen_version) {
     db_.write("update action item", [&] {
         const long long key = action_id;
         long long meeting = 0;
@@ -473,7 +475,7 @@ void MeetingRepository::set_action_status(std::int64_t action_id, ActionStatus s
             throw NotFound({fmt::format("找不到編號 {} 的跟進事項", action_id),
                             fmt::format("no action item with id {}", action_id)});
         }
-        touch(meeting, std::nullopt);
+        touch(meeting, seen_version);
         const std::string code(action_status_code(status));
         db_.session() << "UPDATE action_items SET status = :status WHERE id = :id", soci::use(code), soci::use(key);
     });

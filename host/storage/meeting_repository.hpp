@@ -31,14 +31,16 @@ class MeetingRepository {
     std::int64_t add_view(const RaisedView& view);
     std::vector<RaisedView> views(const MeetingFilter& filter);  // of meetings matching, oldest first
     RaisedView view(std::int64_t id);                            // NotFound
-    void address_view(std::int64_t view_id, const ViewResponse& response);
-    void decline_view(std::int64_t view_id, const std::string& reason);
+    // Views and action items belong to their meeting: changing one bumps the meeting's version,
+    // and `seen_version` (the meeting's) refuses a change made against an older one.
+    void address_view(std::int64_t view_id, const ViewResponse& response, std::optional<int> seen_version);
+    void decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version);
 
     std::int64_t add_decision(const MeetingDecision& decision);
     std::vector<MeetingDecision> decisions(std::int64_t meeting_id);
 
     std::int64_t add_action(const ActionItem& action);
-    void set_action_status(std::int64_t action_id, ActionStatus status);
+    void set_action_status(std::int64_t action_id, ActionStatus status, std::optional<int> seen_version);
     std::vector<ActionItem> actions(const MeetingFilter& filter);  // by due date
 
   private:

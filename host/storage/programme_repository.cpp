@@ -51,13 +51,14 @@ std::vector<Programme> ProgrammeRepository::select(const char* where, const Valu
             (db_.session().prepare << std::string(
                                           "SELECT p.id, p.name_zh, p.name_en, p.organisation_id, p.district_id, "
                                           "p.period_start, p.period_end, p.objectives_zh, p.objectives_en, "
-                                          "o.name_zh, o.name_en FROM programmes p "
+                                          "o.name_zh, o.name_en, p.version FROM programmes p "
                                           "LEFT JOIN organisations o ON o.id = p.organisation_id WHERE ") +
                                           where + " ORDER BY p.period_start, p.id",
              soci::use(value, "value"), soci::into(id), soci::into(row.name.zh), soci::into(row.name.en),
              soci::into(organisation, organisation_flag), soci::into(district, district_flag),
              soci::into(row.period_start), soci::into(row.period_end), soci::into(row.objectives.zh),
-             soci::into(row.objectives.en), soci::into(organisation_zh, zh_flag), soci::into(organisation_en, en_flag));
+             soci::into(row.objectives.en), soci::into(organisation_zh, zh_flag), soci::into(organisation_en, en_flag),
+             soci::into(row.version));
         query.execute();
         while (query.fetch()) {
             row.id = id;
@@ -135,6 +136,33 @@ std::int64_t ProgrammeRepository::put_indicator(const Indicator& indicator) {
         db_.session().get_last_insert_id("indicators", id);
         return static_cast<std::int64_t>(id);
     });
+}
+
+void ProgrammeRepository::touch(std::int64_t programme_id, std::optional<int> seen_version) {
+    const long long id = programme_id;
+    int version = 0;
+    db_.session() << "SELECT version FROM programmes WHERE id = :id", soci::use(id), soci::into(version);
+    if (!db_.session().got_data()) {
+        throw NotFound({fmt::format("找不到編號 {} 的計劃（服務計劃）", programme_id),
+                        fmt::format("no programme with id {}", programme_id)});
+    }
+    if (seen_version && *seen_version != version) {
+        throw Conflict(
+            {fmt::format("服務計劃 {} 已被他人修改（你看到第 {} 版，現為第 {} 版）；請重新載入後再改", programme_id,
+                         *seen_version, version),
+             fmt::format("programme {} was changed by someone else (you saw version {}, it is now version {}); "
+                         "reload it and make your change again",
+                         programme_id, *seen_version, version)});
+    }
+    // The version in the WHERE clause makes the check and the bump one step.
+    soci::statement bump = (db_.session().prepare << "UPDATE programmes SET version = version + 1 WHERE id = :id AND "
+                                                     "version = :version",
+                            soci::use(id), soci::use(version));
+    bump.execute(true);
+    if (bump.get_affected_rows() != 1) {
+        throw Conflict({fmt::format("服務計劃 {} 剛被他人修改；請重新載入", programme_id),
+                        fmt::format("programme {} was changed by someone else just now; reload it", programme_id)});
+    }
 }
 
 void ProgrammeRepository::hold_programme(std::int64_t programme_id) {

@@ -34,6 +34,9 @@ class ProgrammeRepository {
 
     // Inserts the indicator, or updates its kind, description, unit and target. Returns its id.
     std::int64_t put_indicator(const Indicator& indicator);
+    // Bumps the programme's version, inside the caller's write; with `seen_version`, refuses
+    // (Conflict) when the programme is no longer at that version.
+    void touch(std::int64_t programme_id, std::optional<int> seen_version);
     // Inside a write: holds the programme's row and its indicators' rows until the transaction
     // ends, so readings checked against what is stored cannot be raced by another writer
     // (MariaDB: SELECT ... FOR UPDATE; SQLite's write transaction already holds the database).

@@ -37,17 +37,33 @@ std::int64_t UserRepository::create(const User& user, const std::string& passwor
 }
 
 std::optional<User> UserRepository::find_by_username(const std::string& username) {
+    return find_where("username = :key", username, 0);
+}
+
+std::optional<User> UserRepository::find_by_id(std::int64_t user_id) { return find_where("id = :key", {}, user_id); }
+
+std::optional<User> UserRepository::find_where(const std::string& condition, const std::string& key_text,
+                                               long long key_id) {
     return db_.read("find user", [&]() -> std::optional<User> {
         long long id = 0;
         long long district = 0, organisation = 0;
         soci::indicator district_flag = soci::i_ok, organisation_flag = soci::i_ok;
         User user;
         std::string role;
-        db_.session() << "SELECT id, username, display_name, role, district_id, organisation_id FROM users "
-                         "WHERE username = :username",
-            soci::use(username), soci::into(id), soci::into(user.username), soci::into(user.display_name),
-            soci::into(role), soci::into(district, district_flag), soci::into(organisation, organisation_flag);
-        if (!db_.session().got_data()) return std::nullopt;
+        soci::statement query =
+            (db_.session().prepare << "SELECT id, username, display_name, role, district_id, organisation_id "
+                                      "FROM users WHERE " +
+                                          condition,
+             soci::into(id), soci::into(user.username), soci::into(user.display_name), soci::into(role),
+             soci::into(district, district_flag), soci::into(organisation, organisation_flag));
+        if (key_text.empty()) {
+            query.exchange(soci::use(key_id));
+        } else {
+            query.exchange(soci::use(key_text));
+        }
+        query.define_and_bind();
+        query.execute(true);
+        if (!query.got_data()) return std::nullopt;
         user.id = id;
         user.role = parse_role(role).value_or(Role::viewer);
         if (district_flag == soci::i_ok) user.district_id = district;
@@ -64,6 +80,32 @@ std::optional<std::string> UserRepository::password_hash(std::int64_t user_id) {
         db_.session() << "SELECT password_hash FROM users WHERE id = :id", soci::use(id), soci::into(hash, flag);
         if (!db_.session().got_data() || flag != soci::i_ok) return std::nullopt;
         return hash;
+    });
+}
+
+void UserRepository::set_password_hash(std::int64_t user_id, const std::string& password_hash) {
+    const long long id = user_id;
+    soci::indicator hash_flag = password_hash.empty() ? soci::i_null : soci::i_ok;
+    db_.write("change password", [&] {
+        db_.session() << "UPDATE users SET password_hash = :hash WHERE id = :id", soci::use(password_hash, hash_flag),
+            soci::use(id);
+    });
+}
+
+void UserRepository::set_disabled(std::int64_t user_id, bool disabled) {
+    const long long id = user_id;
+    const int flag = disabled ? 1 : 0;
+    db_.write("disable user", [&] {
+        db_.session() << "UPDATE users SET disabled = :flag WHERE id = :id", soci::use(flag), soci::use(id);
+    });
+}
+
+bool UserRepository::is_disabled(std::int64_t user_id) {
+    return db_.read("read whether the user is disabled", [&] {
+        const long long id = user_id;
+        int disabled = 0;
+        db_.session() << "SELECT disabled FROM users WHERE id = :id", soci::use(id), soci::into(disabled);
+        return disabled != 0;
     });
 }
 

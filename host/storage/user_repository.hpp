@@ -16,9 +16,15 @@ class UserRepository {
     // `password_hash` empty: the account cannot sign in. Throws InvalidInput on a taken username.
     std::int64_t create(const User& user, const std::string& password_hash);
     std::optional<User> find_by_username(const std::string& username);
+    std::optional<User> find_by_id(std::int64_t user_id);
     std::optional<std::string> password_hash(std::int64_t user_id);
+    // `password_hash` empty: the account can no longer sign in.
+    void set_password_hash(std::int64_t user_id, const std::string& password_hash);
+    void set_disabled(std::int64_t user_id, bool disabled);
+    bool is_disabled(std::int64_t user_id);
 
   private:
+    std::optional<User> find_where(const std::string& condition, const std::string& key_text, long long key_id);
     Database& db_;
 };
 

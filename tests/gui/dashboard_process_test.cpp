@@ -104,7 +104,7 @@ TEST_F(DashboardProcess, AMariaDbPasswordComesFromTheEnvironmentOrTheOptionFile)
     EXPECT_TRUE(std::filesystem::exists(dir / "shot.png"));
 
     result = screenshot(without_password, {"DPLAN_DB_PASSWORD", "HOME=" + dir.string()});
-    EXPECT_EQ(result.exit_code, 1) << "no password anywhere: refused";
+    EXPECT_EQ(result.exit_code, 1) << "no password anywhere: refused\n" << result.out << result.err;
 }
 
 }  // namespace

@@ -226,6 +226,25 @@ TEST_P(MeetingServiceTest, BadInputIsRefusedWithAClearMessageAndNothingIsStored)
     EXPECT_THROW(as(officer).add_action({0, id, "事項", doctor, {}, "next week", ActionStatus::open}), InvalidInput);
 }
 
+TEST_P(MeetingServiceTest, NgoStaffSpeakOnlyForTheirOwnAndViewsAreAnsweredOnlyByTheMeetingsPlan) {
+    const auto id = as(officer).create(planning_meeting());
+    RaisedView view{0,  id,       std::nullopt, doctor,           std::nullopt, std::nullopt,
+                    {}, "family", "加強轉介",   ViewStatus::open, "",           {}};
+    const auto own = as(ngo).raise_view(view);  // the hospital's doctor, by the hospital's staff
+    view.stakeholder_id = resident;             // a resident with no organisation: not theirs to speak for
+    EXPECT_THROW(as(ngo).raise_view(view), PermissionDenied);
+    const auto other = OrganisationRepository(db()).create({0, {"北岸服務社", "North Services"}, Sector::ngo});
+    view.stakeholder_id = std::nullopt;
+    view.organisation_id = other;
+    EXPECT_THROW(as(ngo).raise_view(view), PermissionDenied);
+
+    // Another plan's revision cannot answer the view, even one the officer may read.
+    const auto another_plan =
+        PlanWorkflow(db(), *registry, officer).create(testing::sample_plan(district_id), "another draft");
+    EXPECT_THROW(as(officer).address_view(own, {std::nullopt, another_plan, 1}), InvalidInput);
+    as(officer).address_view(own, {std::nullopt, plan_id, 1});
+}
+
 TEST_P(MeetingServiceTest, AStaleVersionIsRefusedAndTheMinutesAreKept) {
     const auto id = as(officer).create(planning_meeting());
     const int seen = as(officer).get(id).version;

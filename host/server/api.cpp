@@ -1,0 +1,114 @@
+#include "server/api.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <cctype>
+
+#include "server/api_error.hpp"
+#include "services/authorization.hpp"
+
+namespace dplan::server {
+
+namespace {
+
+// "Bearer TOKEN"; the scheme's name is case-insensitive (RFC 7235).
+std::string bearer_token(const std::string& authorization) {
+    constexpr std::string_view scheme = "bearer ";
+    if (authorization.size() <= scheme.size()) return {};
+    for (std::size_t i = 0; i < scheme.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(authorization[i])) != scheme[i]) return {};
+    }
+    return authorization.substr(scheme.size());
+}
+
+// The one answer for an object that does not exist and for one the caller may not see, so the
+// two cannot be told apart.
+const Bilingual not_found_or_hidden{"找不到，或你無權查看", "not found, or not yours to see"};
+
+}  // namespace
+
+ApiResponse error_response(int status, const std::string& code, const Bilingual& message) {
+    return json_response({{"error", {{"code", code}, {"message", {{"zh", message.zh}, {"en", message.en}}}}}}, status);
+}
+
+Router api_router() {
+    Router router;
+    add_session_routes(router);
+    add_directory_routes(router);
+    add_plan_routes(router);
+    add_meeting_routes(router);
+    add_programme_routes(router);
+    add_openapi_route(router);
+    return router;
+}
+
+Api::Api(StorePool& pool, SignInPolicy policy) : pool_(pool), policy_(policy), router_(api_router()) {}
+
+ApiResponse Api::handle(const ApiRequest& request) {
+    const auto match = router_.match(request.method, request.path);
+    if (!match.route) {
+        if (match.path_known) {
+            return error_response(405, "method_not_allowed",
+                                  {"此路徑不接受這個方法", "this path does not take that method"});
+        }
+        return error_response(404, "not_found", {"沒有這個路徑", "no such path"});
+    }
+    auto lease = pool_.borrow();
+    ServiceScope services(lease.store(), lease.plugins(), policy_);
+    RouteContext context(request, match.parameters, services);
+    return run(*match.route, context);
+}
+
+// Long because: one catch per kind of error, each with its status; keeping them together is the
+// point (a rule for answering errors lives in one place).
+ApiResponse Api::run(const Route& route, RouteContext& context) {
+    try {
+        if (route.needs_sign_in) {
+            User user = context.services.sign_in().authenticate(bearer_token(context.request.authorization));
+            context.services.act_as(std::move(user));
+        }
+        return route.handler(context);
+    } catch (const ApiError& e) {
+        return error_response(e.status(), e.code(), e.message());
+    } catch (const SignInRefused& e) {
+        auto response = error_response(401, "sign_in_refused", e.message());
+        response.delay_as_failed_sign_in = true;
+        return response;
+    } catch (const NotSignedIn& e) {
+        return error_response(401, "not_signed_in", e.message());
+    } catch (const PermissionDenied& e) {
+        if (!route.probe) return error_response(403, "forbidden", e.message());
+        try {
+            route.probe(context);
+        } catch (const Error&) {
+            return error_response(404, "not_found", not_found_or_hidden);
+        }
+        return error_response(403, "forbidden", e.message());
+    } catch (const NotFound& e) {
+        // On a route naming one object, "no such object" must read like "not yours to see".
+        return error_response(404, "not_found", route.probe ? not_found_or_hidden : e.message());
+    } catch (const InvalidInput& e) {
+        return error_response(400, "invalid_input", e.message());
+    } catch (const Conflict& e) {
+        return error_response(409, "conflict", e.message());
+    } catch (const StorageError& e) {
+        // The details (database, statement) go to the log, not to the client.
+        spdlog::error("{} {}: {}", context.request.method, context.request.path, e.what());
+        return error_response(503, "storage_unavailable",
+                              {"資料庫未能完成這項要求，已記錄；請稍後再試或通知管理員",
+                               "the database could not complete the request (logged); try again or tell the "
+                               "administrator"});
+    } catch (const nlohmann::json::exception& e) {
+        spdlog::info("{} {}: {}", context.request.method, context.request.path, e.what());
+        return error_response(400, "invalid_json",
+                              {"請求內容的 JSON 不符合要求（類型不符或數字超出範圍）",
+                               "the request's JSON is not as expected (a wrong type, or a number out of range)"});
+    } catch (const std::exception& e) {
+        spdlog::error("{} {}: unexpected error: {}", context.request.method, context.request.path, e.what());
+        return error_response(
+            500, "internal_error",
+            {"伺服器內部錯誤，已記錄；請通知管理員", "internal error, logged; tell the administrator"});
+    }
+}
+
+}  // namespace dplan::server

@@ -1,0 +1,44 @@
+// The services one request may use, acting as the signed-in user on a connection lent by the
+// pool for the length of the request. The same services the CLI and the dashboard use: the server
+// adds no rules of its own.
+#pragma once
+
+#include "plugins/plugin_registry.hpp"
+#include "services/account_service.hpp"
+#include "services/collaboration.hpp"
+#include "services/directory_service.hpp"
+#include "services/district_service.hpp"
+#include "services/meeting_service.hpp"
+#include "services/plan_workflow.hpp"
+#include "services/programme_service.hpp"
+#include "services/sign_in.hpp"
+#include "services/store.hpp"
+
+namespace dplan::server {
+
+class ServiceScope {
+  public:
+    ServiceScope(Store& store, plugins::PluginRegistry& plugins, const SignInPolicy& policy)
+        : store_(store), plugins_(plugins), policy_(policy) {}
+
+    void act_as(User user) { user_ = std::move(user); }
+    const User& user() const { return user_; }
+    plugins::PluginRegistry& plugins() { return plugins_; }
+
+    SignInService sign_in() { return {store_.database(), policy_}; }
+    PlanWorkflow plans() { return {store_.database(), plugins_, user_}; }
+    MeetingService meetings() { return {store_.database(), plugins_, user_}; }
+    ProgrammeService programmes() { return {store_.database(), user_}; }
+    DistrictService districts() { return {store_.database(), user_}; }
+    DirectoryService directory() { return {store_.database(), user_}; }
+    AccountService accounts() { return {store_.database(), user_}; }
+    CollaborationService collaboration() { return {store_.database(), user_}; }
+
+  private:
+    Store& store_;
+    plugins::PluginRegistry& plugins_;
+    const SignInPolicy& policy_;
+    User user_;
+};
+
+}  // namespace dplan::server

@@ -1,0 +1,119 @@
+#include "services/sign_in.hpp"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+
+#include "domain/password.hpp"
+#include "domain/timestamp.hpp"
+#include "storage/session_repository.hpp"
+#include "storage/user_repository.hpp"
+
+namespace dplan {
+
+namespace {
+
+const Bilingual refused{"登入名稱或密碼不正確", "wrong username or password"};
+
+std::string new_token() {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+    std::array<unsigned char, 32> bytes{};
+    randombytes_buf(bytes.data(), bytes.size());
+    std::string text(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+    sodium_bin2base64(text.data(), text.size(), bytes.data(), bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    text.resize(text.find('\0'));
+    return text;
+}
+
+// Verifying against this hash when the username is unknown takes as long as a real check, so
+// the answer's timing does not tell which usernames exist.
+const std::string& stand_in_hash() {
+    static const std::string hash = hash_password("no account has this password");
+    return hash;
+}
+
+std::string later(std::chrono::seconds by) { return utc_iso8601(std::chrono::system_clock::now() + by); }
+std::string earlier(std::chrono::seconds by) { return utc_iso8601(std::chrono::system_clock::now() - by); }
+
+}  // namespace
+
+std::string session_token_hash(const std::string& token) {
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(token.data()), token.size());
+    std::string hex(digest.size() * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+    hex.pop_back();
+    return hex;
+}
+
+SignInService::SignInService(Database& db, SignInPolicy policy) : db_(db), policy_(policy) {}
+
+void SignInService::refuse_if_locked(const std::string& username) {
+    const auto failures = SessionRepository(db_).failures_since(
+        username, earlier(policy_.failure_window + policy_.lockout), policy_.max_failures);
+    if (static_cast<int>(failures.size()) < policy_.max_failures) return;
+    // failures[0] is the newest: the lock began with it if all of them fall within one window.
+    const auto newest = parse_utc_iso8601(failures.front());
+    const auto oldest = parse_utc_iso8601(failures.back());
+    if (!newest || !oldest || *newest - *oldest > policy_.failure_window) return;
+    const auto until = *newest + policy_.lockout;
+    if (std::chrono::system_clock::now() >= until) return;
+    const auto minutes = std::chrono::ceil<std::chrono::minutes>(until - std::chrono::system_clock::now()).count();
+    throw SignInRefused(
+        {fmt::format("登入失敗次數過多，帳戶已暫時鎖定；請於 {} 分鐘後再試", minutes),
+         fmt::format("too many failed sign-ins: the account is locked; try again in {} minutes", minutes)});
+}
+
+void SignInService::fail(const std::string& username, const std::string& origin) {
+    SessionRepository sessions(db_);
+    // Failures older than a window and a lockout can no longer lock anything.
+    sessions.forget_failures_before(earlier(policy_.failure_window + policy_.lockout));
+    sessions.record_failure(username, origin, now_utc_iso8601());
+    throw SignInRefused(refused);
+}
+
+SignedIn SignInService::sign_in(const std::string& username, const std::string& password, const std::string& origin) {
+    // No account has a longer name (users.username is 1 to 64 characters); refusing these before
+    // anything is stored keeps strangers from filling the failure table with huge names.
+    if (username.empty() || username.size() > 64 || password.size() > 1024) throw SignInRefused(refused);
+    refuse_if_locked(username);
+    UserRepository users(db_);
+    const auto user = users.find_by_username(username);
+    const auto hash = user ? users.password_hash(user->id) : std::nullopt;
+    const bool matches = verify_password(hash ? *hash : stand_in_hash(), password) && hash.has_value();
+    if (!user || !matches || user->role == Role::system || users.is_disabled(user->id)) fail(username, origin);
+
+    SessionRepository sessions(db_);
+    sessions.clear_failures(username);
+    SignedIn signed_in{new_token(), *user, later(policy_.absolute_lifetime)};
+    sessions.create(session_token_hash(signed_in.token), user->id, origin, now_utc_iso8601(), signed_in.expires_at);
+    return signed_in;
+}
+
+User SignInService::authenticate(const std::string& token) {
+    static const Bilingual not_signed_in{"未登入或登入已過期，請重新登入",
+                                         "not signed in, or the session has ended: sign in again"};
+    if (token.empty()) throw NotSignedIn(not_signed_in);
+    SessionRepository sessions(db_);
+    const auto session = sessions.find(session_token_hash(token));
+    const std::string now = now_utc_iso8601();
+    if (!session || session->revoked || session->user_disabled || session->expires_at <= now ||
+        session->last_seen_at <= earlier(policy_.idle_timeout)) {
+        throw NotSignedIn(not_signed_in);
+    }
+    // Noted at most every activity_resolution, and often enough that a short idle timeout still
+    // sees a session in use as in use.
+    const auto resolution = std::min(policy_.activity_resolution, policy_.idle_timeout / 4);
+    if (session->last_seen_at <= earlier(resolution)) sessions.touch(session->id, now);
+    auto user = UserRepository(db_).find_by_id(session->user_id);
+    if (!user) throw NotSignedIn(not_signed_in);
+    return *user;
+}
+
+void SignInService::sign_out(const std::string& token) {
+    SessionRepository(db_).revoke(session_token_hash(token), now_utc_iso8601());
+}
+
+}  // namespace dplan

@@ -1,0 +1,66 @@
+// Signing in to the collaboration server. A sign-in checks the argon2id hash and answers with an
+// opaque random token (256 bits); only the token's SHA-256 is stored, with an idle timeout and an
+// absolute expiry. Failed attempts are counted in the database, so every server process sees
+// them: after `max_failures` within `failure_window` the account is locked for `lockout`.
+// The same answer is given for an unknown user, a wrong password, a disabled or locked account,
+// so the answer does not tell an attacker which accounts exist.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "domain/error.hpp"
+#include "domain/user.hpp"
+
+namespace dplan {
+
+class Database;
+
+struct SignInPolicy {
+    int max_failures = 5;
+    std::chrono::seconds failure_window{15 * 60};
+    std::chrono::seconds lockout{15 * 60};
+    std::chrono::seconds idle_timeout{30 * 60};
+    std::chrono::seconds absolute_lifetime{12 * 60 * 60};
+    // A session's last activity is written at most this often, so reads do not each write.
+    std::chrono::seconds activity_resolution{60};
+};
+
+// The sign-in failed; the message does not say why (see above), except for a locked account.
+class SignInRefused : public Error {
+    using Error::Error;
+};
+
+// No token, an unknown one, or one that expired, was revoked or belongs to a disabled account.
+class NotSignedIn : public Error {
+    using Error::Error;
+};
+
+struct SignedIn {
+    std::string token;  // shown once; the holder sends it as "Authorization: Bearer TOKEN"
+    User user;
+    std::string expires_at;
+};
+
+class SignInService {
+  public:
+    SignInService(Database& db, SignInPolicy policy);
+
+    // `origin` is where the attempt came from (the client's address), kept with failures.
+    SignedIn sign_in(const std::string& username, const std::string& password, const std::string& origin);
+    // The user a token acts as; notes the activity that keeps it from going idle.
+    User authenticate(const std::string& token);
+    void sign_out(const std::string& token);
+
+  private:
+    void refuse_if_locked(const std::string& username);
+    [[noreturn]] void fail(const std::string& username, const std::string& origin);
+
+    Database& db_;
+    SignInPolicy policy_;
+};
+
+// SHA-256 of a session token, as 64 hex digits: what the sessions table keeps.
+std::string session_token_hash(const std::string& token);
+
+}  // namespace dplan

@@ -1,0 +1,88 @@
+#include "storage/session_repository.hpp"
+
+namespace dplan {
+
+void SessionRepository::create(const std::string& token_hash, std::int64_t user_id, const std::string& origin,
+                               const std::string& now, const std::string& expires_at) {
+    const long long user = user_id;
+    db_.write("start session", [&] {
+        db_.session() << "INSERT INTO sessions (token_hash, user_id, origin, created_at, last_seen_at, expires_at) "
+                         "VALUES (:hash, :user, :origin, :created, :seen, :expires)",
+            soci::use(token_hash), soci::use(user), soci::use(origin), soci::use(now), soci::use(now),
+            soci::use(expires_at);
+    });
+}
+
+std::optional<StoredSession> SessionRepository::find(const std::string& token_hash) {
+    return db_.read("find session", [&]() -> std::optional<StoredSession> {
+        StoredSession found;
+        long long id = 0, user = 0;
+        int disabled = 0;
+        std::string revoked_at;
+        soci::indicator revoked_flag = soci::i_ok;
+        db_.session() << "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.revoked_at, u.disabled "
+                         "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :hash",
+            soci::use(token_hash), soci::into(id), soci::into(user), soci::into(found.last_seen_at),
+            soci::into(found.expires_at), soci::into(revoked_at, revoked_flag), soci::into(disabled);
+        if (!db_.session().got_data()) return std::nullopt;
+        found.id = id;
+        found.user_id = user;
+        found.revoked = revoked_flag == soci::i_ok;
+        found.user_disabled = disabled != 0;
+        return found;
+    });
+}
+
+void SessionRepository::touch(std::int64_t session_id, const std::string& now) {
+    const long long id = session_id;
+    db_.write("note session activity", [&] {
+        db_.session() << "UPDATE sessions SET last_seen_at = :now WHERE id = :id", soci::use(now), soci::use(id);
+    });
+}
+
+void SessionRepository::revoke(const std::string& token_hash, const std::string& now) {
+    db_.write("end session", [&] {
+        db_.session() << "UPDATE sessions SET revoked_at = :now WHERE token_hash = :hash AND revoked_at IS NULL",
+            soci::use(now), soci::use(token_hash);
+    });
+}
+
+void SessionRepository::revoke_all_of(std::int64_t user_id, const std::string& now) {
+    const long long user = user_id;
+    db_.write("end the user's sessions", [&] {
+        db_.session() << "UPDATE sessions SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL",
+            soci::use(now), soci::use(user);
+    });
+}
+
+void SessionRepository::record_failure(const std::string& username, const std::string& origin, const std::string& now) {
+    db_.write("record a failed sign-in", [&] {
+        db_.session() << "INSERT INTO sign_in_failures (username, origin, failed_at) VALUES (:name, :origin, :at)",
+            soci::use(username), soci::use(origin), soci::use(now);
+    });
+}
+
+std::vector<std::string> SessionRepository::failures_since(const std::string& username, const std::string& since,
+                                                           int limit) {
+    return db_.read("count failed sign-ins", [&] {
+        std::vector<std::string> times;
+        soci::rowset<std::string> rows =
+            (db_.session().prepare << "SELECT failed_at FROM sign_in_failures WHERE username = :name AND "
+                                      "failed_at > :since ORDER BY failed_at DESC LIMIT :limit",
+             soci::use(username), soci::use(since), soci::use(limit));
+        for (const auto& time : rows) times.push_back(time);
+        return times;
+    });
+}
+
+void SessionRepository::clear_failures(const std::string& username) {
+    db_.write("forget failed sign-ins",
+              [&] { db_.session() << "DELETE FROM sign_in_failures WHERE username = :name", soci::use(username); });
+}
+
+void SessionRepository::forget_failures_before(const std::string& time) {
+    db_.write("forget old failed sign-ins",
+              [&] { db_.session() << "DELETE FROM sign_in_failures WHERE failed_at < :time", soci::use(time); });
+}
+
+}  // namespace dplan

@@ -1,0 +1,45 @@
+// Sign-in sessions and failed sign-in attempts (schema 0011). Tokens are never stored, only their
+// SHA-256; times are stored timestamps (domain/timestamp.hpp), compared as text.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+
+namespace dplan {
+
+struct StoredSession {
+    std::int64_t id = 0;
+    std::int64_t user_id = 0;
+    std::string last_seen_at;
+    std::string expires_at;
+    bool revoked = false;
+    bool user_disabled = false;
+};
+
+class SessionRepository {
+  public:
+    explicit SessionRepository(Database& db) : db_(db) {}
+
+    void create(const std::string& token_hash, std::int64_t user_id, const std::string& origin, const std::string& now,
+                const std::string& expires_at);
+    std::optional<StoredSession> find(const std::string& token_hash);
+    void touch(std::int64_t session_id, const std::string& now);
+    void revoke(const std::string& token_hash, const std::string& now);
+    // Every open session of the user, at once (password change, account disabled).
+    void revoke_all_of(std::int64_t user_id, const std::string& now);
+
+    void record_failure(const std::string& username, const std::string& origin, const std::string& now);
+    // The newest `limit` failures for the username since `since`, newest first.
+    std::vector<std::string> failures_since(const std::string& username, const std::string& since, int limit);
+    void clear_failures(const std::string& username);
+    void forget_failures_before(const std::string& time);
+
+  private:
+    Database& db_;
+};
+
+}  // namespace dplan

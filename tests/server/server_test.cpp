@@ -1,0 +1,426 @@
+// The collaboration server, black-box: a real `dplan serve` process on SQLite and MariaDB, driven
+// over real sockets by a Beast client; every answer is checked against docs/openapi.json.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include "server/http_client.hpp"
+#include "server/server_process.hpp"
+#include "server/server_world.hpp"
+#include "support/backend_test.hpp"
+#include "support/run_command.hpp"
+
+namespace dplan::testing {
+namespace {
+
+class ServerTest : public BackendTest {
+  protected:
+    void SetUp() override {
+        BackendTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
+        world = make_server_world(db());
+        folder = make_temp_dir("server-test");
+    }
+    void TearDown() override {
+        server.reset();
+        if (!folder.empty()) std::filesystem::remove_all(folder);
+    }
+
+    // Starts the server with these settings (INI lines of its [server] and [sign_in] sections).
+    HttpClient start(const std::string& server_settings = {}, std::vector<std::string> arguments = {},
+                     const std::string& sign_in_settings = "failed_sign_in_delay_ms = 50\n") {
+        const auto config = folder / "server.ini";
+        std::ofstream(config) << "[server]\n" << server_settings << "[sign_in]\n" << sign_in_settings;
+        arguments.insert(arguments.begin(), {"--config", config.string()});
+        server = std::make_unique<ServerProcess>(test_database().url(), arguments);
+        return HttpClient(server->port());
+    }
+
+    std::string plan_path(std::int64_t id, const std::string& rest = {}) const {
+        return fmt::format("/api/plans/{}{}", id, rest);
+    }
+
+    ServerWorld world;
+    std::filesystem::path folder;
+    std::unique_ptr<ServerProcess> server;
+};
+
+TEST_P(ServerTest, SignInGivesATokenThatWorksUntilSignOut) {
+    const auto client = start();
+    EXPECT_EQ(client.get("/api/me").status, 401);
+    EXPECT_EQ(client.get("/api/me", "not-a-token").status, 401);
+    const auto token = client.sign_in("officer.here", test_password);
+    ASSERT_GE(token.size(), 43u);  // 256 random bits, base64
+    const auto me = client.get("/api/me", token);
+    ASSERT_EQ(me.status, 200) << me.body;
+    EXPECT_EQ(me.json()["username"], "officer.here");
+    EXPECT_EQ(me.json()["role"], "officer");
+    EXPECT_EQ(client.send({"POST", "/api/logout", {}, token, {}, {}}).status, 204);
+    EXPECT_EQ(client.get("/api/me", token).status, 401);
+}
+
+TEST_P(ServerTest, SessionsEndWhenIdleAndAtTheirAbsoluteExpiry) {
+    const auto idle = start({}, {}, "failed_sign_in_delay_ms = 50\nidle_timeout_seconds = 2\n");
+    auto token = idle.sign_in("viewer", test_password);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+    EXPECT_EQ(idle.get("/api/me", token).status, 200);  // in use: not idle
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+    EXPECT_EQ(idle.get("/api/me", token).status, 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    EXPECT_EQ(idle.get("/api/me", token).status, 401);  // left alone for longer than 2 s
+
+    server.reset();
+    const auto absolute = start({}, {}, "failed_sign_in_delay_ms = 50\nabsolute_lifetime_seconds = 2\n");
+    token = absolute.sign_in("viewer", test_password);
+    EXPECT_EQ(absolute.get("/api/me", token).status, 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    EXPECT_EQ(absolute.get("/api/me", token).status, 401);
+}
+
+TEST_P(ServerTest, FailedSignInsAreSlowAndFiveLockTheAccount) {
+    const auto client = start({}, {}, "failed_sign_in_delay_ms = 300\n");
+    for (int attempt = 1; attempt <= 5; ++attempt) {
+        const auto began = std::chrono::steady_clock::now();
+        const auto refused = client.post("/api/login", {{"username", "officer.here"}, {"password", "wrong password"}});
+        const auto took = std::chrono::steady_clock::now() - began;
+        EXPECT_EQ(refused.status, 401);
+        EXPECT_EQ(refused.error_en(), "wrong username or password");
+        // Not a speed measurement: the answer is held back by a timer, so it cannot come sooner.
+        EXPECT_GE(took, std::chrono::milliseconds(300)) << "attempt " << attempt;
+    }
+    const auto locked = client.post("/api/login", {{"username", "officer.here"}, {"password", test_password}});
+    EXPECT_EQ(locked.status, 401);
+    EXPECT_NE(locked.error_en().find("locked"), std::string::npos) << locked.body;
+    // An unknown user gets the same answer as a wrong password; another account is not locked.
+    EXPECT_EQ(client.post("/api/login", {{"username", "nobody"}, {"password", "whatever it is"}}).error_en(),
+              "wrong username or password");
+    EXPECT_FALSE(client.sign_in("officer.elsewhere", test_password).empty());
+}
+
+TEST_P(ServerTest, EachRoleMayDoWhatTheTableSaysAndNoMore) {
+    const auto client = start();
+    std::map<std::string, std::string> tokens;
+    for (const auto* user :
+         {"admin", "officer.here", "officer.elsewhere", "member.here", "ngo.here", "ngo.elsewhere", "viewer"}) {
+        tokens[user] = client.sign_in(user, test_password);
+    }
+    const auto reading = nlohmann::json{{"value", 12}, {"period_start", "2025-04-01"}, {"period_end", "2025-06-30"}};
+    const auto readings_here = fmt::format("/api/programmes/{}/indicators/A1/readings", world.programme_here);
+    struct Case {
+        std::string user, method, target;
+        nlohmann::json body;
+        int expected;
+    };
+    // A hidden object and one that does not exist answer alike, word for word.
+    const auto hidden = client.get(plan_path(world.draft_plan), tokens.at("officer.elsewhere"));
+    const auto missing = client.get(plan_path(999999), tokens.at("officer.elsewhere"));
+    EXPECT_EQ(hidden.status, 404);
+    EXPECT_EQ(hidden.body, missing.body);
+    const std::vector<Case> cases{
+        {"officer.here", "GET", plan_path(world.draft_plan), nullptr, 200},
+        {"admin", "GET", plan_path(world.draft_plan), nullptr, 200},
+        {"officer.elsewhere", "GET", plan_path(world.draft_plan), nullptr, 404},  // a draft is private
+        {"viewer", "GET", plan_path(world.draft_plan), nullptr, 404},
+        {"viewer", "GET", plan_path(world.submitted_plan), nullptr, 200},
+        {"ngo.elsewhere", "GET", plan_path(world.submitted_plan, "/revisions"), nullptr, 200},
+        {"officer.elsewhere", "GET", plan_path(world.draft_plan, "/revisions"), nullptr, 404},
+        {"officer.elsewhere", "GET", plan_path(world.draft_plan, "/diff"), nullptr, 404},
+        {"officer.elsewhere", "GET", plan_path(world.draft_plan, "/paper.pdf"), nullptr, 404},
+        {"officer.here", "GET", plan_path(world.draft_plan, "/paper.pdf?language=en"), nullptr, 200},
+        {"member.here", "POST", plan_path(world.submitted_plan, "/comments"), {{"body", "請補充數據"}}, 201},
+        {"viewer", "POST", plan_path(world.submitted_plan, "/comments"), {{"body", "x"}}, 403},  // may read it
+        {"officer.elsewhere", "POST", plan_path(world.draft_plan, "/comments"), {{"body", "x"}}, 404},
+        {"officer.elsewhere", "POST", plan_path(world.draft_plan, "/submit"), nullptr, 404},
+        {"member.here", "POST", plan_path(world.draft_plan, "/submit"), nullptr, 404},
+        {"member.here", "POST", plan_path(world.submitted_plan, "/start-review"), nullptr, 200},
+        {"ngo.here", "GET", fmt::format("/api/programmes/{}", world.programme_here), nullptr, 200},
+        {"ngo.elsewhere", "GET", fmt::format("/api/programmes/{}", world.programme_here), nullptr, 404},
+        {"ngo.elsewhere", "GET", fmt::format("/api/programmes/{}/indicators", world.programme_here), nullptr, 404},
+        {"ngo.elsewhere", "POST", readings_here, reading, 404},  // changing the id in the URL does not help
+        {"member.here", "POST", readings_here, reading, 403},    // may read the programme, not report for it
+        {"ngo.here", "POST", readings_here, reading, 201},
+        {"viewer", "GET", "/api/programmes", nullptr, 403},
+        {"admin", "GET", "/api/districts", nullptr, 200},
+        {"viewer", "GET", "/api/plugins", nullptr, 200},
+    };
+    for (const auto& c : cases) {
+        HttpCall call{c.method, c.target, c.body.is_null() ? std::string() : c.body.dump(), tokens.at(c.user), {}, {}};
+        const auto answer = client.send(call);
+        EXPECT_EQ(answer.status, c.expected) << c.user << ' ' << c.method << ' ' << c.target << ": " << answer.body;
+    }
+    // Editing: a committee member may read the submitted plan but not change it.
+    const auto seen = client.get(plan_path(world.submitted_plan), tokens.at("member.here"));
+    HttpCall edit{"PUT", plan_path(world.submitted_plan), seen.body, tokens.at("member.here"), seen.header("etag"), {}};
+    EXPECT_EQ(client.send(edit).status, 403);
+    // Lists and exports hold only what the user may read.
+    const auto plans = client.get("/api/plans", tokens.at("officer.elsewhere")).json();
+    for (const auto& plan : plans) EXPECT_NE(plan["id"], world.draft_plan);
+    const auto csv = client.get("/api/readings.csv", tokens.at("ngo.elsewhere"));
+    EXPECT_EQ(csv.status, 200);
+    EXPECT_EQ(csv.body.find("河畔青年計劃"), std::string::npos) << csv.body;
+    const auto own_csv = client.get("/api/readings.csv", tokens.at("ngo.here"));
+    EXPECT_NE(own_csv.body.find("河畔青年計劃"), std::string::npos) << own_csv.body;
+}
+
+TEST_P(ServerTest, TwoEditorsOfOnePlanNeitherLosesWorkAndTheSecondIsTold) {
+    const auto client = start();
+    const auto first = client.sign_in("officer.here", test_password);
+    const auto second = client.sign_in("admin", test_password);
+    const auto seen_by_first = client.get(plan_path(world.draft_plan), first);
+    const auto seen_by_second = client.get(plan_path(world.draft_plan), second);
+    ASSERT_EQ(seen_by_first.header("etag"), seen_by_second.header("etag"));
+
+    auto plan = seen_by_first.json();
+    plan["theme"]["zh"] = "第一位的主題";
+    const auto saved =
+        client.send({"PUT", plan_path(world.draft_plan), plan.dump(), first, seen_by_first.header("etag"), {}});
+    ASSERT_EQ(saved.status, 200) << saved.body;
+    EXPECT_NE(saved.header("etag"), seen_by_first.header("etag"));
+
+    auto other = seen_by_second.json();
+    other["theme"]["zh"] = "第二位的主題";
+    const auto refused =
+        client.send({"PUT", plan_path(world.draft_plan), other.dump(), second, seen_by_second.header("etag"), {}});
+    EXPECT_EQ(refused.status, 412) << refused.body;
+    EXPECT_EQ(refused.header("etag"), saved.header("etag"));  // the version to merge against
+    EXPECT_EQ(client.get(plan_path(world.draft_plan), second).json()["theme"]["zh"], "第一位的主題");
+
+    const auto without = client.send({"PUT", plan_path(world.draft_plan), other.dump(), second, {}, {}});
+    EXPECT_EQ(without.status, 428);
+    const auto garbled = client.send({"PUT", plan_path(world.draft_plan), other.dump(), second, "\"seven\"", {}});
+    EXPECT_EQ(garbled.status, 400);
+}
+
+TEST_P(ServerTest, TwoMinuteTakersOfOneMeetingTheSecondIsTold) {
+    const auto client = start();
+    const auto officer = client.sign_in("officer.here", test_password);
+    const auto path = fmt::format("/api/meetings/{}", world.meeting);
+    const auto seen = client.get(path, officer);
+    ASSERT_EQ(seen.status, 200) << seen.body;
+    const auto first = client.send({"PUT",
+                                    path + "/agenda/1/minutes",
+                                    nlohmann::json{{"minutes", "同意加強轉介。"}}.dump(),
+                                    officer,
+                                    seen.header("etag"),
+                                    {}});
+    ASSERT_EQ(first.status, 200) << first.body;
+    const auto second = client.send({"PUT",
+                                     path + "/agenda/2/minutes",
+                                     nlohmann::json{{"minutes", "另議。"}}.dump(),
+                                     officer,
+                                     seen.header("etag"),
+                                     {}});
+    EXPECT_EQ(second.status, 412) << second.body;
+    EXPECT_EQ(second.header("etag"), first.header("etag"));
+    const auto record = client.get(path, officer).json();
+    EXPECT_EQ(record["meeting"]["agenda"][0]["minutes"], "同意加強轉介。");
+    EXPECT_EQ(record["meeting"]["agenda"][1]["minutes"], "");
+    // Action items change against the meeting's version too.
+    const auto action =
+        client.post(path + "/actions", {{"description", "聯絡診所"}, {"due_date", "2025-04-01"}}, officer);
+    ASSERT_EQ(action.status, 201) << action.body;
+    const auto action_path = fmt::format("{}/actions/{}/status", path, action.json()["id"].get<std::int64_t>());
+    const auto now = client.get(path, officer);
+    const auto done = client.send({"PUT", action_path, R"({"status": "done"})", officer, now.header("etag"), {}});
+    EXPECT_EQ(done.status, 204) << done.body;
+    const auto late = client.send({"PUT", action_path, R"({"status": "cancelled"})", officer, now.header("etag"), {}});
+    EXPECT_EQ(late.status, 412) << late.body;
+    EXPECT_EQ(late.header("etag"), done.header("etag"));
+    EXPECT_EQ(client.get(path, officer).json()["actions"][0]["status"], "done");
+    const auto elsewhere = fmt::format("{}/actions/999999/status", path);
+    EXPECT_EQ(client.send({"PUT", elsewhere, R"({"status": "done"})", officer, done.header("etag"), {}}).status, 404);
+    // NGO staff of an organisation not at the meeting do not learn that it exists.
+    const auto outsider = client.sign_in("ngo.elsewhere", test_password);
+    EXPECT_EQ(client.get(path, outsider).status, 404);
+    EXPECT_EQ(client.get(path + "/calendar.ics", outsider).status, 404);
+    EXPECT_EQ(client.post(path + "/actions", {{"description", "x"}, {"due_date", "2025-04-01"}}, outsider).status, 404);
+}
+
+TEST_P(ServerTest, TheCommitteesReviewAndTheNgosIndicatorsRunOverHttp) {
+    const auto client = start();
+    const auto member = client.sign_in("member.here", test_password);
+    const auto officer = client.sign_in("officer.here", test_password);
+    const auto ngo = client.sign_in("ngo.here", test_password);
+    const auto plan = plan_path(world.submitted_plan);
+    const auto comment =
+        client.post(plan + "/comments", {{"body", "長者服務缺乏指標。"}, {"area_id", "elderly"}}, member);
+    ASSERT_EQ(comment.status, 201) << comment.body;
+    const auto comment_id = comment.json()["id"].get<std::int64_t>();
+    const auto reply = client.post(fmt::format("/api/comments/{}/responses", comment_id),
+                                   {{"kind", "reply"}, {"body", "已加入輪候人數。"}}, officer);
+    EXPECT_EQ(reply.status, 201) << reply.body;
+    EXPECT_EQ(
+        client.post(fmt::format("/api/comments/{}/responses", comment_id), {{"kind", "edit"}, {"body", "x"}}, officer)
+            .status,
+        400);
+    EXPECT_EQ(client.post(plan + "/start-review", nlohmann::json::object(), member).status, 200);
+    EXPECT_EQ(client.post(plan + "/decision", {{"outcome", "endorsed"}, {"decided_on", "2025-03-20"}}, officer).status,
+              403);
+    const auto decided =
+        client.post(plan + "/decision", {{"outcome", "endorsed"}, {"decided_on", "2025-03-20"}}, member);
+    ASSERT_EQ(decided.status, 200) << decided.body;
+    EXPECT_EQ(client.get(plan + "/review", member).json()["status"], "endorsed");
+
+    const auto programme = client.get(fmt::format("/api/programmes/{}", world.programme_here), ngo);
+    const auto indicator = fmt::format("/api/programmes/{}/indicators/B2", world.programme_here);
+    const auto definition =
+        nlohmann::json{{"kind", "outcome"}, {"description_zh", "滿意度"}, {"unit", "percent"}, {"target", 80}}.dump();
+    EXPECT_EQ(client.send({"PUT", indicator, definition, ngo, {}, {}}).status, 428);
+    const auto defined = client.send({"PUT", indicator, definition, ngo, programme.header("etag"), {}});
+    ASSERT_EQ(defined.status, 200) << defined.body;
+    // Someone else, still on the version before that change, is told and changes nothing.
+    const auto other =
+        nlohmann::json{{"kind", "output"}, {"description_zh", "x"}, {"unit", "sessions"}, {"target", 1}}.dump();
+    const auto stale = client.send({"PUT", indicator, other, ngo, programme.header("etag"), {}});
+    EXPECT_EQ(stale.status, 412) << stale.body;
+    EXPECT_EQ(stale.header("etag"), defined.header("etag"));
+    const auto reading = nlohmann::json{{"value", 85}, {"period_start", "2025-04-01"}, {"period_end", "2025-06-30"}};
+    EXPECT_EQ(client.post(indicator + "/readings", reading, ngo).status, 201);
+    const auto history = client.get(indicator + "/readings", ngo);
+    ASSERT_EQ(history.status, 200);
+    EXPECT_EQ(history.json().size(), 1u);
+    EXPECT_EQ(client.get(indicator + "/readings", client.sign_in("ngo.elsewhere", test_password)).status, 404);
+}
+
+TEST_P(ServerTest, BadRequestsGetAClearFourHundredAndChangeNothing) {
+    const auto client = start("max_body_bytes = 65536\nmax_header_bytes = 4096\n");
+    const auto token = client.sign_in("officer.here", test_password);
+    const auto before = client.get(plan_path(world.draft_plan), token);
+
+    const auto broken = client.send({"POST", "/api/login", "{\"username\": ", {}, {}, {}});
+    EXPECT_EQ(broken.status, 400);
+    EXPECT_EQ(broken.json()["error"]["code"], "invalid_json");
+    const auto missing = client.post("/api/login", {{"username", "officer.here"}});
+    EXPECT_EQ(missing.status, 400);
+    EXPECT_EQ(missing.error_en(), "field 'password' is missing");
+    const auto wrong_type = client.post("/api/login", {{"username", 7}, {"password", "x"}});
+    EXPECT_EQ(wrong_type.status, 400);
+    EXPECT_EQ(wrong_type.error_en(), "field 'username' must be a string");
+    EXPECT_EQ(client.post(plan_path(world.submitted_plan, "/comments"), {{"body", 3}}, token).status, 400);
+    EXPECT_EQ(client.post(plan_path(world.submitted_plan, "/comments"), nlohmann::json::array(), token).status, 400);
+    EXPECT_EQ(client.get("/api/plans/abc", token).status, 400);
+    EXPECT_EQ(client.get("/api/plans/99999", token).status, 404);
+    EXPECT_EQ(client.get("/api/nothing-here", token).status, 404);
+    EXPECT_EQ(client.send({"DELETE", "/api/plans", {}, token, {}, {}}).status, 405);
+    const auto not_a_plan =
+        client.send({"PUT", plan_path(world.draft_plan), "{\"sections\": 5}", token, before.header("etag"), {}});
+    EXPECT_EQ(not_a_plan.status, 400) << not_a_plan.body;
+
+    const auto too_big = client.send({"POST", "/api/login", std::string(70000, 'x'), {}, {}, {}});
+    EXPECT_EQ(too_big.status, 413);
+    const auto huge_header = client.send({"GET", "/api/me", {}, token, {}, {{"X-Padding", std::string(8000, 'y')}}});
+    EXPECT_EQ(huge_header.status, 431);
+    const auto garbage = client.send_raw("THIS IS NOT HTTP\r\n\r\n");
+    EXPECT_EQ(garbage.rfind("HTTP/1.1 400", 0), 0u) << garbage;
+
+    // Found by an outsider's attack: each answered 500, leaked internals or smuggled a request.
+    EXPECT_EQ(
+        client.post(plan_path(world.submitted_plan, "/comments"), {{"body", std::string("\0x", 2)}}, token).status,
+        400);
+    const auto bad_utf8 = client.get("/api/plans?district=%ff", token);
+    EXPECT_EQ(bad_utf8.status, 404) << bad_utf8.body;  // no such district, in a body that is valid JSON
+    EXPECT_EQ(client.get("/api/plans/%ff", token).status, 400);
+    const auto huge_name = client.post("/api/login", {{"username", std::string(30000, 'a')}, {"password", "x"}});
+    EXPECT_EQ(huge_name.status, 401);
+    const auto smuggled = client.send_raw(
+        "POST /api/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n"
+        "GET /api/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+        token + "\r\n\r\n");
+    EXPECT_EQ(smuggled.rfind("HTTP/1.1 400", 0), 0u) << smuggled;
+    EXPECT_EQ(smuggled.find("officer.here"), std::string::npos) << "the second request must not run";
+    EXPECT_EQ(client.send({"GET", "/api/me", {}, {}, {}, {{"Authorization", "bearer " + token}}}).status, 200);
+
+    const auto after = client.get(plan_path(world.draft_plan), token);
+    EXPECT_EQ(after.body, before.body);
+    EXPECT_EQ(after.header("etag"), before.header("etag"));
+}
+
+TEST_P(ServerTest, NoClientCanHoldTheServer) {
+    auto client = start(
+        "max_connections = 3\nmax_connections_per_client = 0\nread_timeout_seconds = 1\nidle_timeout_seconds = 1\n");
+    // A client that sends half a request is cut off after the timeout, with nothing answered.
+    const auto began = std::chrono::steady_clock::now();
+    EXPECT_EQ(client.send_raw("GET /api/me HTTP/1.1\r\nHost: x\r\n"), "");
+    EXPECT_LT(std::chrono::steady_clock::now() - began, std::chrono::seconds(30));
+    // Connections over the limit are answered 503 and closed; the others still work.
+    {
+        const auto first = client.hold_connection(), second = client.hold_connection(),
+                   third = client.hold_connection();
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));  // let the server accept them
+        EXPECT_EQ(client.get("/api/openapi.json").status, 503);
+        std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // the idle ones are closed
+        EXPECT_EQ(client.get("/api/openapi.json").status, 200);
+    }
+    // One client address may not take them all.
+    server.reset();
+    client = start("max_connections = 100\nmax_connections_per_client = 2\n");
+    const auto first = client.hold_connection(), second = client.hold_connection();
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const auto refused = client.get("/api/openapi.json");
+    EXPECT_EQ(refused.status, 503);
+    EXPECT_EQ(refused.json()["error"]["code"], "too_many_connections");
+}
+
+TEST_P(ServerTest, PasswordChangeAndDisablingEndSessionsAtOnce) {
+    const auto client = start();
+    const auto token = client.sign_in("officer.here", test_password);
+    const auto wrong = client.post(
+        "/api/me/password", {{"current_password", "not it at all"}, {"new_password", "a new long password"}}, token);
+    EXPECT_EQ(wrong.status, 403);
+    const auto changed = client.post(
+        "/api/me/password", {{"current_password", test_password}, {"new_password", "a new long password"}}, token);
+    EXPECT_EQ(changed.status, 204) << changed.body;
+    EXPECT_EQ(client.get("/api/me", token).status, 401);
+    const auto again = client.sign_in("officer.here", "a new long password");
+    EXPECT_EQ(client.get("/api/me", again).status, 200);
+
+    // An administrator's password reset, as typed at the shell, ends the session too.
+    const auto url = test_database().url();
+    const auto reset = run_command("/bin/sh", {"-c",
+                                               std::string("echo 'set by the admin 1' | ") + DPLAN_EXECUTABLE +
+                                                   " --lang en --db \"$0\" user passwd officer.here",
+                                               url});
+    ASSERT_EQ(reset.exit_code, 0) << reset.out << reset.err;
+    EXPECT_NE(reset.out.find("their sessions have ended"), std::string::npos) << reset.out;
+    EXPECT_EQ(client.get("/api/me", again).status, 401);
+    const auto last = client.sign_in("officer.here", "set by the admin 1");
+
+    const auto disabled =
+        run_command(DPLAN_EXECUTABLE, {"--lang", "en", "--db", url, "user", "disable", "officer.here"});
+    ASSERT_EQ(disabled.exit_code, 0) << disabled.out << disabled.err;
+    EXPECT_EQ(client.get("/api/me", last).status, 401);
+    // Nor can the account act on the database directly any more.
+    const auto acting =
+        run_command(DPLAN_EXECUTABLE, {"--lang", "en", "--db", url, "--user", "officer.here", "plan", "list"});
+    EXPECT_NE(acting.exit_code, 0);
+    EXPECT_NE((acting.out + acting.err).find("disabled"), std::string::npos) << acting.out << acting.err;
+    EXPECT_EQ(client.post("/api/login", {{"username", "officer.here"}, {"password", "set by the admin 1"}}).status,
+              401);
+}
+
+TEST_P(ServerTest, TlsServesOnlyTls) {
+    const auto certificate = (folder / "cert.pem").string(), key = (folder / "key.pem").string();
+    const auto made = run_command(DPLAN_EXECUTABLE, {"cert", "self-signed", "--cert", certificate, "--key", key});
+    ASSERT_EQ(made.exit_code, 0) << made.out << made.err;
+    EXPECT_EQ(std::filesystem::status(key).permissions() & std::filesystem::perms::group_all,
+              std::filesystem::perms::none);
+    const auto plain = start({}, {"--tls-cert", certificate, "--tls-key", key});
+    const HttpClient tls(server->port(), certificate);
+    const auto token = tls.sign_in("viewer", test_password);
+    EXPECT_EQ(tls.get(plan_path(world.submitted_plan), token).status, 200);
+    EXPECT_ANY_THROW(plain.get("/api/me"));  // plain HTTP gets no HTTP answer
+}
+
+TEST_P(ServerTest, SigtermStopsTheServerCleanly) {
+    const auto client = start();
+    EXPECT_FALSE(client.sign_in("viewer", test_password).empty());
+    EXPECT_EQ(server->stop(), 0);
+}
+
+DPLAN_INSTANTIATE_BACKEND_TESTS(ServerTest);
+
+}  // namespace
+}  // namespace dplan::testing
