@@ -6,6 +6,7 @@
 #include <random>
 
 #include "domain/user.hpp"
+#include "storage/audit_log.hpp"
 #include "storage/district_repository.hpp"
 #include "storage/organisation_repository.hpp"
 #include "storage/plan_repository.hpp"
@@ -62,6 +63,7 @@ Plan plan_for(std::int64_t district_id, const Bilingual& district, int first_yea
 NationalCounts build_national_dataset(Database& db, const NationalScale& scale) {
     NationalCounts counts;
     db.write("build national dataset", [&] {
+        AuditLog(db).record({system_user_id, "bench", "local"}, {"build national dataset", "benchmark", "-", "{}"});
         DistrictRepository districts(db);
         OrganisationRepository organisations(db);
         PlanRepository plans(db);

@@ -3,6 +3,7 @@
 #   host/services       no SQL session of their own: queries live in storage
 #   host/storage        no services, plugins or front ends
 #   host/domain         nothing but domain
+#   only storage/session_repository.cpp writes without an audit entry (bookkeeping_write)
 # Run at build time by host/CMakeLists.txt: cmake -DSOURCE_DIR=... -DSTAMP=... -P check_layers.cmake
 set(rules
     "host/cli~#include \"storage/~a front end includes a storage header, call a service instead"
@@ -39,6 +40,19 @@ foreach(rule IN LISTS rules)
             string(APPEND problems "  ${relative}: ${why}: ${first}\n")
         endif()
     endforeach()
+endforeach()
+# Only sign-in bookkeeping may commit without an audit entry (storage/database.hpp).
+file(GLOB_RECURSE all_sources "${SOURCE_DIR}/host/*.cpp" "${SOURCE_DIR}/host/*.hpp" "${SOURCE_DIR}/gui/*.cpp"
+     "${SOURCE_DIR}/gui/*.hpp")
+foreach(file IN LISTS all_sources)
+    file(RELATIVE_PATH relative "${SOURCE_DIR}" "${file}")
+    if(relative STREQUAL "host/storage/session_repository.cpp" OR relative STREQUAL "host/storage/database.hpp")
+        continue()
+    endif()
+    file(STRINGS "${file}" hits REGEX "bookkeeping_write")
+    if(hits)
+        string(APPEND problems "  ${relative}: only the session repository may write without an audit entry\n")
+    endif()
 endforeach()
 if(problems)
     message(FATAL_ERROR "Layer check failed (see docs/architecture.md):\n${problems}")

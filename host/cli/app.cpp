@@ -126,6 +126,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     register_plugin_commands(app, context);
     register_plan_workflow_commands(app, context);
     register_user_commands(app, context);
+    register_audit_commands(app, context);
     register_programme_commands(app, context);
     register_indicator_commands(app, context);
     register_meeting_commands(app, context);

@@ -13,6 +13,7 @@ void register_plan_commands(CLI::App& app, Context& context);
 void register_plugin_commands(CLI::App& app, Context& context);
 void register_plan_workflow_commands(CLI::App& app, Context& context);
 void register_user_commands(CLI::App& app, Context& context);
+void register_audit_commands(CLI::App& app, Context& context);
 void register_programme_commands(CLI::App& app, Context& context);
 // `programme import-report`, under the programme command.
 void register_report_import_command(CLI::App& programme, Context& context);

@@ -42,6 +42,7 @@ DirectoryService Context::directory() { return DirectoryService(store().database
 DistrictService Context::districts() { return DistrictService(store().database(), actor()); }
 AccountService Context::accounts() { return AccountService(store().database(), actor()); }
 CollaborationService Context::collaboration() { return CollaborationService(store().database(), actor()); }
+AuditService Context::audit() { return AuditService(store().database(), actor()); }
 
 DatabaseAdmin Context::admin(OpenMode mode) {
     Store& opened = store(mode, false);

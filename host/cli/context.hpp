@@ -10,6 +10,7 @@
 #include "domain/user.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "services/account_service.hpp"
+#include "services/audit_service.hpp"
 #include "services/collaboration.hpp"
 #include "services/database_admin.hpp"
 #include "services/directory_service.hpp"
@@ -60,6 +61,7 @@ class Context {
     DistrictService districts();
     AccountService accounts();
     CollaborationService collaboration();
+    AuditService audit();
     // On a database that may not have its schema yet (db init, migrate, demo).
     DatabaseAdmin admin(OpenMode mode);
 

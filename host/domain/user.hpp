@@ -20,9 +20,13 @@ struct User {
     Role role = Role::viewer;
     std::optional<std::int64_t> district_id;      // officers and committee members: their district
     std::optional<std::int64_t> organisation_id;  // NGO staff: their organisation
+    // Where this user acts from, for the audit log: the client's address on the server, "cli" or
+    // "dashboard" in direct database mode. Not stored with the account.
+    std::string origin;
 };
 
 // The built-in account that authors changes made by local tools (demo data, migrations).
 inline constexpr std::int64_t system_user_id = 1;
+inline User system_user() { return User{system_user_id, "system", "system", Role::system, {}, {}, "local"}; }
 
 }  // namespace dplan

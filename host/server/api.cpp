@@ -38,6 +38,7 @@ Router api_router() {
     add_plan_routes(router);
     add_meeting_routes(router);
     add_programme_routes(router);
+    add_audit_routes(router);
     add_openapi_route(router);
     return router;
 }
@@ -65,6 +66,7 @@ ApiResponse Api::run(const Route& route, RouteContext& context) {
     try {
         if (route.needs_sign_in) {
             User user = context.services.sign_in().authenticate(bearer_token(context.request.authorization));
+            user.origin = context.request.origin;  // the audit log's "from where"
             context.services.act_as(std::move(user));
         }
         return route.handler(context);

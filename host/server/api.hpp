@@ -34,6 +34,7 @@ void add_plan_routes(Router& router);
 void add_meeting_routes(Router& router);
 void add_programme_routes(Router& router);
 void add_directory_routes(Router& router);
+void add_audit_routes(Router& router);
 void add_openapi_route(Router& router);
 
 // The body of every error answer: {"error": {"code": ..., "message": {"zh": ..., "en": ...}}}.

@@ -87,24 +87,10 @@ ApiResponse revision(RouteContext& context) {
     return response;
 }
 
-int query_number(RouteContext& context, const std::string& name) {
-    const auto value = context.query(name);
-    if (!value) return 0;
-    try {
-        std::size_t used = 0;
-        const int number = std::stoi(*value, &used);
-        if (used == value->size() && number >= 0) return number;
-    } catch (const std::exception&) {
-    }
-    throw ApiError(400, "invalid_query",
-                   {fmt::format("查詢參數 {} 須為非負整數，收到「{}」", name, *value),
-                    fmt::format("query parameter {} must be a whole number, 0 or more, not '{}'", name, *value)});
-}
-
 ApiResponse diff(RouteContext& context) {
     auto list = nlohmann::json::array();
-    for (const auto& change :
-         context.services.plans().diff(context.id(), query_number(context, "from"), query_number(context, "to"))) {
+    for (const auto& change : context.services.plans().diff(context.id(), context.whole_number_query("from", 0),
+                                                            context.whole_number_query("to", 0))) {
         list.push_back({{"where", bilingual_json(change.where)}, {"what", bilingual_json(change.what)}});
     }
     return json_response(list);

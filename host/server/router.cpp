@@ -97,6 +97,20 @@ std::optional<std::string> RouteContext::query(const std::string& name) const {
     return found->second;
 }
 
+int RouteContext::whole_number_query(const std::string& name, int fallback) const {
+    const auto value = query(name);
+    if (!value) return fallback;
+    try {
+        std::size_t used = 0;
+        const int number = std::stoi(*value, &used);
+        if (used == value->size() && number >= 0) return number;
+    } catch (const std::exception&) {
+    }
+    throw ApiError(400, "invalid_query",
+                   {fmt::format("查詢參數 {} 須為非負整數，收到「{}」", name, *value),
+                    fmt::format("query parameter {} must be a whole number, 0 or more, not '{}'", name, *value)});
+}
+
 const nlohmann::json& RouteContext::body() {
     if (body_) return *body_;
     try {

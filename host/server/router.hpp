@@ -28,6 +28,8 @@ class RouteContext {
     const std::string& text(const std::string& name) const;
     // A query parameter, if given.
     std::optional<std::string> query(const std::string& name) const;
+    // A query parameter as a whole number, 0 or more (`fallback` when missing); 400 naming it otherwise.
+    int whole_number_query(const std::string& name, int fallback) const;
     // The body as a JSON object; 400 saying where the JSON is broken.
     const nlohmann::json& body();
     // The If-Match header's version; 428 when it is missing, 400 when it is not a version.

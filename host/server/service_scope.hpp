@@ -5,6 +5,7 @@
 
 #include "plugins/plugin_registry.hpp"
 #include "services/account_service.hpp"
+#include "services/audit_service.hpp"
 #include "services/collaboration.hpp"
 #include "services/directory_service.hpp"
 #include "services/district_service.hpp"
@@ -33,6 +34,7 @@ class ServiceScope {
     DirectoryService directory() { return {store_.database(), user_}; }
     AccountService accounts() { return {store_.database(), user_}; }
     CollaborationService collaboration() { return {store_.database(), user_}; }
+    AuditService audit() { return {store_.database(), user_}; }
 
   private:
     Store& store_;

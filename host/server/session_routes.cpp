@@ -17,7 +17,7 @@ ApiResponse login(RouteContext& context) {
 
 ApiResponse logout(RouteContext& context) {
     const std::string& header = context.request.authorization;
-    context.services.sign_in().sign_out(header.substr(header.find(' ') + 1));
+    context.services.sign_in().sign_out(header.substr(header.find(' ') + 1), context.services.user());
     return ApiResponse{204, {}, {}, {}, {}, false};
 }
 

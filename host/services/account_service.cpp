@@ -4,6 +4,7 @@
 
 #include "domain/password.hpp"
 #include "domain/timestamp.hpp"
+#include "services/audit_trail.hpp"
 #include "services/authorization.hpp"
 #include "storage/database.hpp"
 #include "storage/session_repository.hpp"
@@ -13,6 +14,20 @@ namespace dplan {
 
 namespace {
 const Subject accounts_subject{{}, {}, {}, {"用戶帳戶", "user accounts"}};
+
+nlohmann::json account_fields(const User& account) {
+    return {{"username", account.username},
+            {"display_name", account.display_name},
+            {"role", role_code(account.role)},
+            {"district_id", audit_value(account.district_id)},
+            {"organisation_id", audit_value(account.organisation_id)}};
+}
+
+// A password change ends every session of the account, in the same write.
+AuditChange password_change(const User& account) {
+    return {"change password", "user", std::to_string(account.id),
+            changed_fields({{"password", nullptr}}, {{"password", secret_changed}})};
+}
 }  // namespace
 
 AccountService::AccountService(Database& db, User actor) : db_(db), actor_(std::move(actor)) {}
@@ -30,7 +45,14 @@ std::int64_t AccountService::add_user(const User& account, const std::string& pa
         throw InvalidInput({"ngo 角色的帳戶須以 --organisation 指明所屬機構",
                             "an ngo account needs an organisation (--organisation NAME)"});
     }
-    return UserRepository(db_).create(account, password.empty() ? std::string() : hash_password(password));
+    const std::string hash = password.empty() ? std::string() : hash_password(password);
+    return db_.write("create user", [&] {
+        const auto id = UserRepository(db_).create(account, hash);
+        nlohmann::json fields = account_fields(account);
+        fields["password"] = hash.empty() ? "(none)" : secret_changed;
+        record_audit(db_, actor_, {"create user", "user", std::to_string(id), changed_fields(nullptr, fields)});
+        return id;
+    });
 }
 
 User AccountService::find(const std::string& username) {
@@ -46,6 +68,7 @@ void AccountService::set_password(const std::string& username, const std::string
     db_.write("change password", [&] {
         UserRepository(db_).set_password_hash(account.id, hash);
         SessionRepository(db_).revoke_all_of(account.id, now_utc_iso8601());
+        record_audit(db_, actor_, password_change(account));
     });
 }
 
@@ -60,6 +83,7 @@ void AccountService::change_own_password(const std::string& current_password, co
     db_.write("change password", [&] {
         users.set_password_hash(actor_.id, new_hash);
         SessionRepository(db_).revoke_all_of(actor_.id, now_utc_iso8601());
+        record_audit(db_, actor_, password_change(actor_));
     });
 }
 
@@ -70,9 +94,13 @@ void AccountService::disable(const std::string& username) {
         throw InvalidInput({fmt::format("不可停用「{}」：不可停用內置帳戶或自己的帳戶", username),
                             fmt::format("'{}' cannot be disabled: not the built-in account, nor your own", username)});
     }
+    const bool was_disabled = UserRepository(db_).is_disabled(account.id);
     db_.write("disable user", [&] {
         UserRepository(db_).set_disabled(account.id, true);
         SessionRepository(db_).revoke_all_of(account.id, now_utc_iso8601());
+        record_audit(db_, actor_,
+                     {"disable user", "user", std::to_string(account.id),
+                      changed_fields({{"disabled", was_disabled}}, {{"disabled", true}})});
     });
 }
 

@@ -232,6 +232,14 @@ const std::array rules{
          never,
          never,
          never},
+    Rule{Operation::read_audit_log,
+         "read_audit_log",
+         {"查閱", "read"},
+         {"審計記錄", "the audit log"},
+         never,
+         never,
+         never,
+         never},
 };
 
 const Rule& rule_for(Operation operation) {

@@ -55,6 +55,7 @@ enum class Operation {
     read_collaboration,  // the cross-sector matrix and the trace of views
     inspect_database,    // its schema version, and whether anything changed since a moment ago
     administer_database,
+    read_audit_log,  // list the audit log's entries and verify its chain
 };
 
 inline constexpr Operation all_operations[] = {
@@ -67,6 +68,7 @@ inline constexpr Operation all_operations[] = {
     Operation::record_reading,     Operation::read_directory,   Operation::edit_directory,
     Operation::read_districts,     Operation::manage_districts, Operation::manage_users,
     Operation::read_collaboration, Operation::inspect_database, Operation::administer_database,
+    Operation::read_audit_log,
 };
 
 std::string_view operation_code(Operation operation);

@@ -16,7 +16,7 @@ DatabaseAdmin::DatabaseAdmin(Database& db, User actor) : db_(db), actor_(std::mo
 
 std::vector<int> DatabaseAdmin::migrate(int target) {
     authorize(actor_, Operation::administer_database, database_subject);
-    return Migrator(db_).migrate(target);
+    return Migrator(db_, {actor_.id, actor_.username, actor_.origin}).migrate(target);
 }
 
 SchemaReport DatabaseAdmin::status() {
@@ -29,8 +29,8 @@ SchemaReport DatabaseAdmin::status() {
 
 DemoLoaded DatabaseAdmin::load_demo() {
     authorize(actor_, Operation::administer_database, database_subject);
-    Migrator(db_).migrate();
-    const DemoResult result = dplan::load_demo(db_);
+    Migrator(db_, {actor_.id, actor_.username, actor_.origin}).migrate();
+    const DemoResult result = dplan::load_demo(db_, actor_);
     return {result.plan_id, result.created};
 }
 

@@ -3,6 +3,7 @@
 #include "domain/organisation.hpp"
 #include "domain/plan.hpp"
 #include "domain/user.hpp"
+#include "services/audit_trail.hpp"
 #include "services/demo_meetings.hpp"
 #include "services/indicator_import.hpp"
 #include "storage/district_repository.hpp"
@@ -137,7 +138,7 @@ constexpr std::string_view demo_indicators =
 
 Plan demo_plan() { return riverside_plan(0); }
 
-DemoResult load_demo(Database& db) {
+DemoResult load_demo(Database& db, const User& actor) {
     DistrictRepository districts(db);
     PlanRepository plans(db);
     if (auto existing = districts.find_by_code("riverside")) {
@@ -182,10 +183,18 @@ DemoResult load_demo(Database& db) {
         programme.areas = {"youth"};
         const auto programme_id = programmes.create(programme);
         import_indicator_csv(
-            db, demo_indicators, system_user_id, [](const Programme&) {}, false);
+            db, demo_indicators, actor, [](const Programme&) {}, false);
         // The programme serves the youth outreach focus point, which makes that objective measurable.
         programmes.link_focus_point(programme_id, plans.get(plan_id).section("youth")->focus_points.front().id);
         load_demo_meetings(db, plans.get(plan_id));
+        // One entry for the whole demo: its district, organisations, plan, programme and meetings
+        // are all the demo's own, made up together.
+        record_audit(db, actor,
+                     {"load demo data", "plan", std::to_string(plan_id),
+                      changed_fields(nullptr, {{"district_id", district_id},
+                                               {"plan_id", plan_id},
+                                               {"programme_id", programme_id},
+                                               {"source", "Demo data / 示範資料"}})});
         return DemoResult{plan_id, true};
     });
 }

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "domain/plan.hpp"
+#include "domain/user.hpp"
 
 namespace dplan {
 
@@ -19,6 +20,6 @@ struct DemoResult {
 Plan demo_plan();
 
 // Loads the demo into a migrated database, once: a second call finds and returns it.
-DemoResult load_demo(Database& db);
+DemoResult load_demo(Database& db, const User& actor = system_user());
 
 }  // namespace dplan

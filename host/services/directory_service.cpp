@@ -1,5 +1,6 @@
 #include "services/directory_service.hpp"
 
+#include "services/audit_trail.hpp"
 #include "services/authorization.hpp"
 #include "storage/database.hpp"
 #include "storage/organisation_repository.hpp"
@@ -21,7 +22,14 @@ Organisation DirectoryService::organisation(const std::string& name) {
 
 std::int64_t DirectoryService::add_organisation(const Organisation& organisation) {
     authorize(actor_, Operation::edit_directory);
-    return OrganisationRepository(db_).create(organisation);
+    return db_.write("add organisation", [&] {
+        const auto id = OrganisationRepository(db_).create(organisation);
+        record_audit(db_, actor_,
+                     {"add organisation", "organisation", std::to_string(id),
+                      changed_fields(nullptr, {{"name", audit_value(organisation.name)},
+                                               {"sector", sector_code(organisation.sector)}})});
+        return id;
+    });
 }
 
 std::vector<Stakeholder> DirectoryService::stakeholders() {
@@ -37,7 +45,16 @@ std::int64_t DirectoryService::add_stakeholder(Stakeholder stakeholder) {
             if (organisation.id == *stakeholder.organisation_id) stakeholder.sector = organisation.sector;
         }
     }
-    return StakeholderRepository(db_).create(stakeholder);
+    return db_.write("add stakeholder", [&] {
+        const auto id = StakeholderRepository(db_).create(stakeholder);
+        record_audit(db_, actor_,
+                     {"add stakeholder", "stakeholder", std::to_string(id),
+                      changed_fields(nullptr, {{"name", audit_value(stakeholder.name)},
+                                               {"organisation_id", audit_value(stakeholder.organisation_id)},
+                                               {"sector", sector_code(stakeholder.sector)},
+                                               {"email", stakeholder.email}})});
+        return id;
+    });
 }
 
 }  // namespace dplan

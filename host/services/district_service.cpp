@@ -2,11 +2,24 @@
 
 #include <fmt/format.h>
 
+#include "services/audit_trail.hpp"
 #include "services/authorization.hpp"
 #include "storage/database.hpp"
 #include "storage/district_repository.hpp"
 
 namespace dplan {
+
+namespace {
+
+nlohmann::json district_fields(const District& district) {
+    return {{"code", district.code},
+            {"name", audit_value(district.name)},
+            {"council", audit_value(district.council)},
+            {"committee", audit_value(district.committee)},
+            {"office", audit_value(district.office)}};
+}
+
+}  // namespace
 
 DistrictService::DistrictService(Database& db, User actor) : db_(db), actor_(std::move(actor)) {}
 
@@ -40,13 +53,20 @@ std::int64_t DistrictService::add(District district) {
     if (district.name.en.empty()) district.name.en = district.code;
     if (district.council.zh.empty()) district.council.zh = district.name.zh + "議會";
     if (district.council.en.empty()) district.council.en = district.name.en + " District Council";
-    return DistrictRepository(db_).create(district);
+    return db_.write("add district", [&] {
+        const auto id = DistrictRepository(db_).create(district);
+        record_audit(
+            db_, actor_,
+            {"add district", "district", std::to_string(id), changed_fields(nullptr, district_fields(district))});
+        return id;
+    });
 }
 
 District DistrictService::rename(const std::string& code, const District& changes) {
     authorize(actor_, Operation::manage_districts);
     DistrictRepository districts(db_);
     District district = districts.get_by_code(code);
+    const District before = district;
     auto take = [](std::string& field, const std::string& given) {
         if (!given.empty()) field = given;
     };
@@ -58,7 +78,12 @@ District DistrictService::rename(const std::string& code, const District& change
     take(district.committee.en, changes.committee.en);
     take(district.office.zh, changes.office.zh);
     take(district.office.en, changes.office.en);
-    districts.update(district);
+    db_.write("update district", [&] {
+        districts.update(district);
+        record_audit(db_, actor_,
+                     {"update district", "district", std::to_string(district.id),
+                      changed_fields(district_fields(before), district_fields(district))});
+    });
     return district;
 }
 

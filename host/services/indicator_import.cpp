@@ -14,6 +14,8 @@
 
 #include "domain/indicator_unit.hpp"
 #include "domain/programme.hpp"
+#include "services/audit_fields.hpp"
+#include "services/audit_trail.hpp"
 #include "services/csv.hpp"
 #include "storage/database.hpp"
 #include "storage/programme_repository.hpp"
@@ -391,8 +393,51 @@ void check_against_stored(ProgrammeRepository& programmes, FileContents& file) {
     check.throw_if_any();
 }
 
+// For each programme the file touches, its indicators' definitions before the import.
+std::map<std::int64_t, nlohmann::json> audit_entries_before(ProgrammeRepository& programmes, const FileContents& file,
+                                                            const std::set<std::int64_t>& programme_ids) {
+    std::map<std::int64_t, nlohmann::json> before;
+    for (const auto id : programme_ids) {
+        before[id] = nlohmann::json::object();
+        for (const auto& indicator : programmes.indicators(id)) {
+            for (const auto& imported : file.indicators) {
+                if (imported.definition.programme_id == id && imported.definition.code == indicator.code) {
+                    before[id]["indicators"][indicator.code] = indicator_fields(indicator);
+                }
+            }
+        }
+    }
+    return before;
+}
+
+// One entry per programme: its indicators' definitions before and after, and how many readings
+// the import added and corrected for each. The readings themselves are kept whole in the readings
+// table (reporter, time, superseded values), which is never rewritten, so the entry names them
+// rather than copying a file of possibly a hundred thousand values.
+void record_import_audit(Database& db, const User& reporter, const FileContents& file,
+                         const std::map<std::int64_t, nlohmann::json>& before) {
+    std::map<std::int64_t, nlohmann::json> after;
+    for (const auto& [id, fields] : before) after[id] = nlohmann::json::object();
+    for (const auto& indicator : file.indicators) {
+        after[indicator.definition.programme_id]["indicators"][indicator.definition.code] =
+            indicator_fields(indicator.definition);
+    }
+    for (const auto& reading : file.readings) {
+        if (!reading.reported) continue;
+        const auto& definition = file.indicators[reading.indicator].definition;
+        auto& counts = after[definition.programme_id]["readings_imported"][definition.code];
+        if (!counts.is_object()) counts = nlohmann::json::object();
+        const char* which = reading.corrects_stored ? "corrected" : "added";
+        counts[which] = counts.value(which, 0) + 1;
+    }
+    for (const auto& [id, fields] : after) {
+        record_audit(db, reporter,
+                     {"import indicators", "programme", std::to_string(id), changed_fields(before.at(id), fields)});
+    }
+}
+
 IndicatorImportResult import_rows(Database& db, const std::function<void(const CsvRowHandler&)>& rows,
-                                  std::int64_t reported_by, const ProgrammeCheck& may_report, bool dry_run,
+                                  const User& reporter, const ProgrammeCheck& may_report, bool dry_run,
                                   const ImportProgress& progress) {
     FileContents file = read_file_contents(db, rows, may_report);
     const auto reported = static_cast<std::size_t>(std::count_if(
@@ -411,6 +456,7 @@ IndicatorImportResult import_rows(Database& db, const std::function<void(const C
         for (const auto id : programme_ids) programmes.hold_programme(id);
         check_against_stored(programmes, file);
 
+        const auto entries = audit_entries_before(programmes, file, programme_ids);
         for (auto& indicator : file.indicators) indicator.stored_id = programmes.put_indicator(indicator.definition);
         for (const auto& reading : file.readings) {
             if (reading.reported && reading.corrects_stored) {
@@ -418,7 +464,7 @@ IndicatorImportResult import_rows(Database& db, const std::function<void(const C
                                              date_of(reading.end));
             }
         }
-        ReadingBulkInsert insert(db, reported_by);
+        ReadingBulkInsert insert(db, reporter.id);
         std::size_t done = 0;
         for (const auto& reading : file.readings) {
             if (!reading.reported) continue;
@@ -429,6 +475,7 @@ IndicatorImportResult import_rows(Database& db, const std::function<void(const C
         insert.flush();
         if (progress) progress(reported, reported);
         for (const auto& indicator : file.indicators) programmes.refresh_actual(indicator.stored_id);
+        record_import_audit(db, reporter, file, entries);
     });
     return result;
 }
@@ -443,18 +490,18 @@ IndicatorImportResult import_rows(Database& db, const std::function<void(const C
 
 }  // namespace
 
-IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, std::int64_t reported_by,
+IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, const User& reporter,
                                            const ProgrammeCheck& may_report, bool dry_run,
                                            const ImportProgress& progress) {
     if (csv.size() > indicator_csv_largest_file) too_large(csv.size());
     return import_rows(
-        db, [&](const CsvRowHandler& on_row) { for_each_csv_row(csv, on_row); }, reported_by, may_report, dry_run,
+        db, [&](const CsvRowHandler& on_row) { for_each_csv_row(csv, on_row); }, reporter, may_report, dry_run,
         progress);
 }
 
-IndicatorImportResult import_indicator_csv_file(Database& db, const std::filesystem::path& file,
-                                                std::int64_t reported_by, const ProgrammeCheck& may_report,
-                                                bool dry_run, const ImportProgress& progress) {
+IndicatorImportResult import_indicator_csv_file(Database& db, const std::filesystem::path& file, const User& reporter,
+                                                const ProgrammeCheck& may_report, bool dry_run,
+                                                const ImportProgress& progress) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
     std::ifstream in(file, std::ios::binary);
@@ -464,7 +511,7 @@ IndicatorImportResult import_indicator_csv_file(Database& db, const std::filesys
     }
     if (size > indicator_csv_largest_file) too_large(size);
     return import_rows(
-        db, [&](const CsvRowHandler& on_row) { for_each_csv_row(in, on_row); }, reported_by, may_report, dry_run,
+        db, [&](const CsvRowHandler& on_row) { for_each_csv_row(in, on_row); }, reporter, may_report, dry_run,
         progress);
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "domain/programme.hpp"
+#include "domain/user.hpp"
 
 namespace dplan {
 
@@ -40,14 +41,14 @@ using ProgrammeCheck = std::function<void(const Programme&)>;
 
 // Throws InvalidInput listing every error ("line 4, target: expected a number, got 'abc'").
 // The programme service calls this; front ends import through it.
-IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, std::int64_t reported_by,
+IndicatorImportResult import_indicator_csv(Database& db, std::string_view csv, const User& reporter,
                                            const ProgrammeCheck& may_report, bool dry_run,
                                            const ImportProgress& progress = {});
 
 // The same, streaming the file: only the current row and a small record per reading are held.
 // InvalidInput for a file that cannot be opened or is larger than indicator_csv_largest_file.
-IndicatorImportResult import_indicator_csv_file(Database& db, const std::filesystem::path& file,
-                                                std::int64_t reported_by, const ProgrammeCheck& may_report,
-                                                bool dry_run, const ImportProgress& progress = {});
+IndicatorImportResult import_indicator_csv_file(Database& db, const std::filesystem::path& file, const User& reporter,
+                                                const ProgrammeCheck& may_report, bool dry_run,
+                                                const ImportProgress& progress = {});
 
 }  // namespace dplan

@@ -4,6 +4,7 @@
 
 #include "domain/contact_address.hpp"
 #include "domain/period.hpp"
+#include "services/audit_trail.hpp"
 #include "services/authorization.hpp"
 #include "services/icalendar.hpp"
 #include "services/plan_workflow.hpp"
@@ -17,10 +18,43 @@
 
 namespace dplan {
 
+namespace {
+
+nlohmann::json optional_text(const std::optional<std::string>& text) {
+    return text ? nlohmann::json(*text) : nlohmann::json();
+}
+
+nlohmann::json agenda_fields(const AgendaItem& item) {
+    return {{"title", audit_value(item.title)},
+            {"area_id", optional_text(item.area_id)},
+            {"focus_point_id", audit_value(item.focus_point_id)},
+            {"minutes", item.minutes}};
+}
+
+nlohmann::json meeting_fields(const Meeting& meeting) {
+    nlohmann::json fields = {{"district_id", meeting.district_id},  {"plan_id", audit_value(meeting.plan_id)},
+                             {"title", audit_value(meeting.title)}, {"kind", meeting_kind_code(meeting.kind)},
+                             {"starts_at", meeting.starts_at},      {"ends_at", meeting.ends_at},
+                             {"time_zone", meeting.time_zone},      {"venue", meeting.venue},
+                             {"online_link", meeting.online_link},  {"chair_id", audit_value(meeting.chair_id)}};
+    for (const auto& attendee : meeting.attendees) {
+        fields["attendance"][std::to_string(attendee.stakeholder_id)] = attendance_code(attendee.attendance);
+    }
+    for (const auto& item : meeting.agenda) fields["agenda"][std::to_string(item.position)] = agenda_fields(item);
+    return fields;
+}
+
+}  // namespace
+
 MeetingService::MeetingService(Database& db, plugins::PluginRegistry& plugins, User actor)
     : db_(db), plugins_(plugins), actor_(std::move(actor)) {}
 
 MeetingRepository MeetingService::repository() { return MeetingRepository(db_); }
+
+void MeetingService::audit(const std::string& action, const std::string& object_type, std::int64_t object_id,
+                           std::string changes) {
+    record_audit(db_, actor_, {action, object_type, std::to_string(object_id), std::move(changes)});
+}
 
 void MeetingService::check_area(const std::string& area_id) const {
     for (const auto& plugin : plugins_.loaded()) {
@@ -77,7 +111,11 @@ std::int64_t MeetingService::create(const Meeting& input) {
         if (item.area_id) check_area(*item.area_id);
         if (item.focus_point_id) check_focus_point(meeting, *item.focus_point_id);
     }
-    return repository().create(meeting);
+    return db_.write("create meeting", [&] {
+        const auto id = repository().create(meeting);
+        audit("create meeting", "meeting", id, changed_fields(nullptr, meeting_fields(meeting)));
+        return id;
+    });
 }
 
 Meeting MeetingService::get(std::int64_t meeting_id) {
@@ -121,7 +159,16 @@ void MeetingService::set_attendance(std::int64_t meeting_id, std::int64_t stakeh
     const Meeting meeting = repository().get(meeting_id);
     authorize(actor_, Operation::edit_meeting, meeting_subject(meeting));
     StakeholderRepository(db_).get(stakeholder_id);
-    repository().set_attendance(meeting_id, stakeholder_id, attendance, seen_version);
+    std::optional<std::string> before;
+    for (const auto& attendee : meeting.attendees) {
+        if (attendee.stakeholder_id == stakeholder_id) before = std::string(attendance_code(attendee.attendance));
+    }
+    db_.write("record attendance", [&] {
+        repository().set_attendance(meeting_id, stakeholder_id, attendance, seen_version);
+        audit("record attendance", "meeting", meeting_id,
+              changed_fields({{"attendance", {{std::to_string(stakeholder_id), optional_text(before)}}}},
+                             {{"attendance", {{std::to_string(stakeholder_id), attendance_code(attendance)}}}}));
+    });
 }
 
 void MeetingService::record_attendance(std::int64_t meeting_id,
@@ -143,14 +190,28 @@ int MeetingService::add_agenda_item(std::int64_t meeting_id, const AgendaItem& i
         throw InvalidInput({"議程項目須有標題", "an agenda item needs a title"});
     if (item.area_id) check_area(*item.area_id);
     if (item.focus_point_id) check_focus_point(meeting, *item.focus_point_id);
-    return repository().add_agenda_item(meeting_id, item, seen_version);
+    return db_.write("add agenda item", [&] {
+        const int position = repository().add_agenda_item(meeting_id, item, seen_version);
+        audit("add agenda item", "meeting", meeting_id,
+              changed_fields(nullptr, {{"agenda", {{std::to_string(position), agenda_fields(item)}}}}));
+        return position;
+    });
 }
 
 void MeetingService::set_minutes(std::int64_t meeting_id, int position, const std::string& minutes,
                                  std::optional<int> seen_version) {
     const Meeting meeting = repository().get(meeting_id);
     authorize(actor_, Operation::edit_meeting, meeting_subject(meeting));
-    repository().set_minutes(meeting_id, position, minutes, seen_version);
+    std::optional<std::string> before;
+    for (const auto& item : meeting.agenda) {
+        if (item.position == position) before = item.minutes;
+    }
+    const std::string field = fmt::format("/agenda/{}/minutes", position);
+    db_.write("record minutes", [&] {
+        repository().set_minutes(meeting_id, position, minutes, seen_version);
+        audit("record minutes", "meeting", meeting_id,
+              nlohmann::json{{field, {{"before", optional_text(before)}, {"after", minutes}}}}.dump());
+    });
 }
 
 std::int64_t MeetingService::raise_view(const RaisedView& view) {
@@ -182,7 +243,19 @@ std::int64_t MeetingService::raise_view(const RaisedView& view) {
         for (const auto& item : meeting.agenda) found = found || item.id == *view.agenda_item_id;
         if (!found) throw InvalidInput({"議程項目不屬於此會議", "the agenda item is not on this meeting's agenda"});
     }
-    return repository().add_view(view);
+    return db_.write("record view", [&] {
+        const auto id = repository().add_view(view);
+        audit("raise view", "view", id,
+              changed_fields(nullptr,
+                             {{"meeting_id", view.meeting_id},
+                              {"agenda_item_id", audit_value(view.agenda_item_id)},
+                              {"stakeholder_id", audit_value(view.stakeholder_id)},
+                              {"organisation_id", audit_value(view.organisation_id)},
+                              {"sector", view.sector ? nlohmann::json(sector_code(*view.sector)) : nlohmann::json()},
+                              {"area_id", view.area_id},
+                              {"text", view.text}}));
+        return id;
+    });
 }
 
 void MeetingService::address_view(std::int64_t view_id, const ViewResponse& response, std::optional<int> seen_version) {
@@ -202,14 +275,29 @@ void MeetingService::address_view(std::int64_t view_id, const ViewResponse& resp
         throw InvalidInput({"須指出回應的工作計劃重點或計劃修訂版本",
                             "give the focus point or the plan revision that responds to the view"});
     }
-    repository().address_view(view_id, response, seen_version);
+    db_.write("record response to view", [&] {
+        repository().address_view(view_id, response, seen_version);
+        audit("address view", "view", view_id,
+              changed_fields(
+                  {{"status", view_status_code(view.status)}},
+                  {{"status", view_status_code(ViewStatus::addressed)},
+                   {"response",
+                    {{"focus_point_id", audit_value(response.focus_point_id)},
+                     {"plan_id", audit_value(response.plan_id)},
+                     {"revision", response.revision ? nlohmann::json(*response.revision) : nlohmann::json()}}}}));
+    });
 }
 
 void MeetingService::decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version) {
     const RaisedView view = repository().view(view_id);
     authorize(actor_, Operation::respond_to_view, meeting_subject(repository().get(view.meeting_id)));
     if (reason.empty()) throw InvalidInput({"不採納意見須註明原因", "a view that is not adopted needs a reason"});
-    repository().decline_view(view_id, reason, seen_version);
+    db_.write("record view not adopted", [&] {
+        repository().decline_view(view_id, reason, seen_version);
+        audit("decline view", "view", view_id,
+              changed_fields({{"status", view_status_code(view.status)}, {"reason", view.reason}},
+                             {{"status", view_status_code(ViewStatus::not_adopted)}, {"reason", reason}}));
+    });
 }
 
 std::int64_t MeetingService::decide(std::int64_t meeting_id, const std::string& text,
@@ -230,7 +318,14 @@ std::int64_t MeetingService::decide(std::int64_t meeting_id, const std::string& 
             decision.plan_id = meeting.plan_id;
             decision.plan_outcome = std::string(status_code(*plan_outcome));
         }
-        return repository().add_decision(decision);
+        const auto id = repository().add_decision(decision);
+        audit("record meeting decision", "meeting", meeting_id,
+              changed_fields(nullptr, {{"decision",
+                                        {{"id", id},
+                                         {"text", text},
+                                         {"plan_id", audit_value(decision.plan_id)},
+                                         {"plan_outcome", optional_text(decision.plan_outcome)}}}}));
+        return id;
     });
 }
 
@@ -241,14 +336,28 @@ std::int64_t MeetingService::add_action(const ActionItem& action) {
         throw InvalidInput({"跟進事項內容不可留空", "the action item's description is empty"});
     require_iso_date(action.due_date);
     if (action.owner_id) StakeholderRepository(db_).get(*action.owner_id);
-    return repository().add_action(action);
+    return db_.write("record action item", [&] {
+        const auto id = repository().add_action(action);
+        audit("add action item", "action_item", id,
+              changed_fields(nullptr, {{"meeting_id", action.meeting_id},
+                                       {"description", action.description},
+                                       {"owner_id", audit_value(action.owner_id)},
+                                       {"due_date", action.due_date},
+                                       {"status", action_status_code(action.status)}}));
+        return id;
+    });
 }
 
 void MeetingService::set_action_status(std::int64_t action_id, ActionStatus status, std::optional<int> seen_version) {
     for (const auto& action : repository().actions({})) {
         if (action.id != action_id) continue;
         authorize(actor_, Operation::manage_actions, meeting_subject(repository().get(action.meeting_id)));
-        repository().set_action_status(action_id, status, seen_version);
+        db_.write("update action item", [&] {
+            repository().set_action_status(action_id, status, seen_version);
+            audit("update action item", "action_item", action_id,
+                  changed_fields({{"status", action_status_code(action.status)}},
+                                 {{"status", action_status_code(status)}}));
+        });
         return;
     }
     throw NotFound(

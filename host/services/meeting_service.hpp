@@ -59,6 +59,8 @@ class MeetingService {
 
   private:
     MeetingRepository repository();
+    // Records the change in the audit log, inside the write that makes it.
+    void audit(const std::string& action, const std::string& object_type, std::int64_t object_id, std::string changes);
     void check_area(const std::string& area_id) const;
     void check_focus_point(const Meeting& meeting, std::int64_t focus_point_id);
 

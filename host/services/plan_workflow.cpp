@@ -8,6 +8,7 @@
 #include "domain/error.hpp"
 #include "domain/period.hpp"
 #include "domain/plan_json.hpp"
+#include "services/audit_trail.hpp"
 #include "services/authorization.hpp"
 #include "services/plan_validation.hpp"
 #include "services/service_areas.hpp"
@@ -33,6 +34,22 @@ void require_text(const std::string& body) {
     if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
         throw InvalidInput({"內容不可留空", "the text must not be empty"});
     }
+}
+
+nlohmann::json plan_fields(const Plan& plan) { return nlohmann::json::parse(plan_to_json(plan)); }
+
+std::string status_change(PlanStatus from, PlanStatus to) {
+    return changed_fields({{"status", status_code(from)}}, {{"status", status_code(to)}});
+}
+
+nlohmann::json comment_fields(const ReviewComment& comment) {
+    return {{"plan_id", comment.plan_id},
+            {"revision", comment.revision},
+            {"area_id", comment.area_id ? nlohmann::json(*comment.area_id) : nlohmann::json()},
+            {"focus_point_id", audit_value(comment.focus_point_id)},
+            {"parent_id", audit_value(comment.parent_id)},
+            {"kind", comment_kind_code(comment.kind)},
+            {"body", comment.body}};
 }
 
 }  // namespace
@@ -118,7 +135,30 @@ std::int64_t PlanWorkflow::create(Plan draft, const std::string& reason) {
         for (const auto* plugin : service_area_plugins(plugins_))
             draft.sections.push_back({0, plugin->area()->id, {}, {}});
     }
-    return PlanRepository(db_).create(draft, actor_.id, reason);
+    return db_.write("create plan", [&] {
+        const auto id = PlanRepository(db_).create(draft, actor_.id, reason);
+        record_audit(db_, actor_,
+                     {"create plan", "plan", std::to_string(id), changed_fields(nullptr, plan_fields(load(id)))});
+        return id;
+    });
+}
+
+int PlanWorkflow::save_audited(const Plan& stored, const Plan& wanted, const std::string& reason) {
+    return db_.write(fmt::format("save plan {}", wanted.id), [&] {
+        const int version = PlanRepository(db_).save(wanted, actor_.id, reason);
+        auto changes = nlohmann::json::parse(changed_fields(plan_fields(stored), plan_fields(load(wanted.id))));
+        changes["/reason"] = {{"before", nullptr}, {"after", reason}};
+        record_audit(db_, actor_, {"save plan", "plan", std::to_string(wanted.id), changes.dump()});
+        return version;
+    });
+}
+
+void PlanWorkflow::change_status_audited(const Plan& plan, PlanStatus to, bool freeze) {
+    db_.write(fmt::format("change status of plan {}", plan.id), [&] {
+        PlanRepository(db_).change_status(plan.id, plan.status, to, actor_.id, freeze);
+        record_audit(db_, actor_,
+                     {"change plan status", "plan", std::to_string(plan.id), status_change(plan.status, to)});
+    });
 }
 
 ImportedPaper PlanWorkflow::import_paper(std::string_view text, const std::string& file_name,
@@ -162,7 +202,7 @@ int PlanWorkflow::save(const Plan& plan, const std::string& reason) {
     const Plan stored = load(plan.id);
     authorize(actor_, Operation::edit_plan, plan_subject(stored));
     require_text(reason);
-    return PlanRepository(db_).save(plan, actor_.id, reason);
+    return save_audited(stored, plan, reason);
 }
 
 int PlanWorkflow::add_area(std::int64_t plan_id, const std::string& area_id, const std::string& reason) {
@@ -185,10 +225,10 @@ int PlanWorkflow::add_area(std::int64_t plan_id, const std::string& area_id, con
                          "plugins list')",
                          area_id, fmt::join(loaded, ", "))});
     }
+    const Plan stored = plan;
     plan.sections.push_back({0, area_id, {}, {}});
-    return PlanRepository(db_).save(
-        plan, actor_.id,
-        reason.empty() ? fmt::format("Added the {} section / 加入「{}」部分", area_id, area_id) : reason);
+    return save_audited(
+        stored, plan, reason.empty() ? fmt::format("Added the {} section / 加入「{}」部分", area_id, area_id) : reason);
 }
 
 void PlanWorkflow::submit(std::int64_t plan_id) {
@@ -209,7 +249,7 @@ void PlanWorkflow::submit(std::int64_t plan_id) {
              fmt::format("plan {} has {} error(s) and was not submitted (e.g. {}: {}); see 'dplan plan validate'",
                          plan_id, errors, first->area_id, first->message.en)});
     }
-    PlanRepository(db_).change_status(plan_id, plan.status, PlanStatus::submitted, actor_.id, true);
+    change_status_audited(plan, PlanStatus::submitted, true);
 }
 
 void PlanWorkflow::start_review(std::int64_t plan_id) {
@@ -218,7 +258,7 @@ void PlanWorkflow::start_review(std::int64_t plan_id) {
     if (plan.status != PlanStatus::submitted) {
         illegal_transition(plan, "開始審閱", "put under review", "已提交", "submitted");
     }
-    PlanRepository(db_).change_status(plan_id, plan.status, PlanStatus::under_review, actor_.id, false);
+    change_status_audited(plan, PlanStatus::under_review, false);
 }
 
 std::int64_t PlanWorkflow::comment(std::int64_t plan_id, const CommentTarget& target, const std::string& body) {
@@ -253,7 +293,7 @@ std::int64_t PlanWorkflow::comment(std::int64_t plan_id, const CommentTarget& ta
     comment.kind = CommentKind::comment;
     comment.author_id = actor_.id;
     comment.body = body;
-    return ReviewRepository(db_).add_comment(comment);
+    return add_comment_audited(comment);
 }
 
 std::int64_t PlanWorkflow::respond(std::int64_t comment_id, CommentKind kind, const std::string& body) {
@@ -278,7 +318,17 @@ std::int64_t PlanWorkflow::respond(std::int64_t comment_id, CommentKind kind, co
     response.kind = kind;
     response.author_id = actor_.id;
     response.body = body;
-    return reviews.add_comment(response);
+    return add_comment_audited(response);
+}
+
+std::int64_t PlanWorkflow::add_comment_audited(const ReviewComment& comment) {
+    return db_.write("add review comment", [&] {
+        const auto id = ReviewRepository(db_).add_comment(comment);
+        record_audit(
+            db_, actor_,
+            {"add review comment", "comment", std::to_string(id), changed_fields(nullptr, comment_fields(comment))});
+        return id;
+    });
 }
 
 std::int64_t PlanWorkflow::decide(std::int64_t plan_id, PlanStatus outcome, const std::string& decided_on,
@@ -303,6 +353,15 @@ std::int64_t PlanWorkflow::decide(std::int64_t plan_id, PlanStatus outcome, cons
         decision.recorded_by = actor_.id;
         const auto id = ReviewRepository(db_).add_decision(decision);
         PlanRepository(db_).change_status(plan_id, plan.status, outcome, actor_.id, false);
+        record_audit(db_, actor_,
+                     {"record decision", "plan", std::to_string(plan_id),
+                      changed_fields({{"status", status_code(plan.status)}}, {{"status", status_code(outcome)},
+                                                                              {"decision",
+                                                                               {{"id", id},
+                                                                                {"revision", decision.revision},
+                                                                                {"decided_on", decided_on},
+                                                                                {"meeting_ref", meeting_ref},
+                                                                                {"note", note}}}})});
         return id;
     });
 }

@@ -96,6 +96,10 @@ class PlanWorkflow {
   private:
     Plan load(std::int64_t plan_id);
     Plan readable(std::int64_t plan_id);
+    // The writes, each with its audit entry in the same transaction.
+    int save_audited(const Plan& stored, const Plan& wanted, const std::string& reason);
+    void change_status_audited(const Plan& plan, PlanStatus to, bool freeze);
+    std::int64_t add_comment_audited(const ReviewComment& comment);
 
     Database& db_;
     plugins::PluginRegistry& plugins_;

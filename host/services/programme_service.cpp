@@ -4,6 +4,8 @@
 
 #include "domain/indicator_unit.hpp"
 #include "domain/period.hpp"
+#include "services/audit_fields.hpp"
+#include "services/audit_trail.hpp"
 #include "services/authorization.hpp"
 #include "services/subjects.hpp"
 #include "storage/achievement_queries.hpp"
@@ -56,7 +58,13 @@ std::int64_t ProgrammeService::create(Programme programme) {
     if (!programme.organisation_id) programme.organisation_id = actor_.organisation_id;
     authorize(actor_, Operation::create_programme, programme_subject(programme));
     require_period(programme.period_start, programme.period_end);
-    return ProgrammeRepository(db_).create(programme);
+    return db_.write("create programme", [&] {
+        const auto id = ProgrammeRepository(db_).create(programme);
+        record_audit(db_, actor_,
+                     {"create programme", "programme", std::to_string(id),
+                      changed_fields(nullptr, programme_fields(programme))});
+        return id;
+    });
 }
 
 void ProgrammeService::link_focus_point(std::int64_t programme_id, std::int64_t focus_point_id) {
@@ -85,6 +93,9 @@ void ProgrammeService::link_focus_point(std::int64_t programme_id, std::int64_t 
     db_.write("link programme to focus point", [&] {
         programmes.touch(programme_id, std::nullopt);
         programmes.link_focus_point(programme_id, focus_point_id);
+        record_audit(db_, actor_,
+                     {"link programme to focus point", "programme", std::to_string(programme_id),
+                      changed_fields(nullptr, {{"focus_points", {{std::to_string(focus_point_id), true}}}})});
     });
 }
 
@@ -97,9 +108,20 @@ void ProgrammeService::put_indicator(const Indicator& indicator, std::optional<i
     ProgrammeRepository programmes(db_);
     authorize(actor_, Operation::edit_programme, programme_subject(programmes.get(indicator.programme_id)));
     require_indicator_shape(indicator);
+    std::optional<Indicator> before;
+    for (auto& stored : programmes.indicators(indicator.programme_id)) {
+        if (stored.code == indicator.code) before = std::move(stored);
+    }
     db_.write("define indicator", [&] {
         programmes.touch(indicator.programme_id, seen_version);
         programmes.put_indicator(indicator);
+        const auto as_field = [&](const std::optional<Indicator>& value) {
+            return value ? nlohmann::json{{"indicators", {{indicator.code, indicator_fields(*value)}}}}
+                         : nlohmann::json();
+        };
+        record_audit(db_, actor_,
+                     {"define indicator", "programme", std::to_string(indicator.programme_id),
+                      changed_fields(as_field(before), as_field(indicator))});
     });
 }
 
@@ -116,7 +138,19 @@ Indicator ProgrammeService::record_reading(std::int64_t programme_id, const std:
     ProgrammeRepository programmes(db_);
     authorize(actor_, Operation::record_reading, programme_subject(programmes.get(programme_id)));
     require_period(period_start, period_end);
-    programmes.add_reading(indicator(programme_id, code).id, value, period_start, period_end, actor_.id);
+    std::optional<double> before;
+    for (const auto& [reading_code, reading] : programmes.current_readings(programme_id)) {
+        if (reading_code == code && reading.period_start == period_start && reading.period_end == period_end) {
+            before = reading.value;
+        }
+    }
+    db_.write("store reading", [&] {
+        programmes.add_reading(indicator(programme_id, code).id, value, period_start, period_end, actor_.id);
+        record_audit(db_, actor_,
+                     {"record reading", "programme", std::to_string(programme_id),
+                      changed_fields(before ? reading_fields(code, period_start, period_end, *before) : nullptr,
+                                     reading_fields(code, period_start, period_end, value))});
+    });
     return indicator(programme_id, code);
 }
 
@@ -130,7 +164,7 @@ IndicatorImportResult ProgrammeService::import_csv(std::string_view csv, bool dr
     const auto may_report = [this](const Programme& programme) {
         authorize(actor_, Operation::record_reading, programme_subject(programme));
     };
-    return import_indicator_csv(db_, csv, actor_.id, may_report, dry_run, progress);
+    return import_indicator_csv(db_, csv, actor_, may_report, dry_run, progress);
 }
 
 IndicatorImportResult ProgrammeService::import_csv_file(const std::filesystem::path& file, bool dry_run,
@@ -139,7 +173,7 @@ IndicatorImportResult ProgrammeService::import_csv_file(const std::filesystem::p
     const auto may_report = [this](const Programme& programme) {
         authorize(actor_, Operation::record_reading, programme_subject(programme));
     };
-    return import_indicator_csv_file(db_, file, actor_.id, may_report, dry_run, progress);
+    return import_indicator_csv_file(db_, file, actor_, may_report, dry_run, progress);
 }
 
 ReportImportResult ProgrammeService::import_report(std::string_view text, const ReportImportOptions& options) {
@@ -159,7 +193,7 @@ ReportImportResult ProgrammeService::import_report(std::string_view text, const 
         authorize(actor_, Operation::edit_programme, subject);
         authorize(actor_, Operation::record_reading, subject);
     };
-    return import_programme_report(db_, report, options, actor_.id, checks);
+    return import_programme_report(db_, report, options, actor_, checks);
 }
 
 ReportImportResult ProgrammeService::import_report_file(const std::filesystem::path& file,

@@ -5,9 +5,12 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <set>
 
 #include "domain/error.hpp"
 #include "domain/period.hpp"
+#include "services/audit_fields.hpp"
+#include "services/audit_trail.hpp"
 #include "services/pdf_text.hpp"
 #include "storage/database.hpp"
 #include "storage/programme_repository.hpp"
@@ -57,6 +60,26 @@ Indicator definition_of(const ReportIndicator& found, std::int64_t programme_id)
 
 // Matches the report's indicators with the stored ones and checks the readings' period against
 // what is stored. Runs inside the import's transaction (or a read, for a dry run).
+// What an import of the report changes, as the audit log compares it: the definitions of the
+// indicators it names and their readings for the report's period.
+nlohmann::json report_snapshot(ProgrammeRepository& programmes, std::int64_t programme_id,
+                               const ReportImportResult& result, const ProgrammeReportText& report) {
+    std::set<std::string> named;
+    for (const auto& planned : result.indicators) named.insert(planned.indicator.code);
+    nlohmann::json snapshot = nlohmann::json::object();
+    for (const auto& indicator : programmes.indicators(programme_id)) {
+        if (named.count(indicator.code) > 0) snapshot["indicators"][indicator.code] = indicator_fields(indicator);
+    }
+    for (const auto& [code, reading] : programmes.current_readings(programme_id)) {
+        if (named.count(code) == 0 || reading.period_start != report.period_start ||
+            reading.period_end != report.period_end) {
+            continue;
+        }
+        snapshot.update(reading_fields(code, reading.period_start, reading.period_end, reading.value), true);
+    }
+    return snapshot;
+}
+
 void plan_indicators(ProgrammeRepository& programmes, std::int64_t programme_id, const ProgrammeReportText& report,
                      const ReportImportOptions& options, ReportImportResult& result, Problems& problems) {
     std::map<std::string, Indicator> stored;
@@ -129,7 +152,7 @@ void plan_indicators(ProgrammeRepository& programmes, std::int64_t programme_id,
 }  // namespace
 
 ReportImportResult import_programme_report(Database& db, const ProgrammeReportText& report,
-                                           const ReportImportOptions& options, std::int64_t reported_by,
+                                           const ReportImportOptions& options, const User& reporter,
                                            const ReportImportChecks& checks) {
     Problems problems;
     for (const auto& error : report.errors) problems.add(error.line, error.message);
@@ -189,6 +212,7 @@ ReportImportResult import_programme_report(Database& db, const ProgrammeReportTe
         programmes.hold_programme(programme.id);
         plan_indicators(programmes, programme.id, report, options, result, problems);
         problems.throw_if_any();  // rolls back, the new programme too
+        const nlohmann::json before = report_snapshot(programmes, programme.id, result, report);
         for (const auto& planned : result.indicators) {
             if (planned.outcome == IndicatorOutcome::added || planned.outcome == IndicatorOutcome::updated)
                 programmes.put_indicator(definition_of(planned.indicator, programme.id));
@@ -197,8 +221,13 @@ ReportImportResult import_programme_report(Database& db, const ProgrammeReportTe
         for (const auto& stored : programmes.indicators(programme.id)) ids[stored.code] = stored.id;
         for (const auto& planned : result.indicators) {
             programmes.add_reading(ids.at(planned.indicator.code), planned.indicator.actual, report.period_start,
-                                   report.period_end, reported_by);
+                                   report.period_end, reporter.id);
         }
+        nlohmann::json after = report_snapshot(programmes, programme.id, result, report);
+        if (result.programme_created) after["programme"] = programme_fields(programme);
+        record_audit(
+            db, reporter,
+            {"import a programme report", "programme", std::to_string(programme.id), changed_fields(before, after)});
     });
     result.written = true;
     return result;

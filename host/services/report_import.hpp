@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "domain/programme.hpp"
+#include "domain/user.hpp"
 #include "services/report_reading.hpp"
 
 namespace dplan {
@@ -62,7 +63,7 @@ struct ReportImportChecks {
 // written: the report's own errors, an unknown or already existing programme, a stored indicator
 // of another kind or unit, a period that partly overlaps one already reported.
 ReportImportResult import_programme_report(Database& db, const ProgrammeReportText& report,
-                                           const ReportImportOptions& options, std::int64_t reported_by,
+                                           const ReportImportOptions& options, const User& reporter,
                                            const ReportImportChecks& checks);
 
 // The report's text: a PDF (by its %PDF- signature) through poppler, anything else as UTF-8 text.

@@ -8,6 +8,9 @@
 
 #include "domain/password.hpp"
 #include "domain/timestamp.hpp"
+#include "services/audit_trail.hpp"
+#include "storage/audit_log.hpp"
+#include "storage/database.hpp"
 #include "storage/session_repository.hpp"
 #include "storage/user_repository.hpp"
 
@@ -67,10 +70,14 @@ void SignInService::refuse_if_locked(const std::string& username) {
 }
 
 void SignInService::fail(const std::string& username, const std::string& origin) {
-    SessionRepository sessions(db_);
-    // Failures older than a window and a lockout can no longer lock anything.
-    sessions.forget_failures_before(earlier(policy_.failure_window + policy_.lockout));
-    sessions.record_failure(username, origin, now_utc_iso8601());
+    db_.write("record a failed sign-in", [&] {
+        SessionRepository sessions(db_);
+        // Failures older than a window and a lockout can no longer lock anything.
+        sessions.forget_failures_before(earlier(policy_.failure_window + policy_.lockout));
+        sessions.record_failure(username, origin, now_utc_iso8601());
+        // No one signed in: the entry names the account someone tried.
+        AuditLog(db_).record({std::nullopt, username, origin}, {"sign-in refused", "user", username, "{}"});
+    });
     throw SignInRefused(refused);
 }
 
@@ -85,10 +92,16 @@ SignedIn SignInService::sign_in(const std::string& username, const std::string& 
     const bool matches = verify_password(hash ? *hash : stand_in_hash(), password) && hash.has_value();
     if (!user || !matches || user->role == Role::system || users.is_disabled(user->id)) fail(username, origin);
 
-    SessionRepository sessions(db_);
-    sessions.clear_failures(username);
     SignedIn signed_in{new_token(), *user, later(policy_.absolute_lifetime)};
-    sessions.create(session_token_hash(signed_in.token), user->id, origin, now_utc_iso8601(), signed_in.expires_at);
+    signed_in.user.origin = origin;
+    db_.write("sign in", [&] {
+        SessionRepository sessions(db_);
+        sessions.clear_failures(username);
+        sessions.create(session_token_hash(signed_in.token), user->id, origin, now_utc_iso8601(), signed_in.expires_at);
+        record_audit(db_, signed_in.user,
+                     {"sign in", "user", std::to_string(user->id),
+                      changed_fields(nullptr, {{"session_expires_at", signed_in.expires_at}})});
+    });
     return signed_in;
 }
 
@@ -112,8 +125,11 @@ User SignInService::authenticate(const std::string& token) {
     return *user;
 }
 
-void SignInService::sign_out(const std::string& token) {
-    SessionRepository(db_).revoke(session_token_hash(token), now_utc_iso8601());
+void SignInService::sign_out(const std::string& token, const User& user) {
+    db_.write("sign out", [&] {
+        SessionRepository(db_).revoke(session_token_hash(token), now_utc_iso8601());
+        record_audit(db_, user, {"sign out", "user", std::to_string(user.id), "{}"});
+    });
 }
 
 }  // namespace dplan

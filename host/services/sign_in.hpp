@@ -50,7 +50,8 @@ class SignInService {
     SignedIn sign_in(const std::string& username, const std::string& password, const std::string& origin);
     // The user a token acts as; notes the activity that keeps it from going idle.
     User authenticate(const std::string& token);
-    void sign_out(const std::string& token);
+    // Ends the session of `token`, which `user` (its holder) signed in with.
+    void sign_out(const std::string& token, const User& user);
 
   private:
     void refuse_if_locked(const std::string& username);

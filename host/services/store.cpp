@@ -28,7 +28,7 @@ std::string Store::describe() const { return database_->url().redacted(); }
 User Store::user(const std::string& username) {
     // The built-in account is the same row in every database; answering without a query lets
     // `db migrate` act as it on a database whose users table is not yet at this binary's schema.
-    if (username == "system") return User{system_user_id, "system", "system", Role::system, {}, {}};
+    if (username == "system") return system_user();
     if (!database_->has_table("users")) {
         throw NotFound(
             {fmt::format("資料庫尚未建立，沒有用戶「{}」；請先執行 dplan db init", username),
@@ -40,7 +40,9 @@ User Store::user(const std::string& username) {
             throw PermissionDenied({fmt::format("用戶「{}」已停用，不可再操作", username),
                                     fmt::format("user '{}' is disabled and may no longer act", username)});
         }
-        return *found;
+        User user = *found;
+        user.origin = "local";  // direct database mode: this machine
+        return user;
     }
     throw NotFound({fmt::format("沒有用戶「{}」；管理員可用 dplan user add 建立", username),
                     fmt::format("no user '{}'; an administrator can create one with 'dplan user add'", username)});

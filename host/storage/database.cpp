@@ -225,6 +225,26 @@ bool Database::has_table(std::string_view name) {
     });
 }
 
+bool Database::has_audit_log() {
+    if (!audit_log_seen_) audit_log_seen_ = has_table("audit_head");
+    return audit_log_seen_;
+}
+
+void Database::take_turn_to_audit() {
+    if (dialect() != Dialect::mysql) return;
+    long long sequence = 0;
+    *session_ << "SELECT sequence FROM audit_head WHERE id = 1 FOR UPDATE", soci::into(sequence);
+}
+
+void Database::throw_unaudited(std::string_view what) const {
+    spdlog::error("refused to commit '{}' on {}: it recorded no audit entry", what, url_.redacted());
+    throw UnauditedWrite(
+        {fmt::format("內部錯誤：「{}」沒有記下審計記錄，因此不獲提交；資料未有改動。請向開發者報告。", what),
+         fmt::format("internal error: '{}' recorded no audit entry, so it was not committed; nothing was changed. "
+                     "Please report this to the developers.",
+                     what)});
+}
+
 StorageError Database::translate(std::string_view what, const soci::soci_error& e) const {
     const std::string reason = e.get_error_message();
     spdlog::debug("storage error during '{}' on {}: {}", what, url_.redacted(), e.what());

@@ -29,25 +29,25 @@ class Database {
     // Runs `step` in a transaction: commits when it returns, rolls back when it throws.
     // A write inside another write joins the outer transaction. `what` names the step for error
     // messages ("save plan 3").
+    // Once the database has its audit log (schema 0013), a transaction that recorded no audit
+    // entry (storage/audit_log.hpp) is rolled back with UnauditedWrite: no front end, import or
+    // tool can change data without leaving an entry, because none can commit without one.
     template <typename Step>
     auto write(std::string_view what, Step&& step) -> decltype(step()) {
-        if (transaction_depth_ > 0) {
-            DepthGuard nested(transaction_depth_);
-            return step();
-        }
-        return guarded(what, [&] {
-            WriteTransaction transaction(*this);
-            DepthGuard outermost(transaction_depth_);
-            if constexpr (std::is_void_v<decltype(step())>) {
-                step();
-                transaction.commit();
-            } else {
-                auto result = step();
-                transaction.commit();
-                return result;
-            }
-        });
+        return transaction(what, Auditing::required, std::forward<Step>(step));
     }
+
+    // A write that changes only sign-in bookkeeping (when a session was last used, old failed
+    // sign-ins forgotten), which the audit log would only flood. Used by the session repository
+    // alone; scripts/check_layers.sh keeps it that way.
+    template <typename Step>
+    auto bookkeeping_write(std::string_view what, Step&& step) -> decltype(step()) {
+        return transaction(what, Auditing::exempt, std::forward<Step>(step));
+    }
+
+    bool in_write() const { return transaction_depth_ > 0; }
+    // Called by the audit log for each entry it adds to the open transaction.
+    void note_audited() { ++audit_entries_; }
 
     // Runs a read, translating storage failures the same way.
     template <typename Query>
@@ -56,6 +56,42 @@ class Database {
     }
 
   private:
+    enum class Auditing { required, exempt };
+
+    template <typename Step>
+    auto transaction(std::string_view what, Auditing auditing, Step&& step) -> decltype(step()) {
+        if (transaction_depth_ > 0) {
+            DepthGuard nested(transaction_depth_);
+            return step();
+        }
+        const bool must_audit = auditing == Auditing::required && has_audit_log();
+        return guarded(what, [&] {
+            WriteTransaction transaction(*this);
+            DepthGuard outermost(transaction_depth_);
+            audit_entries_ = 0;
+            if (must_audit) take_turn_to_audit();
+            if constexpr (std::is_void_v<decltype(step())>) {
+                step();
+                if (must_audit && audit_entries_ == 0) throw_unaudited(what);
+                transaction.commit();
+            } else {
+                auto result = step();
+                if (must_audit && audit_entries_ == 0) throw_unaudited(what);
+                transaction.commit();
+                return result;
+            }
+        });
+    }
+
+    // Whether the schema has the audit log yet (remembered once seen: it is never removed).
+    bool has_audit_log();
+    // On MariaDB, locks the audit log's head row before anything else, so audited writes take
+    // turns: each adds its entry to the head the previous one left, and since every writer takes
+    // this lock first, no writer can hold it while waiting for rows another writer holds (no
+    // deadlock). SQLite's BEGIN IMMEDIATE already lets one writer in at a time.
+    void take_turn_to_audit();
+    [[noreturn]] void throw_unaudited(std::string_view what) const;
+
     // Begins a write transaction; rolls it back unless commit() was called. When COMMIT itself
     // fails on MariaDB, commit() throws a StorageError saying the outcome is unknown. On SQLite it begins
     // IMMEDIATE: a deferred transaction that later upgrades to a write gets SQLITE_BUSY at once
@@ -113,6 +149,14 @@ class Database {
     DatabaseUrl url_;
     std::unique_ptr<soci::session> session_;
     int transaction_depth_ = 0;
+    int audit_entries_ = 0;  // entries recorded in the open transaction
+    bool audit_log_seen_ = false;
+};
+
+// A write that would have committed without an audit entry: a defect in the code that made it,
+// never the user's doing. It was rolled back.
+class UnauditedWrite : public StorageError {
+    using StorageError::StorageError;
 };
 
 // True when `e` reports a broken UNIQUE constraint on either backend.

@@ -4,8 +4,14 @@
 #include <spdlog/spdlog.h>
 
 #include "domain/timestamp.hpp"
+#include "storage/audit_log.hpp"
 
 namespace dplan {
+
+namespace {
+// The migration that adds the audit log: it and every later one are recorded in it.
+constexpr int first_audited_migration = 13;
+}  // namespace
 
 const std::vector<Migration>& migrations_for(Dialect dialect) {
     return dialect == Dialect::sqlite ? embedded_sqlite_migrations() : embedded_mysql_migrations();
@@ -36,7 +42,7 @@ std::vector<std::string> split_sql_statements(std::string_view script) {
     return statements;
 }
 
-Migrator::Migrator(Database& db) : db_(db) {}
+Migrator::Migrator(Database& db, AuditActor actor) : db_(db), actor_(std::move(actor)) {}
 
 int Migrator::current_version() {
     if (!db_.has_table("schema_version")) {
@@ -114,6 +120,11 @@ std::vector<int> Migrator::migrate(int target) {
             db_.session() << "INSERT INTO schema_version (version, name, applied_at) "
                              "VALUES (:version, :name, :applied_at)",
                 soci::use(migration.version), soci::use(name), soci::use(now);
+            if (migration.version >= first_audited_migration) {
+                AuditLog(db_).record(actor_, {"apply migration", "schema", fmt::format("{:04}", migration.version),
+                                              fmt::format(R"({{"/version":{{"before":{},"after":{}}}}})",
+                                                          migration.version - 1, migration.version)});
+            }
         });
         spdlog::info("applied {} to {}", step, db_.url().redacted());
         applied.push_back(migration.version);

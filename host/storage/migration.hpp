@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/audit_entry.hpp"
+#include "domain/user.hpp"
 #include "storage/database.hpp"
 
 namespace dplan {
@@ -31,7 +33,9 @@ struct SchemaStatus {
 
 class Migrator {
   public:
-    explicit Migrator(Database& db);
+    // `actor` is who the audit log names for the migrations from 0013 on (the schema before has no
+    // audit log); the built-in system account unless an administrator ran them.
+    explicit Migrator(Database& db, AuditActor actor = {system_user_id, "system", "local"});
 
     // Refuses (SchemaError) a database that is newer than this binary or not ours at all.
     SchemaStatus status();
@@ -47,6 +51,7 @@ class Migrator {
     int current_version();
 
     Database& db_;
+    AuditActor actor_;
 };
 
 }  // namespace dplan

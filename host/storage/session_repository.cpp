@@ -35,7 +35,7 @@ std::optional<StoredSession> SessionRepository::find(const std::string& token_ha
 
 void SessionRepository::touch(std::int64_t session_id, const std::string& now) {
     const long long id = session_id;
-    db_.write("note session activity", [&] {
+    db_.bookkeeping_write("note session activity", [&] {
         db_.session() << "UPDATE sessions SET last_seen_at = :now WHERE id = :id", soci::use(now), soci::use(id);
     });
 }
@@ -81,8 +81,9 @@ void SessionRepository::clear_failures(const std::string& username) {
 }
 
 void SessionRepository::forget_failures_before(const std::string& time) {
-    db_.write("forget old failed sign-ins",
-              [&] { db_.session() << "DELETE FROM sign_in_failures WHERE failed_at < :time", soci::use(time); });
+    db_.bookkeeping_write("forget old failed sign-ins", [&] {
+        db_.session() << "DELETE FROM sign_in_failures WHERE failed_at < :time", soci::use(time);
+    });
 }
 
 }  // namespace dplan

@@ -15,8 +15,8 @@
 #include "domain/user.hpp"
 #include "services/csv.hpp"
 #include "services/indicator_import.hpp"
+#include "services/programme_service.hpp"
 #include "storage/migration.hpp"
-#include "storage/programme_repository.hpp"
 
 namespace {
 
@@ -33,7 +33,7 @@ dplan::Database& database() {
         programme.period_start = "2023-04-01";
         programme.period_end = "2025-03-31";
         programme.areas = {"youth"};
-        dplan::ProgrammeRepository(*opened).create(programme);
+        dplan::ProgrammeService(*opened, dplan::system_user()).create(programme);
         return opened;
     }();
     return *db;

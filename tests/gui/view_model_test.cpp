@@ -13,6 +13,7 @@
 #include "model/editor_session.hpp"
 #include "model/view_models.hpp"
 #include "model/worker.hpp"
+#include "services/account_service.hpp"
 #include "services/authorization.hpp"
 #include "services/demo.hpp"
 #include "services/pdf_text.hpp"
@@ -46,7 +47,7 @@ class DashboardModel : public dplan::testing::BackendTest {
         return options;
     }
     void TearDown() override { client.reset(); }
-    static User system_user() { return {system_user_id, "system", "system", Role::system, {}, {}}; }
+    static User system_user() { return {system_user_id, "system", "system", Role::system, {}, {}, ""}; }
     std::string url;
     std::unique_ptr<DashboardClient> client;
     Snapshot snapshot;
@@ -476,7 +477,8 @@ TEST_P(DashboardModel, AnOfficerOfAnotherDistrictSeesNothingOfRiverside) {
     ASSERT_FALSE(snapshot.meetings.empty());
     ASSERT_FALSE(snapshot.programmes.empty());
     const auto north = DistrictRepository(db()).get_by_code("north").id;
-    UserRepository(db()).create({0, "north.officer", "north.officer", Role::officer, north, {}}, "");
+    AccountService(db(), system_user())
+        .add_user({0, "north.officer", "north.officer", Role::officer, north, {}, ""}, "");
     auto outsider = open_local_client(url, "north.officer", loader());
     Selection riverside;
     riverside.district_id = snapshot.selection.district_id;
@@ -649,8 +651,10 @@ TEST_P(DashboardModel, AUserWhoMayNotEditThePlanIsRefusedAddingAServiceAreaInBot
     EXPECT_THROW(officer->add_area(plan_id, "self_help_ok", ""), InvalidInput);
     officer->decide(plan_id, PlanStatus::returned, "2024-06-20", "請補充自助組織的工作");
 
-    UserRepository(db()).create(
-        {0, "riverside.member", "riverside.member", Role::committee_member, snapshot.selection.district_id, {}}, "");
+    AccountService(db(), system_user())
+        .add_user(
+            {0, "riverside.member", "riverside.member", Role::committee_member, snapshot.selection.district_id, {}, ""},
+            "");
     auto member = open_local_client(url, "riverside.member", with_self_help());
     const Snapshot seen = member->load(snapshot.selection);
     ASSERT_TRUE(seen.plan.has_value()) << "members read returned plans";

@@ -401,6 +401,39 @@ TEST_P(ServerTest, PasswordChangeAndDisablingEndSessionsAtOnce) {
               401);
 }
 
+TEST_P(ServerTest, AdministratorsReadTheAuditLogOfWhatWasDoneOverHttp) {
+    const auto client = start();
+    const auto officer = client.sign_in("officer.here", test_password);
+    const auto commented = client.post(plan_path(world.submitted_plan, "/comments"), {{"body", "請補充數據"}}, officer);
+    ASSERT_EQ(commented.status, 201) << commented.body;
+    EXPECT_EQ(client.get("/api/audit", officer).status, 403) << "officers do not read the audit log";
+    EXPECT_EQ(client.get("/api/audit/verify", officer).status, 403);
+
+    const auto admin = client.sign_in("admin", test_password);
+    const auto comments = client.get("/api/audit?object_type=comment", admin);
+    ASSERT_EQ(comments.status, 200) << comments.body;
+    ASSERT_EQ(comments.json().size(), 1u) << comments.body;
+    const auto entry = comments.json()[0];
+    EXPECT_EQ(entry["actor"]["name"], "officer.here");
+    EXPECT_EQ(entry["actor"]["origin"], "127.0.0.1") << "the client's address";
+    EXPECT_EQ(entry["changes"]["/body"]["after"], "請補充數據");
+    const auto sign_ins = client.get("/api/audit?object_type=user&limit=50", admin);
+    ASSERT_EQ(sign_ins.status, 200);
+    bool officer_signed_in = false;
+    for (const auto& item : sign_ins.json()) {
+        officer_signed_in =
+            officer_signed_in || (item["action"] == "sign in" && item["actor"]["name"] == "officer.here");
+    }
+    EXPECT_TRUE(officer_signed_in) << sign_ins.body;
+
+    const auto verified = client.get("/api/audit/verify", admin);
+    ASSERT_EQ(verified.status, 200);
+    EXPECT_EQ(verified.json()["intact"], true);
+    EXPECT_EQ(client.get("/api/audit?limit=many", admin).status, 400);
+    EXPECT_EQ(client.get("/api/audit?since=yesterday", admin).status, 400);
+    EXPECT_EQ(client.get("/api/audit?limit=5000", admin).status, 400);
+}
+
 TEST_P(ServerTest, TlsServesOnlyTls) {
     const auto certificate = (folder / "cert.pem").string(), key = (folder / "key.pem").string();
     const auto made = run_command(DPLAN_EXECUTABLE, {"cert", "self-signed", "--cert", certificate, "--key", key});

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "services/account_service.hpp"
+#include "services/audit_service.hpp"
 #include "services/collaboration.hpp"
 #include "services/database_admin.hpp"
 #include "services/directory_service.hpp"
@@ -96,6 +97,7 @@ const std::map<Operation, std::set<Actor>> allowed{
     {Operation::read_collaboration, {system, admin, officer_here, member_here}},
     {Operation::inspect_database, everyone},
     {Operation::administer_database, {system, admin}},
+    {Operation::read_audit_log, {system, admin}},
 };
 
 class AuthorizationTest : public testing::BackendTest {
@@ -106,11 +108,13 @@ class AuthorizationTest : public testing::BackendTest {
         migrate();
         here = testing::create_sample_district(db());
         elsewhere = DistrictRepository(db()).get_by_code("north").id;
-        organisation = OrganisationRepository(db()).create({0, {"河畔服務社", "Riverside Services"}, Sector::ngo});
-        other_organisation = OrganisationRepository(db()).create({0, {"北岸服務社", "North Services"}, Sector::ngo});
-        member_of_organisation =
-            StakeholderRepository(db()).create({0, {"何社工", "Mr Ho"}, organisation, {}, Sector::ngo, ""});
-        users[system] = {system_user_id, "system", "system", Role::system, {}, {}};
+        organisation = DirectoryService(db(), system_user())
+                           .add_organisation({0, {"河畔服務社", "Riverside Services"}, Sector::ngo});
+        other_organisation =
+            DirectoryService(db(), system_user()).add_organisation({0, {"北岸服務社", "North Services"}, Sector::ngo});
+        member_of_organisation = DirectoryService(db(), system_user())
+                                     .add_stakeholder({0, {"何社工", "Mr Ho"}, organisation, {}, Sector::ngo, ""});
+        users[system] = system_user();
         users[admin] = make_user("admin", Role::admin, {}, {});
         users[officer_here] = make_user("officer.here", Role::officer, here, {});
         users[officer_elsewhere] = make_user("officer.elsewhere", Role::officer, elsewhere, {});
@@ -127,8 +131,8 @@ class AuthorizationTest : public testing::BackendTest {
 
     User make_user(const std::string& name, Role role, std::optional<std::int64_t> district,
                    std::optional<std::int64_t> org) {
-        User user{0, name, name, role, district, org};
-        user.id = UserRepository(db()).create(user, "");
+        User user{0, name, name, role, district, org, "test"};
+        user.id = AccountService(db(), system_user()).add_user(user, "");
         return user;
     }
 
@@ -264,12 +268,13 @@ class AuthorizationTest : public testing::BackendTest {
             {Operation::manage_users,
              [&] {
                  AccountService(db(), users.at(actor))
-                     .add_user({0, fmt::format("new.{}", ++serial), "", Role::viewer, {}, {}}, "");
+                     .add_user({0, fmt::format("new.{}", ++serial), "", Role::viewer, {}, {}, ""}, "");
              }},
             {Operation::read_collaboration,
              [&] { CollaborationService(db(), users.at(actor)).matrix(submitted_plan()); }},
             {Operation::inspect_database, [&] { DatabaseAdmin(db(), users.at(actor)).status(); }},
             {Operation::administer_database, [&] { DatabaseAdmin(db(), users.at(actor)).migrate(); }},
+            {Operation::read_audit_log, [&] { AuditService(db(), users.at(actor)).list({}); }},
         };
         const auto driver = drivers.find(operation);
         if (driver == drivers.end()) {

@@ -14,6 +14,7 @@
 #include "services/programme_service.hpp"
 #include "storage/achievement_queries.hpp"
 #include "storage/programme_repository.hpp"
+#include "support/arrange.hpp"
 #include "support/backend_test.hpp"
 
 namespace dplan {
@@ -40,7 +41,7 @@ class IndicatorImportTest : public testing::BackendTest {
         programme.period_start = "2023-04-01";
         programme.period_end = "2025-03-31";
         programme.areas = {"youth"};
-        programme_id = ProgrammeRepository(db()).create(programme);
+        programme_id = testing::arrange(db(), [&] { return ProgrammeRepository(db()).create(programme); });
     }
     int count(const std::string& table) {
         int rows = 0;
@@ -49,7 +50,7 @@ class IndicatorImportTest : public testing::BackendTest {
     }
     std::string import_error(const std::string& csv) {
         try {
-            import_indicator_csv(db(), csv, system_user_id, any_programme, false);
+            import_indicator_csv(db(), csv, system_user(), any_programme, false);
         } catch (const InvalidInput& e) {
             EXPECT_FALSE(e.message().zh.empty());
             return e.message().en;
@@ -60,7 +61,7 @@ class IndicatorImportTest : public testing::BackendTest {
 };
 
 TEST_P(IndicatorImportTest, TheSampleImportsAndReportsAsTheNgoReportDoes) {
-    const auto result = import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, false);
+    const auto result = import_indicator_csv(db(), sample_csv(), system_user(), any_programme, false);
     EXPECT_EQ(result.rows, 10u);
     EXPECT_EQ(result.readings, 10u);
     ProgrammeRepository programmes(db());
@@ -77,10 +78,10 @@ TEST_P(IndicatorImportTest, TheSampleImportsAndReportsAsTheNgoReportDoes) {
 }
 
 TEST_P(IndicatorImportTest, ACorrectionIsANewReadingAndTheNewestCounts) {
-    import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, false);
+    import_indicator_csv(db(), sample_csv(), system_user(), any_programme, false);
     import_indicator_csv(db(),
                          header + "同行新路計劃,2,output,外展接觸青少年人次,contacts,200,210,2023-04-01,2025-03-31\n",
-                         system_user_id, any_programme, false);
+                         system_user(), any_programme, false);
     EXPECT_EQ(count("readings"), 11) << "the old reading is kept";
     const auto indicators = ProgrammeRepository(db()).indicators(programme_id);
     const auto outreach =
@@ -94,7 +95,7 @@ TEST_P(IndicatorImportTest, ACorrectionIsANewReadingAndTheNewestCounts) {
 // report, the summary and the export, which imports back unchanged.
 TEST_P(IndicatorImportTest, AnEmptyTargetIsNotStatedAndExportsAndImportsBackEmpty) {
     import_indicator_csv(db(), header + "同行新路計劃,3-c,output,家長小組,sessions,,18,2023-04-01,2025-03-31\n",
-                         system_user_id, any_programme, false);
+                         system_user(), any_programme, false);
     ProgrammeRepository programmes(db());
     const auto indicators = programmes.indicators(programme_id);
     ASSERT_EQ(indicators.size(), 1u);
@@ -115,7 +116,7 @@ TEST_P(IndicatorImportTest, AnEmptyTargetIsNotStatedAndExportsAndImportsBackEmpt
     const std::string exported = ProgrammeService(db(), system).export_csv();
     EXPECT_NE(exported.find("同行新路計劃,3-c,output,家長小組,sessions,,18,2023-04-01,2025-03-31"), std::string::npos)
         << exported;
-    import_indicator_csv(db(), exported, system_user_id, any_programme, false);
+    import_indicator_csv(db(), exported, system_user(), any_programme, false);
     EXPECT_EQ(programmes.indicators(programme_id)[0].target, std::nullopt);
 }
 
@@ -124,7 +125,7 @@ TEST_P(IndicatorImportTest, ZeroTargetsAreNotApplicableAndMissingActualsNotRepor
                          header +
                              "同行新路計劃,X,output,額外活動,activities,0,3,2023-04-01,2025-03-31\n"
                              "同行新路計劃,Y,output,未報,sessions,5,,2023-04-01,2025-03-31\n",
-                         system_user_id, any_programme, false);
+                         system_user(), any_programme, false);
     ProgrammeRepository programmes(db());
     const auto report = programme_report_markdown(programmes.get(programme_id), programmes.indicators(programme_id));
     EXPECT_NE(report.find("| X 額外活動 | 0 項活動 | 3 | 不適用 n/a (target 0) |"), std::string::npos) << report;
@@ -171,18 +172,18 @@ TEST_P(IndicatorImportTest, UnreadableFilesAreRefusedAndDryRunWritesNothing) {
                   .find("line 2: a quoted field is never closed"),
               std::string::npos);
 
-    const auto result = import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, true);
+    const auto result = import_indicator_csv(db(), sample_csv(), system_user(), any_programme, true);
     EXPECT_EQ(result.rows, 10u);
     EXPECT_EQ(count("indicators"), 0);
 }
 
 TEST_P(IndicatorImportTest, AchievementIsSummedUpInSqlWithFilters) {
-    import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, false);
+    import_indicator_csv(db(), sample_csv(), system_user(), any_programme, false);
     import_indicator_csv(db(),
                          header +
                              "同行新路計劃,Z,output,未報,sessions,5,,2023-04-01,2025-03-31\n"
                              "同行新路計劃,N,output,額外,activities,0,4,2023-04-01,2025-03-31\n",
-                         system_user_id, any_programme, false);
+                         system_user(), any_programme, false);
     const auto rows = summarise_achievement(db(), AchievementGrouping::programme, {});
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].label.zh, "同行新路計劃");
@@ -219,7 +220,7 @@ TEST_P(IndicatorImportTest, MonthlyOutputsAddUpAndOutcomesTakeTheLatestPeriod) {
                                                  "同行新路計劃,M,output,每月小組,sessions,30,9,2023-06-01,2023-06-30\n"
                                                  "同行新路計劃,Q,outcome,滿意度,percent,80,85,2023-07-01,2023-09-30\n"
                                                  "同行新路計劃,Q,outcome,滿意度,percent,80,78,2023-04-01,2023-06-30\n",
-                                             system_user_id, any_programme, false);
+                                             system_user(), any_programme, false);
     EXPECT_EQ(result.readings, 5u);
     const auto indicators = ProgrammeRepository(db()).indicators(programme_id);
     ASSERT_EQ(indicators.size(), 2u);
@@ -234,10 +235,11 @@ TEST_P(IndicatorImportTest, ACorrectionSupersedesTheSamePeriodAndTheHistoryIsKep
                          header +
                              "同行新路計劃,M,output,每月小組,sessions,30,10,2023-04-01,2023-04-30\n"
                              "同行新路計劃,M,output,每月小組,sessions,30,12,2023-05-01,2023-05-31\n",
-                         system_user_id, any_programme, false);
+                         system_user(), any_programme, false);
     ProgrammeRepository programmes(db());
     const auto indicator_id = programmes.indicators(programme_id).front().id;
-    programmes.add_reading(indicator_id, 11, "2023-04-01", "2023-04-30", system_user_id);
+    testing::arrange(db(),
+                     [&] { programmes.add_reading(indicator_id, 11, "2023-04-01", "2023-04-30", system_user_id); });
     EXPECT_EQ(programmes.indicators(programme_id).front().actual, std::optional<double>(23));
     const auto history = programmes.readings(indicator_id);
     ASSERT_EQ(history.size(), 3u);
@@ -249,7 +251,7 @@ TEST_P(IndicatorImportTest, ACorrectionSupersedesTheSamePeriodAndTheHistoryIsKep
 
     // A correction through the CSV works the same way.
     import_indicator_csv(db(), header + "同行新路計劃,M,output,每月小組,sessions,30,13,2023-05-01,2023-05-31\n",
-                         system_user_id, any_programme, false);
+                         system_user(), any_programme, false);
     EXPECT_EQ(programmes.indicators(programme_id).front().actual, std::optional<double>(24));
     EXPECT_EQ(count("readings"), 4);
 }
@@ -267,14 +269,17 @@ TEST_P(IndicatorImportTest, PartlyOverlappingPeriodsAreRefusedAndNothingIsWritte
     EXPECT_EQ(count("indicators"), 0);
 
     import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-06-30\n",
-                         system_user_id, any_programme, false);
+                         system_user(), any_programme, false);
     EXPECT_NE(import_error(header + "同行新路計劃,M,output,小組,sessions,30,5,2023-06-01,2023-06-30\n")
                   .find("line 2, period_start: the period 2023-06-01 to 2023-06-30 partly overlaps the reported period "
                         "2023-04-01 to 2023-06-30"),
               std::string::npos);
     ProgrammeRepository programmes(db());
     const auto indicator_id = programmes.indicators(programme_id).front().id;
-    EXPECT_THROW(programmes.add_reading(indicator_id, 5, "2023-06-30", "2023-07-31", system_user_id), InvalidInput);
+    EXPECT_THROW(
+        testing::arrange(db(),
+                         [&] { programmes.add_reading(indicator_id, 5, "2023-06-30", "2023-07-31", system_user_id); }),
+        InvalidInput);
     EXPECT_EQ(count("readings"), 1);
     EXPECT_EQ(programmes.indicators(programme_id).front().actual, std::optional<double>(10));
 }
@@ -283,17 +288,19 @@ TEST_P(IndicatorImportTest, PartlyOverlappingPeriodsAreRefusedAndNothingIsWritte
 // so export then import emptied every English description.
 TEST_P(IndicatorImportTest, EnglishDescriptionsAreKeptUnlessTheFileHasTheColumn) {
     ProgrammeRepository programmes(db());
-    programmes.put_indicator({0,
-                              programme_id,
-                              "1A",
-                              IndicatorKind::output,
-                              {"社區講座", "Community talks"},
-                              "sessions",
-                              8,
-                              std::nullopt,
-                              std::nullopt});
+    testing::arrange(db(), [&] {
+        programmes.put_indicator({0,
+                                  programme_id,
+                                  "1A",
+                                  IndicatorKind::output,
+                                  {"社區講座", "Community talks"},
+                                  "sessions",
+                                  8,
+                                  std::nullopt,
+                                  std::nullopt});
+    });
     import_indicator_csv(db(), header + "同行新路計劃,1A,output,社區講座（更新）,sessions,9,8,2023-04-01,2025-03-31\n",
-                         system_user_id, any_programme, false);
+                         system_user(), any_programme, false);
     auto indicator = programmes.indicators(programme_id).front();
     EXPECT_EQ(indicator.description.zh, "社區講座（更新）");
     EXPECT_EQ(indicator.description.en, "Community talks") << "the file says nothing about English";
@@ -304,7 +311,7 @@ TEST_P(IndicatorImportTest, EnglishDescriptionsAreKeptUnlessTheFileHasTheColumn)
         db(),
         "description_en,programme,indicator_code,kind,description,unit,target,actual,period_start,period_end\n"
         "\"Talks, in the community\",同行新路計劃,1A,output,社區講座,sessions,9,8,2023-04-01,2025-03-31\n",
-        system_user_id, any_programme, false);
+        system_user(), any_programme, false);
     EXPECT_EQ(programmes.indicators(programme_id).front().description.en, "Talks, in the community");
     EXPECT_NE(import_error(header.substr(0, header.size() - 1) +
                            ",description_en\n"
@@ -315,14 +322,14 @@ TEST_P(IndicatorImportTest, EnglishDescriptionsAreKeptUnlessTheFileHasTheColumn)
 }
 
 TEST_P(IndicatorImportTest, AnExportImportsBackWithEveryDescriptionInBothLanguages) {
-    import_indicator_csv(db(), sample_csv(), system_user_id, any_programme, false);
+    import_indicator_csv(db(), sample_csv(), system_user(), any_programme, false);
     ProgrammeRepository programmes(db());
     for (auto indicator : programmes.indicators(programme_id)) {
         indicator.description.en = "English, \"quoted\" " + indicator.code;
-        programmes.put_indicator(indicator);
+        testing::arrange(db(), [&] { programmes.put_indicator(indicator); });
     }
     const auto before = programmes.indicators(programme_id);
-    ProgrammeService service(db(), {system_user_id, "system", "system", Role::system, {}, {}});
+    ProgrammeService service(db(), {system_user_id, "system", "system", Role::system, {}, {}, ""});
     const std::string exported = service.export_csv();
     EXPECT_TRUE(exported.starts_with(std::string(indicator_csv_header) + ",description_en\n")) << exported;
     service.import_csv(exported, false);
@@ -361,7 +368,7 @@ TEST_P(IndicatorImportTest, HeadersNameEveryColumnOnceAndRowsAndFilesHaveLimits)
     std::ofstream(huge) << header;
     std::filesystem::resize_file(huge, indicator_csv_largest_file + 1);  // sparse: nothing is written to disk
     try {
-        import_indicator_csv_file(db(), huge, system_user_id, any_programme, false);
+        import_indicator_csv_file(db(), huge, system_user(), any_programme, false);
         ADD_FAILURE() << "a file over the limit was read";
     } catch (const InvalidInput& e) {
         EXPECT_EQ(e.message().en,
@@ -369,7 +376,7 @@ TEST_P(IndicatorImportTest, HeadersNameEveryColumnOnceAndRowsAndFilesHaveLimits)
                   "import it in parts");
         EXPECT_EQ(e.message().zh, "CSV 有 536870913 位元組，超過每次匯入的上限 536870912 位元組；請分批匯入");
     }
-    EXPECT_THROW(import_indicator_csv_file(db(), dir / "missing.csv", system_user_id, any_programme, false),
+    EXPECT_THROW(import_indicator_csv_file(db(), dir / "missing.csv", system_user(), any_programme, false),
                  InvalidInput);
     std::filesystem::remove_all(dir);
 }
@@ -387,7 +394,7 @@ TEST_P(IndicatorImportTest, AStreamedFileReadsTheSameAcrossBlockBoundaries) {
     ASSERT_GT(csv.size(), 2u * 64 * 1024);
     const auto file = dir / "monthly.csv";
     std::ofstream(file, std::ios::binary) << csv;
-    const auto streamed = import_indicator_csv_file(db(), file, system_user_id, any_programme, false);
+    const auto streamed = import_indicator_csv_file(db(), file, system_user(), any_programme, false);
     EXPECT_EQ(streamed.readings, 2001u);
     const auto indicators = ProgrammeRepository(db()).indicators(programme_id);
     ASSERT_EQ(indicators.size(), 1u);
@@ -400,14 +407,14 @@ TEST_P(IndicatorImportTest, AStreamedFileReadsTheSameAcrossBlockBoundaries) {
 // no clash and both write. Now the second waits for the first and is refused.
 TEST_P(IndicatorImportTest, TwoImportsAtOnceNeverStoreOverlappingPeriods) {
     import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,,2023-04-01,2025-03-31\n",
-                         system_user_id, any_programme, false);
+                         system_user(), any_programme, false);
     const auto other = test_database().open_another();
     std::string second_error;
     std::thread second;
     // The first import calls `progress` inside its write transaction, after its check: the second
     // starts there and gets as far as it can while the first still holds its rows.
     import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-04-30\n",
-                         system_user_id, any_programme, false, [&](std::size_t, std::size_t) {
+                         system_user(), any_programme, false, [&](std::size_t, std::size_t) {
                              if (second.joinable()) return;
                              second = std::thread([&] {
                                  try {
@@ -415,7 +422,7 @@ TEST_P(IndicatorImportTest, TwoImportsAtOnceNeverStoreOverlappingPeriods) {
                                                           header +
                                                               "同行新路計劃,M,output,小組,sessions,30,12,2023-04-15,"
                                                               "2023-05-14\n",
-                                                          system_user_id, any_programme, false);
+                                                          system_user(), any_programme, false);
                                      second_error = "accepted";
                                  } catch (const std::exception& e) {
                                      second_error = e.what();
@@ -437,18 +444,20 @@ TEST_P(IndicatorImportTest, TwoImportsAtOnceNeverStoreOverlappingPeriods) {
 // was writing the same indicator could overlap it.
 TEST_P(IndicatorImportTest, AReadingRecordedDuringAnImportWaitsForItAndIsRefused) {
     import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,,2023-04-01,2025-03-31\n",
-                         system_user_id, any_programme, false);
+                         system_user(), any_programme, false);
     const auto indicator_id = ProgrammeRepository(db()).indicators(programme_id).front().id;
     const auto other = test_database().open_another();
     std::string recorded;
     std::thread record;
     import_indicator_csv(db(), header + "同行新路計劃,M,output,小組,sessions,30,10,2023-04-01,2023-04-30\n",
-                         system_user_id, any_programme, false, [&](std::size_t, std::size_t) {
+                         system_user(), any_programme, false, [&](std::size_t, std::size_t) {
                              if (record.joinable()) return;
                              record = std::thread([&] {
                                  try {
-                                     ProgrammeRepository(*other).add_reading(indicator_id, 7, "2023-04-20",
-                                                                             "2023-05-19", system_user_id);
+                                     testing::arrange(*other, [&] {
+                                         ProgrammeRepository(*other).add_reading(indicator_id, 7, "2023-04-20",
+                                                                                 "2023-05-19", system_user_id);
+                                     });
                                      recorded = "accepted";
                                  } catch (const std::exception& e) {
                                      recorded = e.what();

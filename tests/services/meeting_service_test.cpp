@@ -7,8 +7,10 @@
 
 #include <algorithm>
 
+#include "services/account_service.hpp"
 #include "services/authorization.hpp"
 #include "services/collaboration.hpp"
+#include "services/directory_service.hpp"
 #include "services/icalendar.hpp"
 #include "services/plan_workflow.hpp"
 #include "storage/district_repository.hpp"
@@ -37,22 +39,22 @@ class MeetingServiceTest : public testing::BackendTest {
         options.allow_unsigned = true;
         registry = std::make_unique<plugins::PluginRegistry>(plugins::PluginRegistry::load(options));
         plan_id = PlanWorkflow(db(), *registry, officer).create(testing::sample_plan(district_id), "first draft");
-        const auto hospital =
-            OrganisationRepository(db()).create({0, {"河畔醫院", "Riverside Hospital"}, Sector::health});
-        doctor = StakeholderRepository(db()).create(
-            {0, {"黃醫生", "Dr Wong"}, hospital, {}, Sector::ngo, "wong@example.hk"});
+        const auto hospital = DirectoryService(db(), system_user())
+                                  .add_organisation({0, {"河畔醫院", "Riverside Hospital"}, Sector::health});
+        doctor = DirectoryService(db(), system_user())
+                     .add_stakeholder({0, {"黃醫生", "Dr Wong"}, hospital, {}, Sector::ngo, "wong@example.hk"});
         // NGO staff of the hospital: its people take part in the district's meetings.
         ngo = make_user("ngo.staff", Role::ngo, std::nullopt, hospital);
-        resident =
-            StakeholderRepository(db()).create({0, {"林女士", "Ms Lam"}, std::nullopt, {}, Sector::resident, ""});
-        chair = StakeholderRepository(db()).create(
-            {0, {"陳主席", "Chairman Chan"}, std::nullopt, {}, Sector::district_group, ""});
+        resident = DirectoryService(db(), system_user())
+                       .add_stakeholder({0, {"林女士", "Ms Lam"}, std::nullopt, {}, Sector::resident, ""});
+        chair = DirectoryService(db(), system_user())
+                    .add_stakeholder({0, {"陳主席", "Chairman Chan"}, std::nullopt, {}, Sector::district_group, ""});
     }
 
     User make_user(const std::string& name, Role role, std::optional<std::int64_t> district,
                    std::optional<std::int64_t> organisation = std::nullopt) {
-        User user{0, name, name, role, district, organisation};
-        user.id = UserRepository(db()).create(user, "");
+        User user{0, name, name, role, district, organisation, "test"};
+        user.id = AccountService(db(), system_user()).add_user(user, "");
         return user;
     }
     MeetingService as(const User& user) { return MeetingService(db(), *registry, user); }
@@ -75,7 +77,7 @@ class MeetingServiceTest : public testing::BackendTest {
 
     std::int64_t district_id = 0, plan_id = 0, doctor = 0, resident = 0, chair = 0;
     User officer, member, ngo;
-    User system_actor() { return {system_user_id, "system", "system", Role::system, {}, {}}; }
+    User system_actor() { return {system_user_id, "system", "system", Role::system, {}, {}, ""}; }
     std::unique_ptr<plugins::PluginRegistry> registry;
 };
 
@@ -233,7 +235,8 @@ TEST_P(MeetingServiceTest, NgoStaffSpeakOnlyForTheirOwnAndViewsAreAnsweredOnlyBy
     const auto own = as(ngo).raise_view(view);  // the hospital's doctor, by the hospital's staff
     view.stakeholder_id = resident;             // a resident with no organisation: not theirs to speak for
     EXPECT_THROW(as(ngo).raise_view(view), PermissionDenied);
-    const auto other = OrganisationRepository(db()).create({0, {"北岸服務社", "North Services"}, Sector::ngo});
+    const auto other =
+        DirectoryService(db(), system_user()).add_organisation({0, {"北岸服務社", "North Services"}, Sector::ngo});
     view.stakeholder_id = std::nullopt;
     view.organisation_id = other;
     EXPECT_THROW(as(ngo).raise_view(view), PermissionDenied);
@@ -286,8 +289,10 @@ TEST_P(MeetingServiceTest, TheCalendarFileHasUtcTimesAttendeesAndEscapedChineseT
 // Names are free text: a line break or a quote in one must not end the line or the parameter and
 // start a property of its own. Addresses are checked where they are entered.
 TEST_P(MeetingServiceTest, HostileNamesAndAddressesCannotForgeCalendarLines) {
-    const auto intruder = StakeholderRepository(db()).create(
-        {0, {"何\"先生\r\nBEGIN:VALARM", "Mr Ho"}, std::nullopt, {}, Sector::resident, "ho@example.hk"});
+    const auto intruder =
+        DirectoryService(db(), system_user())
+            .add_stakeholder(
+                {0, {"何\"先生\r\nBEGIN:VALARM", "Mr Ho"}, std::nullopt, {}, Sector::resident, "ho@example.hk"});
     Meeting meeting = planning_meeting();
     meeting.title.zh = "會議\r\nATTENDEE:mailto:evil@example.com";
     meeting.attendees.push_back({intruder, {}, Sector::resident, Attendance::invited, {}});
@@ -318,7 +323,8 @@ TEST_P(MeetingServiceTest, HostileNamesAndAddressesCannotForgeCalendarLines) {
     }
     for (const char* email : {"ho@example", "ho example.hk", "ho@example.hk\r\nX", "\"ho\"@example.hk", "@example.hk",
                               "ho..x@example.hk"}) {
-        EXPECT_THROW(StakeholderRepository(db()).create({0, {"何先生", ""}, std::nullopt, {}, Sector::resident, email}),
+        EXPECT_THROW(DirectoryService(db(), system_user())
+                         .add_stakeholder({0, {"何先生", ""}, std::nullopt, {}, Sector::resident, email}),
                      InvalidInput)
             << email;
     }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "services/account_service.hpp"
 #include "services/authorization.hpp"
 #include "services/plan_validation.hpp"
 #include "storage/district_repository.hpp"
@@ -12,6 +13,7 @@
 #include "storage/programme_repository.hpp"
 #include "storage/review_repository.hpp"
 #include "storage/user_repository.hpp"
+#include "support/arrange.hpp"
 #include "support/backend_test.hpp"
 #include "support/sample_plan.hpp"
 
@@ -37,8 +39,8 @@ class PlanWorkflowTest : public testing::BackendTest {
     }
 
     User make_user(const std::string& name, Role role, std::optional<std::int64_t> district) {
-        User user{0, name, name, role, district, std::nullopt};
-        user.id = UserRepository(db()).create(user, "");
+        User user{0, name, name, role, district, std::nullopt, "test"};
+        user.id = AccountService(db(), system_user()).add_user(user, "");
         return user;
     }
 
@@ -252,11 +254,14 @@ TEST_P(PlanWorkflowTest, LinkedProgrammeIndicatorsMakeAnObjectiveMeasurable) {
     parents.period_start = "2024-04-01";
     parents.period_end = "2025-03-31";
     parents.areas = {"family"};
-    const auto programme = programmes.create(parents);
-    programmes.put_indicator(
-        {0, programme, "1", IndicatorKind::output, {"講座", ""}, "sessions", 8, std::nullopt, std::nullopt});
-    programmes.link_focus_point(programme, plan.sections[0].focus_points[1].id);
-    programmes.link_focus_point(programme, plan.sections[0].focus_points[1].id);  // twice is harmless
+    const auto programme = testing::arrange(db(), [&] {
+        const auto created = programmes.create(parents);
+        programmes.put_indicator(
+            {0, created, "1", IndicatorKind::output, {"講座", ""}, "sessions", 8, std::nullopt, std::nullopt});
+        programmes.link_focus_point(created, plan.sections[0].focus_points[1].id);
+        programmes.link_focus_point(created, plan.sections[0].focus_points[1].id);  // twice is harmless
+        return created;
+    });
     EXPECT_EQ(programmes.measurable_indicators(id).at("family"), 1u);
     EXPECT_EQ(smart_warnings("family"), 0);
     EXPECT_EQ(smart_warnings("elderly"), 1) << "other sections are unaffected";

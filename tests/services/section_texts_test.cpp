@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "domain/plan_json.hpp"
+#include "services/account_service.hpp"
 #include "services/paper_pdf.hpp"
 #include "services/pdf_text.hpp"
 #include "services/plan_diff.hpp"
@@ -38,8 +39,8 @@ class SectionTexts : public testing::BackendTest {
         if (IsSkipped() || HasFatalFailure()) return;
         migrate();
         district_id = testing::create_sample_district(db());
-        officer = {0, "chan", "chan", Role::officer, district_id, std::nullopt};
-        officer.id = UserRepository(db()).create(officer, "");
+        officer = {0, "chan", "chan", Role::officer, district_id, std::nullopt, ""};
+        officer.id = AccountService(db(), system_user()).add_user(officer, "");
         plugins::LoaderOptions options;
         options.directories = {DPLAN_BUILT_PLUGIN_DIR};
         options.allow_unsigned = true;

@@ -8,6 +8,7 @@
 #include "storage/plan_repository.hpp"
 #include "storage/programme_repository.hpp"
 #include "storage/user_repository.hpp"
+#include "support/arrange.hpp"
 #include "support/backend_test.hpp"
 
 namespace dplan {
@@ -26,8 +27,14 @@ class DirectoryTest : public BackendTest {
 
 TEST_P(DirectoryTest, DistrictCodesAreUniqueAndADuplicateChangesNothing) {
     DistrictRepository districts(db());
-    const auto id = districts.create({0, "riverside", {"河畔區", "Riverside"}, {}, {}, {}});
-    EXPECT_THROW(districts.create({0, "riverside", {"另一區", "Other"}, {}, {}, {}}), InvalidInput);
+    const auto id = testing::arrange(db(), [&] {
+        return districts.create({0, "riverside", {"河畔區", "Riverside"}, {}, {}, {}});
+    });
+    EXPECT_THROW(testing::arrange(db(),
+                                  [&] {
+                                      return districts.create({0, "riverside", {"另一區", "Other"}, {}, {}, {}});
+                                  }),
+                 InvalidInput);
     const auto all = districts.list();
     ASSERT_EQ(all.size(), 19u) << "the 18 seeded districts and riverside";
     EXPECT_EQ(districts.get_by_code("riverside").id, id);
@@ -39,19 +46,25 @@ TEST_P(DirectoryTest, ChineseNamesCompareAsThemselvesIncludingBeyondTheBmp) {
     OrganisationRepository organisations(db());
     // Names that differ in one ideograph, and two ideographs outside the BMP that older
     // collations (utf8mb4_unicode_ci) treat as equal.
-    organisations.create({0, {"河畔", "A"}, Sector::ngo});
-    organisations.create({0, {"河畔區", "A"}, Sector::ngo});
-    organisations.create({0, {"𠮷", "B"}, Sector::business});
-    organisations.create({0, {"𩸽", "B"}, Sector::business});
+    testing::arrange(db(), [&] { return organisations.create({0, {"河畔", "A"}, Sector::ngo}); });
+    testing::arrange(db(), [&] { return organisations.create({0, {"河畔區", "A"}, Sector::ngo}); });
+    testing::arrange(db(), [&] { return organisations.create({0, {"𠮷", "B"}, Sector::business}); });
+    testing::arrange(db(), [&] { return organisations.create({0, {"𩸽", "B"}, Sector::business}); });
     EXPECT_EQ(organisations.list().size(), 4u);
-    EXPECT_THROW(organisations.create({0, {"河畔區", "A"}, Sector::health}), InvalidInput);
+    EXPECT_THROW(testing::arrange(db(),
+                                  [&] {
+                                      return organisations.create({0, {"河畔區", "A"}, Sector::health});
+                                  }),
+                 InvalidInput);
     EXPECT_EQ(organisations.list().size(), 4u);
 }
 
 TEST_P(DirectoryTest, PasswordsAreStoredOnlyAsArgon2idHashes) {
     UserRepository users(db());
     const std::string hash = hash_password("correct horse battery");
-    const auto id = users.create({0, "officer.riverside", "陳主任", Role::officer, std::nullopt, std::nullopt}, hash);
+    const auto id = testing::arrange(db(), [&] {
+        return users.create({0, "officer.riverside", "陳主任", Role::officer, std::nullopt, std::nullopt, ""}, hash);
+    });
     const auto stored = users.password_hash(id);
     ASSERT_TRUE(stored.has_value());
     EXPECT_TRUE(stored->starts_with("$argon2id$")) << *stored;
@@ -63,8 +76,13 @@ TEST_P(DirectoryTest, PasswordsAreStoredOnlyAsArgon2idHashes) {
     ASSERT_TRUE(user.has_value());
     EXPECT_EQ(user->display_name, "陳主任");
     EXPECT_EQ(user->role, Role::officer);
-    EXPECT_THROW(users.create({0, "officer.riverside", "x", Role::viewer, std::nullopt, std::nullopt}, ""),
-                 InvalidInput);
+    EXPECT_THROW(
+        testing::arrange(
+            db(),
+            [&] {
+                return users.create({0, "officer.riverside", "x", Role::viewer, std::nullopt, std::nullopt, ""}, "");
+            }),
+        InvalidInput);
     EXPECT_FALSE(users.password_hash(system_user_id).has_value()) << "system cannot sign in";
 }
 
@@ -101,8 +119,12 @@ TEST_P(DirectoryTest, AWriteThatFailsHalfwayLeavesNothingBehind) {
     const auto before = districts.list().size();
     EXPECT_THROW(db().write("two districts",
                             [&] {
-                                districts.create({0, "north_shore", {"北岸區", "North Shore"}, {}, {}, {}});
-                                districts.create({0, "north_shore", {"北岸區", "North Shore"}, {}, {}, {}});
+                                testing::arrange(db(), [&] {
+                                    return districts.create({0, "north_shore", {"北岸區", "North Shore"}, {}, {}, {}});
+                                });
+                                testing::arrange(db(), [&] {
+                                    return districts.create({0, "north_shore", {"北岸區", "North Shore"}, {}, {}, {}});
+                                });
                             }),
                  InvalidInput);
     EXPECT_EQ(districts.list().size(), before);

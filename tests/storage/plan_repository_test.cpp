@@ -6,6 +6,7 @@
 
 #include "domain/plan_json.hpp"
 #include "domain/user.hpp"
+#include "support/arrange.hpp"
 #include "support/backend_test.hpp"
 #include "support/sample_plan.hpp"
 
@@ -61,7 +62,7 @@ void expect_same_content(const Plan& actual, const Plan& expected) {
 TEST_P(PlanRepositoryTest, StoresAndReadsBackAPlanWithChineseTextIntact) {
     PlanRepository plans(db());
     const Plan written = sample_plan(district_id);
-    const auto id = plans.create(written, system_user_id, "first draft 初稿");
+    const auto id = testing::arrange(db(), [&] { return plans.create(written, system_user_id, "first draft 初稿"); });
 
     const Plan read = plans.get(id);
     expect_same_content(read, written);
@@ -79,10 +80,13 @@ TEST_P(PlanRepositoryTest, StoresAndReadsBackAPlanWithChineseTextIntact) {
 
 TEST_P(PlanRepositoryTest, EveryCreateAndSaveWritesARevisionWithAFullSnapshot) {
     PlanRepository plans(db());
-    const auto id = plans.create(sample_plan(district_id), system_user_id, "first draft");
+    const auto id =
+        testing::arrange(db(), [&] { return plans.create(sample_plan(district_id), system_user_id, "first draft"); });
     Plan plan = plans.get(id);
     plan.sections[0].objective.zh = "新目標";
-    EXPECT_EQ(plans.save(plan, system_user_id, "view raised at the planning meeting"), 2);
+    EXPECT_EQ(
+        testing::arrange(db(), [&] { return plans.save(plan, system_user_id, "view raised at the planning meeting"); }),
+        2);
 
     const auto revisions = plans.revisions(id);
     ASSERT_EQ(revisions.size(), 2u);
@@ -103,7 +107,8 @@ TEST_P(PlanRepositoryTest, EveryCreateAndSaveWritesARevisionWithAFullSnapshot) {
 
 TEST_P(PlanRepositoryTest, SaveKeepsFocusPointIdsAndAppliesAddReorderAndRemove) {
     PlanRepository plans(db());
-    const auto id = plans.create(sample_plan(district_id), system_user_id, "first draft");
+    const auto id =
+        testing::arrange(db(), [&] { return plans.create(sample_plan(district_id), system_user_id, "first draft"); });
     Plan plan = plans.get(id);
     auto& family = plan.sections[0].focus_points;
     const auto first_id = family[0].id;
@@ -113,7 +118,7 @@ TEST_P(PlanRepositoryTest, SaveKeepsFocusPointIdsAndAppliesAddReorderAndRemove) 
     family.push_back({0, {"新重點", "New point"}, {Sector::resident}});
     plan.sections[1].focus_points.clear();
 
-    plans.save(plan, system_user_id, "reorder");
+    testing::arrange(db(), [&] { return plans.save(plan, system_user_id, "reorder"); });
     const Plan saved = plans.get(id);
     ASSERT_EQ(saved.sections[0].focus_points.size(), 3u);
     EXPECT_EQ(saved.sections[0].focus_points[0].id, second_id);
@@ -126,18 +131,21 @@ TEST_P(PlanRepositoryTest, SaveKeepsFocusPointIdsAndAppliesAddReorderAndRemove) 
 
 TEST_P(PlanRepositoryTest, AStaleSaveIsRefusedNamingWhatChangedAndOverwritesNothing) {
     PlanRepository plans(db());
-    const auto id = plans.create(sample_plan(district_id), system_user_id, "first draft");
+    const auto id =
+        testing::arrange(db(), [&] { return plans.create(sample_plan(district_id), system_user_id, "first draft"); });
     Plan mine = plans.get(id);
     Plan theirs = plans.get(id);
 
     // The other editor works through a second connection, as another process would.
     auto other_connection = test_database().open_another();
     theirs.theme.zh = "他們的主題";
-    PlanRepository(*other_connection).save(theirs, system_user_id, "committee comments");
+    testing::arrange(*other_connection, [&] {
+        return PlanRepository(*other_connection).save(theirs, system_user_id, "committee comments");
+    });
 
     mine.theme.zh = "我的主題";
     try {
-        plans.save(mine, system_user_id, "my edit");
+        testing::arrange(db(), [&] { return plans.save(mine, system_user_id, "my edit"); });
         FAIL() << "a stale save must be refused";
     } catch (const Conflict& e) {
         EXPECT_NE(e.message().en.find("committee comments"), std::string::npos) << e.message().en;
@@ -153,14 +161,15 @@ TEST_P(PlanRepositoryTest, InvalidPlansAreRefusedAndNothingIsWritten) {
     PlanRepository plans(db());
     Plan bad_year = sample_plan(district_id);
     bad_year.financial_year = "2024/25";
-    EXPECT_THROW(plans.create(bad_year, system_user_id, "x"), InvalidInput);
+    EXPECT_THROW(testing::arrange(db(), [&] { return plans.create(bad_year, system_user_id, "x"); }), InvalidInput);
 
     Plan twice = sample_plan(district_id);
     twice.sections.push_back(twice.sections[0]);
-    EXPECT_THROW(plans.create(twice, system_user_id, "x"), InvalidInput);
+    EXPECT_THROW(testing::arrange(db(), [&] { return plans.create(twice, system_user_id, "x"); }), InvalidInput);
 
     Plan unknown_district = sample_plan(district_id + 1000);
-    EXPECT_THROW(plans.create(unknown_district, system_user_id, "x"), StorageError);
+    EXPECT_THROW(testing::arrange(db(), [&] { return plans.create(unknown_district, system_user_id, "x"); }),
+                 StorageError);
 
     EXPECT_EQ(count("plans"), 0);
     EXPECT_EQ(count("plan_sections"), 0);
@@ -170,11 +179,12 @@ TEST_P(PlanRepositoryTest, InvalidPlansAreRefusedAndNothingIsWritten) {
 
 TEST_P(PlanRepositoryTest, AFailedSaveRollsBackEverything) {
     PlanRepository plans(db());
-    const auto id = plans.create(sample_plan(district_id), system_user_id, "first draft");
+    const auto id =
+        testing::arrange(db(), [&] { return plans.create(sample_plan(district_id), system_user_id, "first draft"); });
     Plan plan = plans.get(id);
     plan.theme.zh = "不應保存";
     plan.sections[0].focus_points[0].id = 999999;  // not a focus point of this section
-    EXPECT_THROW(plans.save(plan, system_user_id, "bad"), InvalidInput);
+    EXPECT_THROW(testing::arrange(db(), [&] { return plans.save(plan, system_user_id, "bad"); }), InvalidInput);
 
     const Plan stored = plans.get(id);
     EXPECT_EQ(stored.theme.zh, "「同心河畔」");
@@ -190,10 +200,10 @@ TEST_P(PlanRepositoryTest, UnknownPlanIdIsNotFound) {
 
 TEST_P(PlanRepositoryTest, ListsPlansFilteredByDistrictAndYear) {
     PlanRepository plans(db());
-    plans.create(sample_plan(district_id), system_user_id, "a");
+    testing::arrange(db(), [&] { return plans.create(sample_plan(district_id), system_user_id, "a"); });
     Plan older = sample_plan(district_id);
     older.financial_year = "2023-24";
-    plans.create(older, system_user_id, "b");
+    testing::arrange(db(), [&] { return plans.create(older, system_user_id, "b"); });
 
     EXPECT_EQ(plans.list({}).size(), 2u);
     const auto this_year = plans.list({.district_id = district_id, .financial_year = "2024-25"});

@@ -1,6 +1,7 @@
 #include "support/sample_plan.hpp"
 
 #include "storage/district_repository.hpp"
+#include "support/arrange.hpp"
 
 namespace dplan::testing {
 
@@ -29,7 +30,9 @@ Plan sample_plan(std::int64_t district_id) {
 }
 
 std::int64_t create_sample_district(Database& db) {
-    return DistrictRepository(db).create({0, "riverside", {"河畔區", "Riverside"}, {}, {}, {}});
+    return arrange(db, [&] {
+        return DistrictRepository(db).create({0, "riverside", {"河畔區", "Riverside"}, {}, {}, {}});
+    });
 }
 
 }  // namespace dplan::testing

@@ -1,0 +1,49 @@
+#include "services/audit_service.hpp"
+
+#include <fmt/format.h>
+
+#include "domain/timestamp.hpp"
+#include "services/authorization.hpp"
+#include "storage/audit_log.hpp"
+
+namespace dplan {
+
+namespace {
+const Subject audit_subject{{}, {}, {}, {"審計記錄", "the audit log"}};
+}  // namespace
+
+std::string audit_time_bound(const std::string& text, const std::string& field) {
+    const std::string full = text.size() == 10 ? text + "T00:00:00.000Z" : text;
+    if (!parse_utc_iso8601(full)) {
+        throw InvalidInput(
+            {fmt::format("{}：「{}」不是日期（YYYY-MM-DD）或 UTC 時間（YYYY-MM-DDTHH:MM:SS.sssZ）", field, text),
+             fmt::format("{}: '{}' is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SS.sssZ)", field,
+                         text)});
+    }
+    return full;
+}
+
+AuditService::AuditService(Database& db, User actor) : db_(db), actor_(std::move(actor)) {}
+
+std::vector<AuditEntry> AuditService::list(const AuditQuery& query) {
+    authorize(actor_, Operation::read_audit_log, audit_subject);
+    if (query.limit < 1 || query.limit > 1000) {
+        throw InvalidInput({fmt::format("limit：{} 不在 1 至 1000 之間", query.limit),
+                            fmt::format("limit: {} is not between 1 and 1000", query.limit)});
+    }
+    if (query.object_id && !query.object_type) {
+        throw InvalidInput({"指明物件編號時須同時指明物件類別（例如 plan）",
+                            "an object id needs its object type too (for example plan)"});
+    }
+    AuditQuery checked = query;
+    if (query.since) checked.since = audit_time_bound(*query.since, "since");
+    if (query.until) checked.until = audit_time_bound(*query.until, "until");
+    return AuditLog(db_).list(checked);
+}
+
+AuditVerification AuditService::verify() {
+    authorize(actor_, Operation::read_audit_log, audit_subject);
+    return AuditLog(db_).verify();
+}
+
+}  // namespace dplan

@@ -1,0 +1,33 @@
+// Reading the audit log: administrators list its entries by object and time, and verify that
+// its chain is unbroken. Writing it is not offered here: every service records its own changes
+// in the write that makes them (services/audit_trail.hpp).
+#pragma once
+
+#include <vector>
+
+#include "domain/audit_entry.hpp"
+#include "domain/user.hpp"
+
+namespace dplan {
+
+class Database;
+
+class AuditService {
+  public:
+    AuditService(Database& db, User actor);
+
+    // Newest first. InvalidInput for a time that is not a stored timestamp or date, or a limit
+    // outside 1 to 1000.
+    std::vector<AuditEntry> list(const AuditQuery& query);
+    AuditVerification verify();
+
+  private:
+    Database& db_;
+    User actor_;
+};
+
+// "2024-05-02" or a stored timestamp "2024-05-02T03:04:05.678Z" (UTC) as a stored timestamp;
+// InvalidInput naming `field` for anything else.
+std::string audit_time_bound(const std::string& text, const std::string& field);
+
+}  // namespace dplan

@@ -1,0 +1,198 @@
+#include "storage/audit_log.hpp"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+#include <vector>
+#include <nlohmann/json.hpp>
+
+#include "domain/timestamp.hpp"
+
+namespace dplan {
+
+namespace {
+
+std::string sha256_hex(const std::string& text) {
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    std::string hex;
+    for (unsigned char byte : digest) hex += fmt::format("{:02x}", byte);
+    return hex;
+}
+
+constexpr const char* entry_columns =
+    "sequence, recorded_at, actor_id, actor_name, origin, action, object_type, object_id, changes, previous_hash, "
+    "entry_hash";
+
+// One entry read from a statement: the variables the statement fetches into, column by column.
+struct EntryRow {
+    AuditEntry entry;
+    long long sequence = 0;
+    long long actor_id = 0;
+    soci::indicator actor_flag = soci::i_ok;
+
+    void bind(soci::statement& statement) {
+        statement.exchange(soci::into(sequence));
+        statement.exchange(soci::into(entry.recorded_at));
+        statement.exchange(soci::into(actor_id, actor_flag));
+        statement.exchange(soci::into(entry.actor.name));
+        statement.exchange(soci::into(entry.actor.origin));
+        statement.exchange(soci::into(entry.change.action));
+        statement.exchange(soci::into(entry.change.object_type));
+        statement.exchange(soci::into(entry.change.object_id));
+        statement.exchange(soci::into(entry.change.changes));
+        statement.exchange(soci::into(entry.previous_hash));
+        statement.exchange(soci::into(entry.entry_hash));
+    }
+
+    AuditEntry fetched() const {
+        AuditEntry copy = entry;
+        copy.sequence = sequence;
+        copy.actor.user_id = actor_flag == soci::i_ok ? std::optional<std::int64_t>(actor_id) : std::nullopt;
+        return copy;
+    }
+};
+
+// Runs `sql` (selecting entry_columns) with `values` bound in order, calling `each` per entry.
+template <typename Each>
+void for_each_entry(soci::session& session, const std::string& sql, const std::vector<std::string>& values,
+                    Each&& each) {
+    EntryRow row;
+    soci::statement statement(session);
+    statement.alloc();
+    statement.prepare(sql);
+    for (const auto& value : values) statement.exchange(soci::use(value));
+    row.bind(statement);
+    statement.define_and_bind();
+    if (!statement.execute(true)) return;
+    do {
+        each(row.fetched());
+    } while (statement.fetch());
+}
+
+struct ChainHead {
+    long long sequence = 0;
+    std::string hash;
+};
+
+// The first entry that does not fit after `previous`, described for the administrator.
+std::optional<Bilingual> chain_break(const AuditEntry& entry, const ChainHead& previous) {
+    if (entry.sequence != previous.sequence + 1) {
+        return Bilingual{fmt::format("第 {} 項之後應為第 {} 項，卻是第 {} 項：有記錄被刪除或插入", previous.sequence,
+                                     previous.sequence + 1, entry.sequence),
+                         fmt::format("entry {} follows entry {} where {} was expected: entries were removed or "
+                                     "inserted",
+                                     entry.sequence, previous.sequence, previous.sequence + 1)};
+    }
+    if (entry.previous_hash != previous.hash) {
+        return Bilingual{
+            fmt::format("第 {} 項記下的前一項雜湊與第 {} 項不符：前一項被改動或替換", entry.sequence, previous.sequence),
+            fmt::format("entry {} does not carry the hash of entry {}: the earlier entry was changed or replaced",
+                        entry.sequence, previous.sequence)};
+    }
+    if (audit_entry_hash(entry) != entry.entry_hash) {
+        return Bilingual{fmt::format("第 {} 項的內容與其雜湊不符：此項在記錄後被改動", entry.sequence),
+                         fmt::format("entry {} does not match its hash: it was changed after it was recorded",
+                                     entry.sequence)};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string audit_entry_hash(const AuditEntry& entry) {
+    const nlohmann::json actor_id = entry.actor.user_id ? nlohmann::json(*entry.actor.user_id) : nlohmann::json();
+    const nlohmann::json fields = {entry.sequence,           entry.recorded_at,        actor_id,
+                                   entry.actor.name,         entry.actor.origin,       entry.change.action,
+                                   entry.change.object_type, entry.change.object_id,   entry.change.changes,
+                                   entry.previous_hash};
+    return sha256_hex(fields.dump());
+}
+
+void AuditLog::record(const AuditActor& actor, const AuditChange& change) {
+    if (!db_.in_write()) {
+        throw StorageError({"內部錯誤：審計記錄只可在寫入交易之內記下；資料未有改動",
+                            "internal error: an audit entry can only be recorded inside a write; nothing was changed"});
+    }
+    ChainHead head;
+    const std::string lock = db_.dialect() == Dialect::mysql ? " FOR UPDATE" : "";
+    db_.session() << "SELECT sequence, entry_hash FROM audit_head WHERE id = 1" + lock, soci::into(head.sequence),
+        soci::into(head.hash);
+    AuditEntry entry{head.sequence + 1, now_utc_iso8601(), actor, change, head.hash, {}};
+    if (entry.actor.origin.empty()) entry.actor.origin = "local";
+    entry.entry_hash = audit_entry_hash(entry);
+    const long long actor_id = entry.actor.user_id.value_or(0);
+    soci::indicator actor_flag = entry.actor.user_id ? soci::i_ok : soci::i_null;
+    const long long sequence = entry.sequence;
+    db_.session() << fmt::format("INSERT INTO audit_log ({}) VALUES (:sequence, :at, :actor, :name, :origin, :action, "
+                                 ":type, :id, :changes, :previous, :hash)",
+                                 entry_columns),
+        soci::use(sequence), soci::use(entry.recorded_at), soci::use(actor_id, actor_flag), soci::use(entry.actor.name),
+        soci::use(entry.actor.origin), soci::use(entry.change.action), soci::use(entry.change.object_type),
+        soci::use(entry.change.object_id), soci::use(entry.change.changes), soci::use(entry.previous_hash),
+        soci::use(entry.entry_hash);
+    db_.session() << "UPDATE audit_head SET sequence = :sequence, entry_hash = :hash WHERE id = 1", soci::use(sequence),
+        soci::use(entry.entry_hash);
+    db_.note_audited();
+}
+
+std::vector<AuditEntry> AuditLog::list(const AuditQuery& query) {
+    return db_.read("list audit entries", [&] {
+        std::string where = "1 = 1";
+        std::vector<std::string> values;
+        const auto condition = [&](const std::optional<std::string>& value, const char* sql) {
+            if (!value) return;
+            where += sql;
+            values.push_back(*value);
+        };
+        condition(query.object_type, " AND object_type = :type");
+        condition(query.object_id, " AND object_id = :id");
+        condition(query.since, " AND recorded_at >= :since");
+        condition(query.until, " AND recorded_at < :until");
+        const int limit = std::clamp(query.limit, 1, 1000);
+        std::vector<AuditEntry> entries;
+        for_each_entry(
+            db_.session(),
+            fmt::format("SELECT {} FROM audit_log WHERE {} ORDER BY sequence DESC LIMIT {}", entry_columns, where, limit),
+            values, [&](AuditEntry entry) { entries.push_back(std::move(entry)); });
+        return entries;
+    });
+}
+
+AuditVerification AuditLog::verify() {
+    return db_.read("verify the audit log", [&] {
+        AuditVerification result;
+        ChainHead previous;
+        for_each_entry(db_.session(), fmt::format("SELECT {} FROM audit_log ORDER BY sequence", entry_columns), {},
+                       [&](const AuditEntry& entry) {
+                           if (!result.intact) return;
+                           if (auto problem = chain_break(entry, previous)) {
+                               result.intact = false;
+                               result.first_bad_sequence = entry.sequence;
+                               result.problem = *problem;
+                               return;
+                           }
+                           previous = {entry.sequence, entry.entry_hash};
+                           ++result.entries;
+                       });
+        if (!result.intact) return result;
+        ChainHead head;
+        db_.session() << "SELECT sequence, entry_hash FROM audit_head WHERE id = 1", soci::into(head.sequence),
+            soci::into(head.hash);
+        if (head.sequence != previous.sequence || head.hash != previous.hash) {
+            result.intact = false;
+            result.first_bad_sequence = previous.sequence + 1;
+            result.problem = {fmt::format("記錄只到第 {} 項，但鏈頭記下第 {} 項：最新的記錄被刪除，或鏈頭被改動",
+                                          previous.sequence, head.sequence),
+                              fmt::format("the log ends at entry {} but its head names entry {}: the newest entries "
+                                          "were removed, or the head was changed",
+                                          previous.sequence, head.sequence)};
+        }
+        result.head_hash = head.hash;
+        return result;
+    });
+}
+
+}  // namespace dplan
