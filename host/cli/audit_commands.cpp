@@ -25,15 +25,39 @@ void take_object(AuditQuery& query, const std::string& object) {
     if (colon != std::string::npos) query.object_id = object.substr(colon + 1);
 }
 
+// Control characters shown as \uXXXX: a name someone chose cannot forge lines or send escape
+// sequences to the administrator's terminal.
+std::string printable(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        out += byte < 0x20 || byte == 0x7f ? fmt::format("\\u{:04x}", byte) : std::string(1, c);
+    }
+    return out;
+}
+
+std::string shown(const nlohmann::json& value) {
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // JSON escapes controls
+}
+
 void print_entry(Context& context, const AuditEntry& entry) {
-    context.out << fmt::format("#{} {} {} ({}) {} {}:{}\n", entry.sequence, entry.recorded_at, entry.actor.name,
-                               entry.actor.origin, entry.change.action, entry.change.object_type,
-                               entry.change.object_id);
+    context.out << fmt::format("#{} {} {} ({}) {} {}:{}\n", entry.sequence, entry.recorded_at,
+                               printable(entry.actor.name), printable(entry.actor.origin),
+                               printable(entry.change.action), printable(entry.change.object_type),
+                               printable(entry.change.object_id));
     const auto changes = nlohmann::json::parse(entry.change.changes, nullptr, false);
-    if (!changes.is_object()) return;
+    if (!changes.is_object()) {
+        context.out << "    " << printable(entry.change.changes) << '\n';
+        return;
+    }
     for (const auto& [field, values] : changes.items()) {
-        context.out << fmt::format("    {}: {} -> {}\n", field, values.value("before", nlohmann::json()).dump(),
-                                   values.value("after", nlohmann::json()).dump());
+        if (!values.is_object()) {
+            context.out << fmt::format("    {}: {}\n", printable(field), shown(values));
+            continue;
+        }
+        context.out << fmt::format("    {}: {} -> {}\n", printable(field),
+                                   shown(values.value("before", nlohmann::json())),
+                                   shown(values.value("after", nlohmann::json())));
     }
 }
 

@@ -20,8 +20,8 @@ struct User {
     Role role = Role::viewer;
     std::optional<std::int64_t> district_id;      // officers and committee members: their district
     std::optional<std::int64_t> organisation_id;  // NGO staff: their organisation
-    // Where this user acts from, for the audit log: the client's address on the server, "cli" or
-    // "dashboard" in direct database mode. Not stored with the account.
+    // Where this user acts from, for the audit log: the client's address on the server,
+    // "local:LOGIN@HOST" in direct database mode. Not stored with the account.
     std::string origin;
 };
 

@@ -68,7 +68,9 @@ std::string client_address(const std::string& peer, const std::string& forwarded
     }
     const auto comma = forwarded_for.rfind(',');
     const std::string last = trimmed(comma == std::string::npos ? forwarded_for : forwarded_for.substr(comma + 1));
-    return last.empty() ? peer : last;
+    // An address is at most 45 characters (IPv6 with an embedded IPv4 one); anything longer is
+    // not one, whatever the proxy passed on.
+    return last.empty() || last.size() > 45 ? peer : last;
 }
 
 }  // namespace dplan::server

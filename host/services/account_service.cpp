@@ -94,8 +94,8 @@ void AccountService::disable(const std::string& username) {
         throw InvalidInput({fmt::format("不可停用「{}」：不可停用內置帳戶或自己的帳戶", username),
                             fmt::format("'{}' cannot be disabled: not the built-in account, nor your own", username)});
     }
-    const bool was_disabled = UserRepository(db_).is_disabled(account.id);
     db_.write("disable user", [&] {
+        const bool was_disabled = UserRepository(db_).is_disabled(account.id);
         UserRepository(db_).set_disabled(account.id, true);
         SessionRepository(db_).revoke_all_of(account.id, now_utc_iso8601());
         record_audit(db_, actor_,

@@ -1,6 +1,9 @@
 #include "services/audit_service.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include "domain/timestamp.hpp"
 #include "services/authorization.hpp"
@@ -12,13 +15,16 @@ namespace {
 const Subject audit_subject{{}, {}, {}, {"審計記錄", "the audit log"}};
 }  // namespace
 
+const std::array<std::string_view, 11> audited_object_types{"plan",         "comment",     "meeting", "view",
+                                                            "action_item",  "programme",   "user",    "district",
+                                                            "organisation", "stakeholder", "schema"};
+
 std::string audit_time_bound(const std::string& text, const std::string& field) {
     const std::string full = text.size() == 10 ? text + "T00:00:00.000Z" : text;
     if (!parse_utc_iso8601(full)) {
         throw InvalidInput(
             {fmt::format("{}：「{}」不是日期（YYYY-MM-DD）或 UTC 時間（YYYY-MM-DDTHH:MM:SS.sssZ）", field, text),
-             fmt::format("{}: '{}' is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SS.sssZ)", field,
-                         text)});
+             fmt::format("{}: '{}' is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SS.sssZ)", field, text)});
     }
     return full;
 }
@@ -30,6 +36,17 @@ std::vector<AuditEntry> AuditService::list(const AuditQuery& query) {
     if (query.limit < 1 || query.limit > 1000) {
         throw InvalidInput({fmt::format("limit：{} 不在 1 至 1000 之間", query.limit),
                             fmt::format("limit: {} is not between 1 and 1000", query.limit)});
+    }
+    if ((query.object_type && query.object_type->empty()) || (query.object_id && query.object_id->empty())) {
+        throw InvalidInput({"物件類別及編號不可留空（例如 plan 或 plan:3）",
+                            "the object type and id must not be empty (for example plan or plan:3)"});
+    }
+    if (query.object_type && std::find(audited_object_types.begin(), audited_object_types.end(), *query.object_type) ==
+                                 audited_object_types.end()) {
+        throw InvalidInput(
+            {fmt::format("不明物件類別「{}」；可用：{}", *query.object_type, fmt::join(audited_object_types, "、")),
+             fmt::format("unknown object type '{}'; use one of {}", *query.object_type,
+                         fmt::join(audited_object_types, ", "))});
     }
     if (query.object_id && !query.object_type) {
         throw InvalidInput({"指明物件編號時須同時指明物件類別（例如 plan）",

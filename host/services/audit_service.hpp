@@ -3,6 +3,8 @@
 // in the write that makes them (services/audit_trail.hpp).
 #pragma once
 
+#include <array>
+#include <string_view>
 #include <vector>
 
 #include "domain/audit_entry.hpp"
@@ -11,6 +13,9 @@
 namespace dplan {
 
 class Database;
+
+// What the audit log's entries are about (AuditChange::object_type).
+extern const std::array<std::string_view, 11> audited_object_types;
 
 class AuditService {
   public:

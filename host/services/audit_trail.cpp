@@ -7,7 +7,7 @@ namespace dplan {
 namespace {
 
 nlohmann::json flat(const nlohmann::json& value) {
-    if (value.is_null()) return nlohmann::json::object();
+    if (value.is_null() || (value.is_structured() && value.empty())) return nlohmann::json::object();
     if (!value.is_structured()) return nlohmann::json{{"", value}};
     return value.flatten();
 }
@@ -25,13 +25,13 @@ std::string changed_fields(const nlohmann::json& before, const nlohmann::json& a
     for (const auto& [field, value] : old_fields.items()) {
         const auto now = new_fields.find(field);
         if (now == new_fields.end()) {
-            changes[field] = {{"before", value}, {"after", nullptr}};
+            if (!value.is_null()) changes[field] = {{"before", value}, {"after", nullptr}};
         } else if (*now != value) {
             changes[field] = {{"before", value}, {"after", *now}};
         }
     }
     for (const auto& [field, value] : new_fields.items()) {
-        if (!old_fields.contains(field)) changes[field] = {{"before", nullptr}, {"after", value}};
+        if (!old_fields.contains(field) && !value.is_null()) changes[field] = {{"before", nullptr}, {"after", value}};
     }
     return changes.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -65,26 +65,26 @@ std::int64_t DistrictService::add(District district) {
 District DistrictService::rename(const std::string& code, const District& changes) {
     authorize(actor_, Operation::manage_districts);
     DistrictRepository districts(db_);
-    District district = districts.get_by_code(code);
-    const District before = district;
-    auto take = [](std::string& field, const std::string& given) {
-        if (!given.empty()) field = given;
-    };
-    take(district.name.zh, changes.name.zh);
-    take(district.name.en, changes.name.en);
-    take(district.council.zh, changes.council.zh);
-    take(district.council.en, changes.council.en);
-    take(district.committee.zh, changes.committee.zh);
-    take(district.committee.en, changes.committee.en);
-    take(district.office.zh, changes.office.zh);
-    take(district.office.en, changes.office.en);
-    db_.write("update district", [&] {
+    return db_.write("update district", [&] {
+        const District before = districts.get_by_code(code);
+        District district = before;
+        auto take = [](std::string& field, const std::string& given) {
+            if (!given.empty()) field = given;
+        };
+        take(district.name.zh, changes.name.zh);
+        take(district.name.en, changes.name.en);
+        take(district.council.zh, changes.council.zh);
+        take(district.council.en, changes.council.en);
+        take(district.committee.zh, changes.committee.zh);
+        take(district.committee.en, changes.committee.en);
+        take(district.office.zh, changes.office.zh);
+        take(district.office.en, changes.office.en);
         districts.update(district);
         record_audit(db_, actor_,
                      {"update district", "district", std::to_string(district.id),
                       changed_fields(district_fields(before), district_fields(district))});
+        return district;
     });
-    return district;
 }
 
 }  // namespace dplan

@@ -448,6 +448,7 @@ IndicatorImportResult import_rows(Database& db, const std::function<void(const C
         db.read("check indicator periods", [&] { check_against_stored(programmes, file); });
         return result;
     }
+    if (file.indicators.empty()) return result;  // a header alone: nothing to write, nothing to record
     db.write("import indicators", [&] {
         // Hold the programmes' rows and their indicators' rows first: another import or a reading
         // recorded meanwhile waits until this one commits, and the check below sees what it wrote.

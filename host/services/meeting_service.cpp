@@ -113,7 +113,7 @@ std::int64_t MeetingService::create(const Meeting& input) {
     }
     return db_.write("create meeting", [&] {
         const auto id = repository().create(meeting);
-        audit("create meeting", "meeting", id, changed_fields(nullptr, meeting_fields(meeting)));
+        audit("create meeting", "meeting", id, changed_fields(nullptr, meeting_fields(repository().get(id))));
         return id;
     });
 }
@@ -159,11 +159,11 @@ void MeetingService::set_attendance(std::int64_t meeting_id, std::int64_t stakeh
     const Meeting meeting = repository().get(meeting_id);
     authorize(actor_, Operation::edit_meeting, meeting_subject(meeting));
     StakeholderRepository(db_).get(stakeholder_id);
-    std::optional<std::string> before;
-    for (const auto& attendee : meeting.attendees) {
-        if (attendee.stakeholder_id == stakeholder_id) before = std::string(attendance_code(attendee.attendance));
-    }
     db_.write("record attendance", [&] {
+        std::optional<std::string> before;
+        for (const auto& attendee : repository().get(meeting_id).attendees) {
+            if (attendee.stakeholder_id == stakeholder_id) before = std::string(attendance_code(attendee.attendance));
+        }
         repository().set_attendance(meeting_id, stakeholder_id, attendance, seen_version);
         audit("record attendance", "meeting", meeting_id,
               changed_fields({{"attendance", {{std::to_string(stakeholder_id), optional_text(before)}}}},
@@ -175,6 +175,7 @@ void MeetingService::record_attendance(std::int64_t meeting_id,
                                        const std::vector<std::pair<std::int64_t, Attendance>>& changes,
                                        std::optional<int> seen_version) {
     authorize(actor_, Operation::edit_meeting, meeting_subject(repository().get(meeting_id)));
+    if (changes.empty()) return;  // nothing to write, nothing to record
     db_.write("record attendance", [&] {
         for (const auto& [stakeholder_id, attendance] : changes) {
             set_attendance(meeting_id, stakeholder_id, attendance, seen_version);
@@ -202,12 +203,12 @@ void MeetingService::set_minutes(std::int64_t meeting_id, int position, const st
                                  std::optional<int> seen_version) {
     const Meeting meeting = repository().get(meeting_id);
     authorize(actor_, Operation::edit_meeting, meeting_subject(meeting));
-    std::optional<std::string> before;
-    for (const auto& item : meeting.agenda) {
-        if (item.position == position) before = item.minutes;
-    }
     const std::string field = fmt::format("/agenda/{}/minutes", position);
     db_.write("record minutes", [&] {
+        std::optional<std::string> before;
+        for (const auto& item : repository().get(meeting_id).agenda) {
+            if (item.position == position) before = item.minutes;
+        }
         repository().set_minutes(meeting_id, position, minutes, seen_version);
         audit("record minutes", "meeting", meeting_id,
               nlohmann::json{{field, {{"before", optional_text(before)}, {"after", minutes}}}}.dump());
@@ -276,10 +277,11 @@ void MeetingService::address_view(std::int64_t view_id, const ViewResponse& resp
                             "give the focus point or the plan revision that responds to the view"});
     }
     db_.write("record response to view", [&] {
+        const ViewStatus before = repository().view(view_id).status;
         repository().address_view(view_id, response, seen_version);
         audit("address view", "view", view_id,
               changed_fields(
-                  {{"status", view_status_code(view.status)}},
+                  {{"status", view_status_code(before)}},
                   {{"status", view_status_code(ViewStatus::addressed)},
                    {"response",
                     {{"focus_point_id", audit_value(response.focus_point_id)},
@@ -293,9 +295,10 @@ void MeetingService::decline_view(std::int64_t view_id, const std::string& reaso
     authorize(actor_, Operation::respond_to_view, meeting_subject(repository().get(view.meeting_id)));
     if (reason.empty()) throw InvalidInput({"不採納意見須註明原因", "a view that is not adopted needs a reason"});
     db_.write("record view not adopted", [&] {
+        const RaisedView before = repository().view(view_id);
         repository().decline_view(view_id, reason, seen_version);
         audit("decline view", "view", view_id,
-              changed_fields({{"status", view_status_code(view.status)}, {"reason", view.reason}},
+              changed_fields({{"status", view_status_code(before.status)}, {"reason", before.reason}},
                              {{"status", view_status_code(ViewStatus::not_adopted)}, {"reason", reason}}));
     });
 }
@@ -353,10 +356,13 @@ void MeetingService::set_action_status(std::int64_t action_id, ActionStatus stat
         if (action.id != action_id) continue;
         authorize(actor_, Operation::manage_actions, meeting_subject(repository().get(action.meeting_id)));
         db_.write("update action item", [&] {
+            ActionStatus before = action.status;  // as stored when this write began
+            for (const auto& stored : repository().actions({})) {
+                if (stored.id == action_id) before = stored.status;
+            }
             repository().set_action_status(action_id, status, seen_version);
             audit("update action item", "action_item", action_id,
-                  changed_fields({{"status", action_status_code(action.status)}},
-                                 {{"status", action_status_code(status)}}));
+                  changed_fields({{"status", action_status_code(before)}}, {{"status", action_status_code(status)}}));
         });
         return;
     }

@@ -108,11 +108,11 @@ void ProgrammeService::put_indicator(const Indicator& indicator, std::optional<i
     ProgrammeRepository programmes(db_);
     authorize(actor_, Operation::edit_programme, programme_subject(programmes.get(indicator.programme_id)));
     require_indicator_shape(indicator);
-    std::optional<Indicator> before;
-    for (auto& stored : programmes.indicators(indicator.programme_id)) {
-        if (stored.code == indicator.code) before = std::move(stored);
-    }
     db_.write("define indicator", [&] {
+        std::optional<Indicator> before;
+        for (auto& stored : programmes.indicators(indicator.programme_id)) {
+            if (stored.code == indicator.code) before = std::move(stored);
+        }
         programmes.touch(indicator.programme_id, seen_version);
         programmes.put_indicator(indicator);
         const auto as_field = [&](const std::optional<Indicator>& value) {
@@ -138,13 +138,13 @@ Indicator ProgrammeService::record_reading(std::int64_t programme_id, const std:
     ProgrammeRepository programmes(db_);
     authorize(actor_, Operation::record_reading, programme_subject(programmes.get(programme_id)));
     require_period(period_start, period_end);
-    std::optional<double> before;
-    for (const auto& [reading_code, reading] : programmes.current_readings(programme_id)) {
-        if (reading_code == code && reading.period_start == period_start && reading.period_end == period_end) {
-            before = reading.value;
-        }
-    }
     db_.write("store reading", [&] {
+        std::optional<double> before;
+        for (const auto& [reading_code, reading] : programmes.current_readings(programme_id)) {
+            if (reading_code == code && reading.period_start == period_start && reading.period_end == period_end) {
+                before = reading.value;
+            }
+        }
         programmes.add_reading(indicator(programme_id, code).id, value, period_start, period_end, actor_.id);
         record_audit(db_, actor_,
                      {"record reading", "programme", std::to_string(programme_id),

@@ -69,14 +69,17 @@ void SignInService::refuse_if_locked(const std::string& username) {
          fmt::format("too many failed sign-ins: the account is locked; try again in {} minutes", minutes)});
 }
 
-void SignInService::fail(const std::string& username, const std::string& origin) {
+void SignInService::fail(const std::string& username, const std::string& origin, const std::optional<User>& account) {
     db_.write("record a failed sign-in", [&] {
         SessionRepository sessions(db_);
         // Failures older than a window and a lockout can no longer lock anything.
         sessions.forget_failures_before(earlier(policy_.failure_window + policy_.lockout));
         sessions.record_failure(username, origin, now_utc_iso8601());
-        // No one signed in: the entry names the account someone tried.
-        AuditLog(db_).record({std::nullopt, username, origin}, {"sign-in refused", "user", username, "{}"});
+        // No one signed in: the entry names the account tried, if there is one. What a stranger
+        // typed is not kept: it may be a password typed into the wrong box, and entries last.
+        const std::string tried = account ? account->username : "(unknown account)";
+        const std::string object = account ? std::to_string(account->id) : "-";
+        AuditLog(db_).record({std::nullopt, tried, origin}, {"sign-in refused", "user", object, "{}"});
     });
     throw SignInRefused(refused);
 }
@@ -90,7 +93,7 @@ SignedIn SignInService::sign_in(const std::string& username, const std::string& 
     const auto user = users.find_by_username(username);
     const auto hash = user ? users.password_hash(user->id) : std::nullopt;
     const bool matches = verify_password(hash ? *hash : stand_in_hash(), password) && hash.has_value();
-    if (!user || !matches || user->role == Role::system || users.is_disabled(user->id)) fail(username, origin);
+    if (!user || !matches || user->role == Role::system || users.is_disabled(user->id)) fail(username, origin, user);
 
     SignedIn signed_in{new_token(), *user, later(policy_.absolute_lifetime)};
     signed_in.user.origin = origin;

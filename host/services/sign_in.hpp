@@ -55,7 +55,8 @@ class SignInService {
 
   private:
     void refuse_if_locked(const std::string& username);
-    [[noreturn]] void fail(const std::string& username, const std::string& origin);
+    // `account`: the account of that name, when there is one.
+    [[noreturn]] void fail(const std::string& username, const std::string& origin, const std::optional<User>& account);
 
     Database& db_;
     SignInPolicy policy_;

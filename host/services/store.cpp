@@ -1,6 +1,10 @@
 #include "services/store.hpp"
 
 #include <fmt/format.h>
+#include <pwd.h>
+#include <unistd.h>
+
+#include <array>
 
 #include "services/authorization.hpp"
 #include "storage/database.hpp"
@@ -18,6 +22,20 @@ Store Store::open(const std::string& url, OpenMode mode, const std::optional<std
     return Store(std::move(database));
 }
 
+namespace {
+
+// Direct database mode: whoever runs the program on this machine, for the audit log's "from where".
+// --user names the account acted as, which needs no password here (the database's own
+// credentials are the trust boundary), so the login and host are what tell who really did it.
+std::string local_origin() {
+    const passwd* account = getpwuid(geteuid());
+    std::array<char, 256> host{};
+    if (gethostname(host.data(), host.size() - 1) != 0) host[0] = '\0';
+    return fmt::format("local:{}@{}", account != nullptr ? account->pw_name : std::to_string(geteuid()), host.data());
+}
+
+}  // namespace
+
 Store::Store(std::unique_ptr<Database> database) : database_(std::move(database)) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
@@ -28,7 +46,11 @@ std::string Store::describe() const { return database_->url().redacted(); }
 User Store::user(const std::string& username) {
     // The built-in account is the same row in every database; answering without a query lets
     // `db migrate` act as it on a database whose users table is not yet at this binary's schema.
-    if (username == "system") return system_user();
+    if (username == "system") {
+        User system = system_user();
+        system.origin = local_origin();
+        return system;
+    }
     if (!database_->has_table("users")) {
         throw NotFound(
             {fmt::format("資料庫尚未建立，沒有用戶「{}」；請先執行 dplan db init", username),
@@ -41,7 +63,7 @@ User Store::user(const std::string& username) {
                                     fmt::format("user '{}' is disabled and may no longer act", username)});
         }
         User user = *found;
-        user.origin = "local";  // direct database mode: this machine
+        user.origin = local_origin();
         return user;
     }
     throw NotFound({fmt::format("沒有用戶「{}」；管理員可用 dplan user add 建立", username),

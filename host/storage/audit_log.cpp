@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <array>
-#include <vector>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "domain/timestamp.hpp"
 
@@ -88,14 +88,15 @@ std::optional<Bilingual> chain_break(const AuditEntry& entry, const ChainHead& p
     }
     if (entry.previous_hash != previous.hash) {
         return Bilingual{
-            fmt::format("第 {} 項記下的前一項雜湊與第 {} 項不符：前一項被改動或替換", entry.sequence, previous.sequence),
+            fmt::format("第 {} 項記下的前一項雜湊與第 {} 項不符：前一項被改動或替換", entry.sequence,
+                        previous.sequence),
             fmt::format("entry {} does not carry the hash of entry {}: the earlier entry was changed or replaced",
                         entry.sequence, previous.sequence)};
     }
     if (audit_entry_hash(entry) != entry.entry_hash) {
-        return Bilingual{fmt::format("第 {} 項的內容與其雜湊不符：此項在記錄後被改動", entry.sequence),
-                         fmt::format("entry {} does not match its hash: it was changed after it was recorded",
-                                     entry.sequence)};
+        return Bilingual{
+            fmt::format("第 {} 項的內容與其雜湊不符：此項在記錄後被改動", entry.sequence),
+            fmt::format("entry {} does not match its hash: it was changed after it was recorded", entry.sequence)};
     }
     return std::nullopt;
 }
@@ -104,37 +105,75 @@ std::optional<Bilingual> chain_break(const AuditEntry& entry, const ChainHead& p
 
 std::string audit_entry_hash(const AuditEntry& entry) {
     const nlohmann::json actor_id = entry.actor.user_id ? nlohmann::json(*entry.actor.user_id) : nlohmann::json();
-    const nlohmann::json fields = {entry.sequence,           entry.recorded_at,        actor_id,
-                                   entry.actor.name,         entry.actor.origin,       entry.change.action,
-                                   entry.change.object_type, entry.change.object_id,   entry.change.changes,
+    const nlohmann::json fields = {entry.sequence,           entry.recorded_at,      actor_id,
+                                   entry.actor.name,         entry.actor.origin,     entry.change.action,
+                                   entry.change.object_type, entry.change.object_id, entry.change.changes,
                                    entry.previous_hash};
-    return sha256_hex(fields.dump());
+    // Text that is not UTF-8 (a name typed on a Big5 terminal) is hashed with replacement
+    // characters: the same stored bytes always give the same hash, and the write goes through.
+    return sha256_hex(fields.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
+
+namespace {
+
+ChainHead read_head(Database& db, bool lock) {
+    ChainHead head;
+    const std::string sql =
+        std::string("SELECT sequence, entry_hash FROM audit_head WHERE id = 1") + (lock ? " FOR UPDATE" : "");
+    db.session() << sql, soci::into(head.sequence), soci::into(head.hash);
+    if (!db.session().got_data()) {
+        throw StorageError({"審計記錄的鏈頭不見了：資料庫已被改動，寫入不獲接受。請從備份還原。",
+                            "the audit log's head row is missing: the database was tampered with, and no write is "
+                            "accepted; restore it from a backup"});
+    }
+    return head;
+}
+
+// Keeps a text within its column (strict mode refuses longer ones, which would fail the change).
+std::string fitted(const std::string& text, std::size_t limit) {
+    if (text.size() <= limit) return text;
+    std::size_t end = limit;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // whole UTF-8 characters
+    return text.substr(0, end);
+}
+
+}  // namespace
 
 void AuditLog::record(const AuditActor& actor, const AuditChange& change) {
     if (!db_.in_write()) {
         throw StorageError({"內部錯誤：審計記錄只可在寫入交易之內記下；資料未有改動",
                             "internal error: an audit entry can only be recorded inside a write; nothing was changed"});
     }
-    ChainHead head;
-    const std::string lock = db_.dialect() == Dialect::mysql ? " FOR UPDATE" : "";
-    db_.session() << "SELECT sequence, entry_hash FROM audit_head WHERE id = 1" + lock, soci::into(head.sequence),
-        soci::into(head.hash);
+    const ChainHead head = read_head(db_, db_.dialect() == Dialect::mysql);
     AuditEntry entry{head.sequence + 1, now_utc_iso8601(), actor, change, head.hash, {}};
     if (entry.actor.origin.empty()) entry.actor.origin = "local";
+    entry.actor.name = fitted(entry.actor.name, 200);
+    entry.actor.origin = fitted(entry.actor.origin, 200);
+    entry.change.action = fitted(entry.change.action, 200);
+    entry.change.object_type = fitted(entry.change.object_type, 40);
+    entry.change.object_id = fitted(entry.change.object_id, 100);
     entry.entry_hash = audit_entry_hash(entry);
     const long long actor_id = entry.actor.user_id.value_or(0);
     soci::indicator actor_flag = entry.actor.user_id ? soci::i_ok : soci::i_null;
     const long long sequence = entry.sequence;
-    db_.session() << fmt::format("INSERT INTO audit_log ({}) VALUES (:sequence, :at, :actor, :name, :origin, :action, "
-                                 ":type, :id, :changes, :previous, :hash)",
-                                 entry_columns),
+    db_.session() << fmt::format(
+        "INSERT INTO audit_log ({}) VALUES (:sequence, :at, :actor, :name, :origin, :action, "
+        ":type, :id, :changes, :previous, :hash)",
+        entry_columns),
         soci::use(sequence), soci::use(entry.recorded_at), soci::use(actor_id, actor_flag), soci::use(entry.actor.name),
         soci::use(entry.actor.origin), soci::use(entry.change.action), soci::use(entry.change.object_type),
         soci::use(entry.change.object_id), soci::use(entry.change.changes), soci::use(entry.previous_hash),
         soci::use(entry.entry_hash);
-    db_.session() << "UPDATE audit_head SET sequence = :sequence, entry_hash = :hash WHERE id = 1", soci::use(sequence),
-        soci::use(entry.entry_hash);
+    const long long previous = head.sequence;
+    soci::statement advance =
+        (db_.session().prepare << "UPDATE audit_head SET sequence = :sequence, entry_hash = :hash "
+                                  "WHERE id = 1 AND sequence = :previous",
+         soci::use(sequence), soci::use(entry.entry_hash), soci::use(previous));
+    advance.execute(true);
+    if (advance.get_affected_rows() != 1) {
+        throw StorageError({"審計記錄的鏈頭在寫入期間被改動；資料未有改動",
+                            "the audit log's head changed during the write; nothing was changed"});
+    }
     db_.note_audited();
 }
 
@@ -153,44 +192,51 @@ std::vector<AuditEntry> AuditLog::list(const AuditQuery& query) {
         condition(query.until, " AND recorded_at < :until");
         const int limit = std::clamp(query.limit, 1, 1000);
         std::vector<AuditEntry> entries;
-        for_each_entry(
-            db_.session(),
-            fmt::format("SELECT {} FROM audit_log WHERE {} ORDER BY sequence DESC LIMIT {}", entry_columns, where, limit),
-            values, [&](AuditEntry entry) { entries.push_back(std::move(entry)); });
+        for_each_entry(db_.session(),
+                       fmt::format("SELECT {} FROM audit_log WHERE {} ORDER BY sequence DESC LIMIT {}", entry_columns,
+                                   where, limit),
+                       values, [&](AuditEntry entry) { entries.push_back(std::move(entry)); });
         return entries;
     });
 }
 
 AuditVerification AuditLog::verify() {
     return db_.read("verify the audit log", [&] {
+        // The head first: entries committed while the chain is being walked lie beyond it and
+        // are left for the next verification, so a busy database is not taken for a tampered one.
+        const ChainHead head = read_head(db_, false);
         AuditVerification result;
-        ChainHead previous;
-        for_each_entry(db_.session(), fmt::format("SELECT {} FROM audit_log ORDER BY sequence", entry_columns), {},
-                       [&](const AuditEntry& entry) {
-                           if (!result.intact) return;
-                           if (auto problem = chain_break(entry, previous)) {
-                               result.intact = false;
-                               result.first_bad_sequence = entry.sequence;
-                               result.problem = *problem;
-                               return;
-                           }
-                           previous = {entry.sequence, entry.entry_hash};
-                           ++result.entries;
-                       });
-        if (!result.intact) return result;
-        ChainHead head;
-        db_.session() << "SELECT sequence, entry_hash FROM audit_head WHERE id = 1", soci::into(head.sequence),
-            soci::into(head.hash);
-        if (head.sequence != previous.sequence || head.hash != previous.hash) {
-            result.intact = false;
-            result.first_bad_sequence = previous.sequence + 1;
-            result.problem = {fmt::format("記錄只到第 {} 項，但鏈頭記下第 {} 項：最新的記錄被刪除，或鏈頭被改動",
-                                          previous.sequence, head.sequence),
-                              fmt::format("the log ends at entry {} but its head names entry {}: the newest entries "
-                                          "were removed, or the head was changed",
-                                          previous.sequence, head.sequence)};
-        }
         result.head_hash = head.hash;
+        ChainHead previous;
+        const long long last = head.sequence;
+        for_each_entry(
+            db_.session(),
+            fmt::format("SELECT {} FROM audit_log WHERE sequence <= {} ORDER BY sequence", entry_columns, last), {},
+            [&](const AuditEntry& entry) {
+                if (!result.intact) return;
+                if (auto problem = chain_break(entry, previous)) {
+                    result.intact = false;
+                    result.first_bad_sequence = entry.sequence;
+                    result.problem = *problem;
+                    return;
+                }
+                previous = {entry.sequence, entry.entry_hash};
+                ++result.entries;
+            });
+        if (!result.intact || (previous.sequence == head.sequence && previous.hash == head.hash)) return result;
+        result.intact = false;
+        result.first_bad_sequence = previous.sequence + 1;
+        if (previous.sequence < head.sequence) {
+            result.problem = {
+                fmt::format("記錄只到第 {} 項，但鏈頭記下第 {} 項：最新的記錄被刪除", previous.sequence, head.sequence),
+                fmt::format("the log ends at entry {} but its head names entry {}: the newest entries were removed",
+                            previous.sequence, head.sequence)};
+        } else {
+            result.problem = {fmt::format("第 {} 項的雜湊與鏈頭記下的不符：鏈頭或該項被改動", previous.sequence),
+                              fmt::format("entry {} does not carry the hash its head records: the head or the entry "
+                                          "was changed",
+                                          previous.sequence)};
+        }
         return result;
     });
 }

@@ -23,6 +23,7 @@
 #include "storage/plan_repository.hpp"
 #include "storage/programme_repository.hpp"
 #include "storage/user_repository.hpp"
+#include "support/arrange.hpp"
 #include "support/backend_test.hpp"
 #include "support/whole_chinese.hpp"
 
@@ -459,7 +460,8 @@ TEST_P(DashboardModel, TheWorkerPicksUpChangesMadeByAnotherConnection) {
         auto other = Database::open(parse_database_url(url), OpenMode::must_exist);
         ProgrammeRepository programmes(*other);
         const auto outreach = programmes.indicators(1)[4];
-        programmes.add_reading(outreach.id, 220, "2023-04-01", "2025-03-31", system_user_id);
+        testing::arrange(*other,
+                         [&] { programmes.add_reading(outreach.id, 220, "2023-04-01", "2025-03-31", system_user_id); });
     }
     std::shared_ptr<const Snapshot> after;
     while (std::chrono::steady_clock::now() < deadline) {
@@ -519,7 +521,7 @@ TEST_P(DashboardModel, AJobWhoseReloadFailsIsReportedAndTheWorkerGoesOn) {
     {
         Plan theirs = stale;
         theirs.sections[0].objective.zh = "他人先儲存";
-        PlanRepository(*other).save(theirs, system_user_id, "someone else");
+        testing::arrange(*other, [&] { PlanRepository(*other).save(theirs, system_user_id, "someone else"); });
     }
     // The save is refused (Conflict) and the reload after it fails too: a table it reads is gone.
     // Before, that second exception left the worker thread and std::terminate ended the program.

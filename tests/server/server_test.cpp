@@ -63,20 +63,22 @@ TEST_P(ServerTest, SignInGivesATokenThatWorksUntilSignOut) {
 }
 
 TEST_P(ServerTest, SessionsEndWhenIdleAndAtTheirAbsoluteExpiry) {
-    const auto idle = start({}, {}, "failed_sign_in_delay_ms = 50\nidle_timeout_seconds = 2\n");
+    // Each request comes 3 s after the last, within the 5 s idle timeout together with the 2 s that
+    // a request may take on a loaded machine; the session is in use for 6 s, longer than idle.
+    const auto idle = start({}, {}, "failed_sign_in_delay_ms = 50\nidle_timeout_seconds = 5\n");
     auto token = idle.sign_in("viewer", test_password);
-    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+    std::this_thread::sleep_for(std::chrono::seconds(3));
     EXPECT_EQ(idle.get("/api/me", token).status, 200);  // in use: not idle
-    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+    std::this_thread::sleep_for(std::chrono::seconds(3));
     EXPECT_EQ(idle.get("/api/me", token).status, 200);
-    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
-    EXPECT_EQ(idle.get("/api/me", token).status, 401);  // left alone for longer than 2 s
+    std::this_thread::sleep_for(std::chrono::seconds(6));
+    EXPECT_EQ(idle.get("/api/me", token).status, 401);  // left alone for longer than 5 s
 
     server.reset();
-    const auto absolute = start({}, {}, "failed_sign_in_delay_ms = 50\nabsolute_lifetime_seconds = 2\n");
+    const auto absolute = start({}, {}, "failed_sign_in_delay_ms = 50\nabsolute_lifetime_seconds = 3\n");
     token = absolute.sign_in("viewer", test_password);
     EXPECT_EQ(absolute.get("/api/me", token).status, 200);
-    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    std::this_thread::sleep_for(std::chrono::milliseconds(3500));
     EXPECT_EQ(absolute.get("/api/me", token).status, 401);
 }
 

@@ -2,6 +2,8 @@
 // same transaction (both or neither), with who, from where and each field before and after; the
 // chain finds an edited, removed or inserted row; only administrators read it; a write that
 // records no entry cannot commit; concurrent writers never fork the chain.
+#include "storage/audit_log.hpp"
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -12,7 +14,7 @@
 #include "services/authorization.hpp"
 #include "services/district_service.hpp"
 #include "services/plan_workflow.hpp"
-#include "storage/audit_log.hpp"
+#include "services/sign_in.hpp"
 #include "support/arrange.hpp"
 #include "support/backend_test.hpp"
 #include "support/sample_plan.hpp"
@@ -100,12 +102,10 @@ TEST_P(AuditLogTest, AChangeThatFailsLeavesNoEntry) {
 
 TEST_P(AuditLogTest, AWriteThatRecordsNoEntryIsRolledBack) {
     const std::string code = "riverside";
-    EXPECT_THROW(db().write("rename behind the services' back",
-                            [&] {
-                                db().session() << "UPDATE districts SET name_zh = 'x' WHERE code = :code",
-                                    soci::use(code);
-                            }),
-                 UnauditedWrite);
+    EXPECT_THROW(
+        db().write("rename behind the services' back",
+                   [&] { db().session() << "UPDATE districts SET name_zh = 'x' WHERE code = :code", soci::use(code); }),
+        UnauditedWrite);
     EXPECT_EQ(DistrictService(db(), admin).by_code("riverside").name.zh, "河畔區") << "nothing was changed";
 }
 
@@ -190,6 +190,38 @@ TEST_P(AuditLogTest, ConcurrentWritersKeepOneChain) {
     const auto result = AuditService(db(), admin).verify();
     EXPECT_TRUE(result.intact) << result.problem.en;
     EXPECT_EQ(result.entries, before + 2 * per_writer);
+}
+
+TEST_P(AuditLogTest, ARefusedSignInKeepsTheAccountButNeverWhatAStrangerTyped) {
+    SignInService sign_in(db(), SignInPolicy{});
+    EXPECT_THROW(sign_in.sign_in("my secret password", "x", "203.0.113.9"), SignInRefused);
+    EXPECT_THROW(sign_in.sign_in("officer.audit", "wrong", "203.0.113.9"), SignInRefused);
+
+    AuditQuery query;
+    query.object_type = "user";
+    const auto entries = AuditService(db(), admin).list(query);
+    ASSERT_GE(entries.size(), 2u);
+    EXPECT_EQ(entries[0].change.action, "sign-in refused");
+    EXPECT_EQ(entries[0].actor.name, "officer.audit");
+    EXPECT_EQ(entries[0].change.object_id, std::to_string(officer.id));
+    EXPECT_EQ(entries[0].actor.origin, "203.0.113.9");
+    EXPECT_EQ(entries[1].actor.name, "(unknown account)");
+    for (const auto& entry : AuditService(db(), admin).list({})) {
+        EXPECT_EQ(nlohmann::json(audit_entry_json(entry)).dump().find("my secret password"), std::string::npos);
+    }
+}
+
+TEST_P(AuditLogTest, BadFiltersAreRefusedNotAnsweredWithNothing) {
+    for (const auto& [type, id] : std::vector<std::pair<std::string, std::optional<std::string>>>{
+             {"", std::nullopt}, {"plan", ""}, {"plans", std::nullopt}}) {
+        AuditQuery query;
+        query.object_type = type;
+        query.object_id = id;
+        EXPECT_THROW(AuditService(db(), admin).list(query), InvalidInput) << type;
+    }
+    AuditQuery limit;
+    limit.limit = 0;
+    EXPECT_THROW(AuditService(db(), admin).list(limit), InvalidInput);
 }
 
 DPLAN_INSTANTIATE_BACKEND_TESTS(AuditLogTest);

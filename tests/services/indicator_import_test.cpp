@@ -472,6 +472,12 @@ TEST_P(IndicatorImportTest, AReadingRecordedDuringAnImportWaitsForItAndIsRefused
     EXPECT_EQ(count("readings"), 1);
 }
 
+TEST_P(IndicatorImportTest, AFileWithOnlyTheHeaderImportsNothingAndSucceeds) {
+    const auto result = import_indicator_csv(db(), header, system_user(), any_programme, false);
+    EXPECT_EQ(result.readings, 0u);
+    EXPECT_EQ(count("readings"), 0);
+}
+
 DPLAN_INSTANTIATE_BACKEND_TESTS(IndicatorImportTest);
 
 }  // namespace
