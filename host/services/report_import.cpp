@@ -149,21 +149,10 @@ void plan_indicators(ProgrammeRepository& programmes, std::int64_t programme_id,
     }
 }
 
-}  // namespace
-
-ReportImportResult import_programme_report(Database& db, const ProgrammeReportText& report,
-                                           const ReportImportOptions& options, const User& reporter,
-                                           const ReportImportChecks& checks) {
-    Problems problems;
-    for (const auto& error : report.errors) problems.add(error.line, error.message);
-    problems.throw_if_any();
-    if (options.programme_id && options.new_programme) {
-        throw InvalidInput({"--programme 與 --new 只可選其一", "give --programme or --new, not both"});
-    }
-
-    ReportImportResult result;
-    result.report = report;
-    ProgrammeRepository programmes(db);
+// The programme the report goes into: the one named with --programme, a new one (--new), or the
+// one whose name the report carries; checked against what the reporter may do.
+Programme programme_for(ProgrammeRepository& programmes, const ProgrammeReportText& report,
+                        const ReportImportOptions& options, const ReportImportChecks& checks, bool& programme_created) {
     Programme programme;
     if (options.programme_id) {
         programme = programmes.get(*options.programme_id);
@@ -182,7 +171,7 @@ ReportImportResult import_programme_report(Database& db, const ProgrammeReportTe
         programme.objectives = report.objectives;
         checks.may_create(programme);
         require_period(programme.period_start, programme.period_end);
-        result.programme_created = true;
+        programme_created = true;
     } else {
         const auto found = programmes.find_by_name(report.name.zh);
         if (!found) {
@@ -194,6 +183,25 @@ ReportImportResult import_programme_report(Database& db, const ProgrammeReportTe
         programme = *found;
         checks.may_report(programme);
     }
+    return programme;
+}
+
+}  // namespace
+
+ReportImportResult import_programme_report(Database& db, const ProgrammeReportText& report,
+                                           const ReportImportOptions& options, const User& reporter,
+                                           const ReportImportChecks& checks) {
+    Problems problems;
+    for (const auto& error : report.errors) problems.add(error.line, error.message);
+    problems.throw_if_any();
+    if (options.programme_id && options.new_programme) {
+        throw InvalidInput({"--programme 與 --new 只可選其一", "give --programme or --new, not both"});
+    }
+
+    ReportImportResult result;
+    result.report = report;
+    ProgrammeRepository programmes(db);
+    Programme programme = programme_for(programmes, report, options, checks, result.programme_created);
     result.programme_id = programme.id;
     result.programme_name = programme.name;
 
