@@ -22,6 +22,10 @@ std::optional<std::chrono::system_clock::time_point> parse_utc_iso8601(std::stri
         return std::nullopt;
     }
     auto field = [&](std::size_t at, std::size_t length) -> std::optional<int> {
+        // Digits only: from_chars would take "-1" as a number.
+        for (std::size_t i = at; i < at + length; ++i) {
+            if (text[i] < '0' || text[i] > '9') return std::nullopt;
+        }
         int value = 0;
         const auto [end, error] = std::from_chars(text.data() + at, text.data() + at + length, value);
         if (error != std::errc() || end != text.data() + at + length) return std::nullopt;

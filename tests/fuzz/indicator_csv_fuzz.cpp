@@ -67,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (in_memory != streamed) std::abort();
     try {
         dplan::import_indicator_csv(
-            database(), text, dplan::system_user_id, [](const dplan::Programme&) {}, true);
+            database(), text, dplan::system_user(), [](const dplan::Programme&) {}, true);
     } catch (const dplan::InvalidInput&) {
     }
     return 0;
