@@ -5,8 +5,8 @@
 # bounded time ($DPLAN_FUZZ_SECONDS, default 30: five targets, under 3 minutes together), stop the
 # server, exit with ctest's status (1 if the tests passed but a fuzz target crashed).
 #   scripts/test.sh [--preset asan|tsan|fuzz] [extra ctest arguments]
-# asan: the whole suite under AddressSanitizer + UBSan; tsan: the dashboard worker tests under
-# ThreadSanitizer; fuzz: only the fuzz step (CMakePresets.json says what each builds and runs).
+# asan: the whole suite under AddressSanitizer + UBSan; tsan: the dashboard worker tests and the
+# server's black-box tests under ThreadSanitizer; fuzz: only the fuzz step (CMakePresets.json says what each builds and runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
