@@ -94,19 +94,25 @@ void register_audit_commands(CLI::App& app, Context& context) {
         for (const auto& entry : entries) print_entry(context, entry);
     });
 
+    auto expect = std::make_shared<std::string>();
     auto* verify = audit->add_subcommand(
         "verify", "Check that no entry was changed, removed or inserted / 檢查審計記錄有否被改動");
-    verify->callback([&context] {
-        const AuditVerification result = context.audit().verify();
+    verify->add_option("--expect", *expect,
+                       "SEQUENCE:HASH an earlier verify printed: that entry must still have it / 核對先前記下的雜湊");
+    verify->callback([&context, expect] {
+        const AuditVerification result =
+            context.audit().verify(expect->empty() ? std::nullopt : std::optional<std::string>(*expect));
         if (!result.intact) {
             context.out << context.pick({fmt::format("審計記錄已被改動：{}", result.problem.zh),
                                          fmt::format("The audit log was tampered with: {}", result.problem.en)})
                         << '\n';
             throw ExitWith{exit_findings};
         }
-        context.out << context.pick({fmt::format("審計記錄完整：{} 項，鏈頭雜湊 {}", result.entries, result.head_hash),
-                                     fmt::format("The audit log is intact: {} entries, head hash {}", result.entries,
-                                                 result.head_hash)})
+        context.out << context.pick({fmt::format("審計記錄完整：{} 項。請在資料庫以外記下鏈頭 {}:{}", result.entries,
+                                                 result.head_sequence, result.head_hash),
+                                     fmt::format("The audit log is intact: {} entries. Keep the head {}:{} outside "
+                                                 "the database",
+                                                 result.entries, result.head_sequence, result.head_hash)})
                     << '\n';
     });
 }

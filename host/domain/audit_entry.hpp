@@ -49,12 +49,20 @@ struct AuditQuery {
     int limit = 100;
 };
 
+// An entry's hash noted outside the database ("SEQUENCE:HASH" as `audit verify` prints it), so a
+// later verification can tell a chain rebuilt from scratch, which is consistent in itself.
+struct AuditAnchor {
+    std::int64_t sequence = 0;
+    std::string hash;
+};
+
 // What `audit verify` found. `intact` false names the first entry that does not fit the chain.
 struct AuditVerification {
     bool intact = true;
     std::int64_t entries = 0;
     std::optional<std::int64_t> first_bad_sequence;
     Bilingual problem;
+    std::int64_t head_sequence = 0;
     std::string head_hash;  // the newest entry's hash: note it elsewhere to detect a rewritten chain
 };
 

@@ -18,8 +18,11 @@ ApiResponse audit_entries(RouteContext& context) {
 }
 
 ApiResponse audit_verification(RouteContext& context) {
-    const AuditVerification result = context.services.audit().verify();
-    nlohmann::json body{{"intact", result.intact}, {"entries", result.entries}, {"head_hash", result.head_hash}};
+    const AuditVerification result = context.services.audit().verify(context.query("expect"));
+    nlohmann::json body{{"intact", result.intact},
+                        {"entries", result.entries},
+                        {"head_sequence", result.head_sequence},
+                        {"head_hash", result.head_hash}};
     if (!result.intact) {
         body["first_bad_sequence"] = *result.first_bad_sequence;
         body["problem"] = {{"zh", result.problem.zh}, {"en", result.problem.en}};

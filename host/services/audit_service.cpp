@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <charconv>
 
 #include "domain/timestamp.hpp"
 #include "services/authorization.hpp"
@@ -27,6 +28,25 @@ std::string audit_time_bound(const std::string& text, const std::string& field) 
              fmt::format("{}: '{}' is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SS.sssZ)", field, text)});
     }
     return full;
+}
+
+AuditAnchor audit_anchor(const std::string& text) {
+    const auto colon = text.find(':');
+    const std::string hash = colon == std::string::npos ? "" : text.substr(colon + 1);
+    long long sequence = 0;
+    const char* end = text.data() + (colon == std::string::npos ? 0 : colon);
+    const auto [stopped, error] = std::from_chars(text.data(), end, sequence);
+    const bool hex = hash.size() == 64 && hash.find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (colon == std::string::npos || error != std::errc() || stopped != end || sequence < 1 || !hex) {
+        throw InvalidInput(
+            {fmt::format("expect：「{}」應為「編號:雜湊」，即 audit verify 列印的形式（例如 42:3fa9…，雜湊為 64 "
+                         "個十六進位字元）",
+                         text),
+             fmt::format("expect: '{}' should be SEQUENCE:HASH as audit verify prints it (e.g. 42:3fa9…, a hash of 64 "
+                         "hex digits)",
+                         text)});
+    }
+    return {sequence, hash};
 }
 
 AuditService::AuditService(Database& db, User actor) : db_(db), actor_(std::move(actor)) {}
@@ -58,9 +78,9 @@ std::vector<AuditEntry> AuditService::list(const AuditQuery& query) {
     return AuditLog(db_).list(checked);
 }
 
-AuditVerification AuditService::verify() {
+AuditVerification AuditService::verify(const std::optional<std::string>& expect) {
     authorize(actor_, Operation::read_audit_log, audit_subject);
-    return AuditLog(db_).verify();
+    return AuditLog(db_).verify(expect ? std::optional<AuditAnchor>(audit_anchor(*expect)) : std::nullopt);
 }
 
 }  // namespace dplan

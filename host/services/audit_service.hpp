@@ -4,6 +4,8 @@
 #pragma once
 
 #include <array>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,7 +26,8 @@ class AuditService {
     // Newest first. InvalidInput for a time that is not a stored timestamp or date, or a limit
     // outside 1 to 1000.
     std::vector<AuditEntry> list(const AuditQuery& query);
-    AuditVerification verify();
+    // `expect`: "SEQUENCE:HASH" as an earlier verification printed it (InvalidInput otherwise).
+    AuditVerification verify(const std::optional<std::string>& expect = std::nullopt);
 
   private:
     Database& db_;
@@ -34,5 +37,8 @@ class AuditService {
 // "2024-05-02" or a stored timestamp "2024-05-02T03:04:05.678Z" (UTC) as a stored timestamp;
 // InvalidInput naming `field` for anything else.
 std::string audit_time_bound(const std::string& text, const std::string& field);
+
+// "SEQUENCE:HASH" as `audit verify` prints the head; InvalidInput naming `expect` otherwise.
+AuditAnchor audit_anchor(const std::string& text);
 
 }  // namespace dplan

@@ -200,13 +200,25 @@ std::vector<AuditEntry> AuditLog::list(const AuditQuery& query) {
     });
 }
 
-AuditVerification AuditLog::verify() {
+AuditVerification AuditLog::verify(const std::optional<AuditAnchor>& anchor) {
     return db_.read("verify the audit log", [&] {
         // The head first: entries committed while the chain is being walked lie beyond it and
         // are left for the next verification, so a busy database is not taken for a tampered one.
         const ChainHead head = read_head(db_, false);
         AuditVerification result;
+        result.head_sequence = head.sequence;
         result.head_hash = head.hash;
+        if (anchor && anchor->sequence > head.sequence) {
+            result.intact = false;
+            result.first_bad_sequence = head.sequence + 1;
+            result.problem = {
+                fmt::format("記錄只到第 {} 項，但第 {} 項曾被記下：記錄被刪除或整條鏈被重建", head.sequence,
+                            anchor->sequence),
+                fmt::format("the log ends at entry {}, before entry {} that was noted: entries were removed or the "
+                            "chain was rebuilt",
+                            head.sequence, anchor->sequence)};
+            return result;
+        }
         ChainHead previous;
         const long long last = head.sequence;
         for_each_entry(
@@ -214,7 +226,15 @@ AuditVerification AuditLog::verify() {
             fmt::format("SELECT {} FROM audit_log WHERE sequence <= {} ORDER BY sequence", entry_columns, last), {},
             [&](const AuditEntry& entry) {
                 if (!result.intact) return;
-                if (auto problem = chain_break(entry, previous)) {
+                auto problem = chain_break(entry, previous);
+                if (!problem && anchor && entry.sequence == anchor->sequence && entry.entry_hash != anchor->hash) {
+                    problem = Bilingual{
+                        fmt::format("第 {} 項的雜湊與記下的不同：整條鏈在記下之後被重建", entry.sequence),
+                        fmt::format("entry {} no longer has the hash that was noted for it: the chain was rebuilt "
+                                    "since",
+                                    entry.sequence)};
+                }
+                if (problem) {
                     result.intact = false;
                     result.first_bad_sequence = entry.sequence;
                     result.problem = *problem;

@@ -25,7 +25,8 @@ class AuditLog {
     void record(const AuditActor& actor, const AuditChange& change);
 
     std::vector<AuditEntry> list(const AuditQuery& query);
-    AuditVerification verify();
+    // With an anchor, also checks that entry anchor.sequence still has the noted hash.
+    AuditVerification verify(const std::optional<AuditAnchor>& anchor = std::nullopt);
 
   private:
     Database& db_;

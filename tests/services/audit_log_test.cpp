@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "services/account_service.hpp"
@@ -138,6 +139,34 @@ TEST_P(AuditLogTest, VerifyFindsARemovedEntryInTheMiddleAndAtTheEnd) {
     EXPECT_FALSE(result.intact);
     EXPECT_EQ(result.first_bad_sequence, last - 1);
     EXPECT_NE(result.problem.en.find("removed or inserted"), std::string::npos) << result.problem.en;
+}
+
+TEST_P(AuditLogTest, AChainRebuiltFromScratchIsFoundByTheHashNotedOutside) {
+    const auto noted = AuditService(db(), admin).verify();
+    const std::string anchor = fmt::format("{}:{}", noted.head_sequence, noted.head_hash);
+    DistrictService(db(), admin).rename("riverside", {0, "", {"河畔新區", ""}, {}, {}, {}});
+    EXPECT_TRUE(AuditService(db(), admin).verify(anchor).intact) << "the chain grew; the noted entry is unchanged";
+
+    // Someone with write access rewrites the noted entry and recomputes every hash after it.
+    std::vector<AuditEntry> chain = AuditService(db(), admin).list({});
+    std::reverse(chain.begin(), chain.end());
+    std::string previous;
+    for (auto& entry : chain) {
+        if (entry.sequence == noted.head_sequence) entry.actor.name = "someone else";
+        entry.previous_hash = previous;
+        entry.entry_hash = audit_entry_hash(entry);
+        previous = entry.entry_hash;
+        tamper(
+            fmt::format("UPDATE audit_log SET actor_name = '{}', previous_hash = '{}', entry_hash = '{}' WHERE "
+                        "sequence = {}",
+                        entry.actor.name, entry.previous_hash, entry.entry_hash, entry.sequence));
+    }
+    tamper(fmt::format("UPDATE audit_head SET entry_hash = '{}' WHERE id = 1", previous));
+    EXPECT_TRUE(AuditService(db(), admin).verify().intact) << "consistent in itself";
+    const auto checked = AuditService(db(), admin).verify(anchor);
+    EXPECT_FALSE(checked.intact);
+    EXPECT_EQ(checked.first_bad_sequence, noted.head_sequence);
+    EXPECT_THROW(AuditService(db(), admin).verify(std::string("12:not-a-hash")), InvalidInput);
 }
 
 TEST_P(AuditLogTest, OnlyAdministratorsReadTheLog) {
