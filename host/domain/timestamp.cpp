@@ -34,6 +34,9 @@ std::optional<std::chrono::system_clock::time_point> parse_utc_iso8601(std::stri
     const auto year = field(0, 4), month = field(5, 2), day = field(8, 2), hour = field(11, 2), minute = field(14, 2),
                second = field(17, 2), millis = field(20, 3);
     if (!year || !month || !day || !hour || !minute || !second || !millis) return std::nullopt;
+    // The clock counts nanoseconds in 64 bits: about 1678 to 2262. Outside a narrower span the
+    // conversion would overflow, and no plan, session or audit entry is dated there.
+    if (*year < 1900 || *year > 2200) return std::nullopt;
     const std::chrono::year_month_day date{std::chrono::year(*year), std::chrono::month(static_cast<unsigned>(*month)),
                                            std::chrono::day(static_cast<unsigned>(*day))};
     if (!date.ok() || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;

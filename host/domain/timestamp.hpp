@@ -11,7 +11,7 @@ namespace dplan {
 
 std::string now_utc_iso8601();
 std::string utc_iso8601(std::chrono::system_clock::time_point time);
-// The time a stored timestamp names; nullopt for text not in that form.
+// The time a stored timestamp names; nullopt for text not in that form, or a year outside 1900 to 2200.
 std::optional<std::chrono::system_clock::time_point> parse_utc_iso8601(std::string_view text);
 
 }  // namespace dplan

@@ -24,8 +24,11 @@ std::string audit_time_bound(const std::string& text, const std::string& field) 
     const std::string full = text.size() == 10 ? text + "T00:00:00.000Z" : text;
     if (!parse_utc_iso8601(full)) {
         throw InvalidInput(
-            {fmt::format("{}：「{}」不是日期（YYYY-MM-DD）或 UTC 時間（YYYY-MM-DDTHH:MM:SS.sssZ）", field, text),
-             fmt::format("{}: '{}' is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SS.sssZ)", field, text)});
+            {fmt::format("{}：「{}」不是 1900 至 2200 年間的日期（YYYY-MM-DD）或 UTC 時間（YYYY-MM-DDTHH:MM:SS.sssZ）",
+                         field, text),
+             fmt::format("{}: '{}' is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SS.sssZ) between the "
+                         "years 1900 and 2200",
+                         field, text)});
     }
     return full;
 }

@@ -184,10 +184,12 @@ TEST_P(AuditLogTest, ListsByObjectAndTime) {
     for (const auto& entry : AuditService(db(), admin).list(query)) EXPECT_EQ(entry.change.object_type, "user");
 
     query = {};
-    query.since = "2999-01-01";
+    query.since = "2199-01-01";
     EXPECT_TRUE(AuditService(db(), admin).list(query).empty()) << "nothing recorded in the future";
+    query.since = "2999-01-01";
+    EXPECT_THROW(AuditService(db(), admin).list(query), InvalidInput) << "beyond what the clock can count";
     query.since = "2000-01-01";
-    query.until = "2999-01-01T00:00:00.000Z";
+    query.until = "2199-01-01T00:00:00.000Z";
     query.limit = 2;
     const auto two = AuditService(db(), admin).list(query);
     ASSERT_EQ(two.size(), 2u);
