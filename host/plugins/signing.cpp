@@ -60,13 +60,6 @@ void write_file(const std::filesystem::path& file, const std::string& text, bool
 
 }  // namespace
 
-std::string sha256_hex(std::string_view bytes) {
-    ensure_sodium();
-    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    return to_hex(digest.data(), digest.size());
-}
-
 KeyPair generate_signing_key(const std::filesystem::path& prefix) {
     ensure_sodium();
     KeyPair pair{prefix.string() + ".pub", prefix.string() + ".key"};

@@ -12,12 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/sha256.hpp"
 #include "plugins/trusted_keys.hpp"
 
 namespace dplan::plugins {
-
-// SHA-256 of bytes, lower-case hex.
-std::string sha256_hex(std::string_view bytes);
 
 struct KeyPair {
     std::filesystem::path public_key_file;

@@ -15,12 +15,11 @@ nlohmann::json programme_fields(const Programme& programme) {
 }
 
 nlohmann::json indicator_fields(const Indicator& indicator) {
-    return {
-        {"kind", indicator_kind_code(indicator.kind)},
-        {"description", audit_value(indicator.description)},
-        {"unit", indicator.unit},
-        {"target", indicator.target ? nlohmann::json(*indicator.target) : nlohmann::json()},
-        {"catalogue_code", indicator.catalogue_code ? nlohmann::json(*indicator.catalogue_code) : nlohmann::json()}};
+    return {{"kind", indicator_kind_code(indicator.kind)},
+            {"description", audit_value(indicator.description)},
+            {"unit", indicator.unit},
+            {"target", audit_value(indicator.target)},
+            {"catalogue_code", audit_value(indicator.catalogue_code)}};
 }
 
 nlohmann::json reading_fields(const std::string& code, const std::string& period_start, const std::string& period_end,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "domain/audit_entry.hpp"
@@ -22,8 +23,9 @@ std::string changed_fields(const nlohmann::json& before, const nlohmann::json& a
 
 // Field values in the form changed_fields() compares.
 inline nlohmann::json audit_value(const Bilingual& text) { return {{"zh", text.zh}, {"en", text.en}}; }
-inline nlohmann::json audit_value(const std::optional<std::int64_t>& id) {
-    return id ? nlohmann::json(*id) : nlohmann::json();
+template <typename T>
+nlohmann::json audit_value(const std::optional<T>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json();
 }
 
 // What the audit log shows for a secret that changed (a password hash): that it changed, never a value.

@@ -396,15 +396,15 @@ void check_against_stored(ProgrammeRepository& programmes, FileContents& file) {
 // For each programme the file touches, its indicators' definitions before the import.
 std::map<std::int64_t, nlohmann::json> audit_entries_before(ProgrammeRepository& programmes, const FileContents& file,
                                                             const std::set<std::int64_t>& programme_ids) {
+    std::set<std::pair<std::int64_t, std::string>> named;  // a file may hold many thousand indicators
+    for (const auto& imported : file.indicators)
+        named.emplace(imported.definition.programme_id, imported.definition.code);
     std::map<std::int64_t, nlohmann::json> before;
     for (const auto id : programme_ids) {
         before[id] = nlohmann::json::object();
         for (const auto& indicator : programmes.indicators(id)) {
-            for (const auto& imported : file.indicators) {
-                if (imported.definition.programme_id == id && imported.definition.code == indicator.code) {
-                    before[id]["indicators"][indicator.code] = indicator_fields(indicator);
-                }
-            }
+            if (named.count({id, indicator.code}) > 0)
+                before[id]["indicators"][indicator.code] = indicator_fields(indicator);
         }
     }
     return before;

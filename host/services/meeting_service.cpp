@@ -20,13 +20,9 @@ namespace dplan {
 
 namespace {
 
-nlohmann::json optional_text(const std::optional<std::string>& text) {
-    return text ? nlohmann::json(*text) : nlohmann::json();
-}
-
 nlohmann::json agenda_fields(const AgendaItem& item) {
     return {{"title", audit_value(item.title)},
-            {"area_id", optional_text(item.area_id)},
+            {"area_id", audit_value(item.area_id)},
             {"focus_point_id", audit_value(item.focus_point_id)},
             {"minutes", item.minutes}};
 }
@@ -166,7 +162,7 @@ void MeetingService::set_attendance(std::int64_t meeting_id, std::int64_t stakeh
         }
         repository().set_attendance(meeting_id, stakeholder_id, attendance, seen_version);
         audit("record attendance", "meeting", meeting_id,
-              changed_fields({{"attendance", {{std::to_string(stakeholder_id), optional_text(before)}}}},
+              changed_fields({{"attendance", {{std::to_string(stakeholder_id), audit_value(before)}}}},
                              {{"attendance", {{std::to_string(stakeholder_id), attendance_code(attendance)}}}}));
     });
 }
@@ -211,7 +207,7 @@ void MeetingService::set_minutes(std::int64_t meeting_id, int position, const st
         }
         repository().set_minutes(meeting_id, position, minutes, seen_version);
         audit("record minutes", "meeting", meeting_id,
-              nlohmann::json{{field, {{"before", optional_text(before)}, {"after", minutes}}}}.dump());
+              nlohmann::json{{field, {{"before", audit_value(before)}, {"after", minutes}}}}.dump());
     });
 }
 
@@ -280,13 +276,12 @@ void MeetingService::address_view(std::int64_t view_id, const ViewResponse& resp
         const ViewStatus before = repository().view(view_id).status;
         repository().address_view(view_id, response, seen_version);
         audit("address view", "view", view_id,
-              changed_fields(
-                  {{"status", view_status_code(before)}},
-                  {{"status", view_status_code(ViewStatus::addressed)},
-                   {"response",
-                    {{"focus_point_id", audit_value(response.focus_point_id)},
-                     {"plan_id", audit_value(response.plan_id)},
-                     {"revision", response.revision ? nlohmann::json(*response.revision) : nlohmann::json()}}}}));
+              changed_fields({{"status", view_status_code(before)}},
+                             {{"status", view_status_code(ViewStatus::addressed)},
+                              {"response",
+                               {{"focus_point_id", audit_value(response.focus_point_id)},
+                                {"plan_id", audit_value(response.plan_id)},
+                                {"revision", audit_value(response.revision)}}}}));
     });
 }
 
@@ -327,7 +322,7 @@ std::int64_t MeetingService::decide(std::int64_t meeting_id, const std::string& 
                                         {{"id", id},
                                          {"text", text},
                                          {"plan_id", audit_value(decision.plan_id)},
-                                         {"plan_outcome", optional_text(decision.plan_outcome)}}}}));
+                                         {"plan_outcome", audit_value(decision.plan_outcome)}}}}));
         return id;
     });
 }

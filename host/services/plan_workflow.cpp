@@ -45,7 +45,7 @@ std::string status_change(PlanStatus from, PlanStatus to) {
 nlohmann::json comment_fields(const ReviewComment& comment) {
     return {{"plan_id", comment.plan_id},
             {"revision", comment.revision},
-            {"area_id", comment.area_id ? nlohmann::json(*comment.area_id) : nlohmann::json()},
+            {"area_id", audit_value(comment.area_id)},
             {"focus_point_id", audit_value(comment.focus_point_id)},
             {"parent_id", audit_value(comment.parent_id)},
             {"kind", comment_kind_code(comment.kind)},

@@ -7,6 +7,7 @@
 #include <array>
 
 #include "domain/password.hpp"
+#include "domain/sha256.hpp"
 #include "domain/timestamp.hpp"
 #include "services/audit_trail.hpp"
 #include "storage/audit_log.hpp"
@@ -42,14 +43,7 @@ std::string earlier(std::chrono::seconds by) { return utc_iso8601(std::chrono::s
 
 }  // namespace
 
-std::string session_token_hash(const std::string& token) {
-    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(token.data()), token.size());
-    std::string hex(digest.size() * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
-    hex.pop_back();
-    return hex;
-}
+std::string session_token_hash(const std::string& token) { return sha256_hex(token); }
 
 SignInService::SignInService(Database& db, SignInPolicy policy) : db_(db), policy_(policy) {}
 

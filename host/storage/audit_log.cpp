@@ -1,26 +1,17 @@
 #include "storage/audit_log.hpp"
 
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include <algorithm>
-#include <array>
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "domain/sha256.hpp"
 #include "domain/timestamp.hpp"
 
 namespace dplan {
 
 namespace {
-
-std::string sha256_hex(const std::string& text) {
-    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(text.data()), text.size());
-    std::string hex;
-    for (unsigned char byte : digest) hex += fmt::format("{:02x}", byte);
-    return hex;
-}
 
 constexpr const char* entry_columns =
     "sequence, recorded_at, actor_id, actor_name, origin, action, object_type, object_id, changes, previous_hash, "

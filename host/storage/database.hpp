@@ -39,7 +39,7 @@ class Database {
 
     // A write that changes only sign-in bookkeeping (when a session was last used, old failed
     // sign-ins forgotten), which the audit log would only flood. Used by the session repository
-    // alone; scripts/check_layers.sh keeps it that way.
+    // alone; cmake/check_layers.cmake keeps it that way.
     template <typename Step>
     auto bookkeeping_write(std::string_view what, Step&& step) -> decltype(step()) {
         return transaction(what, Auditing::exempt, std::forward<Step>(step));

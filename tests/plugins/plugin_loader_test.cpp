@@ -210,7 +210,7 @@ const BrokenCase broken_cases[] = {
                     "{\"id\": \"text_file\", \"version\": \"1.0.0\", \"sdk\": \"1.0\", \"name\": "
                     "{\"zh\": \"文字\", "
                     "\"en\": \"Text\"}, \"library\": \"libdplan_text_file.so\", \"sha256\": \"" +
-                        plugins::sha256_hex(read_file(dir / "libdplan_text_file.so")) + "\"}");
+                        dplan::sha256_hex(read_file(dir / "libdplan_text_file.so")) + "\"}");
          resign(t, dir);
      },
      "is not a shared library"},

@@ -152,8 +152,7 @@ class BundledLibrary : public PluginFolderTest {
         const auto helper = folder / "family" / "libhelper.so.1";
         std::filesystem::copy_file(testing::built_plugins / "elderly" / "libdplan_elderly.so", helper);
         if (listed == Listed::no) return;
-        const std::string sha256 =
-            listed == Listed::yes ? plugins::sha256_hex(read_file(helper)) : std::string(64, '0');
+        const std::string sha256 = listed == Listed::yes ? dplan::sha256_hex(read_file(helper)) : std::string(64, '0');
         auto text = read_file(folder / "family" / "plugin.json");
         text.insert(text.rfind('}'),
                     ", \"bundled_libraries\": [{\"file\": \"libhelper.so.1\", \"sha256\": \"" + sha256 + "\"}]\n");
