@@ -8,6 +8,8 @@
 #include "server/api.hpp"
 #include "server/http_server.hpp"
 #include "server/self_signed_certificate.hpp"
+#include "services/change_watcher.hpp"
+#include "services/read_cache.hpp"
 
 namespace dplan::cli {
 
@@ -34,8 +36,16 @@ void serve(CLI::App& root, Context& context, const ServeOptions& options) {
 
     std::optional<std::filesystem::path> option_file;
     if (!context.options.option_file.empty()) option_file = context.options.option_file;
-    server::StorePool pool(config.database_url, option_file, context.loader_options(), config.threads);
-    server::Api api(pool, config.sign_in);
+    std::optional<ReadCache> cache;
+    std::optional<ChangeWatcher> watcher;
+    if (config.change_check_interval.count() > 0) {
+        cache.emplace();
+        watcher.emplace(Store::open(config.database_url, OpenMode::must_exist, option_file), cache->generation(),
+                        config.change_check_interval);
+    }
+    ReadCache* const cache_or_none = cache ? &*cache : nullptr;
+    server::StorePool pool(config.database_url, option_file, context.loader_options(), config.threads, cache_or_none);
+    server::Api api(pool, config.sign_in, cache_or_none);
     server::HttpServer http(config, api);
     const bool tls = !config.tls_certificate.empty();
     context.out << context.pick({fmt::format("協作伺服器於 {}://{} 運行（{} 條執行緒）；按 Ctrl+C 停止。",

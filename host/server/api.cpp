@@ -43,7 +43,8 @@ Router api_router() {
     return router;
 }
 
-Api::Api(StorePool& pool, SignInPolicy policy) : pool_(pool), policy_(policy), router_(api_router()) {}
+Api::Api(StorePool& pool, SignInPolicy policy, ReadCache* cache)
+    : pool_(pool), policy_(policy), cache_(cache), router_(api_router()) {}
 
 ApiResponse Api::handle(const ApiRequest& request) {
     const auto match = router_.match(request.method, request.path);
@@ -55,7 +56,7 @@ ApiResponse Api::handle(const ApiRequest& request) {
         return error_response(404, "not_found", {"沒有這個路徑", "no such path"});
     }
     auto lease = pool_.borrow();
-    ServiceScope services(lease.store(), lease.plugins(), policy_);
+    ServiceScope services(lease.store(), lease.plugins(), policy_, cache_);
     RouteContext context(request, match.parameters, services);
     return run(*match.route, context);
 }
@@ -65,7 +66,11 @@ ApiResponse Api::handle(const ApiRequest& request) {
 ApiResponse Api::run(const Route& route, RouteContext& context) {
     try {
         if (route.needs_sign_in) {
-            User user = context.services.sign_in().authenticate(bearer_token(context.request.authorization));
+            // A request that changes something checks its session in the database itself, so a
+            // revocation by another process stops it at once; reads may find the session cached.
+            const std::string token = bearer_token(context.request.authorization);
+            auto sign_in = context.services.sign_in();
+            User user = route.method == "GET" ? sign_in.authenticate_for_read(token) : sign_in.authenticate(token);
             user.origin = context.request.origin;  // the audit log's "from where"
             context.services.act_as(std::move(user));
         }

@@ -12,7 +12,8 @@ namespace dplan::server {
 
 class Api {
   public:
-    Api(StorePool& pool, SignInPolicy policy);
+    // `cache`: the one the pool's connections report their writes to, or none.
+    Api(StorePool& pool, SignInPolicy policy, ReadCache* cache);
 
     ApiResponse handle(const ApiRequest& request);
     const Router& router() const { return router_; }
@@ -22,6 +23,7 @@ class Api {
 
     StorePool& pool_;
     SignInPolicy policy_;
+    ReadCache* cache_;
     Router router_;
 };
 

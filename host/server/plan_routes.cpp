@@ -29,7 +29,13 @@ ApiResponse plan_answer(const Plan& plan, int status = 200) {
     return response;
 }
 
-ApiResponse probe_plan(RouteContext& context) { return plan_answer(context.services.plans().get(context.id())); }
+ApiResponse probe_plan(RouteContext& context) {
+    const auto plan = context.services.plans().rendered(context.id());
+    ApiResponse response;
+    response.body = plan->json;
+    response.etag = etag(plan->plan.version);
+    return response;
+}
 
 ApiResponse list_plans(RouteContext& context) {
     PlanFilter filter;

@@ -25,19 +25,24 @@ std::vector<std::string> split_path(const std::string& path) {
     return parts;
 }
 
-std::optional<std::map<std::string, std::string>> match_pattern(const std::string& pattern, const std::string& path) {
-    const auto want = split_path(pattern);
-    auto have = split_path(path);
-    for (auto& segment : have) segment = decode_path_segment(segment);
-    if (want.size() != have.size()) return std::nullopt;
+bool is_parameter(const std::string& segment) {
+    return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+// `have`: the request's path, split and decoded once for all routes.
+bool matches(const std::vector<std::string>& want, const std::vector<std::string>& have) {
+    if (want.size() != have.size()) return false;
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        if (is_parameter(want[i]) ? have[i].empty() : want[i] != have[i]) return false;
+    }
+    return true;
+}
+
+std::map<std::string, std::string> parameters_of(const std::vector<std::string>& want,
+                                                 const std::vector<std::string>& have) {
     std::map<std::string, std::string> parameters;
     for (std::size_t i = 0; i < want.size(); ++i) {
-        if (want[i].size() > 2 && want[i].front() == '{' && want[i].back() == '}') {
-            if (have[i].empty()) return std::nullopt;
-            parameters[want[i].substr(1, want[i].size() - 2)] = have[i];
-        } else if (want[i] != have[i]) {
-            return std::nullopt;
-        }
+        if (is_parameter(want[i])) parameters[want[i].substr(1, want[i].size() - 2)] = have[i];
     }
     return parameters;
 }
@@ -60,17 +65,21 @@ std::string checked_text(const std::string& field, std::string text) {
 
 }  // namespace
 
-void Router::add(Route route) { routes_.push_back(std::move(route)); }
+void Router::add(Route route) {
+    segments_.push_back(split_path(route.pattern));
+    routes_.push_back(std::move(route));
+}
 
 RouteMatch Router::match(const std::string& method, const std::string& path) const {
+    auto have = split_path(path);
+    for (auto& segment : have) segment = decode_path_segment(segment);
     RouteMatch result;
-    for (const auto& route : routes_) {
-        auto parameters = match_pattern(route.pattern, path);
-        if (!parameters) continue;
+    for (std::size_t i = 0; i < routes_.size(); ++i) {
+        if (!matches(segments_[i], have)) continue;
         result.path_known = true;
-        if (route.method == method) {
-            result.route = &route;
-            result.parameters = std::move(*parameters);
+        if (routes_[i].method == method) {
+            result.route = &routes_[i];
+            result.parameters = parameters_of(segments_[i], have);
             return result;
         }
     }

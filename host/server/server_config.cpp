@@ -84,6 +84,7 @@ void read_server_config(const std::filesystem::path& file, ServerConfig& config)
     read.number("server.read_timeout_seconds", config.read_timeout);
     read.number("server.idle_timeout_seconds", config.idle_timeout);
     read.number("server.shutdown_grace_seconds", config.shutdown_grace);
+    read.number("server.change_check_interval_ms", config.change_check_interval);
     read.list("server.trusted_proxies", config.trusted_proxies);
     read.number("sign_in.failed_sign_in_delay_ms", config.failed_sign_in_delay);
     read.number("sign_in.max_failures", config.sign_in.max_failures);

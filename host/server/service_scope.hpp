@@ -12,6 +12,7 @@
 #include "services/meeting_service.hpp"
 #include "services/plan_workflow.hpp"
 #include "services/programme_service.hpp"
+#include "services/read_cache.hpp"
 #include "services/sign_in.hpp"
 #include "services/store.hpp"
 
@@ -19,15 +20,16 @@ namespace dplan::server {
 
 class ServiceScope {
   public:
-    ServiceScope(Store& store, plugins::PluginRegistry& plugins, const SignInPolicy& policy)
-        : store_(store), plugins_(plugins), policy_(policy) {}
+    // `cache`: none when the server runs without one (change_check_interval_ms = 0).
+    ServiceScope(Store& store, plugins::PluginRegistry& plugins, const SignInPolicy& policy, ReadCache* cache)
+        : store_(store), plugins_(plugins), policy_(policy), cache_(cache) {}
 
     void act_as(User user) { user_ = std::move(user); }
     const User& user() const { return user_; }
     plugins::PluginRegistry& plugins() { return plugins_; }
 
-    SignInService sign_in() { return {store_.database(), policy_}; }
-    PlanWorkflow plans() { return {store_.database(), plugins_, user_}; }
+    SignInService sign_in() { return {store_.database(), policy_, cache_}; }
+    PlanWorkflow plans() { return {store_.database(), plugins_, user_, cache_}; }
     MeetingService meetings() { return {store_.database(), plugins_, user_}; }
     ProgrammeService programmes() { return {store_.database(), user_}; }
     DistrictService districts() { return {store_.database(), user_}; }
@@ -40,6 +42,7 @@ class ServiceScope {
     Store& store_;
     plugins::PluginRegistry& plugins_;
     const SignInPolicy& policy_;
+    ReadCache* cache_;
     User user_;
 };
 

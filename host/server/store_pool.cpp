@@ -3,10 +3,11 @@
 namespace dplan::server {
 
 StorePool::StorePool(const std::string& url, const std::optional<std::filesystem::path>& option_file,
-                     const plugins::LoaderOptions& plugin_options, std::size_t size) {
+                     const plugins::LoaderOptions& plugin_options, std::size_t size, ReadCache* cache) {
     for (std::size_t i = 0; i < size; ++i) {
         idle_.push_back({Store::open(url, OpenMode::must_exist, option_file),
                          std::make_unique<plugins::PluginRegistry>(plugins::PluginRegistry::load(plugin_options))});
+        if (cache != nullptr) idle_.back().store.report_writes_to(cache->generation());
     }
 }
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "plugins/plugin_registry.hpp"
+#include "services/read_cache.hpp"
 #include "services/store.hpp"
 
 namespace dplan::server {
@@ -22,7 +23,7 @@ namespace dplan::server {
 class StorePool {
   public:
     StorePool(const std::string& url, const std::optional<std::filesystem::path>& option_file,
-              const plugins::LoaderOptions& plugin_options, std::size_t size);
+              const plugins::LoaderOptions& plugin_options, std::size_t size, ReadCache* cache);
 
     struct Connection {
         Store store;

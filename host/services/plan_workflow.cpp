@@ -11,6 +11,7 @@
 #include "services/audit_trail.hpp"
 #include "services/authorization.hpp"
 #include "services/plan_validation.hpp"
+#include "services/read_cache.hpp"
 #include "services/service_areas.hpp"
 #include "services/subjects.hpp"
 #include "storage/database.hpp"
@@ -54,8 +55,8 @@ nlohmann::json comment_fields(const ReviewComment& comment) {
 
 }  // namespace
 
-PlanWorkflow::PlanWorkflow(Database& db, plugins::PluginRegistry& plugins, User actor)
-    : db_(db), plugins_(plugins), actor_(std::move(actor)) {}
+PlanWorkflow::PlanWorkflow(Database& db, plugins::PluginRegistry& plugins, User actor, ReadCache* cache)
+    : db_(db), plugins_(plugins), actor_(std::move(actor)), cache_(cache) {}
 
 Plan PlanWorkflow::load(std::int64_t plan_id) { return PlanRepository(db_).get(plan_id); }
 
@@ -71,6 +72,19 @@ std::vector<PlanSummary> PlanWorkflow::list(PlanFilter filter) {
 }
 
 Plan PlanWorkflow::get(std::int64_t plan_id) { return readable(plan_id); }
+
+std::shared_ptr<const RenderedPlan> PlanWorkflow::rendered(std::int64_t plan_id) {
+    auto rendered = cache_ != nullptr ? cache_->plans().find(plan_id) : nullptr;
+    if (!rendered) {
+        const auto generation = cache_ != nullptr ? cache_->plans().generation() : std::nullopt;
+        Plan plan = load(plan_id);
+        std::string json = plan_to_json(plan);
+        rendered = std::make_shared<const RenderedPlan>(RenderedPlan{std::move(plan), std::move(json)});
+        if (generation) cache_->plans().keep(plan_id, rendered, *generation);
+    }
+    authorize(actor_, Operation::read_plan, plan_subject(rendered->plan));
+    return rendered;
+}
 
 District PlanWorkflow::district_of(const Plan& plan) {
     authorize(actor_, Operation::read_plan, plan_subject(plan));

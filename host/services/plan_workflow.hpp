@@ -8,6 +8,7 @@
 //     └──────────────── returned plans are revised and resubmitted ◀──────────────┘
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,8 @@
 namespace dplan {
 
 class Database;
+class ReadCache;
+struct RenderedPlan;
 
 struct CommentTarget {
     std::optional<std::string> area_id;          // none: the plan as a whole
@@ -52,11 +55,14 @@ struct ImportedPaper {
 
 class PlanWorkflow {
   public:
-    PlanWorkflow(Database& db, plugins::PluginRegistry& plugins, User actor);
+    // With a `cache`, rendered() may answer from it (services/read_cache.hpp).
+    PlanWorkflow(Database& db, plugins::PluginRegistry& plugins, User actor, ReadCache* cache = nullptr);
 
     // The plans this user may read, filtered in SQL.
     std::vector<PlanSummary> list(PlanFilter filter);
     Plan get(std::int64_t plan_id);
+    // The plan with its JSON (docs/plan-json.md); the same permission as get(), checked each time.
+    std::shared_ptr<const RenderedPlan> rendered(std::int64_t plan_id);
     District district_of(const Plan& plan);
     PlanHistory history(std::int64_t plan_id);
     Plan revision(std::int64_t plan_id, int number);
@@ -104,6 +110,7 @@ class PlanWorkflow {
     Database& db_;
     plugins::PluginRegistry& plugins_;
     User actor_;
+    ReadCache* cache_;
 };
 
 }  // namespace dplan

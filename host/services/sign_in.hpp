@@ -7,6 +7,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "domain/error.hpp"
@@ -15,6 +17,7 @@
 namespace dplan {
 
 class Database;
+class ReadCache;
 
 struct SignInPolicy {
     int max_failures = 5;
@@ -44,22 +47,33 @@ struct SignedIn {
 
 class SignInService {
   public:
-    SignInService(Database& db, SignInPolicy policy);
+    // With a `cache`, reads may find a session there (services/read_cache.hpp).
+    SignInService(Database& db, SignInPolicy policy, ReadCache* cache = nullptr);
 
     // `origin` is where the attempt came from (the client's address), kept with failures.
     SignedIn sign_in(const std::string& username, const std::string& password, const std::string& origin);
-    // The user a token acts as; notes the activity that keeps it from going idle.
+    // The user a token acts as, from the database; notes the activity that keeps it from going
+    // idle. For requests that change something.
     User authenticate(const std::string& token);
+    // The same for a request that only reads: a session found in the cache is taken as it is
+    // while it has not expired and its activity needs no note yet. Another process's sign-out,
+    // password change or disabling reaches the cache through the change watcher, within its
+    // check interval; this process's own at once.
+    User authenticate_for_read(const std::string& token);
     // Ends the session of `token`, which `user` (its holder) signed in with.
     void sign_out(const std::string& token, const User& user);
 
   private:
+    // `keep_in`: the cache generation to keep the session in, read before the session was.
+    User authenticate_from_database(const std::string& token_hash, std::optional<std::uint64_t> keep_in);
+    std::chrono::seconds activity_resolution() const;
     void refuse_if_locked(const std::string& username);
     // `account`: the account of that name, when there is one.
     [[noreturn]] void fail(const std::string& username, const std::string& origin, const std::optional<User>& account);
 
     Database& db_;
     SignInPolicy policy_;
+    ReadCache* cache_;
 };
 
 // SHA-256 of a session token, as 64 hex digits: what the sessions table keeps.

@@ -43,6 +43,8 @@ Store::~Store() = default;
 
 std::string Store::describe() const { return database_->url().redacted(); }
 
+void Store::report_writes_to(ChangeGeneration& generation) { database_->report_writes_to(&generation); }
+
 User Store::user(const std::string& username) {
     // The built-in account is the same row in every database; answering without a query lets
     // `db migrate` act as it on a database whose users table is not yet at this binary's schema.

@@ -12,6 +12,7 @@
 
 namespace dplan {
 
+class ChangeGeneration;
 class Database;
 
 class Store {
@@ -34,6 +35,8 @@ class Store {
     User user(const std::string& username);
 
     Database& database() { return *database_; }
+    // After each write that ends here, `generation` moves on (services/read_cache.hpp).
+    void report_writes_to(ChangeGeneration& generation);
 
   private:
     explicit Store(std::unique_ptr<Database> database);

@@ -13,6 +13,7 @@
 
 #include "domain/database_url.hpp"
 #include "domain/error.hpp"
+#include "storage/change_generation.hpp"
 
 namespace dplan {
 
@@ -45,6 +46,10 @@ class Database {
         return transaction(what, Auditing::exempt, std::forward<Step>(step));
     }
 
+    // After each write() ends, committed or not (a failed COMMIT may still have committed on
+    // MariaDB), `generation` moves on, so caches of what was read before are not used again.
+    void report_writes_to(ChangeGeneration* generation) { writes_reported_to_ = generation; }
+
     bool in_write() const { return transaction_depth_ > 0; }
     // Called by the audit log for each entry it adds to the open transaction.
     void note_audited() { ++audit_entries_; }
@@ -65,6 +70,7 @@ class Database {
             return step();
         }
         const bool must_audit = auditing == Auditing::required && has_audit_log();
+        const WriteReport report{auditing == Auditing::required ? writes_reported_to_ : nullptr};
         return guarded(what, [&] {
             WriteTransaction transaction(*this);
             DepthGuard outermost(transaction_depth_);
@@ -109,6 +115,14 @@ class Database {
         bool finished_ = false;
     };
 
+    // Bookkeeping writes change nothing any cache holds; other writes are reported when they end.
+    struct WriteReport {
+        ChangeGeneration* generation;
+        ~WriteReport() {
+            if (generation != nullptr) generation->advance();
+        }
+    };
+
     struct DepthGuard {
         explicit DepthGuard(int& depth) : depth_(depth) { ++depth_; }
         ~DepthGuard() { --depth_; }
@@ -151,6 +165,7 @@ class Database {
     int transaction_depth_ = 0;
     int audit_entries_ = 0;  // entries recorded in the open transaction
     bool audit_log_seen_ = false;
+    ChangeGeneration* writes_reported_to_ = nullptr;
 };
 
 // A write that would have committed without an audit entry: a defect in the code that made it,
