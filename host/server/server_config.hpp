@@ -29,10 +29,11 @@ struct ServerConfig {
     std::chrono::seconds idle_timeout{60};    // a kept-alive connection with no request
     std::chrono::seconds shutdown_grace{30};  // for requests in flight after SIGTERM
     std::chrono::milliseconds failed_sign_in_delay{1000};
-    // Sessions and plans are answered from memory while the database has not changed; a change
-    // made elsewhere (another server process, dplan in direct mode) is seen within this interval.
+    // Reads find sessions and plans in memory while the database has not changed. A change made
+    // elsewhere (another server process, dplan in direct mode) is seen within this interval; this
+    // process's own changes at once; writes always check the session in the database.
     // 0: no cache, every request reads the database.
-    std::chrono::milliseconds change_check_interval{100};
+    std::chrono::milliseconds change_check_interval{1};
     // The reverse proxies whose X-Forwarded-For is believed for the client's address.
     std::vector<std::string> trusted_proxies;
     SignInPolicy sign_in;

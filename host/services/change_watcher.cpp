@@ -7,34 +7,30 @@
 
 namespace dplan {
 
-ChangeWatcher::ChangeWatcher(Store store, ChangeGeneration& generation, std::chrono::milliseconds interval)
+ChangeWatcher::ChangeWatcher(Store store, ChangeGeneration& generation, std::chrono::microseconds interval)
     : store_(std::move(store)), generation_(generation), interval_(interval) {
-    check();
     thread_ = std::thread([this] { watch(); });
 }
 
 ChangeWatcher::~ChangeWatcher() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    stop_requested_.notify_one();
+    stopping_ = true;
+    generation_.wake();
     thread_.join();
 }
 
-// Twice per interval, so the next answer normally arrives before the last one's trust runs out.
 void ChangeWatcher::watch() {
-    std::unique_lock lock(mutex_);
-    while (!stop_requested_.wait_for(lock, interval_ / 2, [this] { return stopping_; })) {
-        lock.unlock();
-        check();
-        lock.lock();
+    while (!stopping_) {
+        generation_.wait_until_wanted();
+        generation_.take_wanted();
+        if (stopping_) return;
+        look();
+        std::this_thread::sleep_for(interval_ / 2);
     }
 }
 
-void ChangeWatcher::check() {
-    // Taken before the question is asked: a change committed after it was asked may be missed by
-    // this answer, so the answer vouches only for up to the moment of asking, plus one interval.
+void ChangeWatcher::look() {
+    // Taken before asking: a change committed after the question may be missing from the answer,
+    // so the answer vouches only for up to the moment of asking, plus one interval.
     const auto asked_at = ChangeGeneration::Clock::now();
     try {
         std::string stamp = change_stamp(store_.database());
@@ -43,10 +39,13 @@ void ChangeWatcher::check() {
             generation_.advance();
         }
         generation_.trust_until(asked_at + interval_);
+        if (failing_) spdlog::info("checking the database for changes made elsewhere works again");
+        failing_ = false;
     } catch (const Error& e) {
-        // The caches go unused until a check succeeds again (trust runs out); requests read the
-        // database, which reports its own trouble.
-        spdlog::warn("checking the database for changes made elsewhere failed: {}", e.what());
+        // The cache goes unused until a look succeeds again (its trust runs out); requests read
+        // the database, which reports its own trouble. Said once, not at every look.
+        if (!failing_) spdlog::warn("checking the database for changes made elsewhere failed: {}", e.what());
+        failing_ = true;
     }
 }
 

@@ -23,7 +23,8 @@ namespace dplan {
 
 namespace {
 
-[[noreturn]] void illegal_transition(const Plan& plan, std::string_view zh_action, std::string_view en_action,
+// `plan`: a Plan or a PlanSummary.
+[[noreturn]] void illegal_transition(const auto& plan, std::string_view zh_action, std::string_view en_action,
                                      std::string_view zh_allowed, std::string_view en_allowed) {
     throw InvalidInput({fmt::format("計劃 {} 的狀態為「{}」，不能{}；只有{}的計劃可以", plan.id,
                                     status_name(plan.status).zh, zh_action, zh_allowed),
@@ -51,6 +52,21 @@ nlohmann::json comment_fields(const ReviewComment& comment) {
             {"parent_id", audit_value(comment.parent_id)},
             {"kind", comment_kind_code(comment.kind)},
             {"body", comment.body}};
+}
+
+// The section and focus point a comment names exist in the plan.
+void require_comment_target(const Plan& plan, const CommentTarget& target) {
+    const PlanSection* section = plan.section(*target.area_id);
+    if (section == nullptr) {
+        throw InvalidInput({fmt::format("計劃 {} 沒有「{}」部分", plan.id, *target.area_id),
+                            fmt::format("plan {} has no section '{}'", plan.id, *target.area_id)});
+    }
+    if (target.focus_point_id && std::none_of(section->focus_points.begin(), section->focus_points.end(),
+                                              [&](const FocusPoint& p) { return p.id == *target.focus_point_id; })) {
+        throw InvalidInput(
+            {fmt::format("「{}」部分沒有編號 {} 的工作計劃重點", *target.area_id, *target.focus_point_id),
+             fmt::format("section '{}' has no focus point {}", *target.area_id, *target.focus_point_id)});
+    }
 }
 
 }  // namespace
@@ -275,39 +291,31 @@ void PlanWorkflow::start_review(std::int64_t plan_id) {
     change_status_audited(plan, PlanStatus::under_review, false);
 }
 
+// The checks run in the write's transaction, so the plan cannot change status between them and
+// the comment. The whole plan is read only when the comment names a part of it.
 std::int64_t PlanWorkflow::comment(std::int64_t plan_id, const CommentTarget& target, const std::string& body) {
-    const Plan plan = load(plan_id);
-    authorize(actor_, Operation::comment_on_plan, plan_subject(plan));
-    require_text(body);
-    if (plan.status == PlanStatus::draft) {
-        illegal_transition(plan, "接受審閱評論", "commented on", "已提交", "submitted");
-    }
-    if (target.focus_point_id && !target.area_id) {
-        throw InvalidInput({"評論工作計劃重點時須同時指明服務範疇", "a comment on a focus point must name its area"});
-    }
-    if (target.area_id) {
-        const PlanSection* section = plan.section(*target.area_id);
-        if (section == nullptr) {
-            throw InvalidInput({fmt::format("計劃 {} 沒有「{}」部分", plan_id, *target.area_id),
-                                fmt::format("plan {} has no section '{}'", plan_id, *target.area_id)});
+    return db_.write("add review comment", [&] {
+        const PlanSummary plan = PlanRepository(db_).summary(plan_id);
+        authorize(actor_, Operation::comment_on_plan, plan_subject(plan));
+        require_text(body);
+        if (plan.status == PlanStatus::draft) {
+            illegal_transition(plan, "接受審閱評論", "commented on", "已提交", "submitted");
         }
-        if (target.focus_point_id &&
-            std::none_of(section->focus_points.begin(), section->focus_points.end(),
-                         [&](const FocusPoint& p) { return p.id == *target.focus_point_id; })) {
+        if (target.focus_point_id && !target.area_id) {
             throw InvalidInput(
-                {fmt::format("「{}」部分沒有編號 {} 的工作計劃重點", *target.area_id, *target.focus_point_id),
-                 fmt::format("section '{}' has no focus point {}", *target.area_id, *target.focus_point_id)});
+                {"評論工作計劃重點時須同時指明服務範疇", "a comment on a focus point must name its area"});
         }
-    }
-    ReviewComment comment;
-    comment.plan_id = plan_id;
-    comment.revision = plan.version;
-    comment.area_id = target.area_id;
-    comment.focus_point_id = target.focus_point_id;
-    comment.kind = CommentKind::comment;
-    comment.author_id = actor_.id;
-    comment.body = body;
-    return add_comment_audited(comment);
+        if (target.area_id) require_comment_target(load(plan_id), target);
+        ReviewComment comment;
+        comment.plan_id = plan_id;
+        comment.revision = plan.version;
+        comment.area_id = target.area_id;
+        comment.focus_point_id = target.focus_point_id;
+        comment.kind = CommentKind::comment;
+        comment.author_id = actor_.id;
+        comment.body = body;
+        return add_comment_audited(comment);
+    });
 }
 
 std::int64_t PlanWorkflow::respond(std::int64_t comment_id, CommentKind kind, const std::string& body) {

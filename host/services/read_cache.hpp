@@ -26,7 +26,7 @@ namespace dplan {
 template <typename Key, typename Value>
 class GenerationCache {
   public:
-    GenerationCache(const ChangeGeneration& generation, std::size_t capacity)
+    GenerationCache(ChangeGeneration& generation, std::size_t capacity)
         : generation_(generation), capacity_(capacity) {}
 
     // The generation a value read from the database now belongs to; none: do not keep it.
@@ -58,7 +58,7 @@ class GenerationCache {
         std::shared_ptr<const Value> value;
     };
 
-    const ChangeGeneration& generation_;
+    ChangeGeneration& generation_;
     const std::size_t capacity_;
     mutable std::shared_mutex mutex_;
     std::unordered_map<Key, Entry> entries_;

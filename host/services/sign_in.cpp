@@ -21,7 +21,8 @@ namespace dplan {
 namespace {
 
 const Bilingual refused{"登入名稱或密碼不正確", "wrong username or password"};
-const Bilingual not_signed_in{"未登入或登入已過期，請重新登入", "not signed in, or the session has ended: sign in again"};
+const Bilingual not_signed_in{"未登入或登入已過期，請重新登入",
+                              "not signed in, or the session has ended: sign in again"};
 
 std::string new_token() {
     if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");

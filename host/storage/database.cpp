@@ -7,6 +7,8 @@
 
 #include <filesystem>
 
+#include "storage/sqlite_writer_turn.hpp"
+
 namespace dplan {
 
 namespace {
@@ -51,7 +53,15 @@ void use_write_ahead_log(soci::session& session, const std::filesystem::path& pa
         path.string(), journal, path.string(), journal);
 }
 
+// Before the first connection: by default SQLite counts every allocation under one process-wide
+// mutex, so threads working on connections of their own (the server's) keep waiting on each other.
+void configure_sqlite_once() {
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 std::unique_ptr<soci::session> open_sqlite(const DatabaseUrl& url, OpenMode mode) {
+    configure_sqlite_once();
     const auto& path = url.sqlite_path;
     const bool exists = std::filesystem::exists(path);
     if (!exists && mode == OpenMode::must_exist) {
@@ -135,10 +145,13 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, OpenMode mode) 
 }
 
 Database::Database(DatabaseUrl url, std::unique_ptr<soci::session> session)
-    : url_(std::move(url)), session_(std::move(session)) {}
+    : url_(std::move(url)), session_(std::move(session)) {
+    if (url_.dialect == Dialect::sqlite) writer_turn_ = sqlite_writer_turn(url_.sqlite_path);
+}
 
 Database::WriteTransaction::WriteTransaction(Database& db) : db_(db) {
     if (db_.dialect() == Dialect::sqlite) {
+        turn_ = std::unique_lock(*db_.writer_turn_);
         *db_.session_ << "BEGIN IMMEDIATE";
     } else {
         db_.session_->begin();

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -112,6 +113,7 @@ class Database {
 
       private:
         Database& db_;
+        std::unique_lock<std::mutex> turn_;  // SQLite: this process's writers, one at a time
         bool finished_ = false;
     };
 
@@ -166,6 +168,7 @@ class Database {
     int audit_entries_ = 0;  // entries recorded in the open transaction
     bool audit_log_seen_ = false;
     ChangeGeneration* writes_reported_to_ = nullptr;
+    std::shared_ptr<std::mutex> writer_turn_;  // SQLite only (storage/sqlite_writer_turn.hpp)
 };
 
 // A write that would have committed without an audit entry: a defect in the code that made it,

@@ -405,6 +405,26 @@ std::vector<PlanSummary> PlanRepository::list(const PlanFilter& filter) {
     });
 }
 
+PlanSummary PlanRepository::summary(std::int64_t id) {
+    return db_.read(fmt::format("read plan {}", id), [&] {
+        const long long key = id;
+        long long district_id = 0;
+        PlanSummary plan;
+        std::string status;
+        db_.session() << "SELECT p.district_id, d.code, d.name_zh, d.name_en, p.financial_year, p.theme_zh, "
+                         "p.theme_en, p.status, p.version, p.updated_at FROM plans p "
+                         "JOIN districts d ON d.id = p.district_id WHERE p.id = :id",
+            soci::use(key), soci::into(district_id), soci::into(plan.district_code), soci::into(plan.district_name.zh),
+            soci::into(plan.district_name.en), soci::into(plan.financial_year), soci::into(plan.theme.zh),
+            soci::into(plan.theme.en), soci::into(status), soci::into(plan.version), soci::into(plan.updated_at);
+        if (!db_.session().got_data()) plan_not_found(id);
+        plan.id = id;
+        plan.district_id = district_id;
+        plan.status = parse_status(status).value_or(PlanStatus::draft);
+        return plan;
+    });
+}
+
 Plan PlanRepository::revision(std::int64_t plan_id, int number) {
     return db_.read("read revision", [&] {
         const long long key = plan_id;

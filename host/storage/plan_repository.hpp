@@ -28,6 +28,8 @@ class PlanRepository {
     std::optional<Plan> find(std::int64_t id);
     Plan get(std::int64_t id);  // throws NotFound
     std::vector<PlanSummary> list(const PlanFilter& filter = {});
+    // One plan's summary (status, district, version) in one query, for checks that need no more.
+    PlanSummary summary(std::int64_t id);                       // throws NotFound
     std::vector<PlanRevision> revisions(std::int64_t plan_id);  // oldest first, no snapshots
     // The plan as it was saved in revision `number` (throws NotFound).
     Plan revision(std::int64_t plan_id, int number);
