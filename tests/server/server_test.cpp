@@ -403,6 +403,33 @@ TEST_P(ServerTest, PasswordChangeAndDisablingEndSessionsAtOnce) {
               401);
 }
 
+// Plans are answered from the server's memory while nothing changed (services/read_cache.hpp);
+// an edit made in direct database mode, by another process, is in the very next answer. The same
+// with the memory switched off.
+TEST_P(ServerTest, APlanEditedInDirectDatabaseModeIsReadFreshRightAfter) {
+    for (const std::string settings : {"", "change_check_interval_ms = 0\n"}) {
+        SCOPED_TRACE(settings);
+        server.reset();
+        const auto client = start(settings);
+        const auto officer = client.sign_in("officer.here", test_password);
+        const auto before = client.get(plan_path(world.draft_plan), officer);
+        ASSERT_EQ(before.status, 200) << before.body;
+        ASSERT_EQ(client.get(plan_path(world.draft_plan), officer).body, before.body);
+
+        const std::string theme = "Changed at the office " + std::to_string(before.json()["version"].get<int>());
+        const auto edited =
+            run_command(DPLAN_EXECUTABLE,
+                        {"--lang", "en", "--db", test_database().url(), "--plugin-dir", DPLAN_BUILT_PLUGIN_DIR,
+                         "--allow-unsigned", "--user", "officer.here", "plan", "edit", std::to_string(world.draft_plan),
+                         "--reason", "edited at the office", "--theme-en", theme});
+        ASSERT_EQ(edited.exit_code, 0) << edited.out << edited.err;
+        const auto after = client.get(plan_path(world.draft_plan), officer);
+        ASSERT_EQ(after.status, 200) << after.body;
+        EXPECT_EQ(after.json()["theme"]["en"], theme);
+        EXPECT_EQ(after.json()["version"], before.json()["version"].get<int>() + 1);
+    }
+}
+
 TEST_P(ServerTest, AdministratorsReadTheAuditLogOfWhatWasDoneOverHttp) {
     const auto client = start();
     const auto officer = client.sign_in("officer.here", test_password);
