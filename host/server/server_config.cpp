@@ -85,6 +85,12 @@ void read_server_config(const std::filesystem::path& file, ServerConfig& config)
     read.number("server.idle_timeout_seconds", config.idle_timeout);
     read.number("server.shutdown_grace_seconds", config.shutdown_grace);
     read.number("server.change_check_interval_ms", config.change_check_interval);
+    if (config.change_check_interval > std::chrono::seconds(10)) {
+        throw InvalidInput({fmt::format("{}：設定「server.change_check_interval_ms」須介乎 0 至 10000，收到 {}",
+                                        file.string(), config.change_check_interval.count()),
+                            fmt::format("{}: server.change_check_interval_ms must be 0 to 10000, not {}", file.string(),
+                                        config.change_check_interval.count())});
+    }
     read.list("server.trusted_proxies", config.trusted_proxies);
     read.number("sign_in.failed_sign_in_delay_ms", config.failed_sign_in_delay);
     read.number("sign_in.max_failures", config.sign_in.max_failures);

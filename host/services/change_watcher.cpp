@@ -13,18 +13,25 @@ ChangeWatcher::ChangeWatcher(Store store, ChangeGeneration& generation, std::chr
 }
 
 ChangeWatcher::~ChangeWatcher() {
-    stopping_ = true;
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    stop_requested_.notify_one();
     generation_.wake();
     thread_.join();
 }
 
 void ChangeWatcher::watch() {
-    while (!stopping_) {
+    for (;;) {
         generation_.wait_until_wanted();
         generation_.take_wanted();
+        std::unique_lock lock(mutex_);
         if (stopping_) return;
+        lock.unlock();
         look();
-        std::this_thread::sleep_for(interval_ / 2);
+        lock.lock();
+        if (stop_requested_.wait_for(lock, interval_ / 2, [this] { return stopping_; })) return;
     }
 }
 
@@ -41,7 +48,7 @@ void ChangeWatcher::look() {
         generation_.trust_until(asked_at + interval_);
         if (failing_) spdlog::info("checking the database for changes made elsewhere works again");
         failing_ = false;
-    } catch (const Error& e) {
+    } catch (const std::exception& e) {
         // The cache goes unused until a look succeeds again (its trust runs out); requests read
         // the database, which reports its own trouble. Said once, not at every look.
         if (!failing_) spdlog::warn("checking the database for changes made elsewhere failed: {}", e.what());

@@ -11,8 +11,9 @@
 // the first request after (answered from the database) wakes it.
 #pragma once
 
-#include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -38,8 +39,10 @@ class ChangeWatcher {
     std::chrono::microseconds interval_;
     std::string stamp_;
     bool failing_ = false;  // the last look failed
-    std::atomic<bool> stopping_{false};
-    std::thread thread_;  // last: started once everything above is ready
+    std::mutex mutex_;
+    std::condition_variable stop_requested_;
+    bool stopping_ = false;  // guarded by mutex_
+    std::thread thread_;     // last: started once everything above is ready
 };
 
 }  // namespace dplan

@@ -90,7 +90,7 @@ class ReadCache {
   private:
     ChangeGeneration generation_;  // first: the caches refer to it
     GenerationCache<std::string, CachedSession> sessions_{generation_, 100'000};
-    GenerationCache<std::int64_t, RenderedPlan> plans_{generation_, 10'000};
+    GenerationCache<std::int64_t, RenderedPlan> plans_{generation_, 1'000};  // a plan's JSON may be 100 KB
 };
 
 }  // namespace dplan

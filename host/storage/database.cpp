@@ -80,8 +80,9 @@ std::unique_ptr<soci::session> open_sqlite(const DatabaseUrl& url, OpenMode mode
     }
     std::unique_ptr<soci::session> session;
     try {
-        session = std::make_unique<soci::session>(*soci::factory_sqlite3(),
-                                                  "dbname=" + sqlite_connection_value(path.string()) + " timeout=10");
+        session = std::make_unique<soci::session>(
+            *soci::factory_sqlite3(),
+            "dbname=" + sqlite_connection_value(path.string()) + fmt::format(" timeout={}", sqlite_write_wait.count()));
         // Touch the file so a damaged or foreign file is found now, not halfway through a write.
         *session << "PRAGMA foreign_keys = ON";
         int schema_entries = 0;
@@ -151,7 +152,15 @@ Database::Database(DatabaseUrl url, std::unique_ptr<soci::session> session)
 
 Database::WriteTransaction::WriteTransaction(Database& db) : db_(db) {
     if (db_.dialect() == Dialect::sqlite) {
-        turn_ = std::unique_lock(*db_.writer_turn_);
+        turn_ = std::unique_lock(*db_.writer_turn_, std::defer_lock);
+        if (!turn_.try_lock_for(sqlite_write_wait)) {
+            throw StorageError(
+                {fmt::format("資料庫 {} 在 {} 秒內一直忙於其他寫入；資料未有改動，請稍後再試。", db_.url_.redacted(),
+                             sqlite_write_wait.count()),
+                 fmt::format("the database {} stayed busy with other writes for {} s; nothing was changed, try again "
+                             "shortly",
+                             db_.url_.redacted(), sqlite_write_wait.count())});
+        }
         *db_.session_ << "BEGIN IMMEDIATE";
     } else {
         db_.session_->begin();

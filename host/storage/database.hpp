@@ -47,7 +47,7 @@ class Database {
         return transaction(what, Auditing::exempt, std::forward<Step>(step));
     }
 
-    // After each write() ends, committed or not (a failed COMMIT may still have committed on
+    // After each write() that reached COMMIT (a failed COMMIT may still have committed on
     // MariaDB), `generation` moves on, so caches of what was read before are not used again.
     void report_writes_to(ChangeGeneration* generation) { writes_reported_to_ = generation; }
 
@@ -71,7 +71,7 @@ class Database {
             return step();
         }
         const bool must_audit = auditing == Auditing::required && has_audit_log();
-        const WriteReport report{auditing == Auditing::required ? writes_reported_to_ : nullptr};
+        WriteReport report{auditing == Auditing::required ? writes_reported_to_ : nullptr};
         return guarded(what, [&] {
             WriteTransaction transaction(*this);
             DepthGuard outermost(transaction_depth_);
@@ -80,10 +80,12 @@ class Database {
             if constexpr (std::is_void_v<decltype(step())>) {
                 step();
                 if (must_audit && audit_entries_ == 0) throw_unaudited(what);
+                report.committing = true;
                 transaction.commit();
             } else {
                 auto result = step();
                 if (must_audit && audit_entries_ == 0) throw_unaudited(what);
+                report.committing = true;
                 transaction.commit();
                 return result;
             }
@@ -113,15 +115,18 @@ class Database {
 
       private:
         Database& db_;
-        std::unique_lock<std::mutex> turn_;  // SQLite: this process's writers, one at a time
+        std::unique_lock<std::timed_mutex> turn_;  // SQLite: this process's writers, one at a time
         bool finished_ = false;
     };
 
-    // Bookkeeping writes change nothing any cache holds; other writes are reported when they end.
+    // Bookkeeping writes change nothing any cache holds; other writes are reported when they end,
+    // if they got as far as COMMIT (which may have committed on MariaDB even when it failed). A
+    // write refused before that changed nothing, and must not let anyone empty the caches at will.
     struct WriteReport {
         ChangeGeneration* generation;
+        bool committing = false;
         ~WriteReport() {
-            if (generation != nullptr) generation->advance();
+            if (generation != nullptr && committing) generation->advance();
         }
     };
 
@@ -168,7 +173,7 @@ class Database {
     int audit_entries_ = 0;  // entries recorded in the open transaction
     bool audit_log_seen_ = false;
     ChangeGeneration* writes_reported_to_ = nullptr;
-    std::shared_ptr<std::mutex> writer_turn_;  // SQLite only (storage/sqlite_writer_turn.hpp)
+    std::shared_ptr<std::timed_mutex> writer_turn_;  // SQLite only (storage/sqlite_writer_turn.hpp)
 };
 
 // A write that would have committed without an audit entry: a defect in the code that made it,

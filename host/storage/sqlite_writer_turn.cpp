@@ -4,9 +4,9 @@
 
 namespace dplan {
 
-std::shared_ptr<std::mutex> sqlite_writer_turn(const std::filesystem::path& file) {
+std::shared_ptr<std::timed_mutex> sqlite_writer_turn(const std::filesystem::path& file) {
     static std::mutex registry_mutex;
-    static std::map<std::filesystem::path, std::weak_ptr<std::mutex>> registry;
+    static std::map<std::filesystem::path, std::weak_ptr<std::timed_mutex>> registry;
     std::error_code ec;
     auto key = std::filesystem::weakly_canonical(file, ec);
     if (ec) key = std::filesystem::absolute(file);
@@ -15,7 +15,7 @@ std::shared_ptr<std::mutex> sqlite_writer_turn(const std::filesystem::path& file
     auto& slot = registry[key];
     auto turn = slot.lock();
     if (!turn) {
-        turn = std::make_shared<std::mutex>();
+        turn = std::make_shared<std::timed_mutex>();
         slot = turn;
     }
     return turn;
