@@ -7,8 +7,6 @@
 
 #include <filesystem>
 
-#include "storage/sqlite_writer_turn.hpp"
-
 namespace dplan {
 
 namespace {
@@ -152,8 +150,8 @@ Database::Database(DatabaseUrl url, std::unique_ptr<soci::session> session)
 
 Database::WriteTransaction::WriteTransaction(Database& db) : db_(db) {
     if (db_.dialect() == Dialect::sqlite) {
-        turn_ = std::unique_lock(*db_.writer_turn_, std::defer_lock);
-        if (!turn_.try_lock_for(sqlite_write_wait)) {
+        turn_ = db_.writer_turn_->take(sqlite_write_wait);
+        if (!turn_) {
             throw StorageError(
                 {fmt::format("資料庫 {} 在 {} 秒內一直忙於其他寫入；資料未有改動，請稍後再試。", db_.url_.redacted(),
                              sqlite_write_wait.count()),

@@ -8,13 +8,13 @@
 
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 
 #include "domain/database_url.hpp"
 #include "domain/error.hpp"
 #include "storage/change_generation.hpp"
+#include "storage/sqlite_writer_turn.hpp"
 
 namespace dplan {
 
@@ -115,7 +115,7 @@ class Database {
 
       private:
         Database& db_;
-        std::unique_lock<std::timed_mutex> turn_;  // SQLite: this process's writers, one at a time
+        SqliteWriterTurn::Held turn_;  // SQLite: this process's writers, one at a time
         bool finished_ = false;
     };
 
@@ -173,7 +173,7 @@ class Database {
     int audit_entries_ = 0;  // entries recorded in the open transaction
     bool audit_log_seen_ = false;
     ChangeGeneration* writes_reported_to_ = nullptr;
-    std::shared_ptr<std::timed_mutex> writer_turn_;  // SQLite only (storage/sqlite_writer_turn.hpp)
+    std::shared_ptr<SqliteWriterTurn> writer_turn_;  // SQLite only
 };
 
 // A write that would have committed without an audit entry: a defect in the code that made it,
