@@ -18,6 +18,7 @@
 #include "services/sign_in.hpp"
 #include "support/arrange.hpp"
 #include "support/backend_test.hpp"
+#include "support/built_plugins.hpp"
 #include "support/sample_plan.hpp"
 
 namespace dplan {
@@ -47,12 +48,7 @@ class AuditLogTest : public testing::BackendTest {
 
     void tamper(const std::string& sql) { db().session() << sql; }
 
-    void registry_for_plans() {
-        plugins::LoaderOptions options;
-        options.directories = {DPLAN_BUILT_PLUGIN_DIR};
-        options.allow_unsigned = true;
-        registry = std::make_unique<plugins::PluginRegistry>(plugins::PluginRegistry::load(options));
-    }
+    void registry_for_plans() { registry = testing::built_plugins(); }
 
     User admin;
     User officer;

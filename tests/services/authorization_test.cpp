@@ -25,6 +25,7 @@
 #include "storage/stakeholder_repository.hpp"
 #include "storage/user_repository.hpp"
 #include "support/backend_test.hpp"
+#include "support/built_plugins.hpp"
 #include "support/sample_plan.hpp"
 
 namespace dplan {
@@ -123,10 +124,7 @@ class AuthorizationTest : public testing::BackendTest {
         users[ngo_here] = make_user("ngo.here", Role::ngo, {}, organisation);
         users[ngo_elsewhere] = make_user("ngo.elsewhere", Role::ngo, {}, other_organisation);
         users[viewer] = make_user("viewer", Role::viewer, {}, {});
-        plugins::LoaderOptions options;
-        options.directories = {DPLAN_BUILT_PLUGIN_DIR};
-        options.allow_unsigned = true;
-        registry = std::make_unique<plugins::PluginRegistry>(plugins::PluginRegistry::load(options));
+        registry = testing::built_plugins();
     }
 
     User make_user(const std::string& name, Role role, std::optional<std::int64_t> district,

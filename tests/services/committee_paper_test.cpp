@@ -11,6 +11,7 @@
 #include "services/paper_import.hpp"
 #include "services/paper_pdf.hpp"
 #include "services/pdf_text.hpp"
+#include "support/built_plugins.hpp"
 #include "support/sample_plan.hpp"
 #include "support/test_database.hpp"
 
@@ -20,10 +21,7 @@ namespace {
 class CommitteePaperTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        plugins::LoaderOptions options;
-        options.directories = {DPLAN_BUILT_PLUGIN_DIR};
-        options.allow_unsigned = true;  // signatures are the loader tests' business
-        registry = std::make_unique<plugins::PluginRegistry>(plugins::PluginRegistry::load(options));
+        registry = testing::built_plugins();
         for (const auto& plugin : registry->loaded()) areas.push_back({plugin->id(), plugin->area()->heading_synonyms});
         dir = testing::make_temp_dir("dplan_paper");
         plan = testing::sample_plan(1);

@@ -20,6 +20,7 @@
 #include "storage/stakeholder_repository.hpp"
 #include "storage/user_repository.hpp"
 #include "support/backend_test.hpp"
+#include "support/built_plugins.hpp"
 #include "support/sample_plan.hpp"
 
 namespace dplan {
@@ -34,10 +35,7 @@ class MeetingServiceTest : public testing::BackendTest {
         district_id = testing::create_sample_district(db());
         officer = make_user("chan", Role::officer, district_id);
         member = make_user("wong", Role::committee_member, district_id);
-        plugins::LoaderOptions options;
-        options.directories = {DPLAN_BUILT_PLUGIN_DIR};
-        options.allow_unsigned = true;
-        registry = std::make_unique<plugins::PluginRegistry>(plugins::PluginRegistry::load(options));
+        registry = testing::built_plugins();
         plan_id = PlanWorkflow(db(), *registry, officer).create(testing::sample_plan(district_id), "first draft");
         const auto hospital = DirectoryService(db(), system_user())
                                   .add_organisation({0, {"河畔醫院", "Riverside Hospital"}, Sector::health});

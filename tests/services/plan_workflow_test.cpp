@@ -15,6 +15,7 @@
 #include "storage/user_repository.hpp"
 #include "support/arrange.hpp"
 #include "support/backend_test.hpp"
+#include "support/built_plugins.hpp"
 #include "support/sample_plan.hpp"
 
 namespace dplan {
@@ -32,10 +33,7 @@ class PlanWorkflowTest : public testing::BackendTest {
         outsider = make_user("lee", Role::officer, other_district_id);
         member = make_user("wong", Role::committee_member, district_id);
         viewer = make_user("ngo.staff", Role::viewer, std::nullopt);
-        plugins::LoaderOptions options;
-        options.directories = {DPLAN_BUILT_PLUGIN_DIR};
-        options.allow_unsigned = true;  // signatures are the loader tests' business
-        registry = std::make_unique<plugins::PluginRegistry>(plugins::PluginRegistry::load(options));
+        registry = testing::built_plugins();
     }
 
     User make_user(const std::string& name, Role role, std::optional<std::int64_t> district) {

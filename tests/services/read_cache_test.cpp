@@ -17,6 +17,7 @@
 #include "services/sign_in.hpp"
 #include "services/store.hpp"
 #include "support/backend_test.hpp"
+#include "support/built_plugins.hpp"
 #include "support/sample_plan.hpp"
 
 namespace dplan {
@@ -72,10 +73,7 @@ class ReadCacheTest : public testing::BackendTest {
         district_id = testing::create_sample_district(db());
         officer = add_user("officer.cache", Role::officer);
         member = add_user("member.cache", Role::committee_member);
-        plugins::LoaderOptions options;
-        options.directories = {DPLAN_BUILT_PLUGIN_DIR};
-        options.allow_unsigned = true;
-        registry = std::make_unique<plugins::PluginRegistry>(plugins::PluginRegistry::load(options));
+        registry = testing::built_plugins();
         // This connection is "the server's": it reports its writes. other() plays another process.
         db().report_writes_to(&cache.generation());
         other_connection = test_database().open_another();

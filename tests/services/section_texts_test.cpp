@@ -20,6 +20,7 @@
 #include "services/plan_workflow.hpp"
 #include "storage/user_repository.hpp"
 #include "support/backend_test.hpp"
+#include "support/built_plugins.hpp"
 #include "support/sample_plan.hpp"
 
 namespace dplan {
@@ -41,10 +42,7 @@ class SectionTexts : public testing::BackendTest {
         district_id = testing::create_sample_district(db());
         officer = {0, "chan", "chan", Role::officer, district_id, std::nullopt, ""};
         officer.id = AccountService(db(), system_user()).add_user(officer, "");
-        plugins::LoaderOptions options;
-        options.directories = {DPLAN_BUILT_PLUGIN_DIR};
-        options.allow_unsigned = true;
-        registry = std::make_unique<plugins::PluginRegistry>(plugins::PluginRegistry::load(options));
+        registry = testing::built_plugins();
     }
 
     PlanWorkflow workflow() { return PlanWorkflow(db(), *registry, officer); }
