@@ -53,9 +53,13 @@ port_is_free "$port" || port=$first_port
 while ! port_is_free "$port"; do port=$((port + 1)); done
 echo "$port" >"$dir/port"
 
+# A temporary folder of its own: a server starting up removes the #sql temporary files it finds
+# in its tmpdir, so with /tmp shared, the tests' own servers (tests/support/own_mariadb.cpp)
+# deleted the temporary tables of queries running on this one.
+mkdir -p "$dir/tmp"
 mariadbd=$(find_binary mariadbd mysqld)
-"$mariadbd" --no-defaults "${user_opt[@]}" --datadir="$data" --bind-address=127.0.0.1 --port="$port" \
-    --socket="$socket" --pid-file="$pidfile" --log-error="$dir/error.log" \
+"$mariadbd" --no-defaults "${user_opt[@]}" --datadir="$data" --tmpdir="$dir/tmp" --bind-address=127.0.0.1 \
+    --port="$port" --socket="$socket" --pid-file="$pidfile" --log-error="$dir/error.log" \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_520_ci \
     --innodb-buffer-pool-size=128M --innodb-flush-log-at-trx-commit=2 --skip-log-bin >/dev/null 2>&1 &
 server_pid=$!
