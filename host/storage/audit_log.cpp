@@ -107,18 +107,56 @@ std::string audit_entry_hash(const AuditEntry& entry) {
 
 namespace {
 
-ChainHead read_head(Database& db, bool lock) {
+// The chain's head. A writer on MariaDB reads it FOR UPDATE (its turn: Database::write).
+template <bool ForUpdate>
+struct HeadRead final : KeptStatement {
     ChainHead head;
-    const std::string sql =
-        std::string("SELECT sequence, entry_hash FROM audit_head WHERE id = 1") + (lock ? " FOR UPDATE" : "");
-    db.session() << sql, soci::into(head.sequence), soci::into(head.hash);
-    if (!db.session().got_data()) {
+    soci::statement statement;
+    explicit HeadRead(soci::session& session)
+        : statement(
+              (session.prepare << (ForUpdate ? "SELECT sequence, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE"
+                                             : "SELECT sequence, entry_hash FROM audit_head WHERE id = 1"),
+               soci::into(head.sequence), soci::into(head.hash))) {}
+};
+
+ChainHead read_head(Database& db, bool lock) {
+    const bool found =
+        lock ? db.run_kept(db.kept<HeadRead<true>>().statement) : db.run_kept(db.kept<HeadRead<false>>().statement);
+    if (!found) {
         throw StorageError({"審計記錄的鏈頭不見了：資料庫已被改動，寫入不獲接受。請從備份還原。",
                             "the audit log's head row is missing: the database was tampered with, and no write is "
                             "accepted; restore it from a backup"});
     }
-    return head;
+    return lock ? db.kept<HeadRead<true>>().head : db.kept<HeadRead<false>>().head;
 }
+
+struct EntryInsert final : KeptStatement {
+    AuditEntry entry;
+    long long sequence = 0;
+    long long actor_id = 0;
+    soci::indicator actor_flag = soci::i_ok;
+    soci::statement statement;
+    explicit EntryInsert(soci::session& session)
+        : statement((session.prepare << fmt::format("INSERT INTO audit_log ({}) VALUES (:sequence, :at, :actor, :name, "
+                                                    ":origin, :action, :type, :id, :changes, :previous, :hash)",
+                                                    entry_columns),
+                     soci::use(sequence), soci::use(entry.recorded_at), soci::use(actor_id, actor_flag),
+                     soci::use(entry.actor.name), soci::use(entry.actor.origin), soci::use(entry.change.action),
+                     soci::use(entry.change.object_type), soci::use(entry.change.object_id),
+                     soci::use(entry.change.changes), soci::use(entry.previous_hash), soci::use(entry.entry_hash))) {}
+};
+
+// Moves the head on only from where this write found it.
+struct HeadAdvance final : KeptStatement {
+    long long sequence = 0;
+    long long previous = 0;
+    std::string hash;
+    soci::statement statement;
+    explicit HeadAdvance(soci::session& session)
+        : statement((session.prepare << "UPDATE audit_head SET sequence = :sequence, entry_hash = :hash "
+                                        "WHERE id = 1 AND sequence = :previous",
+                     soci::use(sequence), soci::use(hash), soci::use(previous))) {}
+};
 
 // Keeps a text within its column (strict mode refuses longer ones, which would fail the change).
 std::string fitted(const std::string& text, std::size_t limit) {
@@ -144,24 +182,18 @@ void AuditLog::record(const AuditActor& actor, const AuditChange& change) {
     entry.change.object_type = fitted(entry.change.object_type, 40);
     entry.change.object_id = fitted(entry.change.object_id, 100);
     entry.entry_hash = audit_entry_hash(entry);
-    const long long actor_id = entry.actor.user_id.value_or(0);
-    soci::indicator actor_flag = entry.actor.user_id ? soci::i_ok : soci::i_null;
-    const long long sequence = entry.sequence;
-    db_.session() << fmt::format(
-        "INSERT INTO audit_log ({}) VALUES (:sequence, :at, :actor, :name, :origin, :action, "
-        ":type, :id, :changes, :previous, :hash)",
-        entry_columns),
-        soci::use(sequence), soci::use(entry.recorded_at), soci::use(actor_id, actor_flag), soci::use(entry.actor.name),
-        soci::use(entry.actor.origin), soci::use(entry.change.action), soci::use(entry.change.object_type),
-        soci::use(entry.change.object_id), soci::use(entry.change.changes), soci::use(entry.previous_hash),
-        soci::use(entry.entry_hash);
-    const long long previous = head.sequence;
-    soci::statement advance =
-        (db_.session().prepare << "UPDATE audit_head SET sequence = :sequence, entry_hash = :hash "
-                                  "WHERE id = 1 AND sequence = :previous",
-         soci::use(sequence), soci::use(entry.entry_hash), soci::use(previous));
-    advance.execute(true);
-    if (advance.get_affected_rows() != 1) {
+    auto& insert = db_.kept<EntryInsert>();
+    insert.sequence = entry.sequence;
+    insert.actor_id = entry.actor.user_id.value_or(0);
+    insert.actor_flag = entry.actor.user_id ? soci::i_ok : soci::i_null;
+    insert.entry = entry;
+    db_.run_kept(insert.statement);
+    auto& advance = db_.kept<HeadAdvance>();
+    advance.sequence = entry.sequence;
+    advance.previous = head.sequence;
+    advance.hash = entry.entry_hash;
+    db_.run_kept(advance.statement);
+    if (advance.statement.get_affected_rows() != 1) {
         throw StorageError({"審計記錄的鏈頭在寫入期間被改動；資料未有改動",
                             "the audit log's head changed during the write; nothing was changed"});
     }

@@ -103,6 +103,29 @@ std::unique_ptr<soci::session> open_sqlite(const DatabaseUrl& url, OpenMode mode
     return session;
 }
 
+// SQLite's transaction statements, kept prepared: SOCI's begin() and commit() have SQLite compile
+// them on every write.
+struct KeptSql : KeptStatement {
+    soci::statement statement;
+    KeptSql(soci::session& session, const char* sql) : statement(session.prepare << sql) {}
+};
+struct BeginImmediate final : KeptSql {
+    explicit BeginImmediate(soci::session& session) : KeptSql(session, "BEGIN IMMEDIATE") {}
+};
+struct Commit final : KeptSql {
+    explicit Commit(soci::session& session) : KeptSql(session, "COMMIT") {}
+};
+struct Rollback final : KeptSql {
+    explicit Rollback(soci::session& session) : KeptSql(session, "ROLLBACK") {}
+};
+struct AuditHeadForUpdate final : KeptStatement {
+    long long sequence = 0;
+    soci::statement statement;
+    explicit AuditHeadForUpdate(soci::session& session)
+        : statement(
+              (session.prepare << "SELECT sequence FROM audit_head WHERE id = 1 FOR UPDATE", soci::into(sequence))) {}
+};
+
 // What every MariaDB connection starts with, also after a reconnect.
 void prepare_mysql_session(soci::session& session) {
     // Strict mode: a too-long value or a bad date is an error, never silently truncated.
@@ -159,7 +182,7 @@ Database::WriteTransaction::WriteTransaction(Database& db) : db_(db) {
                              "shortly",
                              db_.url_.redacted(), sqlite_write_wait.count())});
         }
-        *db_.session_ << "BEGIN IMMEDIATE";
+        db_.run_kept(db_.kept<BeginImmediate>().statement);
     } else {
         db_.session_->begin();
     }
@@ -168,7 +191,11 @@ Database::WriteTransaction::WriteTransaction(Database& db) : db_(db) {
 Database::WriteTransaction::~WriteTransaction() {
     if (finished_) return;
     try {
-        db_.session_->rollback();
+        if (db_.dialect() == Dialect::sqlite) {
+            db_.run_kept(db_.kept<Rollback>().statement);
+        } else {
+            db_.session_->rollback();
+        }
     } catch (const soci::soci_error& e) {
         // The connection is already broken; the server rolls back what it cannot commit. A lost
         // connection is reported (or retried) by the caller; only the log needs to know.
@@ -182,7 +209,11 @@ Database::WriteTransaction::~WriteTransaction() {
 
 void Database::WriteTransaction::commit() {
     try {
-        db_.session_->commit();
+        if (db_.dialect() == Dialect::sqlite) {
+            db_.run_kept(db_.kept<Commit>().statement);
+        } else {
+            db_.session_->commit();
+        }
         finished_ = true;
     } catch (const soci::soci_error& e) {
         // SQLite either commits or leaves the transaction open to be rolled back: nothing was
@@ -204,6 +235,7 @@ void Database::reconnect(std::string_view what, const soci::soci_error& lost) {
     spdlog::info("lost the connection to {} during '{}' ({}); reconnecting", url_.redacted(), what,
                  lost.get_error_message());
     try {
+        kept_.forget();  // prepared on the connection being replaced
         session_->reconnect();
         prepare_mysql_session(*session_);
     } catch (const soci::soci_error& e) {
@@ -252,8 +284,21 @@ bool Database::has_audit_log() {
 
 void Database::take_turn_to_audit() {
     if (dialect() != Dialect::mysql) return;
-    long long sequence = 0;
-    *session_ << "SELECT sequence FROM audit_head WHERE id = 1 FOR UPDATE", soci::into(sequence);
+    run_kept(kept<AuditHeadForUpdate>().statement);
+}
+
+bool Database::run_kept(soci::statement& statement) {
+    if (dialect() != Dialect::sqlite) return statement.execute(true);
+    // Debian's SOCI does not export the backend's reset(); its statement handle is public.
+    sqlite_api::sqlite3_stmt* handle = static_cast<soci::sqlite3_statement_backend&>(*statement.get_backend()).stmt_;
+    try {
+        const bool row = statement.execute(true);
+        sqlite_api::sqlite3_reset(handle);
+        return row;
+    } catch (const soci::soci_error&) {
+        sqlite_api::sqlite3_reset(handle);
+        throw;
+    }
 }
 
 void Database::throw_unaudited(std::string_view what) const {

@@ -14,6 +14,7 @@
 #include "domain/database_url.hpp"
 #include "domain/error.hpp"
 #include "storage/change_generation.hpp"
+#include "storage/kept_statement.hpp"
 #include "storage/sqlite_writer_turn.hpp"
 
 namespace dplan {
@@ -54,6 +55,16 @@ class Database {
     bool in_write() const { return transaction_depth_ > 0; }
     // Called by the audit log for each entry it adds to the open transaction.
     void note_audited() { ++audit_entries_; }
+
+    // This connection's kept statement of type T (storage/kept_statement.hpp), prepared once.
+    template <typename T>
+    T& kept() {
+        return kept_.get<T>(*session_);
+    }
+    // Runs a kept statement, fetching at most one row; true when a row came. On SQLite the
+    // statement is reset at once, so it holds no read open (which would keep a stale snapshot
+    // for the connection's next write and stop checkpoints).
+    bool run_kept(soci::statement& statement);
 
     // Runs a read, translating storage failures the same way.
     template <typename Query>
@@ -169,6 +180,7 @@ class Database {
 
     DatabaseUrl url_;
     std::unique_ptr<soci::session> session_;
+    KeptStatements kept_;  // after session_: destroyed before the connection closes
     int transaction_depth_ = 0;
     int audit_entries_ = 0;  // entries recorded in the open transaction
     bool audit_log_seen_ = false;

@@ -405,22 +405,35 @@ std::vector<PlanSummary> PlanRepository::list(const PlanFilter& filter) {
     });
 }
 
+namespace {
+
+// Every comment and workflow step checks its plan's summary: kept prepared.
+struct SummaryById final : KeptStatement {
+    long long key = 0, district_id = 0;
+    PlanSummary plan;
+    std::string status;
+    soci::statement statement;
+    explicit SummaryById(soci::session& session)
+        : statement((session.prepare << "SELECT p.district_id, d.code, d.name_zh, d.name_en, p.financial_year, "
+                                        "p.theme_zh, p.theme_en, p.status, p.version, p.updated_at FROM plans p "
+                                        "JOIN districts d ON d.id = p.district_id WHERE p.id = :id",
+                     soci::use(key), soci::into(district_id), soci::into(plan.district_code),
+                     soci::into(plan.district_name.zh), soci::into(plan.district_name.en),
+                     soci::into(plan.financial_year), soci::into(plan.theme.zh), soci::into(plan.theme.en),
+                     soci::into(status), soci::into(plan.version), soci::into(plan.updated_at))) {}
+};
+
+}  // namespace
+
 PlanSummary PlanRepository::summary(std::int64_t id) {
     return db_.read(fmt::format("read plan {}", id), [&] {
-        const long long key = id;
-        long long district_id = 0;
-        PlanSummary plan;
-        std::string status;
-        db_.session() << "SELECT p.district_id, d.code, d.name_zh, d.name_en, p.financial_year, p.theme_zh, "
-                         "p.theme_en, p.status, p.version, p.updated_at FROM plans p "
-                         "JOIN districts d ON d.id = p.district_id WHERE p.id = :id",
-            soci::use(key), soci::into(district_id), soci::into(plan.district_code), soci::into(plan.district_name.zh),
-            soci::into(plan.district_name.en), soci::into(plan.financial_year), soci::into(plan.theme.zh),
-            soci::into(plan.theme.en), soci::into(status), soci::into(plan.version), soci::into(plan.updated_at);
-        if (!db_.session().got_data()) plan_not_found(id);
+        auto& query = db_.kept<SummaryById>();
+        query.key = id;
+        if (!db_.run_kept(query.statement)) plan_not_found(id);
+        PlanSummary plan = query.plan;
         plan.id = id;
-        plan.district_id = district_id;
-        plan.status = parse_status(status).value_or(PlanStatus::draft);
+        plan.district_id = query.district_id;
+        plan.status = parse_status(query.status).value_or(PlanStatus::draft);
         return plan;
     });
 }

@@ -6,23 +6,42 @@
 
 namespace dplan {
 
+namespace {
+
+// Comments come in bursts while a plan is under review: kept prepared.
+struct CommentInsert final : KeptStatement {
+    long long plan = 0, author = 0, point = 0, parent = 0;
+    int revision = 0;
+    std::string area, kind, created_at, body;
+    soci::indicator area_flag = soci::i_ok, point_flag = soci::i_ok, parent_flag = soci::i_ok;
+    soci::statement statement;
+    explicit CommentInsert(soci::session& session)
+        : statement((session.prepare << "INSERT INTO review_comments (plan_id, revision, area_id, focus_point_id, "
+                                        "parent_id, kind, author_id, created_at, body) VALUES (:plan, :revision, "
+                                        ":area, :point, :parent, :kind, :author, :created, :body)",
+                     soci::use(plan), soci::use(revision), soci::use(area, area_flag), soci::use(point, point_flag),
+                     soci::use(parent, parent_flag), soci::use(kind), soci::use(author), soci::use(created_at),
+                     soci::use(body))) {}
+};
+
+}  // namespace
+
 std::int64_t ReviewRepository::add_comment(const ReviewComment& comment) {
     return db_.write("add review comment", [&] {
-        const long long plan = comment.plan_id;
-        const long long author = comment.author_id;
-        const std::string area = comment.area_id.value_or("");
-        soci::indicator area_flag = comment.area_id ? soci::i_ok : soci::i_null;
-        const long long point = comment.focus_point_id.value_or(0);
-        soci::indicator point_flag = comment.focus_point_id ? soci::i_ok : soci::i_null;
-        const long long parent = comment.parent_id.value_or(0);
-        soci::indicator parent_flag = comment.parent_id ? soci::i_ok : soci::i_null;
-        const std::string kind(comment_kind_code(comment.kind));
-        const std::string now = now_utc_iso8601();
-        db_.session() << "INSERT INTO review_comments (plan_id, revision, area_id, focus_point_id, parent_id, kind, "
-                         "author_id, created_at, body) VALUES (:plan, :revision, :area, :point, :parent, :kind, "
-                         ":author, :created, :body)",
-            soci::use(plan), soci::use(comment.revision), soci::use(area, area_flag), soci::use(point, point_flag),
-            soci::use(parent, parent_flag), soci::use(kind), soci::use(author), soci::use(now), soci::use(comment.body);
+        auto& insert = db_.kept<CommentInsert>();
+        insert.plan = comment.plan_id;
+        insert.revision = comment.revision;
+        insert.area = comment.area_id.value_or("");
+        insert.area_flag = comment.area_id ? soci::i_ok : soci::i_null;
+        insert.point = comment.focus_point_id.value_or(0);
+        insert.point_flag = comment.focus_point_id ? soci::i_ok : soci::i_null;
+        insert.parent = comment.parent_id.value_or(0);
+        insert.parent_flag = comment.parent_id ? soci::i_ok : soci::i_null;
+        insert.kind = comment_kind_code(comment.kind);
+        insert.author = comment.author_id;
+        insert.created_at = now_utc_iso8601();
+        insert.body = comment.body;
+        db_.run_kept(insert.statement);
         long long id = 0;
         db_.session().get_last_insert_id("review_comments", id);
         return static_cast<std::int64_t>(id);

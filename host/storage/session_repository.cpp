@@ -13,22 +13,38 @@ void SessionRepository::create(const std::string& token_hash, std::int64_t user_
     });
 }
 
+namespace {
+
+// Every signed-in request looks its session up: kept prepared.
+struct SessionByToken final : KeptStatement {
+    std::string token_hash;
+    long long id = 0, user = 0;
+    int disabled = 0;
+    std::string last_seen_at, expires_at, revoked_at;
+    soci::indicator revoked_flag = soci::i_ok;
+    soci::statement statement;
+    explicit SessionByToken(soci::session& session)
+        : statement(
+              (session.prepare << "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.revoked_at, u.disabled "
+                                  "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :hash",
+               soci::use(token_hash), soci::into(id), soci::into(user), soci::into(last_seen_at),
+               soci::into(expires_at), soci::into(revoked_at, revoked_flag), soci::into(disabled))) {}
+};
+
+}  // namespace
+
 std::optional<StoredSession> SessionRepository::find(const std::string& token_hash) {
     return db_.read("find session", [&]() -> std::optional<StoredSession> {
+        auto& query = db_.kept<SessionByToken>();
+        query.token_hash = token_hash;
+        if (!db_.run_kept(query.statement)) return std::nullopt;
         StoredSession found;
-        long long id = 0, user = 0;
-        int disabled = 0;
-        std::string revoked_at;
-        soci::indicator revoked_flag = soci::i_ok;
-        db_.session() << "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.revoked_at, u.disabled "
-                         "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :hash",
-            soci::use(token_hash), soci::into(id), soci::into(user), soci::into(found.last_seen_at),
-            soci::into(found.expires_at), soci::into(revoked_at, revoked_flag), soci::into(disabled);
-        if (!db_.session().got_data()) return std::nullopt;
-        found.id = id;
-        found.user_id = user;
-        found.revoked = revoked_flag == soci::i_ok;
-        found.user_disabled = disabled != 0;
+        found.id = query.id;
+        found.user_id = query.user;
+        found.last_seen_at = query.last_seen_at;
+        found.expires_at = query.expires_at;
+        found.revoked = query.revoked_flag == soci::i_ok;
+        found.user_disabled = query.disabled != 0;
         return found;
     });
 }

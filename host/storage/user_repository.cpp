@@ -36,39 +36,74 @@ std::int64_t UserRepository::create(const User& user, const std::string& passwor
     });
 }
 
-std::optional<User> UserRepository::find_by_username(const std::string& username) {
-    return find_where("username = :key", username, 0);
-}
+namespace {
 
-std::optional<User> UserRepository::find_by_id(std::int64_t user_id) { return find_where("id = :key", {}, user_id); }
+// The columns of one user, as read; to_user() turns them into the domain's User.
+struct UserRow {
+    long long id = 0;
+    long long district = 0, organisation = 0;
+    soci::indicator district_flag = soci::i_ok, organisation_flag = soci::i_ok;
+    std::string username, display_name, role;
 
-std::optional<User> UserRepository::find_where(const std::string& condition, const std::string& key_text,
-                                               long long key_id) {
-    return db_.read("find user", [&]() -> std::optional<User> {
-        long long id = 0;
-        long long district = 0, organisation = 0;
-        soci::indicator district_flag = soci::i_ok, organisation_flag = soci::i_ok;
+    void bind(soci::statement& statement) {
+        statement.exchange(soci::into(id));
+        statement.exchange(soci::into(username));
+        statement.exchange(soci::into(display_name));
+        statement.exchange(soci::into(role));
+        statement.exchange(soci::into(district, district_flag));
+        statement.exchange(soci::into(organisation, organisation_flag));
+    }
+
+    User to_user() const {
         User user;
-        std::string role;
-        soci::statement query =
-            (db_.session().prepare << "SELECT id, username, display_name, role, district_id, organisation_id "
-                                      "FROM users WHERE " +
-                                          condition,
-             soci::into(id), soci::into(user.username), soci::into(user.display_name), soci::into(role),
-             soci::into(district, district_flag), soci::into(organisation, organisation_flag));
-        if (key_text.empty()) {
-            query.exchange(soci::use(key_id));
-        } else {
-            query.exchange(soci::use(key_text));
-        }
-        query.define_and_bind();
-        query.execute(true);
-        if (!query.got_data()) return std::nullopt;
         user.id = id;
+        user.username = username;
+        user.display_name = display_name;
         user.role = parse_role(role).value_or(Role::viewer);
         if (district_flag == soci::i_ok) user.district_id = district;
         if (organisation_flag == soci::i_ok) user.organisation_id = organisation;
         return user;
+    }
+};
+
+constexpr const char* user_query = "SELECT id, username, display_name, role, district_id, organisation_id FROM users ";
+
+// Every signed-in request looks its user up by id: kept prepared.
+struct UserById final : KeptStatement {
+    long long key = 0;
+    UserRow row;
+    soci::statement statement;
+    explicit UserById(soci::session& session) : statement(session) {
+        statement.exchange(soci::use(key));
+        row.bind(statement);
+        statement.alloc();
+        statement.prepare(std::string(user_query) + "WHERE id = :key");
+        statement.define_and_bind();
+    }
+};
+
+}  // namespace
+
+std::optional<User> UserRepository::find_by_username(const std::string& username) {
+    return db_.read("find user", [&]() -> std::optional<User> {
+        UserRow row;
+        soci::statement query(db_.session());
+        query.exchange(soci::use(username));
+        row.bind(query);
+        query.alloc();
+        query.prepare(std::string(user_query) + "WHERE username = :key");
+        query.define_and_bind();
+        if (!query.execute(true)) return std::nullopt;
+        return row.to_user();
+    });
+}
+
+std::optional<User> UserRepository::find_by_id(std::int64_t user_id) {
+    return db_.read("find user", [&]() -> std::optional<User> {
+        auto& query = db_.kept<UserById>();
+        query.key = user_id;
+        if (!db_.run_kept(query.statement)) return std::nullopt;
+        return query.row.to_user();
     });
 }
 

@@ -24,7 +24,6 @@ class UserRepository {
     bool is_disabled(std::int64_t user_id);
 
   private:
-    std::optional<User> find_where(const std::string& condition, const std::string& key_text, long long key_id);
     Database& db_;
 };
 

@@ -105,6 +105,36 @@ TEST_F(OwnServer, AServerRestartIsReconnectedWithoutAnError) {
     EXPECT_EQ(probes(*db, "after restart"), 1);
 }
 
+// A statement kept prepared on the connection (storage/kept_statement.hpp).
+struct KeptProbeCount final : KeptStatement {
+    std::string note;
+    int count = 0;
+    soci::statement statement;
+    explicit KeptProbeCount(soci::session& session)
+        : statement((session.prepare << "SELECT COUNT(*) FROM probe WHERE note = :note", soci::use(note),
+                     soci::into(count))) {}
+};
+
+int kept_probes(Database& db, const std::string& note) {
+    return db.read("count probes", [&] {
+        auto& query = db.kept<KeptProbeCount>();
+        query.note = note;
+        db.run_kept(query.statement);
+        return query.count;
+    });
+}
+
+TEST_F(OwnServer, StatementsKeptOnALostConnectionArePreparedAgainOnTheNewOne) {
+    auto db = connect();
+    ASSERT_EQ(kept_probes(*db, "kept"), 0);
+    const std::string before = server_->url();
+    ASSERT_EQ(server_->restart(), before) << "the restarted server took another port; nothing to reconnect to";
+    admin_ = Database::open(parse_database_url(server_->url()), OpenMode::must_exist);
+    admin_->session() << "INSERT INTO probe (note) VALUES ('kept')";
+    EXPECT_EQ(kept_probes(*db, "kept"), 1) << "the statement of the old connection is not used on the new one";
+    EXPECT_EQ(kept_probes(*db, "other"), 0);
+}
+
 TEST_F(OwnServer, AWriteWhoseConnectionDiesBeforeCommitIsRunAgainOnce) {
     auto db = connect();
     long long connection = 0;

@@ -1,0 +1,118 @@
+// Statements a connection keeps prepared (storage/kept_statement.hpp), on SQLite and MariaDB:
+// each run reads with the values bound for that run and never answers with an earlier run's row;
+// the audit chain they write stays whole; and on SQLite a kept read leaves no read transaction
+// open, which would keep the connection on an old snapshot and stop checkpoints.
+#include <gtest/gtest.h>
+
+#include "storage/audit_log.hpp"
+#include "storage/migration.hpp"
+#include "storage/session_repository.hpp"
+#include "storage/user_repository.hpp"
+#include "support/arrange.hpp"
+#include "support/test_database.hpp"
+
+namespace dplan {
+namespace {
+
+class KeptStatements : public ::testing::TestWithParam<Dialect> {
+  protected:
+    void SetUp() override {
+        DPLAN_REQUIRE_DATABASE(database, GetParam());
+        Migrator(database->db()).migrate();
+    }
+
+    std::int64_t add_user(const std::string& username, Role role) {
+        User user;
+        user.username = username;
+        user.display_name = username + " (display)";
+        user.role = role;
+        return testing::arrange(database->db(), [&] { return UserRepository(database->db()).create(user, ""); });
+    }
+
+    std::unique_ptr<testing::TestDatabase> database;
+};
+
+TEST_P(KeptStatements, EachRunReadsWithTheValuesBoundForThatRun) {
+    const auto first = add_user("kept.first", Role::officer);
+    const auto second = add_user("kept.second", Role::committee_member);
+    UserRepository users(database->db());
+    for (int round = 0; round < 3; ++round) {
+        const auto a = users.find_by_id(first);
+        const auto b = users.find_by_id(second);
+        ASSERT_TRUE(a && b);
+        EXPECT_EQ(a->username, "kept.first");
+        EXPECT_EQ(a->role, Role::officer);
+        EXPECT_EQ(b->username, "kept.second");
+        EXPECT_EQ(b->display_name, "kept.second (display)");
+        EXPECT_EQ(b->role, Role::committee_member);
+        // The statement still holds the last row's values: a missing id must not answer with them.
+        EXPECT_FALSE(users.find_by_id(second + 1000)) << "round " << round;
+    }
+}
+
+TEST_P(KeptStatements, ASessionReadAfterARevokedOneIsNotTakenForItsNullColumn) {
+    const auto user = add_user("kept.sessions", Role::officer);
+    SessionRepository sessions(database->db());
+    const std::string open(64, 'a'), revoked(64, 'b');
+    testing::arrange(database->db(), [&] {
+        sessions.create(open, user, "test", "2026-12-03T00:00:00Z", "2026-12-04T00:00:00Z");
+        sessions.create(revoked, user, "test", "2026-12-03T00:00:00Z", "2026-12-04T00:00:00Z");
+    });
+    testing::arrange(database->db(), [&] { sessions.revoke(revoked, "2026-12-03T01:00:00Z"); });
+    for (int round = 0; round < 2; ++round) {
+        const auto gone = sessions.find(revoked);
+        ASSERT_TRUE(gone);
+        EXPECT_TRUE(gone->revoked);
+        const auto still_open = sessions.find(open);
+        ASSERT_TRUE(still_open);
+        EXPECT_FALSE(still_open->revoked) << "the NULL revoked_at of this row, not the previous row's time";
+        EXPECT_FALSE(sessions.find(std::string(64, 'c')));
+    }
+}
+
+TEST_P(KeptStatements, TheAuditChainTheyWriteVerifiesAfterManyWritesAndARefusedOne) {
+    for (int i = 0; i < 20; ++i) add_user("kept.chain." + std::to_string(i), Role::viewer);
+    // A write that fails after its entry was bound: rolled back, and the kept statements that ran
+    // in it are usable by the next write.
+    EXPECT_THROW(add_user("kept.chain.0", Role::viewer), InvalidInput);
+    add_user("kept.chain.last", Role::viewer);
+    const auto verification = AuditLog(database->db()).verify(std::nullopt);
+    EXPECT_TRUE(verification.intact) << verification.problem.en;
+    const auto newest = AuditLog(database->db()).list(AuditQuery{});
+    ASSERT_FALSE(newest.empty());
+    EXPECT_EQ(newest.front().sequence, verification.head_sequence);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, KeptStatements, ::testing::Values(Dialect::sqlite, Dialect::mysql),
+                         [](const auto& info) { return std::string(testing::dialect_name(info.param)); });
+
+// SQLite: a statement that returned its row and was not reset keeps its read transaction open.
+// Another connection's checkpoint then cannot finish, and this connection's next write, begun on
+// the old snapshot, fails with SQLITE_BUSY_SNAPSHOT however long it waits.
+TEST(KeptStatementsOnSqlite, AKeptReadLeavesNoReadOpen) {
+    std::unique_ptr<testing::TestDatabase> database;
+    DPLAN_REQUIRE_DATABASE(database, Dialect::sqlite);
+    Migrator(database->db()).migrate();
+    Database& mine = database->db();
+    auto other = database->open_another();
+
+    User user;
+    user.username = "kept.reader";
+    user.role = Role::officer;
+    const auto id = testing::arrange(mine, [&] { return UserRepository(mine).create(user, ""); });
+    ASSERT_TRUE(UserRepository(mine).find_by_id(id));  // kept, and it returned a row
+
+    user.username = "kept.other";
+    const auto other_id = testing::arrange(*other, [&] { return UserRepository(*other).create(user, ""); });
+    int busy = -1, frames = -1, copied = -1;
+    other->session() << "PRAGMA wal_checkpoint(TRUNCATE)", soci::into(busy), soci::into(frames), soci::into(copied);
+    EXPECT_EQ(busy, 0) << "a read left open on the first connection blocks the checkpoint";
+
+    user.username = "kept.after";
+    EXPECT_NO_THROW(testing::arrange(mine, [&] { return UserRepository(mine).create(user, ""); }))
+        << "the first connection writes on the current snapshot";
+    EXPECT_TRUE(UserRepository(mine).find_by_id(other_id)) << "and reads the other connection's user";
+}
+
+}  // namespace
+}  // namespace dplan
