@@ -63,10 +63,7 @@ void for_each_entry(soci::session& session, const std::string& sql, const std::v
     } while (statement.fetch());
 }
 
-struct ChainHead {
-    long long sequence = 0;
-    std::string hash;
-};
+using ChainHead = Database::AuditHead;
 
 // The first entry that does not fit after `previous`, described for the administrator.
 std::optional<Bilingual> chain_break(const AuditEntry& entry, const ChainHead& previous) {
@@ -173,7 +170,8 @@ void AuditLog::record(const AuditActor& actor, const AuditChange& change) {
         throw StorageError({"內部錯誤：審計記錄只可在寫入交易之內記下；資料未有改動",
                             "internal error: an audit entry can only be recorded inside a write; nothing was changed"});
     }
-    const ChainHead head = read_head(db_, db_.dialect() == Dialect::mysql);
+    const ChainHead head =
+        db_.held_audit_head() ? *db_.held_audit_head() : read_head(db_, db_.dialect() == Dialect::mysql);
     AuditEntry entry{head.sequence + 1, now_utc_iso8601(), actor, change, head.hash, {}};
     if (entry.actor.origin.empty()) entry.actor.origin = "local";
     entry.actor.name = fitted(entry.actor.name, 200);
@@ -197,7 +195,7 @@ void AuditLog::record(const AuditActor& actor, const AuditChange& change) {
         throw StorageError({"審計記錄的鏈頭在寫入期間被改動；資料未有改動",
                             "the audit log's head changed during the write; nothing was changed"});
     }
-    db_.note_audited();
+    db_.note_audited({entry.sequence, entry.entry_hash});
 }
 
 std::vector<AuditEntry> AuditLog::list(const AuditQuery& query) {

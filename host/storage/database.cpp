@@ -119,11 +119,11 @@ struct Rollback final : KeptSql {
     explicit Rollback(soci::session& session) : KeptSql(session, "ROLLBACK") {}
 };
 struct AuditHeadForUpdate final : KeptStatement {
-    long long sequence = 0;
+    Database::AuditHead head;
     soci::statement statement;
     explicit AuditHeadForUpdate(soci::session& session)
-        : statement(
-              (session.prepare << "SELECT sequence FROM audit_head WHERE id = 1 FOR UPDATE", soci::into(sequence))) {}
+        : statement((session.prepare << "SELECT sequence, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE",
+                     soci::into(head.sequence), soci::into(head.hash))) {}
 };
 
 // What every MariaDB connection starts with, also after a reconnect.
@@ -284,7 +284,8 @@ bool Database::has_audit_log() {
 
 void Database::take_turn_to_audit() {
     if (dialect() != Dialect::mysql) return;
-    run_kept(kept<AuditHeadForUpdate>().statement);
+    auto& turn = kept<AuditHeadForUpdate>();
+    if (run_kept(turn.statement)) held_audit_head_ = turn.head;  // no row: the audit log reports it
 }
 
 bool Database::run_kept(soci::statement& statement) {

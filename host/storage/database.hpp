@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -53,8 +54,20 @@ class Database {
     void report_writes_to(ChangeGeneration* generation) { writes_reported_to_ = generation; }
 
     bool in_write() const { return transaction_depth_ > 0; }
+
+    // The audit log's head: its newest entry's sequence number and hash.
+    struct AuditHead {
+        long long sequence = 0;
+        std::string hash;
+    };
+    // The head as the open write holds it: on MariaDB read (FOR UPDATE) when the write took its
+    // turn, and after each entry the one it added. Nothing until then: the audit log reads it.
+    const std::optional<AuditHead>& held_audit_head() const { return held_audit_head_; }
     // Called by the audit log for each entry it adds to the open transaction.
-    void note_audited() { ++audit_entries_; }
+    void note_audited(AuditHead new_head) {
+        ++audit_entries_;
+        held_audit_head_ = std::move(new_head);
+    }
 
     // This connection's kept statement of type T (storage/kept_statement.hpp), prepared once.
     template <typename T>
@@ -87,6 +100,7 @@ class Database {
             WriteTransaction transaction(*this);
             DepthGuard outermost(transaction_depth_);
             audit_entries_ = 0;
+            held_audit_head_.reset();
             if (must_audit) take_turn_to_audit();
             if constexpr (std::is_void_v<decltype(step())>) {
                 step();
@@ -108,7 +122,8 @@ class Database {
     // On MariaDB, locks the audit log's head row before anything else, so audited writes take
     // turns: each adds its entry to the head the previous one left, and since every writer takes
     // this lock first, no writer can hold it while waiting for rows another writer holds (no
-    // deadlock). SQLite's BEGIN IMMEDIATE already lets one writer in at a time.
+    // deadlock). The head read with the lock is held for the audit log (one round trip less).
+    // SQLite's BEGIN IMMEDIATE already lets one writer in at a time.
     void take_turn_to_audit();
     [[noreturn]] void throw_unaudited(std::string_view what) const;
 
@@ -182,7 +197,8 @@ class Database {
     std::unique_ptr<soci::session> session_;
     KeptStatements kept_;  // after session_: destroyed before the connection closes
     int transaction_depth_ = 0;
-    int audit_entries_ = 0;  // entries recorded in the open transaction
+    int audit_entries_ = 0;                     // entries recorded in the open transaction
+    std::optional<AuditHead> held_audit_head_;  // see held_audit_head()
     bool audit_log_seen_ = false;
     ChangeGeneration* writes_reported_to_ = nullptr;
     std::shared_ptr<SqliteWriterTurn> writer_turn_;  // SQLite only

@@ -83,6 +83,31 @@ TEST_P(KeptStatements, TheAuditChainTheyWriteVerifiesAfterManyWritesAndARefusedO
     EXPECT_EQ(newest.front().sequence, verification.head_sequence);
 }
 
+// The head a write holds (read with its turn on MariaDB, then moved on by each entry) chains
+// several entries of one write on each other, and the next write continues from the last.
+TEST_P(KeptStatements, SeveralEntriesInOneWriteChainOnEachOther) {
+    Database& db = database->db();
+    db.write("three entries", [&] {
+        for (int i = 0; i < 3; ++i) {
+            AuditLog(db).record({system_user_id, "test", "test"}, {"entry " + std::to_string(i), "test", "-", "{}"});
+        }
+    });
+    add_user("kept.after.three", Role::viewer);
+    const auto verification = AuditLog(db).verify(std::nullopt);
+    EXPECT_TRUE(verification.intact) << verification.problem.en;
+    AuditQuery newest;
+    newest.limit = 4;
+    const auto entries = AuditLog(db).list(newest);
+    ASSERT_EQ(entries.size(), 4u);
+    EXPECT_EQ(entries[0].change.action, "arrange test data");
+    EXPECT_EQ(entries[1].change.action, "entry 2");
+    EXPECT_EQ(entries[3].change.action, "entry 0");
+    for (std::size_t i = 0; i + 1 < entries.size(); ++i) {
+        EXPECT_EQ(entries[i].sequence, entries[i + 1].sequence + 1);
+        EXPECT_EQ(entries[i].previous_hash, entries[i + 1].entry_hash);
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, KeptStatements, ::testing::Values(Dialect::sqlite, Dialect::mysql),
                          [](const auto& info) { return std::string(testing::dialect_name(info.param)); });
 
