@@ -51,9 +51,10 @@ std::string session_token_hash(const std::string& token) { return sha256_hex(tok
 SignInService::SignInService(Database& db, SignInPolicy policy, ReadCache* cache)
     : db_(db), policy_(policy), cache_(cache) {}
 
-void SignInService::refuse_if_locked(const std::string& username) {
-    const auto failures = SessionRepository(db_).failures_since(
-        username, earlier(policy_.failure_window + policy_.lockout), policy_.max_failures);
+void SignInService::refuse_if_locked(const std::string& username, std::int64_t attempt) {
+    SessionRepository sessions(db_);
+    const auto failures = sessions.failures_since(username, earlier(policy_.failure_window + policy_.lockout),
+                                                  policy_.max_failures, attempt);
     if (static_cast<int>(failures.size()) < policy_.max_failures) return;
     // failures[0] is the newest: the lock began with it if all of them fall within one window.
     const auto newest = parse_utc_iso8601(failures.front());
@@ -62,17 +63,18 @@ void SignInService::refuse_if_locked(const std::string& username) {
     const auto until = *newest + policy_.lockout;
     if (std::chrono::system_clock::now() >= until) return;
     const auto minutes = std::chrono::ceil<std::chrono::minutes>(until - std::chrono::system_clock::now()).count();
+    // Tries while locked are not failures: they do not make the lock last longer.
+    sessions.forget_attempt(attempt);
     throw SignInRefused(
         {fmt::format("登入失敗次數過多，帳戶已暫時鎖定；請於 {} 分鐘後再試", minutes),
          fmt::format("too many failed sign-ins: the account is locked; try again in {} minutes", minutes)});
 }
 
-void SignInService::fail(const std::string& username, const std::string& origin, const std::optional<User>& account) {
+void SignInService::fail(const std::string& origin, const std::optional<User>& account) {
     db_.write("record a failed sign-in", [&] {
         SessionRepository sessions(db_);
         // Failures older than a window and a lockout can no longer lock anything.
         sessions.forget_failures_before(earlier(policy_.failure_window + policy_.lockout));
-        sessions.record_failure(username, origin, now_utc_iso8601());
         // No one signed in: the entry names the account tried, if there is one. What a stranger
         // typed is not kept: it may be a password typed into the wrong box, and entries last.
         const std::string tried = account ? account->username : "(unknown account)";
@@ -86,12 +88,16 @@ SignedIn SignInService::sign_in(const std::string& username, const std::string& 
     // No account has a longer name (users.username is 1 to 64 characters); refusing these before
     // anything is stored keeps strangers from filling the failure table with huge names.
     if (username.empty() || username.size() > 64 || password.size() > 1024) throw SignInRefused(refused);
-    refuse_if_locked(username);
+    // Stored, as a failure, before the lock is checked and the password verified: attempts sent
+    // at once each see the others, so together they get no more tries than one after another.
+    // A success forgets it with the account's other failures.
+    const auto attempt = SessionRepository(db_).record_attempt(username, origin, now_utc_iso8601());
+    refuse_if_locked(username, attempt);
     UserRepository users(db_);
     const auto user = users.find_by_username(username);
     const auto hash = user ? users.password_hash(user->id) : std::nullopt;
     const bool matches = verify_password(hash ? *hash : stand_in_hash(), password) && hash.has_value();
-    if (!user || !matches || user->role == Role::system || users.is_disabled(user->id)) fail(username, origin, user);
+    if (!user || !matches || user->role == Role::system || users.is_disabled(user->id)) fail(origin, user);
 
     SignedIn signed_in{new_token(), *user, later(policy_.absolute_lifetime)};
     signed_in.user.origin = origin;

@@ -67,9 +67,11 @@ class SignInService {
     // `keep_in`: the cache generation to keep the session in, read before the session was.
     User authenticate_from_database(const std::string& token_hash, std::optional<std::uint64_t> keep_in);
     std::chrono::seconds activity_resolution() const;
-    void refuse_if_locked(const std::string& username);
-    // `account`: the account of that name, when there is one.
-    [[noreturn]] void fail(const std::string& username, const std::string& origin, const std::optional<User>& account);
+    // Throws SignInRefused, and forgets the attempt `attempt`, when the account is locked by the
+    // failures and attempts stored before it.
+    void refuse_if_locked(const std::string& username, std::int64_t attempt);
+    // `account`: the account of the name tried, when there is one. The attempt stays as a failure.
+    [[noreturn]] void fail(const std::string& origin, const std::optional<User>& account);
 
     Database& db_;
     SignInPolicy policy_;

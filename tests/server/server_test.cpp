@@ -6,6 +6,7 @@
 #include <chrono>
 #include <fstream>
 #include <thread>
+#include <vector>
 
 #include "server/http_client.hpp"
 #include "server/server_process.hpp"
@@ -100,6 +101,39 @@ TEST_P(ServerTest, FailedSignInsAreSlowAndFiveLockTheAccount) {
     EXPECT_EQ(client.post("/api/login", {{"username", "nobody"}, {"password", "whatever it is"}}).error_en(),
               "wrong username or password");
     EXPECT_FALSE(client.sign_in("officer.elsewhere", test_password).empty());
+}
+
+// Guesses sent at once, from many connections, get no more tries than guesses sent one after
+// another: each attempt is stored before the lock is checked and the password verified (slow on
+// purpose), so each sees the others in flight.
+TEST_P(ServerTest, GuessesSentAtOnceGetNoMoreTriesThanTheLimit) {
+    const auto client = start();
+    for (int attempt = 1; attempt <= 4; ++attempt) {
+        ASSERT_EQ(client.post("/api/login", {{"username", "officer.here"}, {"password", "wrong password"}}).status,
+                  401);
+    }
+    constexpr int at_once = 12;
+    std::vector<std::string> answers(at_once);
+    std::vector<std::thread> guessers;
+    for (int i = 0; i < at_once; ++i) {
+        guessers.emplace_back([&, i] {
+            const auto answer =
+                client.post("/api/login", {{"username", "officer.here"}, {"password", fmt::format("guess {}", i)}});
+            answers[i] = answer.status == 401 ? answer.error_en() : fmt::format("status {}", answer.status);
+        });
+    }
+    for (auto& guesser : guessers) guesser.join();
+    int checked = 0;
+    for (const auto& answer : answers) {
+        if (answer == "wrong username or password") {
+            ++checked;
+        } else {
+            EXPECT_NE(answer.find("locked"), std::string::npos) << answer;
+        }
+    }
+    EXPECT_LE(checked, 1) << "the fifth try, and only it, may have its password checked";
+    const auto locked = client.post("/api/login", {{"username", "officer.here"}, {"password", test_password}});
+    EXPECT_NE(locked.error_en().find("locked"), std::string::npos) << locked.body;
 }
 
 TEST_P(ServerTest, EachRoleMayDoWhatTheTableSaysAndNoMore) {
