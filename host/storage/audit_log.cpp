@@ -186,6 +186,7 @@ void AuditLog::record(const AuditActor& actor, const AuditChange& change) {
     insert.actor_flag = entry.actor.user_id ? soci::i_ok : soci::i_null;
     insert.entry = entry;
     db_.run_kept(insert.statement);
+    std::string().swap(insert.entry.change.changes);  // a kept copy would hold the largest change for good
     auto& advance = db_.kept<HeadAdvance>();
     advance.sequence = entry.sequence;
     advance.previous = head.sequence;

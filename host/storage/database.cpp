@@ -289,15 +289,19 @@ void Database::take_turn_to_audit() {
 }
 
 bool Database::run_kept(soci::statement& statement) {
-    if (dialect() != Dialect::sqlite) return statement.execute(true);
-    // Debian's SOCI does not export the backend's reset(); its statement handle is public.
-    sqlite_api::sqlite3_stmt* handle = static_cast<soci::sqlite3_statement_backend&>(*statement.get_backend()).stmt_;
     try {
         const bool row = statement.execute(true);
-        sqlite_api::sqlite3_reset(handle);
+        if (dialect() == Dialect::sqlite) {
+            // Debian's SOCI does not export the backend's reset(); its statement handle is public.
+            sqlite_api::sqlite3_reset(static_cast<soci::sqlite3_statement_backend&>(*statement.get_backend()).stmt_);
+        }
         return row;
     } catch (const soci::soci_error&) {
-        sqlite_api::sqlite3_reset(handle);
+        // A failed run leaves state behind: SOCI's MariaDB backend frees its copies of the bound
+        // values only after a run that succeeded (a 4 MB comment refused as too long leaked 8 MB
+        // each time), and SQLite's statement stops mid-step. Dropped now, prepared again when next
+        // asked for; failures are rare enough that this costs nothing.
+        kept_.forget();
         throw;
     }
 }
@@ -311,16 +315,31 @@ void Database::throw_unaudited(std::string_view what) const {
                      what)});
 }
 
-StorageError Database::translate(std::string_view what, const soci::soci_error& e) const {
+void Database::throw_translated(std::string_view what, const soci::soci_error& e) const {
     const std::string reason = e.get_error_message();
     spdlog::debug("storage error during '{}' on {}: {}", what, url_.redacted(), e.what());
+    // MariaDB in strict mode refuses a text longer than its column (TEXT: 65,535 bytes) with
+    // "Data too long for column 'body' at row 1": the input's fault, not the database's.
+    const std::string too_long = "Data too long for column '";
+    if (const auto at = reason.find(too_long); at != std::string::npos) {
+        const auto begin = at + too_long.size();
+        const std::string column = reason.substr(begin, reason.find('\'', begin) - begin);
+        throw InvalidInput(
+            {fmt::format("「{}」的內容太長，資料庫存放不下（文字欄最多 65,535 位元組，約 21,000 個中文字）；"
+                         "請縮短後再試。資料未有改動。",
+                         column),
+             fmt::format("the text for '{}' is longer than the database can store (a text field holds "
+                         "at most 65,535 bytes, about 21,000 Chinese characters); shorten it and try "
+                         "again. Nothing was changed.",
+                         column)});
+    }
     if (reason.find("readonly") != std::string::npos || reason.find("read-only") != std::string::npos) {
-        return StorageError(
+        throw StorageError(
             {fmt::format("無法寫入資料庫 {}（唯讀）：{}", url_.redacted(), reason),
              fmt::format("cannot write to {} ({}): the file or folder is read-only", url_.redacted(), reason)});
     }
     if (connection_lost(e)) {
-        return StorageError(
+        throw StorageError(
             {fmt::format(
                  "資料庫伺服器 {} 在 {} 秒內沒有回應或已中斷連線（「{}」：{}）。資料未有改動；請在伺服器恢復後再試。",
                  url_.redacted(), url_.timeout_seconds, what, reason),
@@ -328,8 +347,8 @@ StorageError Database::translate(std::string_view what, const soci::soci_error& 
                          "changed; try again when the server is back",
                          url_.redacted(), url_.timeout_seconds, what, reason)});
     }
-    return StorageError({fmt::format("資料庫操作「{}」失敗（{}）：{}。資料未有改動。", what, url_.redacted(), reason),
-                         fmt::format("{} failed on {}: {}; nothing was changed", what, url_.redacted(), reason)});
+    throw StorageError({fmt::format("資料庫操作「{}」失敗（{}）：{}。資料未有改動。", what, url_.redacted(), reason),
+                        fmt::format("{} failed on {}: {}; nothing was changed", what, url_.redacted(), reason)});
 }
 
 bool is_unique_violation(const soci::soci_error& e) {

@@ -63,6 +63,10 @@ class Database {
     // The head as the open write holds it: on MariaDB read (FOR UPDATE) when the write took its
     // turn, and after each entry the one it added. Nothing until then: the audit log reads it.
     const std::optional<AuditHead>& held_audit_head() const { return held_audit_head_; }
+    // MariaDB commits the open transaction before each DDL statement (CREATE, ALTER), which also
+    // lets go of the audit head's lock taken with the write's turn: the next entry reads (and
+    // locks) the head again. Called by migrations after their DDL.
+    void note_implicit_commit() { held_audit_head_.reset(); }
     // Called by the audit log for each entry it adds to the open transaction.
     void note_audited(AuditHead new_head) {
         ++audit_entries_;
@@ -176,21 +180,23 @@ class Database {
         try {
             return step();
         } catch (const soci::soci_error& e) {
-            if (!connection_lost(e)) throw translate(what, e);
+            if (!connection_lost(e)) throw_translated(what, e);
             if (transaction_depth_ > 0) throw;
             reconnect(what, e);
         }
         try {
             return step();
         } catch (const soci::soci_error& e) {
-            throw translate(what, e);
+            throw_translated(what, e);
         }
     }
 
     bool connection_lost(const soci::soci_error& e) const;
     // Throws StorageError when the server cannot be reached again.
     void reconnect(std::string_view what, const soci::soci_error& lost);
-    StorageError translate(std::string_view what, const soci::soci_error& e) const;
+    // Throws what `e` means for the user: InvalidInput for a value too long for its column,
+    // otherwise StorageError.
+    [[noreturn]] void throw_translated(std::string_view what, const soci::soci_error& e) const;
     StorageError commit_outcome_unknown(const soci::soci_error& e) const;
 
     DatabaseUrl url_;

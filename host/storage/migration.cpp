@@ -115,6 +115,7 @@ std::vector<int> Migrator::migrate(int target) {
             for (const auto& statement : split_sql_statements(migration.sql)) {
                 db_.session() << statement;
             }
+            db_.note_implicit_commit();
             const std::string name(migration.name);
             const std::string now = now_utc_iso8601();
             db_.session() << "INSERT INTO schema_version (version, name, applied_at) "

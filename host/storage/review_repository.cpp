@@ -42,6 +42,7 @@ std::int64_t ReviewRepository::add_comment(const ReviewComment& comment) {
         insert.created_at = now_utc_iso8601();
         insert.body = comment.body;
         db_.run_kept(insert.statement);
+        std::string().swap(insert.body);  // a kept copy would hold the largest comment for good
         long long id = 0;
         db_.session().get_last_insert_id("review_comments", id);
         return static_cast<std::int64_t>(id);

@@ -369,9 +369,40 @@ TEST_P(ServerTest, BadRequestsGetAClearFourHundredAndChangeNothing) {
     EXPECT_EQ(smuggled.find("officer.here"), std::string::npos) << "the second request must not run";
     EXPECT_EQ(client.send({"GET", "/api/me", {}, {}, {}, {{"Authorization", "bearer " + token}}}).status, 200);
 
+    // Longer than a comment may be, on either database: refused with the limit, not a 500.
+    const auto long_comment =
+        client.post(plan_path(world.submitted_plan, "/comments"), {{"body", std::string(20001, 'x')}}, token);
+    EXPECT_EQ(long_comment.status, 400) << long_comment.body;
+    EXPECT_EQ(long_comment.error_en(),
+              "the text has 20001 characters; at most 20000 are allowed, shorten it and try again");
+
     const auto after = client.get(plan_path(world.draft_plan), token);
     EXPECT_EQ(after.body, before.body);
     EXPECT_EQ(after.header("etag"), before.header("etag"));
+}
+
+// Minutes longer than MariaDB's text column (65,535 bytes): the field is named in a 400 and nothing
+// is stored. SQLite has no such limit and keeps them.
+TEST_P(ServerTest, TextLongerThanTheDatabaseHoldsIsAFourHundredNamingTheField) {
+    const auto client = start();
+    const auto officer = client.sign_in("officer.here", test_password);
+    const auto path = fmt::format("/api/meetings/{}", world.meeting);
+    const auto seen = client.get(path, officer);
+    ASSERT_EQ(seen.status, 200) << seen.body;
+    const auto answer = client.send({"PUT",
+                                     path + "/agenda/1/minutes",
+                                     nlohmann::json{{"minutes", std::string(70000, 'x')}}.dump(),
+                                     officer,
+                                     seen.header("etag"),
+                                     {}});
+    if (GetParam() == Dialect::sqlite) {
+        EXPECT_EQ(answer.status, 200) << answer.body;
+        return;
+    }
+    EXPECT_EQ(answer.status, 400) << answer.body;
+    EXPECT_NE(answer.error_en().find("the text for 'minutes' is longer than the database can store"), std::string::npos)
+        << answer.body;
+    EXPECT_EQ(client.get(path, officer).header("etag"), seen.header("etag")) << "nothing was changed";
 }
 
 TEST_P(ServerTest, NoClientCanHoldTheServer) {

@@ -3,6 +3,10 @@
 // the audit chain they write stays whole; and on SQLite a kept read leaves no read transaction
 // open, which would keep the connection on an old snapshot and stop checkpoints.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
 
 #include "storage/audit_log.hpp"
 #include "storage/migration.hpp"
@@ -106,6 +110,62 @@ TEST_P(KeptStatements, SeveralEntriesInOneWriteChainOnEachOther) {
         EXPECT_EQ(entries[i].sequence, entries[i + 1].sequence + 1);
         EXPECT_EQ(entries[i].previous_hash, entries[i + 1].entry_hash);
     }
+}
+
+// Resident memory of this process, in bytes.
+std::size_t resident_bytes() {
+    std::ifstream statm("/proc/self/statm");
+    std::size_t pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return resident * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+}
+
+struct KeptNoteInsert final : KeptStatement {
+    std::string note;
+    soci::statement statement;
+    explicit KeptNoteInsert(soci::session& session)
+        : statement((session.prepare << "INSERT INTO kept_probe (note) VALUES (:note)", soci::use(note))) {}
+};
+
+// A run that fails (here: a text too long for its column) leaves nothing behind: SOCI's MariaDB
+// backend frees its copy of the bound values only after a successful run, so a kept statement that
+// stayed prepared leaked each failed run's values. The text is refused as the user's mistake.
+TEST_P(KeptStatements, AFailedRunLeavesNoMemoryBehindAndTheNextRunWorks) {
+    Database& db = database->db();
+    db.session() << (GetParam() == Dialect::mysql
+                         ? "CREATE TABLE kept_probe (note VARCHAR(40) NOT NULL)"
+                         : "CREATE TABLE kept_probe (note TEXT NOT NULL CHECK (length(note) <= 40))");
+    const auto insert = [&](const std::string& note) {
+        testing::arrange(db, [&] {
+            auto& statement = db.kept<KeptNoteInsert>();
+            statement.note = note;
+            db.run_kept(statement.statement);
+        });
+    };
+    const std::string too_long(4 << 20, 'x');
+    insert("warm up");
+    const auto before = resident_bytes();
+    for (int i = 0; i < 30; ++i) {
+        try {
+            insert(too_long);
+            ADD_FAILURE() << "a 4 MB note went into a 40-character column";
+        } catch (const InvalidInput& e) {
+            EXPECT_EQ(GetParam(), Dialect::mysql);
+            EXPECT_NE(e.message().en.find("the text for 'note' is longer than the database can store"),
+                      std::string::npos)
+                << e.message().en;
+            EXPECT_NE(e.message().zh.find("「note」的內容太長"), std::string::npos) << e.message().zh;
+        } catch (const StorageError& e) {
+            EXPECT_EQ(GetParam(), Dialect::sqlite) << e.message().en;  // SQLite: the CHECK constraint
+        }
+    }
+    const auto grown = resident_bytes() - std::min(before, resident_bytes());
+    EXPECT_LT(grown, std::size_t{40} << 20)
+        << "30 failed runs of 4 MB each grew the process by " << (grown >> 20) << " MB";
+    insert("after the failures");
+    int stored = 0;
+    db.session() << "SELECT COUNT(*) FROM kept_probe", soci::into(stored);
+    EXPECT_EQ(stored, 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, KeptStatements, ::testing::Values(Dialect::sqlite, Dialect::mysql),
