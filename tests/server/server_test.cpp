@@ -44,6 +44,19 @@ class ServerTest : public BackendTest {
         return fmt::format("/api/plans/{}{}", id, rest);
     }
 
+    std::string meeting_path() const { return fmt::format("/api/meetings/{}", world.meeting); }
+
+    // Minutes for an agenda item of the world's meeting, sent against the version `etag`.
+    static HttpAnswer put_minutes(const HttpClient& client, const std::string& token, const std::string& path,
+                                  const std::string& etag, int item, const std::string& minutes) {
+        return client.send({"PUT",
+                            fmt::format("{}/agenda/{}/minutes", path, item),
+                            nlohmann::json{{"minutes", minutes}}.dump(),
+                            token,
+                            etag,
+                            {}});
+    }
+
     ServerWorld world;
     std::filesystem::path folder;
     std::unique_ptr<ServerProcess> server;
@@ -233,22 +246,12 @@ TEST_P(ServerTest, TwoEditorsOfOnePlanNeitherLosesWorkAndTheSecondIsTold) {
 TEST_P(ServerTest, TwoMinuteTakersOfOneMeetingTheSecondIsTold) {
     const auto client = start();
     const auto officer = client.sign_in("officer.here", test_password);
-    const auto path = fmt::format("/api/meetings/{}", world.meeting);
+    const auto path = meeting_path();
     const auto seen = client.get(path, officer);
     ASSERT_EQ(seen.status, 200) << seen.body;
-    const auto first = client.send({"PUT",
-                                    path + "/agenda/1/minutes",
-                                    nlohmann::json{{"minutes", "同意加強轉介。"}}.dump(),
-                                    officer,
-                                    seen.header("etag"),
-                                    {}});
+    const auto first = put_minutes(client, officer, path, seen.header("etag"), 1, "同意加強轉介。");
     ASSERT_EQ(first.status, 200) << first.body;
-    const auto second = client.send({"PUT",
-                                     path + "/agenda/2/minutes",
-                                     nlohmann::json{{"minutes", "另議。"}}.dump(),
-                                     officer,
-                                     seen.header("etag"),
-                                     {}});
+    const auto second = put_minutes(client, officer, path, seen.header("etag"), 2, "另議。");
     EXPECT_EQ(second.status, 412) << second.body;
     EXPECT_EQ(second.header("etag"), first.header("etag"));
     const auto record = client.get(path, officer).json();
@@ -386,15 +389,10 @@ TEST_P(ServerTest, BadRequestsGetAClearFourHundredAndChangeNothing) {
 TEST_P(ServerTest, TextLongerThanTheDatabaseHoldsIsAFourHundredNamingTheField) {
     const auto client = start();
     const auto officer = client.sign_in("officer.here", test_password);
-    const auto path = fmt::format("/api/meetings/{}", world.meeting);
+    const auto path = meeting_path();
     const auto seen = client.get(path, officer);
     ASSERT_EQ(seen.status, 200) << seen.body;
-    const auto answer = client.send({"PUT",
-                                     path + "/agenda/1/minutes",
-                                     nlohmann::json{{"minutes", std::string(70000, 'x')}}.dump(),
-                                     officer,
-                                     seen.header("etag"),
-                                     {}});
+    const auto answer = put_minutes(client, officer, path, seen.header("etag"), 1, std::string(70000, 'x'));
     if (GetParam() == Dialect::sqlite) {
         EXPECT_EQ(answer.status, 200) << answer.body;
         return;
