@@ -32,19 +32,29 @@ namespace {
                                     status_name(plan.status).en, en_action, en_allowed)});
 }
 
-// A comment, reply or reason: not empty, and short enough for every database to store (MariaDB's
-// TEXT holds 65,535 bytes: 20,000 characters of Chinese take 60,000).
+// A comment, reply or reason: not empty, and short enough for every database to store: MariaDB's
+// TEXT holds 65,535 bytes, which 20,000 characters of Chinese (3 bytes each) fit, but not 20,000
+// emoji (4 bytes each).
 void require_text(const std::string& body) {
     if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
         throw InvalidInput({"內容不可留空", "the text must not be empty"});
     }
-    constexpr std::size_t most_characters = 20000;
+    constexpr std::size_t most_characters = 20000, most_bytes = 65535;
     const auto characters = static_cast<std::size_t>(
         std::count_if(body.begin(), body.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
     if (characters > most_characters) {
         throw InvalidInput({fmt::format("內容有 {} 個字，上限為 {} 個字；請縮短後再試", characters, most_characters),
                             fmt::format("the text has {} characters; at most {} are allowed, shorten it and try again",
                                         characters, most_characters)});
+    }
+    if (body.size() > most_bytes) {
+        throw InvalidInput(
+            {fmt::format("內容佔 {} 位元組，上限為 {}（表情符號及罕用字每個佔 4 位元組）；請縮短後再試", body.size(),
+                         most_bytes),
+             fmt::format(
+                 "the text takes {} bytes; at most {} fit (emoji and rare characters take 4 bytes each), shorten "
+                 "it and try again",
+                 body.size(), most_bytes)});
     }
 }
 

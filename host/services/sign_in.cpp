@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <array>
@@ -41,6 +42,10 @@ const std::string& stand_in_hash() {
     return hash;
 }
 
+// How long an attempt in flight counts: far longer than checking a password takes, so only the
+// attempt of a process that died on the way stops counting.
+constexpr std::chrono::seconds attempt_lifetime{60};
+
 std::string later(std::chrono::seconds by) { return utc_iso8601(std::chrono::system_clock::now() + by); }
 std::string earlier(std::chrono::seconds by) { return utc_iso8601(std::chrono::system_clock::now() - by); }
 
@@ -51,11 +56,10 @@ std::string session_token_hash(const std::string& token) { return sha256_hex(tok
 SignInService::SignInService(Database& db, SignInPolicy policy, ReadCache* cache)
     : db_(db), policy_(policy), cache_(cache) {}
 
-void SignInService::refuse_if_locked(const std::string& username, std::int64_t attempt) {
-    SessionRepository sessions(db_);
-    const auto failures = sessions.failures_since(username, earlier(policy_.failure_window + policy_.lockout),
-                                                  policy_.max_failures, attempt);
-    if (static_cast<int>(failures.size()) < policy_.max_failures) return;
+void SignInService::refuse_if_locked(const std::string& username) {
+    const auto failures = SessionRepository(db_).failures_since(
+        username, earlier(policy_.failure_window + policy_.lockout), policy_.max_failures);
+    if (failures.empty() || static_cast<int>(failures.size()) < policy_.max_failures) return;
     // failures[0] is the newest: the lock began with it if all of them fall within one window.
     const auto newest = parse_utc_iso8601(failures.front());
     const auto oldest = parse_utc_iso8601(failures.back());
@@ -63,24 +67,49 @@ void SignInService::refuse_if_locked(const std::string& username, std::int64_t a
     const auto until = *newest + policy_.lockout;
     if (std::chrono::system_clock::now() >= until) return;
     const auto minutes = std::chrono::ceil<std::chrono::minutes>(until - std::chrono::system_clock::now()).count();
-    // Tries while locked are not failures: they do not make the lock last longer.
-    sessions.forget_attempt(attempt);
     throw SignInRefused(
         {fmt::format("登入失敗次數過多，帳戶已暫時鎖定；請於 {} 分鐘後再試", minutes),
          fmt::format("too many failed sign-ins: the account is locked; try again in {} minutes", minutes)});
 }
 
-void SignInService::fail(const std::string& origin, const std::optional<User>& account) {
+void SignInService::refuse_if_crowded(const std::string& username, std::int64_t attempt) {
+    SessionRepository sessions(db_);
+    const auto failures = sessions.failures_since(username, earlier(policy_.failure_window), policy_.max_failures);
+    const int in_flight = sessions.attempts_in_flight(username, earlier(attempt_lifetime), attempt);
+    if (static_cast<int>(failures.size()) + in_flight < policy_.max_failures) return;
+    throw SignInRefused({"此帳戶同時有太多登入嘗試，請稍候片刻再試",
+                         "too many sign-in attempts for this account at once; try again in a moment"});
+}
+
+SignInService::AttemptInFlight::AttemptInFlight(Database& db, const std::string& username)
+    : db_(db), id_(SessionRepository(db).start_attempt(username, now_utc_iso8601())) {}
+
+SignInService::AttemptInFlight::~AttemptInFlight() {
+    if (ended_) return;
+    try {
+        SessionRepository(db_).end_attempt(id_);
+    } catch (const std::exception& e) {
+        // Left behind, it counts as in flight for attempt_lifetime only.
+        spdlog::warn("could not remove sign-in attempt {}: {}", id_, e.what());
+    }
+}
+
+void SignInService::fail(const std::string& username, const std::string& origin, const std::optional<User>& account,
+                         AttemptInFlight& attempt) {
     db_.write("record a failed sign-in", [&] {
         SessionRepository sessions(db_);
         // Failures older than a window and a lockout can no longer lock anything.
         sessions.forget_failures_before(earlier(policy_.failure_window + policy_.lockout));
+        // In the same transaction: at no moment is the attempt counted neither in flight nor failed.
+        sessions.record_failure(username, origin, now_utc_iso8601());
+        sessions.end_attempt(attempt.id());
         // No one signed in: the entry names the account tried, if there is one. What a stranger
         // typed is not kept: it may be a password typed into the wrong box, and entries last.
         const std::string tried = account ? account->username : "(unknown account)";
         const std::string object = account ? std::to_string(account->id) : "-";
         AuditLog(db_).record({std::nullopt, tried, origin}, {"sign-in refused", "user", object, "{}"});
     });
+    attempt.ended();
     throw SignInRefused(refused);
 }
 
@@ -88,27 +117,31 @@ SignedIn SignInService::sign_in(const std::string& username, const std::string& 
     // No account has a longer name (users.username is 1 to 64 characters); refusing these before
     // anything is stored keeps strangers from filling the failure table with huge names.
     if (username.empty() || username.size() > 64 || password.size() > 1024) throw SignInRefused(refused);
-    // Stored, as a failure, before the lock is checked and the password verified: attempts sent
-    // at once each see the others, so together they get no more tries than one after another.
-    // A success forgets it with the account's other failures.
-    const auto attempt = SessionRepository(db_).record_attempt(username, origin, now_utc_iso8601());
-    refuse_if_locked(username, attempt);
+    refuse_if_locked(username);
+    // Stored before the password is checked, and counted by every attempt checked meanwhile:
+    // guesses sent at once get no more checks than guesses sent one by one.
+    AttemptInFlight attempt(db_, username);
+    refuse_if_crowded(username, attempt.id());
     UserRepository users(db_);
     const auto user = users.find_by_username(username);
     const auto hash = user ? users.password_hash(user->id) : std::nullopt;
     const bool matches = verify_password(hash ? *hash : stand_in_hash(), password) && hash.has_value();
-    if (!user || !matches || user->role == Role::system || users.is_disabled(user->id)) fail(origin, user);
+    if (!user || !matches || user->role == Role::system || users.is_disabled(user->id)) {
+        fail(username, origin, user, attempt);
+    }
 
     SignedIn signed_in{new_token(), *user, later(policy_.absolute_lifetime)};
     signed_in.user.origin = origin;
     db_.write("sign in", [&] {
         SessionRepository sessions(db_);
         sessions.clear_failures(username);
+        sessions.end_attempt(attempt.id());
         sessions.create(session_token_hash(signed_in.token), user->id, origin, now_utc_iso8601(), signed_in.expires_at);
         record_audit(db_, signed_in.user,
                      {"sign in", "user", std::to_string(user->id),
                       changed_fields(nullptr, {{"session_expires_at", signed_in.expires_at}})});
     });
+    attempt.ended();
     return signed_in;
 }
 

@@ -67,11 +67,35 @@ class SignInService {
     // `keep_in`: the cache generation to keep the session in, read before the session was.
     User authenticate_from_database(const std::string& token_hash, std::optional<std::uint64_t> keep_in);
     std::chrono::seconds activity_resolution() const;
-    // Throws SignInRefused, and forgets the attempt `attempt`, when the account is locked by the
-    // failures and attempts stored before it.
-    void refuse_if_locked(const std::string& username, std::int64_t attempt);
-    // `account`: the account of the name tried, when there is one. The attempt stays as a failure.
-    [[noreturn]] void fail(const std::string& origin, const std::optional<User>& account);
+    // A sign-in attempt's row (storage: sign_in_attempts) while its password is checked. Removed
+    // however the attempt ends; the writes that record its outcome remove it themselves and say
+    // so with ended().
+    class AttemptInFlight {
+      public:
+        AttemptInFlight(Database& db, const std::string& username);
+        ~AttemptInFlight();
+        AttemptInFlight(const AttemptInFlight&) = delete;
+        AttemptInFlight& operator=(const AttemptInFlight&) = delete;
+        std::int64_t id() const { return id_; }
+        void ended() { ended_ = true; }
+
+      private:
+        Database& db_;
+        std::int64_t id_;
+        bool ended_ = false;
+    };
+
+    // Throws SignInRefused when the failures stored lock the account. Attempts in flight never
+    // lock it (nor end a lock): they may yet succeed.
+    void refuse_if_locked(const std::string& username);
+    // Throws SignInRefused ("try again in a moment") when the failures that count towards a lock
+    // and the other attempts in flight already make the most a lock allows: no more passwords are
+    // checked at once than one after another.
+    void refuse_if_crowded(const std::string& username, std::int64_t attempt);
+    // Records the failure and ends `attempt` in one write, then throws SignInRefused.
+    // `account`: the account of the name tried, when there is one.
+    [[noreturn]] void fail(const std::string& username, const std::string& origin, const std::optional<User>& account,
+                           AttemptInFlight& attempt);
 
     Database& db_;
     SignInPolicy policy_;

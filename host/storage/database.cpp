@@ -126,6 +126,30 @@ struct AuditHeadForUpdate final : KeptStatement {
                      soci::into(head.sequence), soci::into(head.hash))) {}
 };
 
+// The column MariaDB (strict mode) named when it refused a text too long for it: "Data too long
+// for column 'body' at row 1", or, when the cut fell inside a character, "Incorrect string value:
+// '\xF0\x9F...' for column `db`.`review_comments`.`body` at row 1". The input's fault, not the
+// database's.
+std::optional<std::string> too_long_column(const std::string& reason) {
+    const std::string too_long = "Data too long for column '";
+    if (const auto at = reason.find(too_long); at != std::string::npos) {
+        const auto begin = at + too_long.size();
+        return reason.substr(begin, reason.find('\'', begin) - begin);
+    }
+    const std::string cut = "Incorrect string value: ";
+    const std::string column = " for column ";
+    if (reason.find(cut) == std::string::npos) return std::nullopt;
+    const auto at = reason.rfind(column);
+    if (at == std::string::npos) return std::nullopt;
+    const auto end = reason.find(" at row", at);
+    std::string name =
+        reason.substr(at + column.size(), end == std::string::npos ? std::string::npos : end - at - column.size());
+    if (const auto dot = name.rfind('.'); dot != std::string::npos) name = name.substr(dot + 1);
+    std::erase(name, '`');
+    std::erase(name, '\'');
+    return name;
+}
+
 // What every MariaDB connection starts with, also after a reconnect.
 void prepare_mysql_session(soci::session& session) {
     // Strict mode: a too-long value or a bad date is an error, never silently truncated.
@@ -318,20 +342,12 @@ void Database::throw_unaudited(std::string_view what) const {
 void Database::throw_translated(std::string_view what, const soci::soci_error& e) const {
     const std::string reason = e.get_error_message();
     spdlog::debug("storage error during '{}' on {}: {}", what, url_.redacted(), e.what());
-    // MariaDB in strict mode refuses a text longer than its column (TEXT: 65,535 bytes) with
-    // "Data too long for column 'body' at row 1": the input's fault, not the database's.
-    const std::string too_long = "Data too long for column '";
-    if (const auto at = reason.find(too_long); at != std::string::npos) {
-        const auto begin = at + too_long.size();
-        const std::string column = reason.substr(begin, reason.find('\'', begin) - begin);
+    if (const auto column = too_long_column(reason)) {
         throw InvalidInput(
-            {fmt::format("「{}」的內容太長，資料庫存放不下（文字欄最多 65,535 位元組，約 21,000 個中文字）；"
-                         "請縮短後再試。資料未有改動。",
-                         column),
-             fmt::format("the text for '{}' is longer than the database can store (a text field holds "
-                         "at most 65,535 bytes, about 21,000 Chinese characters); shorten it and try "
-                         "again. Nothing was changed.",
-                         column)});
+            {fmt::format("「{}」：「{}」的內容太長，資料庫存放不下；請縮短後再試。資料未有改動。", what, *column),
+             fmt::format("{}: the text for '{}' is longer than the database can store; shorten it and "
+                         "try again. Nothing was changed.",
+                         what, *column)});
     }
     if (reason.find("readonly") != std::string::npos || reason.find("read-only") != std::string::npos) {
         throw StorageError(

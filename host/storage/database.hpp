@@ -194,8 +194,8 @@ class Database {
     bool connection_lost(const soci::soci_error& e) const;
     // Throws StorageError when the server cannot be reached again.
     void reconnect(std::string_view what, const soci::soci_error& lost);
-    // Throws what `e` means for the user: InvalidInput for a value too long for its column,
-    // otherwise StorageError.
+    // Throws what `e` means for the user: InvalidInput for a text too long for its column
+    // (naming the column), otherwise StorageError.
     [[noreturn]] void throw_translated(std::string_view what, const soci::soci_error& e) const;
     StorageError commit_outcome_unknown(const soci::soci_error& e) const;
 

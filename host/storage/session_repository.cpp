@@ -71,33 +71,49 @@ void SessionRepository::revoke_all_of(std::int64_t user_id, const std::string& n
     });
 }
 
-std::int64_t SessionRepository::record_attempt(const std::string& username, const std::string& origin,
-                                               const std::string& now) {
+std::int64_t SessionRepository::start_attempt(const std::string& username, const std::string& now) {
     // Bookkeeping: the attempt's outcome (signed in, or refused) is what the audit log records.
-    return db_.bookkeeping_write("record a sign-in attempt", [&] {
-        db_.session() << "INSERT INTO sign_in_failures (username, origin, failed_at) VALUES (:name, :origin, :at)",
-            soci::use(username), soci::use(origin), soci::use(now);
+    return db_.bookkeeping_write("note a sign-in attempt", [&] {
+        db_.session() << "INSERT INTO sign_in_attempts (username, started_at) VALUES (:name, :at)", soci::use(username),
+            soci::use(now);
         long long id = 0;
-        db_.session().get_last_insert_id("sign_in_failures", id);
+        db_.session().get_last_insert_id("sign_in_attempts", id);
         return static_cast<std::int64_t>(id);
     });
 }
 
-void SessionRepository::forget_attempt(std::int64_t attempt) {
+void SessionRepository::end_attempt(std::int64_t attempt) {
     const long long id = attempt;
-    db_.bookkeeping_write("forget a sign-in attempt",
-                          [&] { db_.session() << "DELETE FROM sign_in_failures WHERE id = :id", soci::use(id); });
+    db_.bookkeeping_write("end a sign-in attempt",
+                          [&] { db_.session() << "DELETE FROM sign_in_attempts WHERE id = :id", soci::use(id); });
+}
+
+int SessionRepository::attempts_in_flight(const std::string& username, const std::string& since, std::int64_t except) {
+    const long long except_id = except;
+    return db_.read("count sign-in attempts", [&] {
+        int count = 0;
+        db_.session() << "SELECT COUNT(*) FROM sign_in_attempts WHERE username = :name AND started_at > :since "
+                         "AND id <> :except",
+            soci::use(username), soci::use(since), soci::use(except_id), soci::into(count);
+        return count;
+    });
+}
+
+void SessionRepository::record_failure(const std::string& username, const std::string& origin, const std::string& now) {
+    db_.write("record a failed sign-in", [&] {
+        db_.session() << "INSERT INTO sign_in_failures (username, origin, failed_at) VALUES (:name, :origin, :at)",
+            soci::use(username), soci::use(origin), soci::use(now);
+    });
 }
 
 std::vector<std::string> SessionRepository::failures_since(const std::string& username, const std::string& since,
-                                                           int limit, std::int64_t except) {
-    const long long except_id = except;
+                                                           int limit) {
     return db_.read("count failed sign-ins", [&] {
         std::vector<std::string> times;
         soci::rowset<std::string> rows =
             (db_.session().prepare << "SELECT failed_at FROM sign_in_failures WHERE username = :name AND "
-                                      "failed_at > :since AND id <> :except ORDER BY failed_at DESC LIMIT :limit",
-             soci::use(username), soci::use(since), soci::use(except_id), soci::use(limit));
+                                      "failed_at > :since ORDER BY failed_at DESC LIMIT :limit",
+             soci::use(username), soci::use(since), soci::use(limit));
         for (const auto& time : rows) times.push_back(time);
         return times;
     });
@@ -111,6 +127,8 @@ void SessionRepository::clear_failures(const std::string& username) {
 void SessionRepository::forget_failures_before(const std::string& time) {
     db_.bookkeeping_write("forget old failed sign-ins", [&] {
         db_.session() << "DELETE FROM sign_in_failures WHERE failed_at < :time", soci::use(time);
+        // Attempts of a process that died on the way: long since ignored.
+        db_.session() << "DELETE FROM sign_in_attempts WHERE started_at < :time", soci::use(time);
     });
 }
 

@@ -32,15 +32,16 @@ class SessionRepository {
     // Every open session of the user, at once (password change, account disabled).
     void revoke_all_of(std::int64_t user_id, const std::string& now);
 
-    // A sign-in attempt, stored (committed) before its password is checked; it counts as a failure
-    // until a success clears the username's failures. Returns its id.
-    std::int64_t record_attempt(const std::string& username, const std::string& origin, const std::string& now);
-    // An attempt refused without checking its password (the account was locked).
-    void forget_attempt(std::int64_t attempt);
-    // The newest `limit` failures and attempts for the username since `since` other than
-    // `except` (the caller's own attempt), newest first.
-    std::vector<std::string> failures_since(const std::string& username, const std::string& since, int limit,
-                                            std::int64_t except);
+    // A sign-in attempt in flight, stored (committed) before its password is checked, so that
+    // attempts sent at once see each other. Returns its id, for end_attempt().
+    std::int64_t start_attempt(const std::string& username, const std::string& now);
+    void end_attempt(std::int64_t attempt);
+    // Attempts for the username started after `since`, other than `except` (the caller's own).
+    int attempts_in_flight(const std::string& username, const std::string& since, std::int64_t except);
+
+    void record_failure(const std::string& username, const std::string& origin, const std::string& now);
+    // The newest `limit` failures for the username since `since`, newest first.
+    std::vector<std::string> failures_since(const std::string& username, const std::string& since, int limit);
     void clear_failures(const std::string& username);
     void forget_failures_before(const std::string& time);
 

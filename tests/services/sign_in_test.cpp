@@ -1,0 +1,108 @@
+// Signing in on SQLite and MariaDB, around the lockout: attempts in flight (stored before their
+// password is checked) limit how many are checked at once, but never lock an account nor end a
+// lock; a correct password is never counted as a failure, even when the database fails on the way.
+#include "services/sign_in.hpp"
+
+#include <gtest/gtest.h>
+
+#include "domain/timestamp.hpp"
+#include "services/account_service.hpp"
+#include "services/district_service.hpp"
+#include "storage/session_repository.hpp"
+#include "support/arrange.hpp"
+#include "support/backend_test.hpp"
+#include "support/sample_plan.hpp"
+
+namespace dplan {
+namespace {
+
+using namespace std::chrono_literals;
+
+class SignInTest : public testing::BackendTest {
+  protected:
+    void SetUp() override {
+        BackendTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
+        migrate();
+        User user{0, "officer.sign", "officer.sign", Role::officer, testing::create_sample_district(db()), std::nullopt,
+                  "192.0.2.1"};
+        AccountService(db(), system_user()).add_user(user, password);
+    }
+
+    // The message a refused sign-in gives, or "signed in".
+    std::string try_sign_in(const std::string& typed) {
+        try {
+            SignInService(db(), SignInPolicy{}).sign_in("officer.sign", typed, "192.0.2.9");
+            return "signed in";
+        } catch (const SignInRefused& e) {
+            return e.message().en;
+        }
+    }
+
+    void store_failure(std::chrono::minutes ago) {
+        const auto at = utc_iso8601(std::chrono::system_clock::now() - ago);
+        testing::arrange(db(), [&] { SessionRepository(db()).record_failure("officer.sign", "192.0.2.9", at); });
+    }
+
+    int rows(const std::string& table) {
+        int count = 0;
+        db().session() << "SELECT COUNT(*) FROM " + table, soci::into(count);
+        return count;
+    }
+
+    const std::string password = "a long enough password";
+};
+
+TEST_P(SignInTest, AttemptsInFlightAskForAMomentAndNeverLockTheAccount) {
+    SessionRepository sessions(db());
+    std::vector<std::int64_t> in_flight;
+    for (int i = 0; i < 5; ++i) in_flight.push_back(sessions.start_attempt("officer.sign", now_utc_iso8601()));
+    EXPECT_EQ(try_sign_in(password), "too many sign-in attempts for this account at once; try again in a moment");
+    EXPECT_EQ(rows("sign_in_failures"), 0) << "asking for a moment is not a failure";
+    for (const auto id : in_flight) sessions.end_attempt(id);
+    EXPECT_EQ(try_sign_in(password), "signed in");
+    EXPECT_EQ(rows("sign_in_attempts"), 0);
+}
+
+TEST_P(SignInTest, FailuresAndAttemptsInFlightTogetherGetNoMoreChecksThanTheLimit) {
+    for (int i = 0; i < 3; ++i) store_failure(1min);
+    SessionRepository sessions(db());
+    const auto first = sessions.start_attempt("officer.sign", now_utc_iso8601());
+    EXPECT_EQ(try_sign_in("wrong guess"), "wrong username or password") << "3 failed, 1 in flight: a fifth check";
+    const auto second = sessions.start_attempt("officer.sign", now_utc_iso8601());
+    EXPECT_EQ(try_sign_in("another guess"), "too many sign-in attempts for this account at once; try again in a moment")
+        << "4 failed, 1 in flight: a sixth check would be one too many";
+    sessions.end_attempt(first);
+    sessions.end_attempt(second);
+}
+
+// Failures at 17, 16 and three at 7 minutes ago lock the account until 8 minutes from now. The
+// newest attempts, in flight, must not push the oldest failure out of the lock's count.
+TEST_P(SignInTest, AttemptsInFlightDoNotEndALock) {
+    store_failure(17min);
+    store_failure(16min);
+    for (int i = 0; i < 3; ++i) store_failure(7min);
+    SessionRepository sessions(db());
+    const auto other = sessions.start_attempt("officer.sign", now_utc_iso8601());
+    const auto locked = try_sign_in(password);
+    EXPECT_NE(locked.find("the account is locked; try again in 8 minutes"), std::string::npos) << locked;
+    sessions.end_attempt(other);
+    EXPECT_EQ(rows("sign_in_failures"), 5) << "tries while locked are not failures";
+    EXPECT_EQ(rows("sign_in_attempts"), 0) << "and leave no attempt behind";
+}
+
+// The database fails after the attempt was stored (here: the sessions table is gone while the
+// session would be written). The right password was typed: no failure may remain.
+TEST_P(SignInTest, ACorrectPasswordIsNeverCountedAsAFailureWhenTheDatabaseFails) {
+    db().session() << "ALTER TABLE sessions RENAME TO sessions_away";
+    for (int i = 0; i < 6; ++i) EXPECT_THROW(try_sign_in(password), StorageError);
+    db().session() << "ALTER TABLE sessions_away RENAME TO sessions";
+    EXPECT_EQ(rows("sign_in_failures"), 0);
+    EXPECT_EQ(rows("sign_in_attempts"), 0);
+    EXPECT_EQ(try_sign_in(password), "signed in");
+}
+
+DPLAN_INSTANTIATE_BACKEND_TESTS(SignInTest);
+
+}  // namespace
+}  // namespace dplan
