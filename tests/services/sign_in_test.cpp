@@ -24,7 +24,12 @@ class SignInTest : public testing::BackendTest {
         BackendTest::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
         migrate();
-        User user{0, "officer.sign", "officer.sign", Role::officer, testing::create_sample_district(db()), std::nullopt,
+        User user{0,
+                  "officer.sign",
+                  "officer.sign",
+                  Role::officer,
+                  testing::create_sample_district(db()),
+                  std::nullopt,
                   "192.0.2.1"};
         AccountService(db(), system_user()).add_user(user, password);
     }
