@@ -57,16 +57,22 @@ SignInService::SignInService(Database& db, SignInPolicy policy, ReadCache* cache
     : db_(db), policy_(policy), cache_(cache) {}
 
 void SignInService::refuse_if_locked(const std::string& username) {
-    const auto failures = SessionRepository(db_).failures_since(
-        username, earlier(policy_.failure_window + policy_.lockout), policy_.max_failures);
-    if (failures.empty() || static_cast<int>(failures.size()) < policy_.max_failures) return;
-    // failures[0] is the newest: the lock began with it if all of them fall within one window.
-    const auto newest = parse_utc_iso8601(failures.front());
-    const auto oldest = parse_utc_iso8601(failures.back());
-    if (!newest || !oldest || *newest - *oldest > policy_.failure_window) return;
-    const auto until = *newest + policy_.lockout;
-    if (std::chrono::system_clock::now() >= until) return;
-    const auto minutes = std::chrono::ceil<std::chrono::minutes>(until - std::chrono::system_clock::now()).count();
+    // Every run of max_failures failures (newest first) that fell within one window locks the
+    // account until its newest + lockout; all of them are looked at, not only the newest run, so a
+    // failure stored late (an attempt that was in flight when the lock began) cannot end a lock.
+    const auto failures =
+        SessionRepository(db_).failures_since(username, earlier(policy_.failure_window + policy_.lockout), 1000);
+    const auto run = static_cast<std::size_t>(policy_.max_failures);
+    std::optional<std::chrono::system_clock::time_point> until;
+    for (std::size_t newest = 0; newest + run <= failures.size(); ++newest) {
+        const auto first = parse_utc_iso8601(failures[newest]);
+        const auto last = parse_utc_iso8601(failures[newest + run - 1]);
+        if (!first || !last || *first - *last > policy_.failure_window) continue;
+        if (!until || *first + policy_.lockout > *until) until = *first + policy_.lockout;
+    }
+    const auto now = std::chrono::system_clock::now();
+    if (!until || now >= *until) return;
+    const auto minutes = std::chrono::ceil<std::chrono::minutes>(*until - now).count();
     throw SignInRefused(
         {fmt::format("登入失敗次數過多，帳戶已暫時鎖定；請於 {} 分鐘後再試", minutes),
          fmt::format("too many failed sign-ins: the account is locked; try again in {} minutes", minutes)});
@@ -74,9 +80,14 @@ void SignInService::refuse_if_locked(const std::string& username) {
 
 void SignInService::refuse_if_crowded(const std::string& username, std::int64_t attempt) {
     SessionRepository sessions(db_);
-    const auto failures = sessions.failures_since(username, earlier(policy_.failure_window), policy_.max_failures);
+    // Attempts first, failures second: an attempt that turns into a failure in between (one
+    // transaction) is then counted twice, never missed.
     const int in_flight = sessions.attempts_in_flight(username, earlier(attempt_lifetime), attempt);
-    if (static_cast<int>(failures.size()) + in_flight < policy_.max_failures) return;
+    const auto failures = static_cast<int>(
+        sessions.failures_since(username, earlier(policy_.failure_window), policy_.max_failures).size());
+    // As many checks as one after another would get before the next lock: the failures still
+    // missing for one, and at least one once a lock has run out (a wrong one locks again).
+    if (in_flight < std::max(policy_.max_failures - failures, 1)) return;
     throw SignInRefused({"此帳戶同時有太多登入嘗試，請稍候片刻再試",
                          "too many sign-in attempts for this account at once; try again in a moment"});
 }

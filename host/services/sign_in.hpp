@@ -88,9 +88,9 @@ class SignInService {
     // Throws SignInRefused when the failures stored lock the account. Attempts in flight never
     // lock it (nor end a lock): they may yet succeed.
     void refuse_if_locked(const std::string& username);
-    // Throws SignInRefused ("try again in a moment") when the failures that count towards a lock
-    // and the other attempts in flight already make the most a lock allows: no more passwords are
-    // checked at once than one after another.
+    // Throws SignInRefused ("try again in a moment") when the other attempts in flight already
+    // take the checks left before the next lock: no more passwords are checked at once than one
+    // after another.
     void refuse_if_crowded(const std::string& username, std::int64_t attempt);
     // Records the failure and ends `attempt` in one write, then throws SignInRefused.
     // `account`: the account of the name tried, when there is one.

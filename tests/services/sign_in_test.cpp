@@ -35,16 +35,16 @@ class SignInTest : public testing::BackendTest {
     }
 
     // The message a refused sign-in gives, or "signed in".
-    std::string try_sign_in(const std::string& typed) {
+    std::string try_sign_in(const std::string& typed, SignInPolicy policy = {}) {
         try {
-            SignInService(db(), SignInPolicy{}).sign_in("officer.sign", typed, "192.0.2.9");
+            SignInService(db(), policy).sign_in("officer.sign", typed, "192.0.2.9");
             return "signed in";
         } catch (const SignInRefused& e) {
             return e.message().en;
         }
     }
 
-    void store_failure(std::chrono::minutes ago) {
+    void store_failure(std::chrono::seconds ago) {
         const auto at = utc_iso8601(std::chrono::system_clock::now() - ago);
         testing::arrange(db(), [&] { SessionRepository(db()).record_failure("officer.sign", "192.0.2.9", at); });
     }
@@ -105,6 +105,28 @@ TEST_P(SignInTest, ACorrectPasswordIsNeverCountedAsAFailureWhenTheDatabaseFails)
     EXPECT_EQ(rows("sign_in_failures"), 0);
     EXPECT_EQ(rows("sign_in_attempts"), 0);
     EXPECT_EQ(try_sign_in(password), "signed in");
+}
+
+// A lockout shorter than the window: once it has run out the owner signs in, although the
+// failures that caused it still lie within the window.
+TEST_P(SignInTest, ALockThatHasRunOutLetsTheOwnerInWithinTheWindow) {
+    SignInPolicy policy;
+    policy.failure_window = 120s;
+    policy.lockout = 20s;
+    for (int i = 0; i < 5; ++i) store_failure(60s);
+    EXPECT_EQ(try_sign_in(password, policy), "signed in");
+}
+
+// Failures at 126, 125, 124, 123 and 64 seconds ago locked the account (window 120 s, lockout
+// 600 s). A failure stored now, by an attempt that was in flight all along, makes the newest five
+// span more than a window; the lock that began 64 seconds ago still holds.
+TEST_P(SignInTest, AFailureStoredLateDoesNotEndALock) {
+    SignInPolicy policy;
+    policy.failure_window = 120s;
+    policy.lockout = 600s;
+    for (const auto ago : {126s, 125s, 124s, 123s, 64s, 0s}) store_failure(ago);
+    const auto answer = try_sign_in(password, policy);
+    EXPECT_NE(answer.find("the account is locked; try again in 9 minutes"), std::string::npos) << answer;
 }
 
 DPLAN_INSTANTIATE_BACKEND_TESTS(SignInTest);
