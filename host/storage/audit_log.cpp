@@ -104,27 +104,19 @@ std::string audit_entry_hash(const AuditEntry& entry) {
 
 namespace {
 
-// The chain's head. A writer on MariaDB reads it FOR UPDATE (its turn: Database::write).
-template <bool ForUpdate>
-struct HeadRead final : KeptStatement {
-    ChainHead head;
-    soci::statement statement;
-    explicit HeadRead(soci::session& session)
-        : statement(
-              (session.prepare << (ForUpdate ? "SELECT sequence, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE"
-                                             : "SELECT sequence, entry_hash FROM audit_head WHERE id = 1"),
-               soci::into(head.sequence), soci::into(head.hash))) {}
-};
-
+// The chain's head, read here only when the write holds none (Database::held_audit_head) and by
+// verification: a writer on MariaDB reads it FOR UPDATE.
 ChainHead read_head(Database& db, bool lock) {
-    const bool found =
-        lock ? db.run_kept(db.kept<HeadRead<true>>().statement) : db.run_kept(db.kept<HeadRead<false>>().statement);
-    if (!found) {
+    ChainHead head;
+    const std::string sql =
+        std::string("SELECT sequence, entry_hash FROM audit_head WHERE id = 1") + (lock ? " FOR UPDATE" : "");
+    db.session() << sql, soci::into(head.sequence), soci::into(head.hash);
+    if (!db.session().got_data()) {
         throw StorageError({"審計記錄的鏈頭不見了：資料庫已被改動，寫入不獲接受。請從備份還原。",
                             "the audit log's head row is missing: the database was tampered with, and no write is "
                             "accepted; restore it from a backup"});
     }
-    return lock ? db.kept<HeadRead<true>>().head : db.kept<HeadRead<false>>().head;
+    return head;
 }
 
 struct EntryInsert final : KeptStatement {

@@ -118,11 +118,14 @@ struct Commit final : KeptSql {
 struct Rollback final : KeptSql {
     explicit Rollback(soci::session& session) : KeptSql(session, "ROLLBACK") {}
 };
-struct AuditHeadForUpdate final : KeptStatement {
+// The audit log's head as a write takes its turn; on MariaDB locked until the write ends.
+struct AuditHeadAtTurn final : KeptStatement {
     Database::AuditHead head;
     soci::statement statement;
-    explicit AuditHeadForUpdate(soci::session& session)
-        : statement((session.prepare << "SELECT sequence, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE",
+    explicit AuditHeadAtTurn(soci::session& session)
+        : statement((session.prepare << (session.get_backend_name() == "mysql"
+                                             ? "SELECT sequence, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE"
+                                             : "SELECT sequence, entry_hash FROM audit_head WHERE id = 1"),
                      soci::into(head.sequence), soci::into(head.hash))) {}
 };
 
@@ -307,8 +310,7 @@ bool Database::has_audit_log() {
 }
 
 void Database::take_turn_to_audit() {
-    if (dialect() != Dialect::mysql) return;
-    auto& turn = kept<AuditHeadForUpdate>();
+    auto& turn = kept<AuditHeadAtTurn>();
     if (run_kept(turn.statement)) held_audit_head_ = turn.head;  // no row: the audit log reports it
 }
 

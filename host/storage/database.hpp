@@ -60,8 +60,9 @@ class Database {
         long long sequence = 0;
         std::string hash;
     };
-    // The head as the open write holds it: on MariaDB read (FOR UPDATE) when the write took its
-    // turn, and after each entry the one it added. Nothing until then: the audit log reads it.
+    // The head as the open write holds it: read when the write took its turn (on MariaDB FOR
+    // UPDATE), and after each entry the one it added. Nothing when the write took no turn (the
+    // audit log did not exist yet) or lost it (DDL): the audit log reads it then.
     const std::optional<AuditHead>& held_audit_head() const { return held_audit_head_; }
     // MariaDB commits the open transaction before each DDL statement (CREATE, ALTER), which also
     // lets go of the audit head's lock taken with the write's turn: the next entry reads (and
@@ -123,11 +124,11 @@ class Database {
 
     // Whether the schema has the audit log yet (remembered once seen: it is never removed).
     bool has_audit_log();
-    // On MariaDB, locks the audit log's head row before anything else, so audited writes take
-    // turns: each adds its entry to the head the previous one left, and since every writer takes
-    // this lock first, no writer can hold it while waiting for rows another writer holds (no
-    // deadlock). The head read with the lock is held for the audit log (one round trip less).
-    // SQLite's BEGIN IMMEDIATE already lets one writer in at a time.
+    // Reads the audit log's head for the write's entries (held_audit_head). On MariaDB it locks
+    // the head row before anything else, so audited writes take turns: each adds its entry to the
+    // head the previous one left, and since every writer takes this lock first, no writer can
+    // hold it while waiting for rows another writer holds (no deadlock). SQLite's BEGIN IMMEDIATE
+    // already lets one writer in at a time.
     void take_turn_to_audit();
     [[noreturn]] void throw_unaudited(std::string_view what) const;
 
