@@ -64,12 +64,6 @@ class GenerationCache {
     std::unordered_map<Key, Entry> entries_;
 };
 
-// A session as its token's hash found it, with the user it acts as.
-struct CachedSession {
-    StoredSession session;
-    User user;
-};
-
 // A plan with its JSON form (docs/plan-json.md), rendered once per change rather than per read.
 struct RenderedPlan {
     Plan plan;
@@ -84,12 +78,12 @@ class ReadCache {
 
     // What every database connection reports its writes to, and the change watcher confirms.
     ChangeGeneration& generation() { return generation_; }
-    GenerationCache<std::string, CachedSession>& sessions() { return sessions_; }  // by the token's SHA-256
+    GenerationCache<std::string, StoredSession>& sessions() { return sessions_; }  // by the token's SHA-256
     GenerationCache<std::int64_t, RenderedPlan>& plans() { return plans_; }        // by plan id
 
   private:
     ChangeGeneration generation_;  // first: the caches refer to it
-    GenerationCache<std::string, CachedSession> sessions_{generation_, 100'000};
+    GenerationCache<std::string, StoredSession> sessions_{generation_, 100'000};
     GenerationCache<std::int64_t, RenderedPlan> plans_{generation_, 1'000};  // a plan's JSON may be 100 KB
 };
 

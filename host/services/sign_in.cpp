@@ -169,7 +169,7 @@ User SignInService::authenticate_for_read(const std::string& token) {
         // Active within the resolution, which is a quarter of the idle timeout at most: it has not
         // gone idle, and its activity needs no note yet.
         const std::string now = now_utc_iso8601();
-        if (kept->session.expires_at > now && kept->session.last_seen_at > earlier(activity_resolution())) {
+        if (kept->expires_at > now && kept->last_seen_at > earlier(activity_resolution())) {
             return kept->user;
         }
     }
@@ -194,13 +194,8 @@ User SignInService::authenticate_from_database(const std::string& token_hash, st
         sessions.touch(session->id, now);
         session->last_seen_at = now;
     }
-    auto user = UserRepository(db_).find_by_id(session->user_id);
-    if (!user) throw NotSignedIn(not_signed_in);
-    if (keep_in) {
-        cache_->sessions().keep(token_hash, std::make_shared<const CachedSession>(CachedSession{*session, *user}),
-                                *keep_in);
-    }
-    return *user;
+    if (keep_in) cache_->sessions().keep(token_hash, std::make_shared<const StoredSession>(*session), *keep_in);
+    return session->user;
 }
 
 void SignInService::sign_out(const std::string& token, const User& user) {

@@ -29,6 +29,11 @@ class AuditLog {
     AuditVerification verify(const std::optional<AuditAnchor>& anchor = std::nullopt);
 
   private:
+    // SQLite: the entry and the head's move, now (round trips cost nothing in-process).
+    void insert_now(const AuditEntry& entry, long long previous_sequence);
+    // MariaDB: the same two statements, sent with the write's COMMIT in one round trip.
+    void send_with_commit(const AuditEntry& entry, long long previous_sequence);
+
     Database& db_;
 };
 

@@ -7,6 +7,8 @@
 
 #include <filesystem>
 
+#include "storage/statement_batch.hpp"
+
 namespace dplan {
 
 namespace {
@@ -118,16 +120,21 @@ struct Commit final : KeptSql {
 struct Rollback final : KeptSql {
     explicit Rollback(soci::session& session) : KeptSql(session, "ROLLBACK") {}
 };
-// The audit log's head as a write takes its turn; on MariaDB locked until the write ends.
+// The audit log's head as a write takes its turn (SQLite; MariaDB reads it with BEGIN).
 struct AuditHeadAtTurn final : KeptStatement {
     Database::AuditHead head;
     soci::statement statement;
     explicit AuditHeadAtTurn(soci::session& session)
-        : statement((session.prepare << (session.get_backend_name() == "mysql"
-                                             ? "SELECT sequence, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE"
-                                             : "SELECT sequence, entry_hash FROM audit_head WHERE id = 1"),
+        : statement((session.prepare << "SELECT sequence, entry_hash FROM audit_head WHERE id = 1",
                      soci::into(head.sequence), soci::into(head.hash))) {}
 };
+
+// MariaDB: a write's BEGIN and, when it takes its turn to audit, the head's lock: one round trip.
+const std::vector<std::string> begin_with_audit_turn{
+    "START TRANSACTION", "SELECT sequence, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE"};
+// Above this, statements waiting for COMMIT are sent on their own (MariaDB's max_allowed_packet
+// is 16 MB by default; an import records thousands of entries).
+constexpr std::size_t batch_bytes = 1 << 20;
 
 // The column MariaDB (strict mode) named when it refused a text too long for it: "Data too long
 // for column 'body' at row 1", or, when the cut fell inside a character, "Incorrect string value:
@@ -159,6 +166,7 @@ void prepare_mysql_session(soci::session& session) {
     session << "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'";
     session << "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_520_ci";
     session << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
+    allow_statement_batches(session);
 }
 
 std::unique_ptr<soci::session> open_mysql(const DatabaseUrl& url) {
@@ -198,24 +206,38 @@ Database::Database(DatabaseUrl url, std::unique_ptr<soci::session> session)
     if (url_.dialect == Dialect::sqlite) writer_turn_ = sqlite_writer_turn(url_.sqlite_path);
 }
 
-Database::WriteTransaction::WriteTransaction(Database& db) : db_(db) {
-    if (db_.dialect() == Dialect::sqlite) {
-        turn_ = db_.writer_turn_->take(sqlite_write_wait);
-        if (!turn_) {
-            throw StorageError(
-                {fmt::format("資料庫 {} 在 {} 秒內一直忙於其他寫入；資料未有改動，請稍後再試。", db_.url_.redacted(),
-                             sqlite_write_wait.count()),
-                 fmt::format("the database {} stayed busy with other writes for {} s; nothing was changed, try again "
-                             "shortly",
-                             db_.url_.redacted(), sqlite_write_wait.count())});
+Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn) : db_(db) {
+    db_.sent_with_commit_.clear();
+    db_.sent_with_commit_bytes_ = 0;
+    if (db_.dialect() == Dialect::mysql) {
+        if (!take_audit_turn) {
+            db_.session_->begin();
+            return;
         }
-        db_.run_kept(db_.kept<BeginImmediate>().statement);
-    } else {
-        db_.session_->begin();
+        const auto head = run_statement_batch(*db_.session_, begin_with_audit_turn);
+        // No row: the audit log reports the missing head when the write records its entry.
+        if (head && head->size() == 2 && (*head)[0] && (*head)[1]) {
+            db_.held_audit_head_ = AuditHead{std::stoll(*(*head)[0]), *(*head)[1]};
+        }
+        return;
     }
+    turn_ = db_.writer_turn_->take(sqlite_write_wait);
+    if (!turn_) {
+        throw StorageError(
+            {fmt::format("資料庫 {} 在 {} 秒內一直忙於其他寫入；資料未有改動，請稍後再試。", db_.url_.redacted(),
+                         sqlite_write_wait.count()),
+             fmt::format("the database {} stayed busy with other writes for {} s; nothing was changed, try again "
+                         "shortly",
+                         db_.url_.redacted(), sqlite_write_wait.count())});
+    }
+    db_.run_kept(db_.kept<BeginImmediate>().statement);
+    if (!take_audit_turn) return;
+    auto& turn = db_.kept<AuditHeadAtTurn>();
+    if (db_.run_kept(turn.statement)) db_.held_audit_head_ = turn.head;
 }
 
 Database::WriteTransaction::~WriteTransaction() {
+    db_.sent_with_commit_.clear();
     if (finished_) return;
     try {
         if (db_.dialect() == Dialect::sqlite) {
@@ -235,22 +257,43 @@ Database::WriteTransaction::~WriteTransaction() {
 }
 
 void Database::WriteTransaction::commit() {
-    try {
-        if (db_.dialect() == Dialect::sqlite) {
-            db_.run_kept(db_.kept<Commit>().statement);
-        } else {
-            db_.session_->commit();
-        }
-        finished_ = true;
-    } catch (const soci::soci_error& e) {
+    if (db_.dialect() == Dialect::sqlite) {
         // SQLite either commits or leaves the transaction open to be rolled back: nothing was
-        // changed, and the usual message says so. MariaDB may have committed before the answer
-        // was lost, so no one can say whether the change is in.
-        if (db_.dialect() == Dialect::sqlite) throw;
+        // changed, and the usual message says so.
+        db_.run_kept(db_.kept<Commit>().statement);
+        finished_ = true;
+        return;
+    }
+    auto statements = std::move(db_.sent_with_commit_);
+    db_.sent_with_commit_.clear();
+    statements.emplace_back("COMMIT");
+    try {
+        run_statement_batch(*db_.session_, statements);
+        finished_ = true;
+    } catch (const BatchStatementFailed& e) {
+        // A statement before the COMMIT was refused: the transaction is open and is rolled back.
+        if (e.statement() + 1 < statements.size() && !db_.connection_lost(e)) throw;
+        // MariaDB may have committed before the answer was lost, so no one can say whether the
+        // change is in.
         finished_ = true;  // the connection is gone: there is nothing left to roll back
         throw db_.commit_outcome_unknown(e);
     }
 }
+
+void Database::send_with_commit(std::string statement) {
+    sent_with_commit_bytes_ += statement.size();
+    sent_with_commit_.push_back(std::move(statement));
+    if (sent_with_commit_bytes_ > batch_bytes) send_batch_now();
+}
+
+void Database::send_batch_now() {
+    auto statements = std::move(sent_with_commit_);
+    sent_with_commit_.clear();
+    sent_with_commit_bytes_ = 0;
+    run_statement_batch(*session_, statements);
+}
+
+std::string Database::quoted(std::string_view text) { return mysql_quoted(*session_, text); }
 
 bool Database::connection_lost(const soci::soci_error& e) const {
     if (dialect() != Dialect::mysql) return false;
@@ -307,11 +350,6 @@ bool Database::has_table(std::string_view name) {
 bool Database::has_audit_log() {
     if (!audit_log_seen_) audit_log_seen_ = has_table("audit_head");
     return audit_log_seen_;
-}
-
-void Database::take_turn_to_audit() {
-    auto& turn = kept<AuditHeadAtTurn>();
-    if (run_kept(turn.statement)) held_audit_head_ = turn.head;  // no row: the audit log reports it
 }
 
 bool Database::run_kept(soci::statement& statement) {

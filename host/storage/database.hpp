@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/database_url.hpp"
 #include "domain/error.hpp"
@@ -73,6 +74,13 @@ class Database {
         ++audit_entries_;
         held_audit_head_ = std::move(new_head);
     }
+    // MariaDB: a statement of the open write sent with its COMMIT, in one round trip
+    // (storage/statement_batch.hpp); the audit log's entries go this way, since the write holds
+    // the head's lock until COMMIT. Values must be quoted with quoted(). Sent earlier, without the
+    // COMMIT, once they add up to more than a batch should carry. Dropped if the write fails.
+    void send_with_commit(std::string statement);
+    // `text` as a string literal for this MariaDB connection.
+    std::string quoted(std::string_view text);
 
     // This connection's kept statement of type T (storage/kept_statement.hpp), prepared once.
     template <typename T>
@@ -102,11 +110,10 @@ class Database {
         const bool must_audit = auditing == Auditing::required && has_audit_log();
         WriteReport report{auditing == Auditing::required ? writes_reported_to_ : nullptr};
         return guarded(what, [&] {
-            WriteTransaction transaction(*this);
-            DepthGuard outermost(transaction_depth_);
             audit_entries_ = 0;
             held_audit_head_.reset();
-            if (must_audit) take_turn_to_audit();
+            WriteTransaction transaction(*this, must_audit);
+            DepthGuard outermost(transaction_depth_);
             if constexpr (std::is_void_v<decltype(step())>) {
                 step();
                 if (must_audit && audit_entries_ == 0) throw_unaudited(what);
@@ -124,21 +131,22 @@ class Database {
 
     // Whether the schema has the audit log yet (remembered once seen: it is never removed).
     bool has_audit_log();
-    // Reads the audit log's head for the write's entries (held_audit_head). On MariaDB it locks
-    // the head row before anything else, so audited writes take turns: each adds its entry to the
-    // head the previous one left, and since every writer takes this lock first, no writer can
-    // hold it while waiting for rows another writer holds (no deadlock). SQLite's BEGIN IMMEDIATE
-    // already lets one writer in at a time.
-    void take_turn_to_audit();
     [[noreturn]] void throw_unaudited(std::string_view what) const;
+    void send_batch_now();
 
     // Begins a write transaction; rolls it back unless commit() was called. When COMMIT itself
     // fails on MariaDB, commit() throws a StorageError saying the outcome is unknown. On SQLite it begins
     // IMMEDIATE: a deferred transaction that later upgrades to a write gets SQLITE_BUSY at once
     // in WAL mode, without waiting out the busy timeout, so concurrent writers would fail.
+    // With `take_audit_turn` it reads the audit log's head for the write's entries
+    // (held_audit_head). On MariaDB it locks the head row before anything else (in BEGIN's round
+    // trip), so audited writes take turns: each adds its entry to the head the previous one left,
+    // and since every writer takes this lock first, no writer can hold it while waiting for rows
+    // another writer holds (no deadlock). SQLite's BEGIN IMMEDIATE already lets one writer in at
+    // a time.
     class WriteTransaction {
       public:
-        explicit WriteTransaction(Database& db);
+        WriteTransaction(Database& db, bool take_audit_turn);
         ~WriteTransaction();
         void commit();
         WriteTransaction(const WriteTransaction&) = delete;
@@ -202,7 +210,9 @@ class Database {
 
     DatabaseUrl url_;
     std::unique_ptr<soci::session> session_;
-    KeptStatements kept_;  // after session_: destroyed before the connection closes
+    KeptStatements kept_;                        // after session_: destroyed before the connection closes
+    std::vector<std::string> sent_with_commit_;  // MariaDB: the open write's, see send_with_commit
+    std::size_t sent_with_commit_bytes_ = 0;
     int transaction_depth_ = 0;
     int audit_entries_ = 0;                     // entries recorded in the open transaction
     std::optional<AuditHead> held_audit_head_;  // see held_audit_head()

@@ -1,5 +1,7 @@
 #include "storage/session_repository.hpp"
 
+#include "storage/user_row.hpp"
+
 namespace dplan {
 
 void SessionRepository::create(const std::string& token_hash, std::int64_t user_id, const std::string& origin,
@@ -15,20 +17,30 @@ void SessionRepository::create(const std::string& token_hash, std::int64_t user_
 
 namespace {
 
-// Every signed-in request looks its session up: kept prepared.
+// Every signed-in request looks its session up, with its user in the same round trip: kept
+// prepared.
 struct SessionByToken final : KeptStatement {
     std::string token_hash;
-    long long id = 0, user = 0;
+    long long id = 0;
     int disabled = 0;
     std::string last_seen_at, expires_at, revoked_at;
     soci::indicator revoked_flag = soci::i_ok;
+    UserRow user;
     soci::statement statement;
-    explicit SessionByToken(soci::session& session)
-        : statement(
-              (session.prepare << "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.revoked_at, u.disabled "
-                                  "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :hash",
-               soci::use(token_hash), soci::into(id), soci::into(user), soci::into(last_seen_at),
-               soci::into(expires_at), soci::into(revoked_at, revoked_flag), soci::into(disabled))) {}
+    explicit SessionByToken(soci::session& session) : statement(session) {
+        statement.exchange(soci::use(token_hash));
+        statement.exchange(soci::into(id));
+        statement.exchange(soci::into(last_seen_at));
+        statement.exchange(soci::into(expires_at));
+        statement.exchange(soci::into(revoked_at, revoked_flag));
+        statement.exchange(soci::into(disabled));
+        user.bind(statement);
+        statement.alloc();
+        statement.prepare("SELECT s.id, s.last_seen_at, s.expires_at, s.revoked_at, u.disabled, " +
+                          UserRow::columns("u.") +
+                          " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :hash");
+        statement.define_and_bind();
+    }
 };
 
 }  // namespace
@@ -40,7 +52,7 @@ std::optional<StoredSession> SessionRepository::find(const std::string& token_ha
         if (!db_.run_kept(query.statement)) return std::nullopt;
         StoredSession found;
         found.id = query.id;
-        found.user_id = query.user;
+        found.user = query.user.to_user();
         found.last_seen_at = query.last_seen_at;
         found.expires_at = query.expires_at;
         found.revoked = query.revoked_flag == soci::i_ok;

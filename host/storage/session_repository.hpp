@@ -7,13 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "domain/user.hpp"
 #include "storage/database.hpp"
 
 namespace dplan {
 
 struct StoredSession {
     std::int64_t id = 0;
-    std::int64_t user_id = 0;
+    User user;  // as the same read found it
     std::string last_seen_at;
     std::string expires_at;
     bool revoked = false;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "domain/timestamp.hpp"
+#include "storage/user_row.hpp"
 
 namespace dplan {
 
@@ -38,35 +39,7 @@ std::int64_t UserRepository::create(const User& user, const std::string& passwor
 
 namespace {
 
-// The columns of one user, as read; to_user() turns them into the domain's User.
-struct UserRow {
-    long long id = 0;
-    long long district = 0, organisation = 0;
-    soci::indicator district_flag = soci::i_ok, organisation_flag = soci::i_ok;
-    std::string username, display_name, role;
-
-    void bind(soci::statement& statement) {
-        statement.exchange(soci::into(id));
-        statement.exchange(soci::into(username));
-        statement.exchange(soci::into(display_name));
-        statement.exchange(soci::into(role));
-        statement.exchange(soci::into(district, district_flag));
-        statement.exchange(soci::into(organisation, organisation_flag));
-    }
-
-    User to_user() const {
-        User user;
-        user.id = id;
-        user.username = username;
-        user.display_name = display_name;
-        user.role = parse_role(role).value_or(Role::viewer);
-        if (district_flag == soci::i_ok) user.district_id = district;
-        if (organisation_flag == soci::i_ok) user.organisation_id = organisation;
-        return user;
-    }
-};
-
-constexpr const char* user_query = "SELECT id, username, display_name, role, district_id, organisation_id FROM users ";
+const std::string user_query = "SELECT " + UserRow::columns("") + " FROM users ";
 
 // Every signed-in request looks its user up by id: kept prepared.
 struct UserById final : KeptStatement {
@@ -77,7 +50,7 @@ struct UserById final : KeptStatement {
         statement.exchange(soci::use(key));
         row.bind(statement);
         statement.alloc();
-        statement.prepare(std::string(user_query) + "WHERE id = :key");
+        statement.prepare(user_query + "WHERE id = :key");
         statement.define_and_bind();
     }
 };
@@ -91,7 +64,7 @@ std::optional<User> UserRepository::find_by_username(const std::string& username
         query.exchange(soci::use(username));
         row.bind(query);
         query.alloc();
-        query.prepare(std::string(user_query) + "WHERE username = :key");
+        query.prepare(user_query + "WHERE username = :key");
         query.define_and_bind();
         if (!query.execute(true)) return std::nullopt;
         return row.to_user();
