@@ -26,11 +26,10 @@ ApiResponse me(RouteContext& context) { return json_response(user_json(context.s
 ApiResponse change_password(RouteContext& context) {
     const auto& body = context.body();
     try {
-        context.services.accounts().change_own_password(required_string(body, "current_password"),
-                                                        required_string(body, "new_password"));
-    } catch (const PermissionDenied& e) {
-        // A wrong current password is a failed sign-in: as slow, so a stolen token cannot be used
-        // to guess the password quickly.
+        context.services.sign_in().change_own_password(
+            context.services.user(), required_string(body, "current_password"), required_string(body, "new_password"));
+    } catch (const SignInRefused& e) {
+        // Refused as a sign-in is (as slowly, and counted), but the session itself is fine: 403.
         auto response = error_response(403, "forbidden", e.message());
         response.delay_as_failed_sign_in = true;
         return response;

@@ -22,12 +22,6 @@ nlohmann::json account_fields(const User& account) {
             {"district_id", audit_value(account.district_id)},
             {"organisation_id", audit_value(account.organisation_id)}};
 }
-
-// A password change ends every session of the account, in the same write.
-AuditChange password_change(const User& account) {
-    return {"change password", "user", std::to_string(account.id),
-            changed_fields({{"password", nullptr}}, {{"password", secret_changed}})};
-}
 }  // namespace
 
 AccountService::AccountService(Database& db, User actor) : db_(db), actor_(std::move(actor)) {}
@@ -69,21 +63,6 @@ void AccountService::set_password(const std::string& username, const std::string
         UserRepository(db_).set_password_hash(account.id, hash);
         SessionRepository(db_).revoke_all_of(account.id, now_utc_iso8601());
         record_audit(db_, actor_, password_change(account));
-    });
-}
-
-void AccountService::change_own_password(const std::string& current_password, const std::string& new_password) {
-    UserRepository users(db_);
-    const auto hash = users.password_hash(actor_.id);
-    if (!hash || !verify_password(*hash, current_password)) {
-        throw PermissionDenied(
-            {"目前的密碼不正確，密碼沒有更改", "the current password is wrong; the password was not changed"});
-    }
-    const std::string new_hash = hash_password(new_password);
-    db_.write("change password", [&] {
-        users.set_password_hash(actor_.id, new_hash);
-        SessionRepository(db_).revoke_all_of(actor_.id, now_utc_iso8601());
-        record_audit(db_, actor_, password_change(actor_));
     });
 }
 

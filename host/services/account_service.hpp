@@ -22,8 +22,7 @@ class AccountService {
     // An administrator sets someone's password (at least 10 characters). The user's open
     // sessions end at once, so whoever knew the old password is signed out.
     void set_password(const std::string& username, const std::string& new_password);
-    // The acting user changes their own password, proving they know the current one.
-    void change_own_password(const std::string& current_password, const std::string& new_password);
+    // (A user's change of their own password is the sign-in service's: it checks the current one.)
     // The account can no longer sign in or act, and its sessions end at once; its history stays.
     void disable(const std::string& username);
 

@@ -31,4 +31,10 @@ nlohmann::json audit_value(const std::optional<T>& value) {
 // What the audit log shows for a secret that changed (a password hash): that it changed, never a value.
 inline constexpr const char* secret_changed = "(changed)";
 
+// A password change of `account`, by its holder or an administrator.
+inline AuditChange password_change(const User& account) {
+    return {"change password", "user", std::to_string(account.id),
+            changed_fields({{"password", nullptr}}, {{"password", secret_changed}})};
+}
+
 }  // namespace dplan

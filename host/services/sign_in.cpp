@@ -105,23 +105,18 @@ SignInService::AttemptInFlight::~AttemptInFlight() {
     }
 }
 
-void SignInService::fail(const std::string& username, const std::string& origin, const std::optional<User>& account,
-                         AttemptInFlight& attempt) {
+void SignInService::fail(const std::string& username, const Refusal& refusal, AttemptInFlight& attempt) {
     db_.write("record a failed sign-in", [&] {
         SessionRepository sessions(db_);
         // Failures older than a window and a lockout can no longer lock anything.
         sessions.forget_failures_before(earlier(policy_.failure_window + policy_.lockout));
         // In the same transaction: at no moment is the attempt counted neither in flight nor failed.
-        sessions.record_failure(username, origin, now_utc_iso8601());
+        sessions.record_failure(username, refusal.actor.origin, now_utc_iso8601());
         sessions.end_attempt(attempt.id());
-        // No one signed in: the entry names the account tried, if there is one. What a stranger
-        // typed is not kept: it may be a password typed into the wrong box, and entries last.
-        const std::string tried = account ? account->username : "(unknown account)";
-        const std::string object = account ? std::to_string(account->id) : "-";
-        AuditLog(db_).record({std::nullopt, tried, origin}, {"sign-in refused", "user", object, "{}"});
+        AuditLog(db_).record(refusal.actor, {refusal.action, "user", refusal.object_id, "{}"});
     });
     attempt.ended();
-    throw SignInRefused(refused);
+    throw SignInRefused(refusal.message);
 }
 
 SignedIn SignInService::sign_in(const std::string& username, const std::string& password, const std::string& origin) {
@@ -138,7 +133,14 @@ SignedIn SignInService::sign_in(const std::string& username, const std::string& 
     const auto hash = user ? users.password_hash(user->id) : std::nullopt;
     const bool matches = verify_password(hash ? *hash : stand_in_hash(), password) && hash.has_value();
     if (!user || !matches || user->role == Role::system || users.is_disabled(user->id)) {
-        fail(username, origin, user, attempt);
+        // No one signed in: the entry names the account tried, if there is one. What a stranger
+        // typed is not kept: it may be a password typed into the wrong box, and entries last.
+        fail(username,
+             {{std::nullopt, user ? user->username : "(unknown account)", origin},
+              "sign-in refused",
+              user ? std::to_string(user->id) : "-",
+              refused},
+             attempt);
     }
 
     SignedIn signed_in{new_token(), *user, later(policy_.absolute_lifetime)};
@@ -203,6 +205,33 @@ void SignInService::sign_out(const std::string& token, const User& user) {
         SessionRepository(db_).revoke(session_token_hash(token), now_utc_iso8601());
         record_audit(db_, user, {"sign out", "user", std::to_string(user.id), "{}"});
     });
+}
+
+void SignInService::change_own_password(const User& holder, const std::string& current_password,
+                                        const std::string& new_password) {
+    const std::string new_hash = hash_password(new_password);  // a new password too short: refused first
+    refuse_if_locked(holder.username);
+    AttemptInFlight attempt(db_, holder.username);
+    refuse_if_crowded(holder.username, attempt.id());
+    UserRepository users(db_);
+    const auto hash = users.password_hash(holder.id);
+    if (!hash || current_password.size() > 1024 || !verify_password(*hash, current_password)) {
+        fail(holder.username,
+             {{holder.id, holder.username, holder.origin},
+              "password change refused",
+              std::to_string(holder.id),
+              {"目前的密碼不正確，密碼沒有更改", "the current password is wrong; the password was not changed"}},
+             attempt);
+    }
+    db_.write("change password", [&] {
+        users.set_password_hash(holder.id, new_hash);
+        SessionRepository sessions(db_);
+        sessions.revoke_all_of(holder.id, now_utc_iso8601());
+        sessions.clear_failures(holder.username);
+        sessions.end_attempt(attempt.id());
+        record_audit(db_, holder, password_change(holder));
+    });
+    attempt.ended();
 }
 
 }  // namespace dplan

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "domain/audit_entry.hpp"
 #include "domain/error.hpp"
 #include "domain/user.hpp"
 
@@ -62,6 +63,11 @@ class SignInService {
     User authenticate_for_read(const std::string& token);
     // Ends the session of `token`, which `user` (its holder) signed in with.
     void sign_out(const std::string& token, const User& user);
+    // The signed-in `holder` (origin set) changes their own password; every session of theirs
+    // ends. The current password is checked as a sign-in checks it: a locked account cannot, a
+    // wrong one counts towards the lockout (whoever holds a stolen token guesses no faster than
+    // at the sign-in page), and guesses sent at once get no more checks. Throws SignInRefused.
+    void change_own_password(const User& holder, const std::string& current_password, const std::string& new_password);
 
   private:
     // `keep_in`: the cache generation to keep the session in, read before the session was.
@@ -92,10 +98,15 @@ class SignInService {
     // take the checks left before the next lock: no more passwords are checked at once than one
     // after another.
     void refuse_if_crowded(const std::string& username, std::int64_t attempt);
+    // What a refused password check records and answers.
+    struct Refusal {
+        AuditActor actor;
+        std::string action;     // the audit entry's
+        std::string object_id;  // the account's id, "-" for an unknown name
+        Bilingual message;
+    };
     // Records the failure and ends `attempt` in one write, then throws SignInRefused.
-    // `account`: the account of the name tried, when there is one.
-    [[noreturn]] void fail(const std::string& username, const std::string& origin, const std::optional<User>& account,
-                           AttemptInFlight& attempt);
+    [[noreturn]] void fail(const std::string& username, const Refusal& refusal, AttemptInFlight& attempt);
 
     Database& db_;
     SignInPolicy policy_;

@@ -443,6 +443,28 @@ TEST_P(ServerTest, NoClientCanHoldTheServer) {
     EXPECT_EQ(refused.json()["error"]["code"], "too_many_connections");
 }
 
+// A stolen token is no shortcut: wrong current passwords count as failed sign-ins.
+TEST_P(ServerTest, WrongCurrentPasswordsLockTheAccountLikeFailedSignIns) {
+    const auto client = start();
+    const auto token = client.sign_in("officer.here", test_password);
+    for (int i = 0; i < 5; ++i) {
+        const auto wrong = client.post(
+            "/api/me/password",
+            {{"current_password", "guess " + std::to_string(i)}, {"new_password", "a new long password"}}, token);
+        EXPECT_EQ(wrong.status, 403) << wrong.body;
+        EXPECT_EQ(wrong.json()["error"]["message"]["en"],
+                  "the current password is wrong; the password was not changed");
+    }
+    const auto locked = client.post("/api/login", {{"username", "officer.here"}, {"password", test_password}});
+    EXPECT_EQ(locked.status, 401);
+    EXPECT_NE(locked.body.find("the account is locked"), std::string::npos) << locked.body;
+    const auto right = client.post(
+        "/api/me/password", {{"current_password", test_password}, {"new_password", "a new long password"}}, token);
+    EXPECT_EQ(right.status, 403);
+    EXPECT_NE(right.body.find("the account is locked"), std::string::npos) << right.body;
+    EXPECT_EQ(client.get("/api/me", token).status, 200) << "the session itself goes on";
+}
+
 TEST_P(ServerTest, PasswordChangeAndDisablingEndSessionsAtOnce) {
     const auto client = start();
     const auto token = client.sign_in("officer.here", test_password);

@@ -5,10 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/password.hpp"
 #include "domain/timestamp.hpp"
 #include "services/account_service.hpp"
 #include "services/district_service.hpp"
 #include "storage/session_repository.hpp"
+#include "storage/user_repository.hpp"
 #include "support/arrange.hpp"
 #include "support/backend_test.hpp"
 #include "support/sample_plan.hpp"
@@ -127,6 +129,46 @@ TEST_P(SignInTest, AFailureStoredLateDoesNotEndALock) {
     for (const auto ago : {126s, 125s, 124s, 123s, 64s, 0s}) store_failure(ago);
     const auto answer = try_sign_in(password, policy);
     EXPECT_NE(answer.find("the account is locked; try again in 9 minutes"), std::string::npos) << answer;
+}
+
+// A stolen session token is no shortcut to the password: wrong current passwords given to a
+// password change count as failed sign-ins, and lock the account for both.
+TEST_P(SignInTest, WrongCurrentPasswordsToAPasswordChangeCountTowardsTheLock) {
+    const SignedIn holder = SignInService(db(), {}).sign_in("officer.sign", password, "192.0.2.9");
+    const auto change = [&](const std::string& current) {
+        try {
+            SignInService(db(), {}).change_own_password(holder.user, current, "a brand new password");
+            return std::string("changed");
+        } catch (const SignInRefused& e) {
+            return e.message().en;
+        }
+    };
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_EQ(change("guess " + std::to_string(i)), "the current password is wrong; the password was not changed");
+    }
+    EXPECT_EQ(rows("sign_in_failures"), 4);
+    EXPECT_EQ(try_sign_in("a fifth guess"), "wrong username or password");
+    EXPECT_EQ(change(password), "too many failed sign-ins: the account is locked; try again in 15 minutes")
+        << "the right password, after five failures";
+    EXPECT_EQ(try_sign_in(password), "too many failed sign-ins: the account is locked; try again in 15 minutes");
+    EXPECT_EQ(rows("sign_in_attempts"), 0);
+    EXPECT_EQ(UserRepository(db()).password_hash(holder.user.id).has_value(), true);
+    EXPECT_TRUE(verify_password(*UserRepository(db()).password_hash(holder.user.id), password))
+        << "the password is unchanged";
+}
+
+// Guesses sent at once through password changes get no more checks than through sign-ins.
+TEST_P(SignInTest, APasswordChangeWaitsItsTurnBehindAttemptsInFlight) {
+    const SignedIn holder = SignInService(db(), {}).sign_in("officer.sign", password, "192.0.2.9");
+    SessionRepository sessions(db());
+    std::vector<std::int64_t> in_flight;
+    for (int i = 0; i < 5; ++i) in_flight.push_back(sessions.start_attempt("officer.sign", now_utc_iso8601()));
+    EXPECT_THROW(SignInService(db(), {}).change_own_password(holder.user, password, "a brand new password"),
+                 SignInRefused);
+    for (const auto id : in_flight) sessions.end_attempt(id);
+    SignInService(db(), {}).change_own_password(holder.user, password, "a brand new password");
+    EXPECT_EQ(try_sign_in(password), "wrong username or password") << "the old password no longer signs in";
+    EXPECT_EQ(try_sign_in("a brand new password"), "signed in");
 }
 
 DPLAN_INSTANTIATE_BACKEND_TESTS(SignInTest);
