@@ -1,6 +1,7 @@
 #include "server/request_target.hpp"
 
 #include <algorithm>
+#include <boost/asio/ip/address.hpp>
 #include <cctype>
 
 namespace dplan::server {
@@ -68,9 +69,12 @@ std::string client_address(const std::string& peer, const std::string& forwarded
     }
     const auto comma = forwarded_for.rfind(',');
     const std::string last = trimmed(comma == std::string::npos ? forwarded_for : forwarded_for.substr(comma + 1));
-    // An address is at most 45 characters (IPv6 with an embedded IPv4 one); anything longer is
-    // not one, whatever the proxy passed on.
-    return last.empty() || last.size() > 45 ? peer : last;
+    // Only an address is taken, whatever the proxy passed on: a proxy that forwards the client's
+    // own header would otherwise let it put any bytes in the audit log and the failure count
+    // (bytes that are not UTF-8 made both writes fail, and with them the lockout).
+    boost::system::error_code invalid;
+    const auto address = boost::asio::ip::make_address(last, invalid);
+    return invalid ? peer : address.to_string();
 }
 
 }  // namespace dplan::server

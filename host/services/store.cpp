@@ -31,7 +31,14 @@ std::string local_origin() {
     const passwd* account = getpwuid(geteuid());
     std::array<char, 256> host{};
     if (gethostname(host.data(), host.size() - 1) != 0) host[0] = '\0';
-    return fmt::format("local:{}@{}", account != nullptr ? account->pw_name : std::to_string(geteuid()), host.data());
+    std::string origin =
+        fmt::format("local:{}@{}", account != nullptr ? account->pw_name : std::to_string(geteuid()), host.data());
+    // Login and host names are ASCII where they are sane; other bytes (a host name that is not
+    // UTF-8) would make every write's audit entry fail to store.
+    for (char& c : origin) {
+        if (c < 0x20 || c > 0x7e) c = '?';
+    }
+    return origin;
 }
 
 }  // namespace

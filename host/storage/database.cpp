@@ -214,7 +214,16 @@ Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn)
             db_.session_->begin();
             return;
         }
-        const auto head = run_statement_batch(*db_.session_, begin_with_audit_turn);
+        std::optional<std::vector<std::optional<std::string>>> head;
+        try {
+            head = run_statement_batch(*db_.session_, begin_with_audit_turn);
+        } catch (const soci::soci_error&) {
+            // The transaction may have begun before the lock failed (a lock wait timeout, a killed
+            // query), and a constructor that throws gets no destructor: rolled back here, or the
+            // idle connection would hold it, and the head's metadata lock, until its next write.
+            roll_back_quietly();
+            throw;
+        }
         // No row: the audit log reports the missing head when the write records its entry.
         if (head && head->size() == 2 && (*head)[0] && (*head)[1]) {
             db_.held_audit_head_ = AuditHead{std::stoll(*(*head)[0]), *(*head)[1]};
@@ -238,7 +247,10 @@ Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn)
 
 Database::WriteTransaction::~WriteTransaction() {
     db_.sent_with_commit_.clear();
-    if (finished_) return;
+    if (!finished_) roll_back_quietly();
+}
+
+void Database::WriteTransaction::roll_back_quietly() {
     try {
         if (db_.dialect() == Dialect::sqlite) {
             db_.run_kept(db_.kept<Rollback>().statement);
@@ -273,14 +285,41 @@ void Database::WriteTransaction::commit() {
     } catch (const BatchStatementFailed& e) {
         // A statement before the COMMIT was refused: the transaction is open and is rolled back.
         if (e.statement() + 1 < statements.size() && !db_.connection_lost(e)) throw;
-        // MariaDB may have committed before the answer was lost, so no one can say whether the
-        // change is in.
         finished_ = true;  // the connection is gone: there is nothing left to roll back
+        // MariaDB may have committed before the answer was lost. An audited write can tell: its
+        // last entry is in the chain if and only if it was.
+        if (db_.connection_lost(e) && db_.audit_entries_ > 0 && db_.held_audit_head_) {
+            const auto saved = db_.entry_was_committed(*db_.held_audit_head_, e);
+            if (saved && *saved) return;
+            if (saved) throw;  // not saved: the outermost write may run it again
+        }
         throw db_.commit_outcome_unknown(e);
     }
 }
 
+std::optional<bool> Database::entry_was_committed(const AuditHead& entry, const soci::soci_error& lost) {
+    try {
+        reconnect("find out whether a write was saved", lost);
+        // The lost connection's transaction holds the head's lock until the server has ended it
+        // (committed or rolled back): waiting for the lock waits for that outcome.
+        const auto found = run_statement_batch(
+            *session_, {"START TRANSACTION", "SELECT id FROM audit_head WHERE id = 1 FOR UPDATE",
+                        fmt::format("SELECT COUNT(*) FROM audit_log WHERE sequence = {} AND entry_hash = {}",
+                                    entry.sequence, quoted(entry.hash))});
+        session_->rollback();
+        const bool saved = found && !found->empty() && (*found)[0] == "1";
+        spdlog::info("the connection to {} broke while committing; the write {} saved", url_.redacted(),
+                     saved ? "was" : "was not");
+        return saved;
+    } catch (const std::exception& e) {
+        spdlog::warn("could not find out whether a write was saved on {}: {}", url_.redacted(), e.what());
+        return std::nullopt;
+    }
+}
+
 void Database::send_with_commit(std::string statement) {
+    // Each batch stays under the limit unless a single statement is over it: that one goes alone.
+    if (!sent_with_commit_.empty() && sent_with_commit_bytes_ + statement.size() > batch_bytes) send_batch_now();
     sent_with_commit_bytes_ += statement.size();
     sent_with_commit_.push_back(std::move(statement));
     if (sent_with_commit_bytes_ > batch_bytes) send_batch_now();
@@ -295,8 +334,15 @@ void Database::send_batch_now() {
 
 std::string Database::quoted(std::string_view text) { return mysql_quoted(*session_, text); }
 
+namespace {
+// MariaDB refused a query larger than its max_allowed_packet, and closed the connection: the
+// query's fault, not the server's, so running it again would fail the same way.
+bool too_large_for_server(const std::string& reason) { return reason.find("max_allowed_packet") != std::string::npos; }
+}  // namespace
+
 bool Database::connection_lost(const soci::soci_error& e) const {
     if (dialect() != Dialect::mysql) return false;
+    if (too_large_for_server(e.get_error_message())) return false;
     // After a failed reconnect SOCI has no connection at all and says "Session is not connected".
     return e.get_error_category() == soci::soci_error::connection_error || !session_->is_connected();
 }
@@ -388,6 +434,16 @@ void Database::throw_translated(std::string_view what, const soci::soci_error& e
              fmt::format("{}: the text for '{}' is longer than the database can store; shorten it and "
                          "try again. Nothing was changed.",
                          what, *column)});
+    }
+    if (too_large_for_server(reason)) {
+        throw InvalidInput(
+            {fmt::format("「{}」：改動太大，資料庫伺服器無法一次接收（其 max_allowed_packet 設定）。資料未有改動；"
+                         "請分開較少的資料列匯入，或請管理員調高 max_allowed_packet。",
+                         what),
+             fmt::format("{}: the change is too large for the database server to take in one piece (its "
+                         "max_allowed_packet setting); nothing was changed. Import fewer rows at a time, or ask the "
+                         "administrator to raise max_allowed_packet.",
+                         what)});
     }
     if (reason.find("readonly") != std::string::npos || reason.find("read-only") != std::string::npos) {
         throw StorageError(

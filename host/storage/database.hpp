@@ -133,6 +133,9 @@ class Database {
     bool has_audit_log();
     [[noreturn]] void throw_unaudited(std::string_view what) const;
     void send_batch_now();
+    // After the connection broke during a COMMIT: on a new connection, whether `entry` (the
+    // write's last) is in the audit log; nothing when that cannot be found out.
+    std::optional<bool> entry_was_committed(const AuditHead& entry, const soci::soci_error& lost);
 
     // Begins a write transaction; rolls it back unless commit() was called. When COMMIT itself
     // fails on MariaDB, commit() throws a StorageError saying the outcome is unknown. On SQLite it begins
@@ -148,11 +151,17 @@ class Database {
       public:
         WriteTransaction(Database& db, bool take_audit_turn);
         ~WriteTransaction();
+        // When the connection broke during an audited write's COMMIT on MariaDB, the chain tells
+        // whether it was saved: if it was, commit() returns; if not, it throws the lost
+        // connection's error (the outermost write may run again); if no one can tell, the
+        // "outcome unknown" StorageError.
         void commit();
         WriteTransaction(const WriteTransaction&) = delete;
         WriteTransaction& operator=(const WriteTransaction&) = delete;
 
       private:
+        void roll_back_quietly();  // logs what fails: the connection may be gone
+
         Database& db_;
         SqliteWriterTurn::Held turn_;  // SQLite: this process's writers, one at a time
         bool finished_ = false;

@@ -67,6 +67,11 @@ TEST(RequestTarget, QueryParametersAreDecodedAndProxiesBelievedOnlyWhenTrusted) 
     EXPECT_EQ(router.match("GET", "/api/programmes/1/indicators/1A+b/readings").parameters.at("code"), "1A+b");
     EXPECT_EQ(client_address("10.0.0.5", "203.0.113.9", {}), "10.0.0.5");
     EXPECT_EQ(client_address("10.0.0.5", "198.51.100.1, 203.0.113.9", {"10.0.0.5"}), "203.0.113.9");
+    EXPECT_EQ(client_address("10.0.0.5", "198.51.100.1, 2001:db8::1", {"10.0.0.5"}), "2001:db8::1");
+    // A proxy passing on what the client sent: only an address is taken.
+    EXPECT_EQ(client_address("10.0.0.5", "\xff\xfe'\\", {"10.0.0.5"}), "10.0.0.5");
+    EXPECT_EQ(client_address("10.0.0.5", "203.0.113.9, unknown", {"10.0.0.5"}), "10.0.0.5");
+    EXPECT_EQ(client_address("10.0.0.5", "203.0.113.9; DROP", {"10.0.0.5"}), "10.0.0.5");
 }
 
 }  // namespace

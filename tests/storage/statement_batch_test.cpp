@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "storage/audit_log.hpp"
 #include "storage/migration.hpp"
 #include "storage/user_repository.hpp"
@@ -18,6 +21,7 @@ class StatementBatch : public ::testing::Test {
   protected:
     void SetUp() override {
         DPLAN_REQUIRE_DATABASE(database, Dialect::mysql);
+        Migrator(database->db()).migrate();
         database->db().session() << "CREATE TABLE batch_probe (n INT NOT NULL, note TEXT)";
     }
 
@@ -76,6 +80,88 @@ TEST_F(StatementBatch, QuotedTextArrivesByteForByte) {
         session << "SELECT note FROM batch_probe WHERE n = :n", soci::use(n), soci::into(stored);
         EXPECT_EQ(stored, texts[i]) << "text " << i;
     }
+}
+
+// The lock taken with BEGIN fails (here: another connection holds the head past the lock wait):
+// the transaction BEGIN opened is rolled back at once, not left open on the idle connection.
+TEST_F(StatementBatch, ABeginWhoseLockFailsLeavesNoTransactionOpen) {
+    Database& db = database->db();
+    auto holder = database->open_another();
+    holder->session() << "START TRANSACTION";
+    holder->session() << "SELECT id FROM audit_head WHERE id = 1 FOR UPDATE";
+    db.session() << "SET SESSION innodb_lock_wait_timeout = 1";
+    EXPECT_THROW(db.write("wait for the head",
+                          [&] {
+                              AuditLog(db).record({system_user_id, "t", "t"}, {"t", "t", "-", "{}"});
+                          }),
+                 StorageError);
+    int in_transaction = -1;
+    db.session() << "SELECT @@in_transaction", soci::into(in_transaction);
+    EXPECT_EQ(in_transaction, 0);
+    holder->session() << "ROLLBACK";
+    db.write("after the wait", [&] { AuditLog(db).record({system_user_id, "t", "t"}, {"t", "t", "-", "{}"}); });
+}
+
+// An entry larger than the server takes in one query (max_allowed_packet, 16 MB by default) is
+// the change's fault: a clear refusal, not "the server went away, try again" after running the
+// write twice; the connection works for the next write.
+TEST_F(StatementBatch, AnEntryLargerThanTheServerTakesIsRefusedClearly) {
+    Database& db = database->db();
+    long long packet = 0;
+    db.session() << "SELECT @@max_allowed_packet", soci::into(packet);
+    const std::string changes =
+        R"({"/text":{"after":")" + std::string(static_cast<std::size_t>(packet) + 1024, 'x') + "\"}}";
+    int runs = 0;
+    try {
+        db.write("huge entry", [&] {
+            ++runs;
+            AuditLog(db).record({system_user_id, "t", "t"}, {"t", "t", "-", changes});
+        });
+        ADD_FAILURE() << "an entry over max_allowed_packet was stored";
+    } catch (const InvalidInput& e) {
+        EXPECT_NE(e.message().en.find("too large for the database server to take in one piece"), std::string::npos)
+            << e.message().en;
+        EXPECT_NE(e.message().zh.find("max_allowed_packet"), std::string::npos) << e.message().zh;
+    }
+    EXPECT_EQ(runs, 1) << "refused, not run again as if the connection had dropped";
+    db.write("after the huge one", [&] { AuditLog(db).record({system_user_id, "t", "t"}, {"t", "t", "-", "{}"}); });
+    const auto verification = AuditLog(db).verify(std::nullopt);
+    EXPECT_TRUE(verification.intact) << verification.problem.en;
+}
+
+// The connection is killed while the COMMIT's batch runs (a trigger holds its entry's INSERT):
+// the server rolled the write back, the chain says so, and the write runs again once: one row,
+// one entry, no "unknown whether it was saved".
+TEST_F(StatementBatch, AWriteCutOffDuringItsCommitIsFoundUnsavedAndRunsOnce) {
+    Database& db = database->db();
+    auto killer = database->open_another();
+    killer->session() << "CREATE TABLE slow_once (pending INT NOT NULL)";
+    killer->session() << "INSERT INTO slow_once VALUES (1)";
+    // Sleeps in the first entry's INSERT only; the write's second run goes straight through.
+    killer->session() << "CREATE TRIGGER audit_slow_once BEFORE INSERT ON audit_log FOR EACH ROW "
+                         "BEGIN IF (SELECT pending FROM slow_once) = 1 THEN DO SLEEP(3); END IF; END";
+    long long victim = 0;
+    db.session() << "SELECT CONNECTION_ID()", soci::into(victim);
+    std::thread cut([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+        killer->session() << "KILL CONNECTION " + std::to_string(victim);
+        // After the kill: the sleeping INSERT's read of this row may hold it until it ends.
+        killer->session() << "UPDATE slow_once SET pending = 0";
+    });
+    int runs = 0;
+    EXPECT_NO_THROW(db.write("cut off", [&] {
+        ++runs;
+        db.session() << "INSERT INTO batch_probe (n, note) VALUES (7, 'cut off')";
+        AuditLog(db).record({system_user_id, "t", "t"}, {"cut off", "t", "-", "{}"});
+    }));
+    cut.join();
+    EXPECT_EQ(runs, 2);
+    EXPECT_EQ(count("n = 7"), 1);
+    int entries = 0;
+    db.session() << "SELECT COUNT(*) FROM audit_log WHERE action = 'cut off'", soci::into(entries);
+    EXPECT_EQ(entries, 1);
+    const auto verification = AuditLog(db).verify(std::nullopt);
+    EXPECT_TRUE(verification.intact) << verification.problem.en;
 }
 
 class AuditSentWithCommit : public ::testing::TestWithParam<Dialect> {
