@@ -37,6 +37,12 @@ class StorageError : public Error {
     using Error::Error;
 };
 
+// The connection broke while a write was committing and no one can tell whether it was saved:
+// doing it again blindly could do it twice.
+class OutcomeUnknown : public StorageError {
+    using StorageError::StorageError;
+};
+
 // The database's schema is not one this binary can work with.
 class SchemaError : public StorageError {
     using StorageError::StorageError;

@@ -98,6 +98,12 @@ ApiResponse Api::run(const Route& route, RouteContext& context) {
         return error_response(400, "invalid_input", e.message());
     } catch (const Conflict& e) {
         return error_response(409, "conflict", e.message());
+    } catch (const OutcomeUnknown& e) {
+        spdlog::error("{} {}: {}", context.request.method, context.request.path, e.what());
+        return error_response(503, "outcome_unknown",
+                              {"儲存改動時與資料庫的連線中斷，無法確定改動是否已儲存；請先重新載入查看，再決定是否重做",
+                               "the connection to the database broke while saving, and it is unknown whether the "
+                               "change was saved: reload and look before doing it again"});
     } catch (const StorageError& e) {
         // The details (database, statement) go to the log, not to the client.
         spdlog::error("{} {}: {}", context.request.method, context.request.path, e.what());

@@ -367,9 +367,9 @@ void Database::reconnect(std::string_view what, const soci::soci_error& lost) {
     }
 }
 
-StorageError Database::commit_outcome_unknown(const soci::soci_error& e) const {
+OutcomeUnknown Database::commit_outcome_unknown(const soci::soci_error& e) const {
     spdlog::error("COMMIT failed on {}: {}", url_.redacted(), e.get_error_message());
-    return StorageError(
+    return OutcomeUnknown(
         {fmt::format("提交改動時與資料庫 {} 的連線中斷（{}）：無法確定改動是否已儲存。請先查看資料，再決定是否重做。",
                      url_.redacted(), e.get_error_message()),
          fmt::format("the connection to {} broke while committing ({}): it is unknown whether the change was "

@@ -215,7 +215,7 @@ class Database {
     // Throws what `e` means for the user: InvalidInput for a text too long for its column
     // (naming the column), otherwise StorageError.
     [[noreturn]] void throw_translated(std::string_view what, const soci::soci_error& e) const;
-    StorageError commit_outcome_unknown(const soci::soci_error& e) const;
+    OutcomeUnknown commit_outcome_unknown(const soci::soci_error& e) const;
 
     DatabaseUrl url_;
     std::unique_ptr<soci::session> session_;
