@@ -5,8 +5,11 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
+#include "storage/audit_log.hpp"
 #include "storage/database.hpp"
+#include "storage/migration.hpp"
 #include "support/own_mariadb.hpp"
 #include "support/test_database.hpp"
 
@@ -172,6 +175,39 @@ TEST_F(OwnServer, ACommitWithNoAnswerSaysTheOutcomeIsUnknown) {
     server_->resume();
     // The server may well have committed it once it ran again: that is why the outcome is unknown.
     EXPECT_LE(probes(*db, "maybe"), 1);
+}
+
+// The answer to an audited write's COMMIT is lost, but the server did commit it (it was paused
+// with the COMMIT on its way, and resumed once the client had given up): the write's entry in the
+// audit log says it was saved, so it is neither reported as unknown nor done twice.
+TEST_F(OwnServer, ACommitWhoseAnswerWasLostIsFoundSavedInTheAuditLog) {
+    admin_->session() << "DROP DATABASE IF EXISTS audited_probe";
+    admin_->session() << "CREATE DATABASE audited_probe CHARACTER SET utf8mb4";
+    std::string url = server_->url();
+    url = url.substr(0, url.rfind('/')) + "/audited_probe?timeout=2";
+    auto db = Database::open(parse_database_url(url), OpenMode::must_exist);
+    Migrator(*db).migrate();
+    db->session() << "CREATE TABLE saved_probe (note VARCHAR(40))";
+    std::thread resume_later;
+    int attempts = 0;
+    EXPECT_NO_THROW(db->write("add probe", [&] {
+        ++attempts;
+        db->session() << "INSERT INTO saved_probe (note) VALUES ('saved once')";
+        AuditLog(*db).record({system_user_id, "test", "test"}, {"add probe", "probe", "-", "{}"});
+        if (attempts > 1) return;
+        server_->pause();  // the COMMIT goes out and waits in the server's socket
+        // Past the client's 2 s read timeout, within its reconnect's 5 s connect timeout.
+        resume_later = std::thread([] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(3000));
+            server_->resume();
+        });
+    }));
+    resume_later.join();
+    EXPECT_EQ(attempts, 1) << "found saved: not run again";
+    int rows = 0;
+    db->session() << "SELECT COUNT(*) FROM saved_probe", soci::into(rows);
+    EXPECT_EQ(rows, 1);
+    EXPECT_TRUE(AuditLog(*db).verify(std::nullopt).intact);
 }
 
 }  // namespace
