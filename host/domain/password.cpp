@@ -18,6 +18,10 @@ std::string hash_password(std::string_view password) {
     if (password.size() < 10) {
         throw InvalidInput({"密碼最少要有 10 個字元", "a password needs at least 10 characters"});
     }
+    // Sign-in refuses longer ones (services/sign_in.cpp): a longer password could never be used.
+    if (password.size() > max_password_bytes) {
+        throw InvalidInput({"密碼最多可有 1024 個位元組", "a password may have at most 1024 bytes"});
+    }
     ensure_sodium();
     char hash[crypto_pwhash_STRBYTES];
     // Interactive limits keep sign-in under a second on the 2-core machines offices use.

@@ -13,6 +13,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <boost/range/iterator_range.hpp>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -201,8 +202,14 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
         request.authorization = std::string(message[http::field::authorization]);
         request.if_match = std::string(message[http::field::if_match]);
         request.body = message.body();
-        request.origin =
-            client_address(origin_, std::string(message["X-Forwarded-For"]), server_.config.trusted_proxies);
+        // Several header lines are one list (RFC 9110): a proxy that adds its own line after the
+        // client's must not leave the client's first.
+        std::string forwarded_for;
+        for (const auto& line : boost::make_iterator_range(message.equal_range("X-Forwarded-For"))) {
+            if (!forwarded_for.empty()) forwarded_for += ',';
+            forwarded_for += std::string(line.value());
+        }
+        request.origin = client_address(origin_, forwarded_for, server_.config.trusted_proxies);
         return request;
     }
 

@@ -74,7 +74,9 @@ std::string client_address(const std::string& peer, const std::string& forwarded
     // (bytes that are not UTF-8 made both writes fail, and with them the lockout).
     boost::system::error_code invalid;
     const auto address = boost::asio::ip::make_address(last, invalid);
-    return invalid ? peer : address.to_string();
+    // A zone (fe80::1%eth0) means nothing for a remote client: not taken either.
+    if (invalid || (address.is_v6() && address.to_v6().scope_id() != 0)) return peer;
+    return address.to_string();
 }
 
 }  // namespace dplan::server

@@ -122,7 +122,7 @@ void SignInService::fail(const std::string& username, const Refusal& refusal, At
 SignedIn SignInService::sign_in(const std::string& username, const std::string& password, const std::string& origin) {
     // No account has a longer name (users.username is 1 to 64 characters); refusing these before
     // anything is stored keeps strangers from filling the failure table with huge names.
-    if (username.empty() || username.size() > 64 || password.size() > 1024) throw SignInRefused(refused);
+    if (username.empty() || username.size() > 64 || password.size() > max_password_bytes) throw SignInRefused(refused);
     refuse_if_locked(username);
     // Stored before the password is checked, and counted by every attempt checked meanwhile:
     // guesses sent at once get no more checks than guesses sent one by one.
@@ -146,6 +146,9 @@ SignedIn SignInService::sign_in(const std::string& username, const std::string& 
     SignedIn signed_in{new_token(), *user, later(policy_.absolute_lifetime)};
     signed_in.user.origin = origin;
     db_.write("sign in", [&] {
+        // Writes take turns: a password change that committed while this one was being checked
+        // is seen here, and a session from the old password would outlive its revocation.
+        if (users.password_hash(user->id) != hash) throw SignInRefused(refused);
         SessionRepository sessions(db_);
         sessions.clear_failures(username);
         sessions.end_attempt(attempt.id());
@@ -215,7 +218,7 @@ void SignInService::change_own_password(const User& holder, const std::string& c
     refuse_if_crowded(holder.username, attempt.id());
     UserRepository users(db_);
     const auto hash = users.password_hash(holder.id);
-    if (!hash || current_password.size() > 1024 || !verify_password(*hash, current_password)) {
+    if (!hash || current_password.size() > max_password_bytes || !verify_password(*hash, current_password)) {
         fail(holder.username,
              {{holder.id, holder.username, holder.origin},
               "password change refused",
@@ -224,6 +227,13 @@ void SignInService::change_own_password(const User& holder, const std::string& c
              attempt);
     }
     db_.write("change password", [&] {
+        // Another change made meanwhile (writes take turns) wins; this one was checked against
+        // a password that is no longer the account's.
+        if (users.password_hash(holder.id) != hash) {
+            throw SignInRefused({"密碼已在其他地方更改，這次更改沒有進行",
+                                 "the password was changed elsewhere meanwhile; "
+                                 "this change was not made"});
+        }
         users.set_password_hash(holder.id, new_hash);
         SessionRepository sessions(db_);
         sessions.revoke_all_of(holder.id, now_utc_iso8601());

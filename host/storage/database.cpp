@@ -283,23 +283,28 @@ void Database::WriteTransaction::commit() {
         run_statement_batch(*db_.session_, statements);
         finished_ = true;
     } catch (const BatchStatementFailed& e) {
+        const bool lost = db_.connection_lost(e);
         // A statement before the COMMIT was refused: the transaction is open and is rolled back.
-        if (e.statement() + 1 < statements.size() && !db_.connection_lost(e)) throw;
-        finished_ = true;  // the connection is gone: there is nothing left to roll back
+        if (e.statement() + 1 < statements.size() && !lost) throw;
+        // The COMMIT itself failed (KILL QUERY, an interrupted commit): whatever is left of the
+        // transaction ends here, not silently with the connection's next BEGIN.
+        if (!lost) roll_back_quietly();
+        finished_ = true;
         // MariaDB may have committed before the answer was lost. An audited write can tell: its
         // last entry is in the chain if and only if it was.
-        if (db_.connection_lost(e) && db_.audit_entries_ > 0 && db_.held_audit_head_) {
-            const auto saved = db_.entry_was_committed(*db_.held_audit_head_, e);
+        if (db_.audit_entries_ > 0 && db_.held_audit_head_) {
+            const auto saved = db_.entry_was_committed(*db_.held_audit_head_, e, lost);
             if (saved && *saved) return;
-            if (saved) throw;  // not saved: the outermost write may run it again
+            if (saved) throw;  // not saved: the outermost write may run it again, or says so
         }
         throw db_.commit_outcome_unknown(e);
     }
 }
 
-std::optional<bool> Database::entry_was_committed(const AuditHead& entry, const soci::soci_error& lost) {
+std::optional<bool> Database::entry_was_committed(const AuditHead& entry, const soci::soci_error& failure,
+                                                  bool connection_lost) {
     try {
-        reconnect("find out whether a write was saved", lost);
+        if (connection_lost) reconnect("find out whether a write was saved", failure);
         // The lost connection's transaction holds the head's lock until the server has ended it
         // (committed or rolled back): waiting for the lock waits for that outcome.
         const auto found = run_statement_batch(
@@ -308,8 +313,8 @@ std::optional<bool> Database::entry_was_committed(const AuditHead& entry, const 
                                     entry.sequence, quoted(entry.hash))});
         session_->rollback();
         const bool saved = found && !found->empty() && (*found)[0] == "1";
-        spdlog::info("the connection to {} broke while committing; the write {} saved", url_.redacted(),
-                     saved ? "was" : "was not");
+        spdlog::info("COMMIT on {} went unanswered ({}); the write {} saved", url_.redacted(),
+                     failure.get_error_message(), saved ? "was" : "was not");
         return saved;
     } catch (const std::exception& e) {
         spdlog::warn("could not find out whether a write was saved on {}: {}", url_.redacted(), e.what());
@@ -370,9 +375,9 @@ void Database::reconnect(std::string_view what, const soci::soci_error& lost) {
 OutcomeUnknown Database::commit_outcome_unknown(const soci::soci_error& e) const {
     spdlog::error("COMMIT failed on {}: {}", url_.redacted(), e.get_error_message());
     return OutcomeUnknown(
-        {fmt::format("提交改動時與資料庫 {} 的連線中斷（{}）：無法確定改動是否已儲存。請先查看資料，再決定是否重做。",
+        {fmt::format("資料庫 {} 沒有確認提交改動（{}）：無法確定改動是否已儲存。請先查看資料，再決定是否重做。",
                      url_.redacted(), e.get_error_message()),
-         fmt::format("the connection to {} broke while committing ({}): it is unknown whether the change was "
+         fmt::format("{} did not confirm the commit ({}): it is unknown whether the change was "
                      "saved; look at the data before doing it again",
                      url_.redacted(), e.get_error_message())});
 }

@@ -133,9 +133,10 @@ class Database {
     bool has_audit_log();
     [[noreturn]] void throw_unaudited(std::string_view what) const;
     void send_batch_now();
-    // After the connection broke during a COMMIT: on a new connection, whether `entry` (the
-    // write's last) is in the audit log; nothing when that cannot be found out.
-    std::optional<bool> entry_was_committed(const AuditHead& entry, const soci::soci_error& lost);
+    // After a COMMIT went unanswered: whether `entry` (the write's last) is in the audit log,
+    // asked on a new connection when the old one was lost; nothing when that cannot be found out.
+    std::optional<bool> entry_was_committed(const AuditHead& entry, const soci::soci_error& failure,
+                                            bool connection_lost);
 
     // Begins a write transaction; rolls it back unless commit() was called. When COMMIT itself
     // fails on MariaDB, commit() throws a StorageError saying the outcome is unknown. On SQLite it begins

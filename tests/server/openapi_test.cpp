@@ -72,6 +72,7 @@ TEST(RequestTarget, QueryParametersAreDecodedAndProxiesBelievedOnlyWhenTrusted) 
     EXPECT_EQ(client_address("10.0.0.5", "\xff\xfe'\\", {"10.0.0.5"}), "10.0.0.5");
     EXPECT_EQ(client_address("10.0.0.5", "203.0.113.9, unknown", {"10.0.0.5"}), "10.0.0.5");
     EXPECT_EQ(client_address("10.0.0.5", "203.0.113.9; DROP", {"10.0.0.5"}), "10.0.0.5");
+    EXPECT_EQ(client_address("10.0.0.5", "fe80::1%eth0", {"10.0.0.5"}), "10.0.0.5");
 }
 
 }  // namespace

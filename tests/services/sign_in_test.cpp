@@ -5,6 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <mutex>
+#include <thread>
+
 #include "domain/password.hpp"
 #include "domain/timestamp.hpp"
 #include "services/account_service.hpp"
@@ -169,6 +173,50 @@ TEST_P(SignInTest, APasswordChangeWaitsItsTurnBehindAttemptsInFlight) {
     SignInService(db(), {}).change_own_password(holder.user, password, "a brand new password");
     EXPECT_EQ(try_sign_in(password), "wrong username or password") << "the old password no longer signs in";
     EXPECT_EQ(try_sign_in("a brand new password"), "signed in");
+}
+
+// Sign-ins with the old password that were being checked while the password changed must not
+// leave a session behind the change's revocation (the sign-in's write looks at the password again).
+TEST_P(SignInTest, NoSessionFromTheOldPasswordOutlivesAChange) {
+    const SignedIn holder = SignInService(db(), {}).sign_in("officer.sign", password, "192.0.2.9");
+    SignInPolicy many;
+    many.max_failures = 1000;  // the race, not the lockout, is what is looked at
+    std::vector<std::string> old_tokens;
+    std::mutex tokens_mutex;
+    std::atomic<bool> stop{false};
+    std::vector<std::unique_ptr<Database>> connections;
+    for (int i = 0; i < 3; ++i) connections.push_back(test_database().open_another());
+    std::vector<std::thread> signers;
+    for (auto& connection : connections) {
+        signers.emplace_back([&, own = connection.get()] {
+            while (!stop) {
+                try {
+                    auto in = SignInService(*own, many).sign_in("officer.sign", password, "192.0.2.7");
+                    std::lock_guard lock(tokens_mutex);
+                    old_tokens.push_back(in.token);
+                } catch (const Error&) {
+                }
+            }
+        });
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    SignInService(db(), many).change_own_password(holder.user, password, "a brand new password");
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    stop = true;
+    for (auto& signer : signers) signer.join();
+    ASSERT_FALSE(old_tokens.empty()) << "no sign-in ran before the change";
+    for (const auto& token : old_tokens) {
+        EXPECT_THROW(SignInService(db(), many).authenticate(token), NotSignedIn);
+    }
+}
+
+// A new password longer than sign-in accepts could never be used: refused, the old one kept.
+TEST_P(SignInTest, ANewPasswordLongerThanSignInTakesIsRefused) {
+    const SignedIn holder = SignInService(db(), {}).sign_in("officer.sign", password, "192.0.2.9");
+    EXPECT_THROW(SignInService(db(), {}).change_own_password(holder.user, password, std::string(1025, 'L')),
+                 InvalidInput);
+    EXPECT_EQ(rows("sign_in_failures"), 0);
+    EXPECT_EQ(try_sign_in(password), "signed in");
 }
 
 DPLAN_INSTANTIATE_BACKEND_TESTS(SignInTest);
