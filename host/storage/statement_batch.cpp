@@ -1,7 +1,5 @@
 #include "storage/statement_batch.hpp"
 
-#include <fmt/format.h>
-
 namespace dplan {
 
 namespace {
