@@ -95,6 +95,7 @@ struct RaisedView {
     ViewStatus status = ViewStatus::open;
     std::string reason;  // why it was not adopted
     std::vector<ViewResponse> responses;
+    int version = 1;  // bumped by every change to the view
 };
 
 struct MeetingDecision {
@@ -113,6 +114,7 @@ struct ActionItem {
     Bilingual owner_name;
     std::string due_date;  // YYYY-MM-DD
     ActionStatus status = ActionStatus::open;
+    int version = 1;  // bumped by every change to the item
 
     // Open and due before `today` (YYYY-MM-DD).
     bool overdue(std::string_view today) const { return status == ActionStatus::open && due_date < today; }

@@ -23,6 +23,7 @@ struct User {
     // Where this user acts from, for the audit log: the client's address on the server,
     // "local:LOGIN@HOST" in direct database mode. Not stored with the account.
     std::string origin;
+    int version = 1;  // bumped by every change to the account (password, disabled)
 };
 
 // The built-in account that authors changes made by local tools (demo data, migrations).

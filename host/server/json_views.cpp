@@ -22,7 +22,8 @@ nlohmann::json user_json(const User& user) {
             {"display_name", user.display_name},
             {"role", role_code(user.role)},
             {"district_id", optional_json(user.district_id)},
-            {"organisation_id", optional_json(user.organisation_id)}};
+            {"organisation_id", optional_json(user.organisation_id)},
+            {"version", user.version}};
 }
 
 nlohmann::json district_json(const District& district) {
@@ -118,19 +119,19 @@ nlohmann::json action_json(const ActionItem& action) {
             {"description", action.description},
             {"owner_name", bilingual_json(action.owner_name)},
             {"due_date", action.due_date},
-            {"status", action_status_code(action.status)}};
+            {"status", action_status_code(action.status)},
+            {"version", action.version}};
+}
+
+nlohmann::json view_json(const RaisedView& view) {
+    return {{"id", view.id},          {"raised_by", bilingual_json(view.raised_by)}, {"area_id", view.area_id},
+            {"text", view.text},      {"status", view_status_code(view.status)},     {"reason", view.reason},
+            {"version", view.version}};
 }
 
 nlohmann::json meeting_record_json(const MeetingRecord& record) {
     auto views = nlohmann::json::array();
-    for (const auto& view : record.views) {
-        views.push_back({{"id", view.id},
-                         {"raised_by", bilingual_json(view.raised_by)},
-                         {"area_id", view.area_id},
-                         {"text", view.text},
-                         {"status", view_status_code(view.status)},
-                         {"reason", view.reason}});
-    }
+    for (const auto& view : record.views) views.push_back(view_json(view));
     auto decisions = nlohmann::json::array();
     for (const auto& decision : record.decisions) {
         decisions.push_back({{"id", decision.id},

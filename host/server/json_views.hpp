@@ -24,6 +24,7 @@ nlohmann::json decision_json(const Decision& decision);
 nlohmann::json meeting_json(const Meeting& meeting);
 nlohmann::json meeting_record_json(const MeetingRecord& record);
 nlohmann::json action_json(const ActionItem& action);
+nlohmann::json view_json(const RaisedView& view);
 nlohmann::json programme_json(const Programme& programme);
 nlohmann::json indicator_json(const Indicator& indicator);
 nlohmann::json reading_json(const Reading& reading);

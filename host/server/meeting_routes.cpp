@@ -99,65 +99,76 @@ ApiResponse add_action(RouteContext& context) {
     return json_response({{"id", context.services.meetings().add_action(action)}}, 201);
 }
 
-// A change to one of the meeting's views or action items, made against the meeting's version
-// named by If-Match: 412 with the current version when someone changed the meeting first.
-template <typename Change>
-ApiResponse change_in_meeting(RouteContext& context, Change&& change) {
-    const int seen = context.if_match_version();
-    auto meetings = context.services.meetings();
-    try {
-        change(meetings, seen);
-    } catch (const Conflict& e) {
-        auto response = error_response(412, "version_conflict", e.message());
-        response.etag = fmt::format("\"{}\"", meetings.get(context.id()).version);
-        return response;
-    }
-    ApiResponse response{204, {}, {}, {}, {}, false};
-    response.etag = fmt::format("\"{}\"", meetings.get(context.id()).version);
-    return response;
-}
-
-// The item must be one of this meeting's: an id from another meeting answers 404, whatever that
-// meeting is, so ids of meetings the caller may not see tell nothing.
-void require_view_of_meeting(RouteContext& context) {
+// The meeting's view or action item named by {item}. An id from another meeting answers 404,
+// whatever that meeting is, so ids of meetings the caller may not see tell nothing.
+RaisedView view_of_meeting(RouteContext& context) {
     for (const auto& view : context.services.meetings().record(context.id()).views) {
-        if (view.id == context.id("item")) return;
+        if (view.id == context.id("item")) return view;
     }
     throw NotFound({"這個會議沒有這項意見", "this meeting has no such view"});
 }
 
-void require_action_of_meeting(RouteContext& context) {
+ActionItem action_of_meeting(RouteContext& context) {
     for (const auto& action : context.services.meetings().record(context.id()).actions) {
-        if (action.id == context.id("item")) return;
+        if (action.id == context.id("item")) return action;
     }
     throw NotFound({"這個會議沒有這項跟進事項", "this meeting has no such action item"});
 }
 
+ApiResponse with_version(ApiResponse response, int version) {
+    response.etag = fmt::format("\"{}\"", version);
+    return response;
+}
+
+ApiResponse view_record(RouteContext& context) {
+    const auto view = view_of_meeting(context);
+    return with_version(json_response(view_json(view)), view.version);
+}
+
+ApiResponse action_record(RouteContext& context) {
+    const auto action = action_of_meeting(context);
+    return with_version(json_response(action_json(action)), action.version);
+}
+
+// A change to one view or action item, made against that item's version named by If-Match:
+// 412 with the item's current version when someone changed it first, else 204 with its new one.
+// Items have versions of their own, so changes to different items of one meeting never collide.
+template <typename Item, typename Change>
+ApiResponse change_item(RouteContext& context, Item (*current)(RouteContext&), Change&& change) {
+    current(context);  // 404 unless the item is one of this meeting's
+    const int seen = context.if_match_version();
+    try {
+        change(context.services.meetings(), seen);
+    } catch (const Conflict& e) {
+        return with_version(error_response(412, "version_conflict", e.message()), current(context).version);
+    }
+    return with_version(ApiResponse{204, {}, {}, {}, {}, false}, current(context).version);
+}
+
+// Each change reads its body inside the change, so an item of another meeting is a 404 and a
+// missing If-Match a 428 whatever the body says.
 ApiResponse set_action_status(RouteContext& context) {
-    require_action_of_meeting(context);
-    const auto status = *parse_action_status(required_choice(context.body(), "status", {"open", "done", "cancelled"}));
-    return change_in_meeting(context, [&](MeetingService& meetings, int seen) {
-        meetings.set_action_status(context.id("item"), status, seen);
+    return change_item(context, action_of_meeting, [&](MeetingService meetings, int seen) {
+        const auto status = required_choice(context.body(), "status", {"open", "done", "cancelled"});
+        meetings.set_action_status(context.id("item"), *parse_action_status(status), seen);
     });
 }
 
 ApiResponse address_view(RouteContext& context) {
-    require_view_of_meeting(context);
-    const auto& body = context.body();
-    ViewResponse response;
-    response.focus_point_id = optional_id(body, "focus_point_id");
-    response.plan_id = optional_id(body, "plan_id");
-    if (const auto revision = optional_id(body, "revision")) response.revision = static_cast<int>(*revision);
-    return change_in_meeting(context, [&](MeetingService& meetings, int seen) {
+    return change_item(context, view_of_meeting, [&](MeetingService meetings, int seen) {
+        const auto& body = context.body();
+        ViewResponse response;
+        response.focus_point_id = optional_id(body, "focus_point_id");
+        response.plan_id = optional_id(body, "plan_id");
+        if (const auto revision = optional_id(body, "revision")) response.revision = static_cast<int>(*revision);
         meetings.address_view(context.id("item"), response, seen);
     });
 }
 
 ApiResponse decline_view(RouteContext& context) {
-    require_view_of_meeting(context);
-    const auto reason = required_string(context.body(), "reason");
-    return change_in_meeting(
-        context, [&](MeetingService& meetings, int seen) { meetings.decline_view(context.id("item"), reason, seen); });
+    return change_item(context, view_of_meeting, [&](MeetingService meetings, int seen) {
+        meetings.decline_view(context.id("item"), required_string(context.body(), "reason"), seen);
+    });
 }
 
 ApiResponse actions(RouteContext& context) {
@@ -175,6 +186,8 @@ void add_meeting_routes(Router& router) {
     router.add({"GET", "/api/meetings/{id}", true, meeting_record, probe_meeting});
     router.add({"GET", "/api/meetings/{id}/calendar.ics", true, calendar, probe_meeting});
     router.add({"POST", "/api/meetings/{id}/views", true, raise_view, probe_meeting});
+    router.add({"GET", "/api/meetings/{id}/views/{item}", true, view_record, probe_meeting});
+    router.add({"GET", "/api/meetings/{id}/actions/{item}", true, action_record, probe_meeting});
     router.add({"GET", "/api/actions", true, actions});
     router.add({"PUT", "/api/meetings/{id}/agenda/{position}/minutes", true, set_minutes, probe_meeting});
     router.add({"POST", "/api/meetings/{id}/actions", true, add_action, probe_meeting});

@@ -1,4 +1,6 @@
 // Signing in and out, and the signed-in user's own account.
+#include <fmt/format.h>
+
 #include "server/api.hpp"
 #include "server/json_views.hpp"
 #include "services/authorization.hpp"
@@ -21,7 +23,12 @@ ApiResponse logout(RouteContext& context) {
     return ApiResponse{204, {}, {}, {}, {}, false};
 }
 
-ApiResponse me(RouteContext& context) { return json_response(user_json(context.services.user())); }
+// The account's version as its ETag: it changes with the password or the disabled flag.
+ApiResponse me(RouteContext& context) {
+    auto response = json_response(user_json(context.services.user()));
+    response.etag = fmt::format("\"{}\"", context.services.user().version);
+    return response;
+}
 
 ApiResponse change_password(RouteContext& context) {
     const auto& body = context.body();

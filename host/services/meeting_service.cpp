@@ -347,22 +347,14 @@ std::int64_t MeetingService::add_action(const ActionItem& action) {
 }
 
 void MeetingService::set_action_status(std::int64_t action_id, ActionStatus status, std::optional<int> seen_version) {
-    for (const auto& action : repository().actions({})) {
-        if (action.id != action_id) continue;
-        authorize(actor_, Operation::manage_actions, meeting_subject(repository().get(action.meeting_id)));
-        db_.write("update action item", [&] {
-            ActionStatus before = action.status;  // as stored when this write began
-            for (const auto& stored : repository().actions({})) {
-                if (stored.id == action_id) before = stored.status;
-            }
-            repository().set_action_status(action_id, status, seen_version);
-            audit("update action item", "action_item", action_id,
-                  changed_fields({{"status", action_status_code(before)}}, {{"status", action_status_code(status)}}));
-        });
-        return;
-    }
-    throw NotFound(
-        {fmt::format("找不到編號 {} 的跟進事項", action_id), fmt::format("no action item with id {}", action_id)});
+    const ActionItem action = repository().action(action_id);
+    authorize(actor_, Operation::manage_actions, meeting_subject(repository().get(action.meeting_id)));
+    db_.write("update action item", [&] {
+        const ActionStatus before = repository().action(action_id).status;  // as stored when this write began
+        repository().set_action_status(action_id, status, seen_version);
+        audit("update action item", "action_item", action_id,
+              changed_fields({{"status", action_status_code(before)}}, {{"status", action_status_code(status)}}));
+    });
 }
 
 }  // namespace dplan

@@ -45,6 +45,7 @@ class MeetingService {
 
     std::int64_t raise_view(const RaisedView& view);
     // The view is addressed in the plan: by a focus point, or by a revision of the meeting's plan.
+    // `seen_version`: the view's version the change was made against (Conflict when stale).
     void address_view(std::int64_t view_id, const ViewResponse& response,
                       std::optional<int> seen_version = std::nullopt);
     void decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version = std::nullopt);
@@ -54,7 +55,7 @@ class MeetingService {
     std::int64_t decide(std::int64_t meeting_id, const std::string& text, std::optional<PlanStatus> plan_outcome);
 
     std::int64_t add_action(const ActionItem& action);
-    // `seen_version`: the meeting's version the change was made against (Conflict when stale).
+    // `seen_version`: the item's version the change was made against (Conflict when stale).
     void set_action_status(std::int64_t action_id, ActionStatus status, std::optional<int> seen_version = std::nullopt);
 
   private:

@@ -84,6 +84,26 @@ void MeetingRepository::touch(std::int64_t meeting_id, std::optional<int> seen_v
     }
 }
 
+void MeetingRepository::bump_item_version(const char* table, const Bilingual& noun, std::int64_t item_id, int current,
+                                          std::optional<int> seen_version) {
+    if (seen_version && *seen_version != current) {
+        throw Conflict({fmt::format("{} {} 已被他人修改（你看到第 {} 版，現為第 {} 版）；請重新載入後再改", noun.zh,
+                                    item_id, *seen_version, current),
+                        fmt::format("{} {} was changed by someone else (you saw version {}, it is now version {}); "
+                                    "reload it and make your change again",
+                                    noun.en, item_id, *seen_version, current)});
+    }
+    const long long id = item_id;
+    soci::statement bump = (db_.session().prepare << fmt::format(
+                                "UPDATE {} SET version = version + 1 WHERE id = :id AND version = :v", table),
+                            soci::use(id), soci::use(current));
+    bump.execute(true);
+    if (bump.get_affected_rows() != 1) {
+        throw Conflict({fmt::format("{} {} 剛被他人修改；請重新載入", noun.zh, item_id),
+                        fmt::format("{} {} was changed by someone else just now; reload it", noun.en, item_id)});
+    }
+}
+
 void MeetingRepository::insert_agenda_item(std::int64_t meeting_id, int position, const AgendaItem& item) {
     const long long meeting = meeting_id;
     const long long point = item.focus_point_id.value_or(0);
@@ -318,9 +338,10 @@ std::vector<RaisedView> MeetingRepository::views(const MeetingFilter& filter) {
         query.exchange(soci::into(person_en, person_flag));
         query.exchange(soci::into(org_zh, org_flag));
         query.exchange(soci::into(org_en, org_flag));
+        query.exchange(soci::into(row.version));
         run(query,
             "SELECT v.id, v.meeting_id, v.agenda_item_id, v.stakeholder_id, v.organisation_id, v.sector, v.area_id, "
-            "v.text, v.status, v.reason, s.name_zh, s.name_en, o.name_zh, o.name_en FROM meeting_views v "
+            "v.text, v.status, v.reason, s.name_zh, s.name_en, o.name_zh, o.name_en, v.version FROM meeting_views v "
             "JOIN meetings m ON m.id = v.meeting_id LEFT JOIN stakeholders s ON s.id = v.stakeholder_id "
             "LEFT JOIN organisations o ON o.id = v.organisation_id" +
                 sql.where + " ORDER BY m.starts_at, v.id");
@@ -379,7 +400,8 @@ void MeetingRepository::address_view(std::int64_t view_id, const ViewResponse& r
                                      std::optional<int> seen_version) {
     db_.write("record response to view", [&] {
         const RaisedView existing = view(view_id);
-        touch(existing.meeting_id, seen_version);
+        bump_item_version("meeting_views", {"意見", "view"}, view_id, existing.version, seen_version);
+        touch(existing.meeting_id, std::nullopt);
         const long long key = view_id;
         const long long point = response.focus_point_id.value_or(0), plan = response.plan_id.value_or(0);
         const int revision = response.revision.value_or(0);
@@ -399,7 +421,8 @@ void MeetingRepository::address_view(std::int64_t view_id, const ViewResponse& r
 void MeetingRepository::decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version) {
     db_.write("record view not adopted", [&] {
         const RaisedView existing = view(view_id);
-        touch(existing.meeting_id, seen_version);
+        bump_item_version("meeting_views", {"意見", "view"}, view_id, existing.version, seen_version);
+        touch(existing.meeting_id, std::nullopt);
         const long long key = view_id;
         const std::string status(view_status_code(ViewStatus::not_adopted)), now = now_utc_iso8601();
         db_.session() << "UPDATE meeting_views SET status = :status, reason = :reason, updated_at = :now WHERE id = :v",
@@ -468,17 +491,25 @@ std::int64_t MeetingRepository::add_action(const ActionItem& action) {
 void MeetingRepository::set_action_status(std::int64_t action_id, ActionStatus status,
                                           std::optional<int> seen_version) {
     db_.write("update action item", [&] {
+        const ActionItem existing = action(action_id);
+        bump_item_version("action_items", {"跟進事項", "action item"}, action_id, existing.version, seen_version);
+        touch(existing.meeting_id, std::nullopt);
         const long long key = action_id;
-        long long meeting = 0;
-        db_.session() << "SELECT meeting_id FROM action_items WHERE id = :id", soci::use(key), soci::into(meeting);
-        if (!db_.session().got_data()) {
-            throw NotFound({fmt::format("找不到編號 {} 的跟進事項", action_id),
-                            fmt::format("no action item with id {}", action_id)});
-        }
-        touch(meeting, seen_version);
         const std::string code(action_status_code(status));
         db_.session() << "UPDATE action_items SET status = :status WHERE id = :id", soci::use(code), soci::use(key);
     });
+}
+
+ActionItem MeetingRepository::action(std::int64_t id) {
+    long long meeting = 0;
+    db_.session() << "SELECT meeting_id FROM action_items WHERE id = :id", soci::use(static_cast<long long>(id)),
+        soci::into(meeting);
+    if (db_.session().got_data()) {
+        for (auto& item : actions({.meeting_id = meeting})) {
+            if (item.id == id) return item;
+        }
+    }
+    throw NotFound({fmt::format("找不到編號 {} 的跟進事項", id), fmt::format("no action item with id {}", id)});
 }
 
 std::vector<ActionItem> MeetingRepository::actions(const MeetingFilter& filter) {
@@ -499,9 +530,10 @@ std::vector<ActionItem> MeetingRepository::actions(const MeetingFilter& filter) 
         query.exchange(soci::into(owner_en, en_flag));
         query.exchange(soci::into(row.due_date));
         query.exchange(soci::into(status));
+        query.exchange(soci::into(row.version));
         run(query,
-            "SELECT a.id, a.meeting_id, a.description, a.owner_id, s.name_zh, s.name_en, a.due_date, a.status "
-            "FROM action_items a JOIN meetings m ON m.id = a.meeting_id "
+            "SELECT a.id, a.meeting_id, a.description, a.owner_id, s.name_zh, s.name_en, a.due_date, a.status, "
+            "a.version FROM action_items a JOIN meetings m ON m.id = a.meeting_id "
             "LEFT JOIN stakeholders s ON s.id = a.owner_id" +
                 sql.where + " ORDER BY a.due_date, a.id");
         while (query.fetch()) {

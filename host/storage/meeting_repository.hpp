@@ -31,8 +31,9 @@ class MeetingRepository {
     std::int64_t add_view(const RaisedView& view);
     std::vector<RaisedView> views(const MeetingFilter& filter);  // of meetings matching, oldest first
     RaisedView view(std::int64_t id);                            // NotFound
-    // Views and action items belong to their meeting: changing one bumps the meeting's version,
-    // and `seen_version` (the meeting's) refuses a change made against an older one.
+    // Views and action items have versions of their own: `seen_version` (the item's) refuses a
+    // change made against an older one. A change to an item bumps its meeting's version too,
+    // unchecked: the meeting's version counts every change to the meeting record.
     void address_view(std::int64_t view_id, const ViewResponse& response, std::optional<int> seen_version);
     void decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version);
 
@@ -42,9 +43,13 @@ class MeetingRepository {
     std::int64_t add_action(const ActionItem& action);
     void set_action_status(std::int64_t action_id, ActionStatus status, std::optional<int> seen_version);
     std::vector<ActionItem> actions(const MeetingFilter& filter);  // by due date
+    ActionItem action(std::int64_t id);                            // NotFound
 
   private:
     void touch(std::int64_t meeting_id, std::optional<int> seen_version);
+    // Checks an item's `seen_version` against `current` and bumps it, in one step with the check.
+    void bump_item_version(const char* table, const Bilingual& noun, std::int64_t item_id, int current,
+                           std::optional<int> seen_version);
     void insert_agenda_item(std::int64_t meeting_id, int position, const AgendaItem& item);
 
     Database& db_;

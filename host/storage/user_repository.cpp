@@ -95,8 +95,8 @@ void UserRepository::set_password_hash(std::int64_t user_id, const std::string& 
     const long long id = user_id;
     soci::indicator hash_flag = password_hash.empty() ? soci::i_null : soci::i_ok;
     db_.write("change password", [&] {
-        db_.session() << "UPDATE users SET password_hash = :hash WHERE id = :id", soci::use(password_hash, hash_flag),
-            soci::use(id);
+        db_.session() << "UPDATE users SET password_hash = :hash, version = version + 1 WHERE id = :id",
+            soci::use(password_hash, hash_flag), soci::use(id);
     });
 }
 
@@ -104,7 +104,8 @@ void UserRepository::set_disabled(std::int64_t user_id, bool disabled) {
     const long long id = user_id;
     const int flag = disabled ? 1 : 0;
     db_.write("disable user", [&] {
-        db_.session() << "UPDATE users SET disabled = :flag WHERE id = :id", soci::use(flag), soci::use(id);
+        db_.session() << "UPDATE users SET disabled = :flag, version = version + 1 WHERE id = :id", soci::use(flag),
+            soci::use(id);
     });
 }
 

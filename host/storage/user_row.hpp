@@ -15,10 +15,11 @@ struct UserRow {
     // ("" or "u.").
     static std::string columns(const std::string& prefix) {
         return prefix + "id, " + prefix + "username, " + prefix + "display_name, " + prefix + "role, " + prefix +
-               "district_id, " + prefix + "organisation_id";
+               "district_id, " + prefix + "organisation_id, " + prefix + "version";
     }
 
     long long id = 0;
+    int version = 1;
     long long district = 0, organisation = 0;
     soci::indicator district_flag = soci::i_ok, organisation_flag = soci::i_ok;
     std::string username, display_name, role;
@@ -30,6 +31,7 @@ struct UserRow {
         statement.exchange(soci::into(role));
         statement.exchange(soci::into(district, district_flag));
         statement.exchange(soci::into(organisation, organisation_flag));
+        statement.exchange(soci::into(version));
     }
 
     User to_user() const {
@@ -40,6 +42,7 @@ struct UserRow {
         user.role = parse_role(role).value_or(Role::viewer);
         if (district_flag == soci::i_ok) user.district_id = district;
         if (organisation_flag == soci::i_ok) user.organisation_id = organisation;
+        user.version = version;
         return user;
     }
 };

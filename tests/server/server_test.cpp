@@ -262,25 +262,75 @@ TEST_P(ServerTest, TwoMinuteTakersOfOneMeetingTheSecondIsTold) {
     const auto record = client.get(path, officer).json();
     EXPECT_EQ(record["meeting"]["agenda"][0]["minutes"], "同意加強轉介。");
     EXPECT_EQ(record["meeting"]["agenda"][1]["minutes"], "");
-    // Action items change against the meeting's version too.
-    const auto action =
-        client.post(path + "/actions", {{"description", "聯絡診所"}, {"due_date", "2025-04-01"}}, officer);
-    ASSERT_EQ(action.status, 201) << action.body;
-    const auto action_path = fmt::format("{}/actions/{}/status", path, action.json()["id"].get<std::int64_t>());
-    const auto now = client.get(path, officer);
-    const auto done = client.send({"PUT", action_path, R"({"status": "done"})", officer, now.header("etag"), {}});
-    EXPECT_EQ(done.status, 204) << done.body;
-    const auto late = client.send({"PUT", action_path, R"({"status": "cancelled"})", officer, now.header("etag"), {}});
-    EXPECT_EQ(late.status, 412) << late.body;
-    EXPECT_EQ(late.header("etag"), done.header("etag"));
-    EXPECT_EQ(client.get(path, officer).json()["actions"][0]["status"], "done");
-    const auto elsewhere = fmt::format("{}/actions/999999/status", path);
-    EXPECT_EQ(client.send({"PUT", elsewhere, R"({"status": "done"})", officer, done.header("etag"), {}}).status, 404);
     // NGO staff of an organisation not at the meeting do not learn that it exists.
     const auto outsider = client.sign_in("ngo.elsewhere", test_password);
     EXPECT_EQ(client.get(path, outsider).status, 404);
     EXPECT_EQ(client.get(path + "/calendar.ics", outsider).status, 404);
     EXPECT_EQ(client.post(path + "/actions", {{"description", "x"}, {"due_date", "2025-04-01"}}, outsider).status, 404);
+}
+
+// Views and action items carry versions of their own: two people changing different items of
+// one meeting are both saved; two changing the same item, the second is told.
+TEST_P(ServerTest, ItemsOfOneMeetingChangeAgainstTheirOwnVersions) {
+    const auto client = start();
+    const auto officer = client.sign_in("officer.here", test_password);
+    const auto colleague = client.sign_in("officer.here", test_password);
+    const auto path = meeting_path();
+    std::vector<std::string> item_paths;
+    for (const char* description : {"聯絡診所", "預備問卷"}) {
+        const auto added =
+            client.post(path + "/actions", {{"description", description}, {"due_date", "2025-04-01"}}, officer);
+        ASSERT_EQ(added.status, 201) << added.body;
+        item_paths.push_back(fmt::format("{}/actions/{}", path, added.json()["id"].get<std::int64_t>()));
+    }
+    const auto first_seen = client.get(item_paths[0], officer);
+    const auto second_seen = client.get(item_paths[1], colleague);
+    ASSERT_EQ(first_seen.status, 200) << first_seen.body;
+    EXPECT_EQ(first_seen.header("etag"), fmt::format("\"{}\"", first_seen.json()["version"].get<int>()));
+    const auto meeting_before = client.get(path, officer).header("etag");
+
+    const auto done = client.send(
+        {"PUT", item_paths[0] + "/status", R"({"status": "done"})", officer, first_seen.header("etag"), {}});
+    EXPECT_EQ(done.status, 204) << done.body;
+    const auto cancelled = client.send(
+        {"PUT", item_paths[1] + "/status", R"({"status": "cancelled"})", colleague, second_seen.header("etag"), {}});
+    EXPECT_EQ(cancelled.status, 204) << cancelled.body << " (a change to another item must not collide)";
+    EXPECT_NE(done.header("etag"), first_seen.header("etag"));
+
+    const auto late = client.send(
+        {"PUT", item_paths[0] + "/status", R"({"status": "open"})", colleague, first_seen.header("etag"), {}});
+    EXPECT_EQ(late.status, 412) << late.body;
+    EXPECT_EQ(late.header("etag"), done.header("etag"));  // the item's version to merge against
+    const auto record = client.get(path, officer);
+    EXPECT_EQ(record.json()["actions"][0]["status"], "done");
+    EXPECT_EQ(record.json()["actions"][1]["status"], "cancelled");
+    // The meeting's version counts every change in its record.
+    EXPECT_NE(record.header("etag"), meeting_before);
+
+    // A view: the version in the meeting record is the one to send.
+    const auto raised = client.post(
+        path + "/views", {{"area_id", "family"}, {"sector", "resident"}, {"text", "需要夜間託管。"}}, officer);
+    ASSERT_EQ(raised.status, 201) << raised.body;
+    const auto view_path = fmt::format("{}/views/{}", path, raised.json()["id"].get<std::int64_t>());
+    const auto view_version = fmt::format("\"{}\"", client.get(path, officer).json()["views"][0]["version"].get<int>());
+    EXPECT_EQ(client.get(view_path, officer).header("etag"), view_version);
+    const auto declined =
+        client.send({"POST", view_path + "/decline", R"({"reason": "資源所限"})", officer, view_version, {}});
+    EXPECT_EQ(declined.status, 204) << declined.body;
+    const auto again =
+        client.send({"POST", view_path + "/decline", R"({"reason": "另議"})", colleague, view_version, {}});
+    EXPECT_EQ(again.status, 412) << again.body;
+    EXPECT_EQ(client.get(view_path, officer).json()["reason"], "資源所限");
+
+    EXPECT_EQ(client.send({"POST", view_path + "/decline", R"({"reason": "x"})", officer, {}, {}}).status, 428);
+    const auto elsewhere = fmt::format("{}/actions/999999", path);
+    EXPECT_EQ(client.get(elsewhere, officer).status, 404);
+    EXPECT_EQ(
+        client.send({"PUT", elsewhere + "/status", R"({"status": "done"})", officer, done.header("etag"), {}}).status,
+        404);
+    const auto outsider = client.sign_in("ngo.elsewhere", test_password);
+    EXPECT_EQ(client.get(item_paths[0], outsider).status, 404);
+    EXPECT_EQ(client.get(view_path, outsider).status, 404);
 }
 
 TEST_P(ServerTest, TheCommitteesReviewAndTheNgosIndicatorsRunOverHttp) {
@@ -473,6 +523,7 @@ TEST_P(ServerTest, WrongCurrentPasswordsLockTheAccountLikeFailedSignIns) {
 TEST_P(ServerTest, PasswordChangeAndDisablingEndSessionsAtOnce) {
     const auto client = start();
     const auto token = client.sign_in("officer.here", test_password);
+    const auto before = client.get("/api/me", token);
     const auto wrong = client.post(
         "/api/me/password", {{"current_password", "not it at all"}, {"new_password", "a new long password"}}, token);
     EXPECT_EQ(wrong.status, 403);
@@ -481,7 +532,11 @@ TEST_P(ServerTest, PasswordChangeAndDisablingEndSessionsAtOnce) {
     EXPECT_EQ(changed.status, 204) << changed.body;
     EXPECT_EQ(client.get("/api/me", token).status, 401);
     const auto again = client.sign_in("officer.here", "a new long password");
-    EXPECT_EQ(client.get("/api/me", again).status, 200);
+    const auto after = client.get("/api/me", again);
+    EXPECT_EQ(after.status, 200);
+    // The account's version moved with the change (and not with the refused one).
+    EXPECT_EQ(after.json()["version"].get<int>(), before.json()["version"].get<int>() + 1);
+    EXPECT_EQ(after.header("etag"), fmt::format("\"{}\"", after.json()["version"].get<int>()));
 
     // An administrator's password reset, as typed at the shell, ends the session too.
     const auto url = test_database().url();

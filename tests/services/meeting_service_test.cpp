@@ -262,6 +262,33 @@ TEST_P(MeetingServiceTest, AStaleVersionIsRefusedAndTheMinutesAreKept) {
     EXPECT_THROW(as(officer).set_minutes(id, 9, "沒有此項", std::nullopt), NotFound);
 }
 
+TEST_P(MeetingServiceTest, AnItemsStaleVersionIsRefusedWhileOtherItemsOfTheMeetingChange) {
+    const auto id = as(officer).create(planning_meeting());
+    const auto first = as(officer).add_action({0, id, "聯絡診所", std::nullopt, {}, "2025-04-01"});
+    const auto second = as(officer).add_action({0, id, "預備問卷", std::nullopt, {}, "2025-04-01"});
+    const int meeting_version = as(officer).get(id).version;
+    as(officer).set_action_status(first, ActionStatus::done, 1);
+    as(officer).set_action_status(second, ActionStatus::cancelled, 1);  // another item: its own version
+    try {
+        as(officer).set_action_status(first, ActionStatus::open, 1);
+        ADD_FAILURE() << "a stale version was accepted";
+    } catch (const Conflict& e) {
+        EXPECT_NE(e.message().en.find("action item"), std::string::npos) << e.message().en;
+        EXPECT_NE(e.message().en.find("you saw version 1, it is now version 2"), std::string::npos) << e.message().en;
+    }
+    const auto record = as(officer).record(id);
+    EXPECT_EQ(record.actions.at(0).status, ActionStatus::done);
+    EXPECT_EQ(record.actions.at(0).version, 2);
+    EXPECT_EQ(record.meeting.version, meeting_version + 2) << "each change bumps the meeting's version too";
+
+    RaisedView view{0,  id,       std::nullopt, doctor,           std::nullopt, std::nullopt,
+                    {}, "family", "加強轉介",   ViewStatus::open, "",           {}};
+    const auto view_id = as(officer).raise_view(view);
+    as(officer).decline_view(view_id, "資源所限", 1);
+    EXPECT_THROW(as(officer).address_view(view_id, {std::nullopt, plan_id, 1}, 1), Conflict);
+    EXPECT_EQ(as(officer).record(id).views.at(0).status, ViewStatus::not_adopted);
+}
+
 TEST_P(MeetingServiceTest, TheCalendarFileHasUtcTimesAttendeesAndEscapedChineseText) {
     const auto id = as(officer).create(planning_meeting());
     as(officer).set_attendance(id, doctor, Attendance::present);
