@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "server/api_error.hpp"
+#include "server/openapi_document.hpp"
 #include "services/authorization.hpp"
 
 namespace dplan::server {
@@ -44,7 +45,7 @@ Router api_router() {
 }
 
 Api::Api(StorePool& pool, SignInPolicy policy, ReadCache* cache)
-    : pool_(pool), policy_(policy), cache_(cache), router_(api_router()) {}
+    : pool_(pool), policy_(policy), cache_(cache), router_(api_router()), bodies_(openapi_document()) {}
 
 ApiResponse Api::handle(const ApiRequest& request) {
     const auto match = router_.match(request.method, request.path);
@@ -57,7 +58,8 @@ ApiResponse Api::handle(const ApiRequest& request) {
     }
     auto lease = pool_.borrow();
     ServiceScope services(lease.store(), lease.plugins(), policy_, cache_);
-    RouteContext context(request, match.parameters, services);
+    RouteContext context(request, match.parameters, services,
+                         bodies_.fields(match.route->method, match.route->pattern));
     return run(*match.route, context);
 }
 

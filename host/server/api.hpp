@@ -4,6 +4,7 @@
 #pragma once
 
 #include "server/api_types.hpp"
+#include "server/request_bodies.hpp"
 #include "server/router.hpp"
 #include "server/store_pool.hpp"
 #include "services/sign_in.hpp"
@@ -25,6 +26,7 @@ class Api {
     SignInPolicy policy_;
     ReadCache* cache_;
     Router router_;
+    RequestBodies bodies_;
 };
 
 // Every route the server answers; the OpenAPI test compares it with docs/openapi.json.

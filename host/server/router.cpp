@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "server/api_error.hpp"
+#include "server/request_bodies.hpp"
 #include "server/request_target.hpp"
 
 namespace dplan::server {
@@ -132,6 +133,7 @@ const nlohmann::json& RouteContext::body() {
     if (!body_->is_object()) {
         throw ApiError(400, "invalid_json", {"請求內容須為 JSON 物件", "the request body must be a JSON object"});
     }
+    if (body_fields_) refuse_unknown_fields(*body_, *body_fields_);
     return *body_;
 }
 

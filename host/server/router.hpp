@@ -17,8 +17,10 @@ namespace dplan::server {
 
 class RouteContext {
   public:
-    RouteContext(const ApiRequest& request, std::map<std::string, std::string> parameters, ServiceScope& services)
-        : request(request), services(services), parameters_(std::move(parameters)) {}
+    // `body_fields`: the fields the body may have (server/request_bodies.hpp); none: any.
+    RouteContext(const ApiRequest& request, std::map<std::string, std::string> parameters, ServiceScope& services,
+                 const std::vector<std::string>* body_fields = nullptr)
+        : request(request), services(services), parameters_(std::move(parameters)), body_fields_(body_fields) {}
 
     const ApiRequest& request;
     ServiceScope& services;
@@ -30,13 +32,15 @@ class RouteContext {
     std::optional<std::string> query(const std::string& name) const;
     // A query parameter as a whole number, 0 or more (`fallback` when missing); 400 naming it otherwise.
     int whole_number_query(const std::string& name, int fallback) const;
-    // The body as a JSON object; 400 saying where the JSON is broken.
+    // The body as a JSON object; 400 saying where the JSON is broken, or naming a field the
+    // route does not take.
     const nlohmann::json& body();
     // The If-Match header's version; 428 when it is missing, 400 when it is not a version.
     int if_match_version() const;
 
   private:
     std::map<std::string, std::string> parameters_;
+    const std::vector<std::string>* body_fields_;
     std::optional<nlohmann::json> body_;
 };
 

@@ -427,6 +427,16 @@ TEST_P(ServerTest, BadRequestsGetAClearFourHundredAndChangeNothing) {
     EXPECT_EQ(smuggled.find("officer.here"), std::string::npos) << "the second request must not run";
     EXPECT_EQ(client.send({"GET", "/api/me", {}, {}, {}, {{"Authorization", "bearer " + token}}}).status, 200);
 
+    // A misspelt optional field is refused, not dropped: the comment would be saved without its area.
+    const auto review = client.get(plan_path(world.submitted_plan, "/review"), token);
+    ASSERT_EQ(review.status, 200) << review.body;
+    const auto misspelt =
+        client.post(plan_path(world.submitted_plan, "/comments"), {{"body", "x"}, {"area", "family"}}, token);
+    EXPECT_EQ(misspelt.status, 400) << misspelt.body;
+    EXPECT_EQ(misspelt.json()["error"]["code"], "unknown_field");
+    EXPECT_EQ(misspelt.error_en(), "this request takes no field 'area'; its fields are: area_id, body, focus_point_id");
+    EXPECT_EQ(client.get(plan_path(world.submitted_plan, "/review"), token).body, review.body);
+
     // Longer than a comment may be, on either database: refused with the limit, not a 500.
     const auto long_comment =
         client.post(plan_path(world.submitted_plan, "/comments"), {{"body", std::string(20001, 'x')}}, token);
