@@ -3,7 +3,8 @@
 # latency for reading a plan and for posting a comment, against bench/server/fixed_body_server
 # (a minimal Beast server answering the same plan's bytes) measured in the same run.
 #   scripts/bench_server.sh [DATABASE_URL]   default: a fresh SQLite demo database
-# Environment: CONNECTIONS (64), DURATION (10s), THREADS (server threads, default: cores).
+# Environment: CONNECTIONS (64), DURATION (10s), THREADS (server threads, default: cores),
+# SERVER_CONFIG (an INI file for dplan serve --config, e.g. another change_check_interval_ms).
 # Assumes a built tree (scripts/build.sh); targets: ≥ 0.5 of the reference for reads, p99 < 20 ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,7 @@ wait_port() {  # FILE: the port a server printed
     exit 1
 }
 
-"$dplan" --db "$db" --log-level warn --plugin-dir "$plugins" --allow-unsigned serve --listen 127.0.0.1:0 \
+"$dplan" --db "$db" --log-level warn --plugin-dir "$plugins" --allow-unsigned serve ${SERVER_CONFIG:+--config "$SERVER_CONFIG"} --listen 127.0.0.1:0 \
     --threads "$threads" > "$work/dplan.out" 2>&1 &
 pids+=($!)
 port=$(wait_port "$work/dplan.out")

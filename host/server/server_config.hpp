@@ -32,8 +32,9 @@ struct ServerConfig {
     // Reads find sessions and plans in memory while the database has not changed. A change made
     // elsewhere (another server process, dplan in direct mode) is seen within this interval; this
     // process's own changes at once; writes always check the session in the database.
-    // 0: no cache, every request reads the database.
-    std::chrono::milliseconds change_check_interval{1};
+    // 0: no cache, every request reads the database. 2 ms: at 1 ms a busy two-core machine woke the
+    // watcher late so often that reads fell through to the database (bench/README.md).
+    std::chrono::milliseconds change_check_interval{2};
     // The reverse proxies whose X-Forwarded-For is believed for the client's address.
     std::vector<std::string> trusted_proxies;
     SignInPolicy sign_in;
