@@ -32,6 +32,12 @@ class Conflict : public Error {
     using Error::Error;
 };
 
+// No token, an unknown one, or one that expired, was revoked or belongs to a disabled account
+// (services/sign_in.hpp); also a write whose session ended while it waited for its turn.
+class NotSignedIn : public Error {
+    using Error::Error;
+};
+
 // The database could not be reached, opened, read or written.
 class StorageError : public Error {
     using Error::Error;

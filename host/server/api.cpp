@@ -68,13 +68,14 @@ ApiResponse Api::handle(const ApiRequest& request) {
 ApiResponse Api::run(const Route& route, RouteContext& context) {
     try {
         if (route.needs_sign_in) {
-            // A request that changes something checks its session in the database itself, so a
-            // revocation by another process stops it at once; reads may find the session cached.
+            // A request that changes something checks its session in the database itself, and
+            // each of its writes checks again once it has its turn, so a revocation by another
+            // process stops it at once; reads may find the session cached.
             const std::string token = bearer_token(context.request.authorization);
             auto sign_in = context.services.sign_in();
             User user = route.method == "GET" ? sign_in.authenticate_for_read(token) : sign_in.authenticate(token);
             user.origin = context.request.origin;  // the audit log's "from where"
-            context.services.act_as(std::move(user));
+            context.services.act_as(std::move(user), session_token_hash(token));
         }
         return route.handler(context);
     } catch (const ApiError& e) {

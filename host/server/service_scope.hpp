@@ -24,7 +24,18 @@ class ServiceScope {
     ServiceScope(Store& store, plugins::PluginRegistry& plugins, const SignInPolicy& policy, ReadCache* cache)
         : store_(store), plugins_(plugins), policy_(policy), cache_(cache) {}
 
-    void act_as(User user) { user_ = std::move(user); }
+    // Lets the connection go without the session check below: the next request may be anyone's.
+    ~ServiceScope() { store_.database().check_session_on_write(std::nullopt); }
+    ServiceScope(const ServiceScope&) = delete;
+    ServiceScope& operator=(const ServiceScope&) = delete;
+
+    // Acts as `user`, signed in with the session whose token hashes to `session`: each write of
+    // the request checks, once it has its turn, that the session is still signed in
+    // (Database::check_session_on_write), so a sign-out elsewhere that committed first stops it.
+    void act_as(User user, std::string session) {
+        user_ = std::move(user);
+        store_.database().check_session_on_write(std::move(session));
+    }
     const User& user() const { return user_; }
     plugins::PluginRegistry& plugins() { return plugins_; }
 

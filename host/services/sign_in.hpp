@@ -35,11 +35,6 @@ class SignInRefused : public Error {
     using Error::Error;
 };
 
-// No token, an unknown one, or one that expired, was revoked or belongs to a disabled account.
-class NotSignedIn : public Error {
-    using Error::Error;
-};
-
 struct SignedIn {
     std::string token;  // shown once; the holder sends it as "Authorization: Bearer TOKEN"
     User user;

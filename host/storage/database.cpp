@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "domain/timestamp.hpp"
 #include "storage/statement_batch.hpp"
 
 namespace dplan {
@@ -129,6 +130,21 @@ struct AuditHeadAtTurn final : KeptStatement {
                      soci::into(head.sequence), soci::into(head.hash))) {}
 };
 
+// Whether a session is still signed in, for writes made for it (Database::check_session_on_write):
+// 1 or 0, given the token's hash and the time now.
+constexpr std::string_view session_signed_in_query =
+    "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = {} "
+    "AND s.revoked_at IS NULL AND u.disabled = 0 AND s.expires_at > {}";
+
+struct SessionSignedIn final : KeptStatement {
+    std::string token_hash, now;
+    int sessions = 0;
+    soci::statement statement;
+    explicit SessionSignedIn(soci::session& session)
+        : statement((session.prepare << fmt::format(fmt::runtime(session_signed_in_query), ":hash", ":now"),
+                     soci::use(token_hash), soci::use(now), soci::into(sessions))) {}
+};
+
 // MariaDB: a write's BEGIN and, when it takes its turn to audit, the head's lock: one round trip.
 const std::vector<std::string> begin_with_audit_turn{
     "START TRANSACTION", "SELECT sequence, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE"};
@@ -212,11 +228,16 @@ Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn)
     if (db_.dialect() == Dialect::mysql) {
         if (!take_audit_turn) {
             db_.session_->begin();
+            if (db_.session_checked_on_write_) require_signed_in(db_.session_still_signed_in());
             return;
         }
-        std::optional<std::vector<std::optional<std::string>>> head;
+        // The session's check goes after the head's lock, in the same round trip: it then sees
+        // every sign-out and disabling committed before this write's turn (they take turns too).
+        auto statements = begin_with_audit_turn;
+        if (db_.session_checked_on_write_) statements.push_back(db_.session_signed_in_sql(now_utc_iso8601()));
+        std::vector<std::optional<BatchRow>> rows;
         try {
-            head = run_statement_batch(*db_.session_, begin_with_audit_turn);
+            rows = run_statement_batch(*db_.session_, statements);
         } catch (const soci::soci_error&) {
             // The transaction may have begun before the lock failed (a lock wait timeout, a killed
             // query), and a constructor that throws gets no destructor: rolled back here, or the
@@ -225,9 +246,11 @@ Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn)
             throw;
         }
         // No row: the audit log reports the missing head when the write records its entry.
+        const auto& head = rows.at(1);
         if (head && head->size() == 2 && (*head)[0] && (*head)[1]) {
             db_.held_audit_head_ = AuditHead{std::stoll(*(*head)[0]), *(*head)[1]};
         }
+        if (db_.session_checked_on_write_) require_signed_in(rows.at(2) && (*rows.at(2))[0] == "1");
         return;
     }
     turn_ = db_.writer_turn_->take(sqlite_write_wait);
@@ -240,9 +263,35 @@ Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn)
                          db_.url_.redacted(), sqlite_write_wait.count())});
     }
     db_.run_kept(db_.kept<BeginImmediate>().statement);
-    if (!take_audit_turn) return;
-    auto& turn = db_.kept<AuditHeadAtTurn>();
-    if (db_.run_kept(turn.statement)) db_.held_audit_head_ = turn.head;
+    if (take_audit_turn) {
+        auto& turn = db_.kept<AuditHeadAtTurn>();
+        if (db_.run_kept(turn.statement)) db_.held_audit_head_ = turn.head;
+    }
+    if (db_.session_checked_on_write_) require_signed_in(db_.session_still_signed_in());
+}
+
+void Database::WriteTransaction::require_signed_in(bool signed_in) {
+    if (signed_in) return;
+    roll_back_quietly();
+    throw NotSignedIn({"你的登入已結束（已登出、帳戶已停用或密碼已更改），這項改動沒有儲存；請重新登入",
+                       "your session ended (signed out, account disabled or password changed) before this change "
+                       "was saved; it was not saved, sign in again"});
+}
+
+std::string Database::session_signed_in_sql(const std::string& now) {
+    return fmt::format(fmt::runtime(session_signed_in_query), quoted(*session_checked_on_write_), quoted(now));
+}
+
+bool Database::session_still_signed_in() {
+    const std::string now = now_utc_iso8601();
+    if (dialect() == Dialect::mysql) {
+        const auto row = run_statement_batch(*session_, {session_signed_in_sql(now)}).front();
+        return row && (*row)[0] == "1";
+    }
+    auto& check = kept<SessionSignedIn>();
+    check.token_hash = *session_checked_on_write_;
+    check.now = now;
+    return run_kept(check.statement) && check.sessions == 1;
 }
 
 Database::WriteTransaction::~WriteTransaction() {
@@ -307,10 +356,12 @@ std::optional<bool> Database::entry_was_committed(const AuditHead& entry, const 
         if (connection_lost) reconnect("find out whether a write was saved", failure);
         // The lost connection's transaction holds the head's lock until the server has ended it
         // (committed or rolled back): waiting for the lock waits for that outcome.
-        const auto found = run_statement_batch(
-            *session_, {"START TRANSACTION", "SELECT id FROM audit_head WHERE id = 1 FOR UPDATE",
-                        fmt::format("SELECT COUNT(*) FROM audit_log WHERE sequence = {} AND entry_hash = {}",
-                                    entry.sequence, quoted(entry.hash))});
+        const auto found =
+            run_statement_batch(*session_,
+                                {"START TRANSACTION", "SELECT id FROM audit_head WHERE id = 1 FOR UPDATE",
+                                 fmt::format("SELECT COUNT(*) FROM audit_log WHERE sequence = {} AND entry_hash = {}",
+                                             entry.sequence, quoted(entry.hash))})
+                .back();
         session_->rollback();
         const bool saved = found && !found->empty() && (*found)[0] == "1";
         spdlog::info("COMMIT on {} went unanswered ({}); the write {} saved", url_.redacted(),

@@ -82,6 +82,16 @@ class Database {
     // `text` as a string literal for this MariaDB connection.
     std::string quoted(std::string_view text);
 
+    // The server's requests: each write on this connection first checks, once it has its turn,
+    // that the session it is made for (its token's hash) is still signed in: not signed out, not
+    // expired, its account not disabled; NotSignedIn (and nothing written) if not. The request's
+    // sign-in was checked before the write waited for its turn, and a sign-out, password change
+    // or `user disable` may have committed meanwhile. None (the default): no such check, as in
+    // direct database mode and for signing in itself.
+    void check_session_on_write(std::optional<std::string> token_hash) {
+        session_checked_on_write_ = std::move(token_hash);
+    }
+
     // This connection's kept statement of type T (storage/kept_statement.hpp), prepared once.
     template <typename T>
     T& kept() {
@@ -162,6 +172,8 @@ class Database {
 
       private:
         void roll_back_quietly();  // logs what fails: the connection may be gone
+        // Ends the transaction and throws NotSignedIn unless `signed_in`.
+        void require_signed_in(bool signed_in);
 
         Database& db_;
         SqliteWriterTurn::Held turn_;  // SQLite: this process's writers, one at a time
@@ -213,6 +225,9 @@ class Database {
     bool connection_lost(const soci::soci_error& e) const;
     // Throws StorageError when the server cannot be reached again.
     void reconnect(std::string_view what, const soci::soci_error& lost);
+    // For check_session_on_write(): the query, and whether the session is still signed in.
+    std::string session_signed_in_sql(const std::string& now);
+    bool session_still_signed_in();
     // Throws what `e` means for the user: InvalidInput for a text too long for its column
     // (naming the column), otherwise StorageError.
     [[noreturn]] void throw_translated(std::string_view what, const soci::soci_error& e) const;
@@ -227,6 +242,7 @@ class Database {
     int audit_entries_ = 0;                     // entries recorded in the open transaction
     std::optional<AuditHead> held_audit_head_;  // see held_audit_head()
     bool audit_log_seen_ = false;
+    std::optional<std::string> session_checked_on_write_;  // see check_session_on_write()
     ChangeGeneration* writes_reported_to_ = nullptr;
     std::shared_ptr<SqliteWriterTurn> writer_turn_;  // SQLite only
 };

@@ -29,8 +29,8 @@ std::string mysql_quoted(soci::session& session, std::string_view text) {
     return quoted;
 }
 
-std::optional<std::vector<std::optional<std::string>>> run_statement_batch(soci::session& session,
-                                                                           const std::vector<std::string>& statements) {
+std::vector<std::optional<BatchRow>> run_statement_batch(soci::session& session,
+                                                         const std::vector<std::string>& statements) {
     MYSQL* connection = connection_of(session);
     std::string query;
     for (const auto& statement : statements) {
@@ -40,18 +40,18 @@ std::optional<std::vector<std::optional<std::string>>> run_statement_batch(soci:
     if (mysql_real_query(connection, query.data(), static_cast<unsigned long>(query.size())) != 0) {
         fail(connection, 0);
     }
-    std::optional<std::vector<std::optional<std::string>>> last_row;
+    std::vector<std::optional<BatchRow>> first_rows;
     for (std::size_t statement = 0;; ++statement) {
         // Every answer is read, or the connection is out of step with the server for the next query.
         MYSQL_RES* result = mysql_store_result(connection);
         if (result == nullptr && mysql_field_count(connection) != 0) fail(connection, statement);
-        last_row.reset();
+        auto& first_row = first_rows.emplace_back();
         if (result != nullptr) {
             if (MYSQL_ROW row = mysql_fetch_row(result)) {
                 const unsigned columns = mysql_num_fields(result);
-                last_row.emplace();
+                first_row.emplace();
                 for (unsigned column = 0; column < columns; ++column) {
-                    last_row->push_back(row[column] ? std::optional<std::string>(row[column]) : std::nullopt);
+                    first_row->push_back(row[column] ? std::optional<std::string>(row[column]) : std::nullopt);
                 }
             }
             mysql_free_result(result);
@@ -60,7 +60,7 @@ std::optional<std::vector<std::optional<std::string>>> run_statement_batch(soci:
         if (next == -1) break;
         if (next > 0) fail(connection, statement + 1);
     }
-    return last_row;
+    return first_rows;
 }
 
 }  // namespace dplan

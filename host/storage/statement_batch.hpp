@@ -35,10 +35,13 @@ class BatchStatementFailed : public soci::mysql_soci_error {
     std::size_t statement_;
 };
 
-// Sends `statements` as one query and reads every answer. Returns the first row of the last
-// statement's result, when it has one (columns as text; NULL as nothing). Throws
-// BatchStatementFailed for the first statement that failed.
-std::optional<std::vector<std::optional<std::string>>> run_statement_batch(soci::session& session,
-                                                                           const std::vector<std::string>& statements);
+// One row of an answer: its columns as text, NULL as nothing.
+using BatchRow = std::vector<std::optional<std::string>>;
+
+// Sends `statements` as one query and reads every answer. Returns, for each statement in order,
+// the first row of its result when it has one. Throws BatchStatementFailed for the first
+// statement that failed.
+std::vector<std::optional<BatchRow>> run_statement_batch(soci::session& session,
+                                                         const std::vector<std::string>& statements);
 
 }  // namespace dplan

@@ -12,6 +12,7 @@
 #include "domain/password.hpp"
 #include "domain/timestamp.hpp"
 #include "services/account_service.hpp"
+#include "services/audit_trail.hpp"
 #include "services/district_service.hpp"
 #include "storage/session_repository.hpp"
 #include "storage/user_repository.hpp"
@@ -208,6 +209,34 @@ TEST_P(SignInTest, NoSessionFromTheOldPasswordOutlivesAChange) {
     for (const auto& token : old_tokens) {
         EXPECT_THROW(SignInService(db(), many).authenticate(token), NotSignedIn);
     }
+}
+
+// A write checks its session again once it has its turn (Database::check_session_on_write): a
+// request signed in just before a sign-out or `user disable` committed elsewhere is not saved
+// after it. Found by an outsider's race: the write landed after the disabling in the audit log.
+TEST_P(SignInTest, AWriteWhoseSessionEndedWhileItWaitedIsNotSaved) {
+    auto request = test_database().open_another();  // the connection a server request writes on
+    const auto write_for = [&](const SignedIn& in) {
+        request->check_session_on_write(session_token_hash(in.token));
+        request->write("add a note", [&] { record_audit(*request, in.user, {"add note", "plan", "1", "{}"}); });
+    };
+    const SignedIn first = SignInService(db(), {}).sign_in("officer.sign", password, "192.0.2.9");
+    write_for(first);
+    const int entries = rows("audit_log");
+
+    SignInService(db(), {}).sign_out(first.token, first.user);  // elsewhere, before the write's turn
+    EXPECT_THROW(write_for(first), NotSignedIn);
+    EXPECT_EQ(rows("audit_log"), entries + 1) << "only the sign-out was saved";
+
+    const SignedIn second = SignInService(db(), {}).sign_in("officer.sign", password, "192.0.2.9");
+    AccountService(db(), system_user()).disable("officer.sign");
+    const int after_disabling = rows("audit_log");
+    EXPECT_THROW(write_for(second), NotSignedIn);
+    EXPECT_EQ(rows("audit_log"), after_disabling);
+
+    request->check_session_on_write(std::nullopt);  // direct database mode: no session to check
+    request->write("add a note", [&] { record_audit(*request, system_user(), {"add note", "plan", "1", "{}"}); });
+    EXPECT_EQ(rows("audit_log"), after_disabling + 1);
 }
 
 // A new password longer than sign-in accepts could never be used: refused, the old one kept.

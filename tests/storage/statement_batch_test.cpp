@@ -34,17 +34,22 @@ class StatementBatch : public ::testing::Test {
     std::unique_ptr<testing::TestDatabase> database;
 };
 
-TEST_F(StatementBatch, AnswersWithTheLastStatementsRowAndLeavesTheConnectionInStep) {
+TEST_F(StatementBatch, AnswersWithEachStatementsFirstRowAndLeavesTheConnectionInStep) {
     auto& session = database->db().session();
-    const auto row = run_statement_batch(
-        session, {"INSERT INTO batch_probe (n) VALUES (1)", "INSERT INTO batch_probe (n) VALUES (2)",
-                  "SELECT SUM(n), NULL FROM batch_probe"});
+    const auto rows = run_statement_batch(
+        session, {"INSERT INTO batch_probe (n) VALUES (1)", "SELECT MIN(n) FROM batch_probe",
+                  "INSERT INTO batch_probe (n) VALUES (2)", "SELECT SUM(n), NULL FROM batch_probe"});
+    ASSERT_EQ(rows.size(), 4u);
+    EXPECT_FALSE(rows[0]) << "an INSERT has no rows";
+    ASSERT_TRUE(rows[1]);
+    EXPECT_EQ((*rows[1])[0], "1") << "each statement's own row, as it saw the data";
+    const auto& row = rows[3];
     ASSERT_TRUE(row);
     ASSERT_EQ(row->size(), 2u);
     EXPECT_EQ((*row)[0], "3");
     EXPECT_FALSE((*row)[1]);
-    EXPECT_FALSE(run_statement_batch(session, {"SELECT n FROM batch_probe WHERE n > 5", "DO 1"}))
-        << "the last statement returned no row";
+    EXPECT_FALSE(run_statement_batch(session, {"SELECT n FROM batch_probe WHERE n > 5", "DO 1"}).front())
+        << "the SELECT returned no row";
     EXPECT_EQ(count("n IN (1, 2)"), 2) << "the connection answers the next query in step";
 }
 
