@@ -1,11 +1,15 @@
 #include "domain/plan_json.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "domain/error.hpp"
 #include "domain/section_texts.hpp"
+#include "domain/text_opening.hpp"
 
 namespace dplan {
 
@@ -18,6 +22,19 @@ json bilingual_json(const Bilingual& text) { return {{"zh", text.zh}, {"en", tex
 [[noreturn]] void bad_field(const std::string& path, std::string_view expected) {
     throw InvalidInput({fmt::format("計劃 JSON 欄位「{}」不正確：應為{}", path, expected),
                         fmt::format("plan JSON field '{}' is invalid: expected {}", path, expected)});
+}
+
+// A key the format does not have is refused, not dropped: a misspelt optional text ("objectiv")
+// would otherwise be lost without a word, and the save would still make a new revision.
+void refuse_unknown_keys(const json& object, const std::string& path, const std::vector<std::string>& known) {
+    if (!object.is_object()) return;  // the field readers say what was expected
+    for (const auto& [key, value] : object.items()) {
+        if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+        const auto name = path + opening(key, 64);
+        const auto expected = fmt::format("{}", fmt::join(known, ", "));
+        throw InvalidInput({fmt::format("計劃 JSON 沒有欄位「{}」；此處可用的欄位：{}", name, expected),
+                            fmt::format("plan JSON has no field '{}'; the fields here are: {}", name, expected)});
+    }
 }
 
 const json& field(const json& object, const std::string& path, const char* name) {
@@ -34,6 +51,7 @@ std::string string_field(const json& object, const std::string& path, const char
 Bilingual bilingual_field(const json& object, const std::string& path, const char* name) {
     const json& value = field(object, path, name);
     const std::string here = path + name + ".";
+    refuse_unknown_keys(value, here, {"zh", "en"});
     return {string_field(value, here, "zh"), string_field(value, here, "en")};
 }
 
@@ -45,6 +63,9 @@ std::int64_t integer_field(const json& object, const std::string& path, const ch
 
 // sections[i] of a plan file; `path` ("sections[0].") names the fields in errors.
 PlanSection section_from_json(const json& object, const std::string& path) {
+    std::vector<std::string> known{"area", "focus_points"};
+    for (const auto& text : section_texts) known.emplace_back(text.key);
+    refuse_unknown_keys(object, path, known);
     PlanSection section;
     section.area_id = string_field(object, path, "area");
     for (const auto& text : section_texts) {
@@ -59,6 +80,7 @@ PlanSection section_from_json(const json& object, const std::string& path) {
     if (!points.is_array()) bad_field(path + "focus_points", "an array");
     for (std::size_t p = 0; p < points.size(); ++p) {
         const std::string point_path = fmt::format("{}focus_points[{}].", path, p);
+        refuse_unknown_keys(points[p], point_path, {"id", "text", "partners"});
         FocusPoint point;
         point.id = integer_field(points[p], point_path, "id");
         point.text = bilingual_field(points[p], point_path, "text");
@@ -130,6 +152,10 @@ Plan plan_from_json(std::string_view text) {
         throw InvalidInput({"不是可用的 JSON：有數字超出可表示的範圍", fmt::format("not usable JSON: {}", e.what())});
     }
     if (!document.is_object()) bad_field("(document)", "a JSON object");
+    refuse_unknown_keys(
+        document, "",
+        {"format", "format_version", "id", "district_id", "financial_year", "paper_no", "theme", "purpose",
+         "advice_sought", "council", "committee", "office", "status", "version", "sections"});
     if (string_field(document, "", "format") != "dplan.plan") bad_field("format", "\"dplan.plan\"");
     const auto format_version = integer_field(document, "", "format_version");
     if (format_version < 1 || format_version > plan_json_format_version) {

@@ -76,11 +76,10 @@ ApiResponse raise_view(RouteContext& context) {
 // One agenda item's minutes, against the meeting version the caller saw (If-Match).
 ApiResponse set_minutes(RouteContext& context) {
     const int seen = context.if_match_version();
-    const auto position = context.id("position");
+    const auto position = context.number("position");
     auto meetings = context.services.meetings();
     try {
-        meetings.set_minutes(context.id(), static_cast<int>(position), required_string(context.body(), "minutes"),
-                             seen);
+        meetings.set_minutes(context.id(), position, required_string(context.body(), "minutes"), seen);
     } catch (const Conflict& e) {
         auto response = error_response(412, "version_conflict", e.message());
         response.etag = fmt::format("\"{}\"", meetings.get(context.id()).version);
@@ -131,7 +130,9 @@ ApiResponse action_record(RouteContext& context) {
 }
 
 // A change to one view or action item, made against that item's version named by If-Match:
-// 412 with the item's current version when someone changed it first, else 204 with its new one.
+// 412 with the item's current version when someone changed it first, else 204 with the version
+// this change made (the check and the bump are one step, so it is the one seen plus one; read
+// back, it could already be someone else's).
 // Items have versions of their own, so changes to different items of one meeting never collide.
 template <typename Item, typename Change>
 ApiResponse change_item(RouteContext& context, Item (*current)(RouteContext&), Change&& change) {
@@ -142,7 +143,7 @@ ApiResponse change_item(RouteContext& context, Item (*current)(RouteContext&), C
     } catch (const Conflict& e) {
         return with_version(error_response(412, "version_conflict", e.message()), current(context).version);
     }
-    return with_version(ApiResponse{204, {}, {}, {}, {}, false}, current(context).version);
+    return with_version(ApiResponse{204, {}, {}, {}, {}, false}, seen + 1);
 }
 
 // Each change reads its body inside the change, so an item of another meeting is a 404 and a
@@ -160,7 +161,7 @@ ApiResponse address_view(RouteContext& context) {
         ViewResponse response;
         response.focus_point_id = optional_id(body, "focus_point_id");
         response.plan_id = optional_id(body, "plan_id");
-        if (const auto revision = optional_id(body, "revision")) response.revision = static_cast<int>(*revision);
+        response.revision = optional_number(body, "revision");
         meetings.address_view(context.id("item"), response, seen);
     });
 }

@@ -88,8 +88,7 @@ ApiResponse revisions(RouteContext& context) {
 
 ApiResponse revision(RouteContext& context) {
     ApiResponse response;
-    response.body =
-        plan_to_json(context.services.plans().revision(context.id(), static_cast<int>(context.id("number"))));
+    response.body = plan_to_json(context.services.plans().revision(context.id(), context.number("number")));
     return response;
 }
 

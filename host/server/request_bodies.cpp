@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "domain/text_opening.hpp"
 #include "server/api_error.hpp"
 
 namespace dplan::server {
@@ -54,9 +55,10 @@ void refuse_unknown_fields(const nlohmann::json& body, const std::vector<std::st
     for (const auto& [field, ignored] : body.items()) {
         if (std::ranges::find(fields, field) != fields.end()) continue;
         const auto expected = fmt::format("{}", fmt::join(fields, ", "));
+        const auto name = opening(field, 64);  // a megabyte of name does not come back twice
         throw ApiError(400, "unknown_field",
-                       {fmt::format("這項要求沒有欄位「{}」；可用的欄位：{}", field, expected),
-                        fmt::format("this request takes no field '{}'; its fields are: {}", field, expected)});
+                       {fmt::format("這項要求沒有欄位「{}」；可用的欄位：{}", name, expected),
+                        fmt::format("this request takes no field '{}'; its fields are: {}", name, expected)});
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 
 #include "server/api_error.hpp"
 #include "server/request_bodies.hpp"
@@ -97,6 +98,16 @@ std::int64_t RouteContext::id(const std::string& name) const {
                         fmt::format("{} in the path must be a positive whole number, not '{}'", name, value)});
     }
     return number;
+}
+
+int RouteContext::number(const std::string& name) const {
+    const auto number = id(name);
+    if (number > std::numeric_limits<int>::max()) {
+        throw ApiError(400, "invalid_path",
+                       {fmt::format("路徑中的 {} 太大：{}", name, number),
+                        fmt::format("{} in the path is too large: {}", name, number)});
+    }
+    return static_cast<int>(number);
 }
 
 const std::string& RouteContext::text(const std::string& name) const { return parameters_.at(name); }
@@ -197,6 +208,16 @@ std::optional<std::int64_t> optional_id(const nlohmann::json& body, const std::s
     if (!found->is_number_integer() || found->get<std::int64_t>() <= 0)
         throw bad_field(field, "正整數", "a positive whole number");
     return found->get<std::int64_t>();
+}
+
+std::optional<int> optional_number(const nlohmann::json& body, const std::string& field) {
+    const auto number = optional_id(body, field);
+    if (number && *number > std::numeric_limits<int>::max()) {
+        throw bad_field(field, fmt::format("不大於 {} 的正整數", std::numeric_limits<int>::max()),
+                        fmt::format("a positive whole number no larger than {}", std::numeric_limits<int>::max()));
+    }
+    if (!number) return std::nullopt;
+    return static_cast<int>(*number);
 }
 
 std::string required_choice(const nlohmann::json& body, const std::string& field,

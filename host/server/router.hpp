@@ -27,6 +27,8 @@ class RouteContext {
 
     // A path parameter as a positive whole number; 400 naming it otherwise.
     std::int64_t id(const std::string& name = "id") const;
+    // A path parameter as a positive whole number that fits an int (a revision, a position).
+    int number(const std::string& name) const;
     const std::string& text(const std::string& name) const;
     // A query parameter, if given.
     std::optional<std::string> query(const std::string& name) const;
@@ -82,6 +84,8 @@ std::string required_string(const nlohmann::json& body, const std::string& field
 std::optional<std::string> optional_string(const nlohmann::json& body, const std::string& field);
 double required_number(const nlohmann::json& body, const std::string& field);
 std::optional<std::int64_t> optional_id(const nlohmann::json& body, const std::string& field);
+// A positive whole number that fits an int (a revision number), if given.
+std::optional<int> optional_number(const nlohmann::json& body, const std::string& field);
 // A string field that must be one of `allowed` (listed in the refusal); returns it.
 std::string required_choice(const nlohmann::json& body, const std::string& field,
                             const std::vector<std::string>& allowed);

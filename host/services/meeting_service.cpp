@@ -259,18 +259,28 @@ void MeetingService::address_view(std::int64_t view_id, const ViewResponse& resp
     const RaisedView view = repository().view(view_id);
     const Meeting meeting = repository().get(view.meeting_id);
     authorize(actor_, Operation::respond_to_view, meeting_subject(meeting));
-    if (response.focus_point_id) {
-        check_focus_point(meeting, *response.focus_point_id);
-    } else if (response.plan_id && response.revision) {
-        // Only the meeting's own plan: any other could be one the user may not read.
+    if (!response.focus_point_id && !response.plan_id && !response.revision) {
+        throw InvalidInput({"須指出回應的工作計劃重點或計劃修訂版本",
+                            "give the focus point or the plan revision that responds to the view"});
+    }
+    if (response.focus_point_id) check_focus_point(meeting, *response.focus_point_id);
+    // Everything given is checked, not only what the view needs: a plan stored beside a focus
+    // point could be one the user may not read.
+    if (response.plan_id || response.revision) {
+        if (!response.plan_id || !response.revision) {
+            throw InvalidInput({"計劃修訂版本須同時註明計劃及修訂版本編號",
+                                "a plan revision needs both the plan and the revision number"});
+        }
         if (response.plan_id != meeting.plan_id) {
             throw InvalidInput({"意見只可由此會議所屬計劃的修訂版本回應",
                                 "a view can be addressed only by a revision of the meeting's own plan"});
         }
-        PlanRepository(db_).revision(*response.plan_id, *response.revision);  // NotFound when there is none
-    } else {
-        throw InvalidInput({"須指出回應的工作計劃重點或計劃修訂版本",
-                            "give the focus point or the plan revision that responds to the view"});
+        try {
+            PlanRepository(db_).revision(*response.plan_id, *response.revision);
+        } catch (const NotFound&) {
+            throw InvalidInput({fmt::format("計劃 {} 沒有第 {} 版", *response.plan_id, *response.revision),
+                                fmt::format("plan {} has no revision {}", *response.plan_id, *response.revision)});
+        }
     }
     db_.write("record response to view", [&] {
         const ViewStatus before = repository().view(view_id).status;

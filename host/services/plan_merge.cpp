@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "domain/section_texts.hpp"
+#include "domain/text_opening.hpp"
 
 namespace dplan {
 
@@ -27,16 +28,7 @@ bool same_content(const FocusPoint& a, const FocusPoint& b) {
     return a.text == b.text && same_sectors(a.partners, b.partners);
 }
 
-// The first few characters of a text, for labels; cut between UTF-8 sequences, never inside one.
-std::string opening(const std::string& text) {
-    constexpr std::size_t shown = 24;
-    std::size_t characters = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-        if (characters++ == shown) return text.substr(0, i) + "…";
-    }
-    return text;
-}
+constexpr std::size_t label_characters = 24;  // of a text quoted in a label
 
 const std::string& either(const std::string& preferred, const std::string& fallback) {
     return preferred.empty() ? fallback : preferred;
@@ -48,8 +40,10 @@ Bilingual in_language(const Bilingual& what, Language language) {
 }
 
 Bilingual point_label(const std::string& area, const FocusPoint& point) {
-    return {fmt::format("{} · 重點 {}「{}」", area, point.id, opening(either(point.text.zh, point.text.en))),
-            fmt::format("{} · focus point {} \"{}\"", area, point.id, opening(either(point.text.en, point.text.zh)))};
+    return {fmt::format("{} · 重點 {}「{}」", area, point.id,
+                        opening(either(point.text.zh, point.text.en), label_characters)),
+            fmt::format("{} · focus point {} \"{}\"", area, point.id,
+                        opening(either(point.text.en, point.text.zh), label_characters))};
 }
 
 std::string partner_names(const std::vector<Sector>& partners, Language language) {
@@ -78,18 +72,22 @@ MergeValue order_value(const std::vector<FocusPoint>& points) {
     MergeValue value;
     for (std::size_t i = 0; i < points.size(); ++i) {
         const auto& text = points[i].text;
-        value.shown.zh += fmt::format("{}{}.「{}」", i == 0 ? "" : "；", i + 1, opening(either(text.zh, text.en)));
-        value.shown.en += fmt::format("{}{}. \"{}\"", i == 0 ? "" : "; ", i + 1, opening(either(text.en, text.zh)));
+        value.shown.zh +=
+            fmt::format("{}{}.「{}」", i == 0 ? "" : "；", i + 1, opening(either(text.zh, text.en), label_characters));
+        value.shown.en +=
+            fmt::format("{}{}. \"{}\"", i == 0 ? "" : "; ", i + 1, opening(either(text.en, text.zh), label_characters));
     }
     return value;
 }
 
 MergeValue section_value(const PlanSection& section) {
     return {true,
-            {fmt::format("工作目標「{}」；{} 項重點", opening(either(section.objective.zh, section.objective.en)),
+            {fmt::format("工作目標「{}」；{} 項重點",
+                         opening(either(section.objective.zh, section.objective.en), label_characters),
                          section.focus_points.size()),
              fmt::format("objective \"{}\"; {} focus point(s)",
-                         opening(either(section.objective.en, section.objective.zh)), section.focus_points.size())}};
+                         opening(either(section.objective.en, section.objective.zh), label_characters),
+                         section.focus_points.size())}};
 }
 
 // Walks one side's list and puts the elements `ordered` lacks, and `wanted` picks, right after the

@@ -44,6 +44,34 @@ TEST(PlanJson, NamesTheFieldThatIsWrong) {
     EXPECT_THROW(plan_from_json("{\"format\": \"dplan.plan\", \"format_version\": 1E400}"), InvalidInput);
 }
 
+// A key the format does not have is refused with its path, at every level: a misspelt optional
+// text would otherwise be dropped and the plan saved without it.
+TEST(PlanJson, AKeyTheFormatDoesNotHaveIsRefusedWithItsPath) {
+    const auto refusal = [](const std::string& from, const std::string& to) {
+        std::string json = plan_to_json(testing::sample_plan(1));
+        const auto at = json.find(from);
+        if (at == std::string::npos) return "not in the plan: " + from;
+        json.replace(at, from.size(), to);
+        try {
+            plan_from_json(json);
+            return std::string("accepted");
+        } catch (const InvalidInput& e) {
+            return e.message().en;
+        }
+    };
+    EXPECT_EQ(refusal("\"theme\"", "\"themeZh\": 1, \"theme\""),
+              "plan JSON has no field 'themeZh'; the fields here are: format, format_version, id, district_id, "
+              "financial_year, paper_no, theme, purpose, advice_sought, council, committee, office, status, version, "
+              "sections");
+    EXPECT_NE(refusal("\"area\"", "\"objectiv\": {}, \"area\"").find("'sections[0].objectiv'"), std::string::npos);
+    EXPECT_NE(refusal("\"partners\"", "\"partner\": [], \"partners\"").find("'sections[0].focus_points[0].partner'"),
+              std::string::npos);
+    EXPECT_NE(refusal("\"zh\"", "\"zh-HK\": \"\", \"zh\"").find(".zh-HK'; the fields here are: zh, en"),
+              std::string::npos);
+    const auto long_key = refusal("\"theme\"", "\"" + std::string(5000, 'k') + "\": 1, \"theme\"");
+    EXPECT_LT(long_key.size(), 500u) << "the key is quoted, not echoed in full";
+}
+
 TEST(FinancialYear, AcceptsOnlyConsecutiveYearsInTheCommitteeForm) {
     EXPECT_TRUE(is_financial_year("2024-25"));
     EXPECT_TRUE(is_financial_year("1999-00"));

@@ -295,7 +295,8 @@ TEST_P(ServerTest, ItemsOfOneMeetingChangeAgainstTheirOwnVersions) {
     const auto cancelled = client.send(
         {"PUT", item_paths[1] + "/status", R"({"status": "cancelled"})", colleague, second_seen.header("etag"), {}});
     EXPECT_EQ(cancelled.status, 204) << cancelled.body << " (a change to another item must not collide)";
-    EXPECT_NE(done.header("etag"), first_seen.header("etag"));
+    EXPECT_EQ(done.header("etag"), fmt::format("\"{}\"", first_seen.json()["version"].get<int>() + 1))
+        << "the version this change made";
 
     const auto late = client.send(
         {"PUT", item_paths[0] + "/status", R"({"status": "open"})", colleague, first_seen.header("etag"), {}});
@@ -323,6 +324,9 @@ TEST_P(ServerTest, ItemsOfOneMeetingChangeAgainstTheirOwnVersions) {
     EXPECT_EQ(client.get(view_path, officer).json()["reason"], "資源所限");
 
     EXPECT_EQ(client.send({"POST", view_path + "/decline", R"({"reason": "x"})", officer, {}, {}}).status, 428);
+    const auto huge_revision = client.send(
+        {"POST", view_path + "/address", R"({"plan_id": 1, "revision": 4294967297})", officer, view_version, {}});
+    EXPECT_EQ(huge_revision.status, 400) << huge_revision.body << " (was cut to revision 1)";
     const auto elsewhere = fmt::format("{}/actions/999999", path);
     EXPECT_EQ(client.get(elsewhere, officer).status, 404);
     EXPECT_EQ(
@@ -436,6 +440,10 @@ TEST_P(ServerTest, BadRequestsGetAClearFourHundredAndChangeNothing) {
     EXPECT_EQ(misspelt.json()["error"]["code"], "unknown_field");
     EXPECT_EQ(misspelt.error_en(), "this request takes no field 'area'; its fields are: area_id, body, focus_point_id");
     EXPECT_EQ(client.get(plan_path(world.submitted_plan, "/review"), token).body, review.body);
+    const auto long_name =
+        client.post(plan_path(world.submitted_plan, "/comments"), {{"body", "x"}, {std::string(30000, 'k'), 1}}, token);
+    EXPECT_EQ(long_name.status, 400);
+    EXPECT_LT(long_name.body.size(), 1000u) << "the name is not echoed in full";
 
     // Longer than a comment may be, on either database: refused with the limit, not a 500.
     const auto long_comment =

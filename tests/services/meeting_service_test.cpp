@@ -243,6 +243,11 @@ TEST_P(MeetingServiceTest, NgoStaffSpeakOnlyForTheirOwnAndViewsAreAnsweredOnlyBy
     const auto another_plan =
         PlanWorkflow(db(), *registry, officer).create(testing::sample_plan(district_id), "another draft");
     EXPECT_THROW(as(officer).address_view(own, {std::nullopt, another_plan, 1}), InvalidInput);
+    // Nor beside a focus point, where it went unchecked and was stored (found by an outsider).
+    const auto point = PlanWorkflow(db(), *registry, officer).get(plan_id).sections.at(0).focus_points.at(0).id;
+    EXPECT_THROW(as(officer).address_view(own, {point, another_plan, 1}), InvalidInput);
+    EXPECT_THROW(as(officer).address_view(own, {point, std::nullopt, 1}), InvalidInput);
+    EXPECT_THROW(as(officer).address_view(own, {std::nullopt, plan_id, 99}), InvalidInput) << "no such revision";
     as(officer).address_view(own, {std::nullopt, plan_id, 1});
 }
 
