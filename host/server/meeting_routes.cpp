@@ -131,19 +131,19 @@ ApiResponse action_record(RouteContext& context) {
 
 // A change to one view or action item, made against that item's version named by If-Match:
 // 412 with the item's current version when someone changed it first, else 204 with the version
-// this change made (the check and the bump are one step, so it is the one seen plus one; read
-// back, it could already be someone else's).
+// the change left (as the service returns it: read back, it could already be someone else's).
 // Items have versions of their own, so changes to different items of one meeting never collide.
 template <typename Item, typename Change>
 ApiResponse change_item(RouteContext& context, Item (*current)(RouteContext&), Change&& change) {
     current(context);  // 404 unless the item is one of this meeting's
     const int seen = context.if_match_version();
+    int version = 0;
     try {
-        change(context.services.meetings(), seen);
+        version = change(context.services.meetings(), seen);
     } catch (const Conflict& e) {
         return with_version(error_response(412, "version_conflict", e.message()), current(context).version);
     }
-    return with_version(ApiResponse{204, {}, {}, {}, {}, false}, seen + 1);
+    return with_version(ApiResponse{204, {}, {}, {}, {}, false}, version);
 }
 
 // Each change reads its body inside the change, so an item of another meeting is a 404 and a
@@ -151,7 +151,7 @@ ApiResponse change_item(RouteContext& context, Item (*current)(RouteContext&), C
 ApiResponse set_action_status(RouteContext& context) {
     return change_item(context, action_of_meeting, [&](MeetingService meetings, int seen) {
         const auto status = required_choice(context.body(), "status", {"open", "done", "cancelled"});
-        meetings.set_action_status(context.id("item"), *parse_action_status(status), seen);
+        return meetings.set_action_status(context.id("item"), *parse_action_status(status), seen);
     });
 }
 
@@ -162,13 +162,13 @@ ApiResponse address_view(RouteContext& context) {
         response.focus_point_id = optional_id(body, "focus_point_id");
         response.plan_id = optional_id(body, "plan_id");
         response.revision = optional_number(body, "revision");
-        meetings.address_view(context.id("item"), response, seen);
+        return meetings.address_view(context.id("item"), response, seen);
     });
 }
 
 ApiResponse decline_view(RouteContext& context) {
     return change_item(context, view_of_meeting, [&](MeetingService meetings, int seen) {
-        meetings.decline_view(context.id("item"), required_string(context.body(), "reason"), seen);
+        return meetings.decline_view(context.id("item"), required_string(context.body(), "reason"), seen);
     });
 }
 

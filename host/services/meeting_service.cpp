@@ -255,7 +255,7 @@ std::int64_t MeetingService::raise_view(const RaisedView& view) {
     });
 }
 
-void MeetingService::address_view(std::int64_t view_id, const ViewResponse& response, std::optional<int> seen_version) {
+int MeetingService::address_view(std::int64_t view_id, const ViewResponse& response, std::optional<int> seen_version) {
     const RaisedView view = repository().view(view_id);
     const Meeting meeting = repository().get(view.meeting_id);
     authorize(actor_, Operation::respond_to_view, meeting_subject(meeting));
@@ -282,9 +282,9 @@ void MeetingService::address_view(std::int64_t view_id, const ViewResponse& resp
                                 fmt::format("plan {} has no revision {}", *response.plan_id, *response.revision)});
         }
     }
-    db_.write("record response to view", [&] {
+    return db_.write("record response to view", [&] {
         const ViewStatus before = repository().view(view_id).status;
-        repository().address_view(view_id, response, seen_version);
+        const int version = repository().address_view(view_id, response, seen_version);
         audit("address view", "view", view_id,
               changed_fields({{"status", view_status_code(before)}},
                              {{"status", view_status_code(ViewStatus::addressed)},
@@ -292,19 +292,23 @@ void MeetingService::address_view(std::int64_t view_id, const ViewResponse& resp
                                {{"focus_point_id", audit_value(response.focus_point_id)},
                                 {"plan_id", audit_value(response.plan_id)},
                                 {"revision", audit_value(response.revision)}}}}));
+        return version;
     });
 }
 
-void MeetingService::decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version) {
+int MeetingService::decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version) {
     const RaisedView view = repository().view(view_id);
     authorize(actor_, Operation::respond_to_view, meeting_subject(repository().get(view.meeting_id)));
     if (reason.empty()) throw InvalidInput({"不採納意見須註明原因", "a view that is not adopted needs a reason"});
-    db_.write("record view not adopted", [&] {
+    const bool unchanged = view.status == ViewStatus::not_adopted && view.reason == reason;
+    if (unchanged && (!seen_version || *seen_version == view.version)) return view.version;
+    return db_.write("record view not adopted", [&] {
         const RaisedView before = repository().view(view_id);
-        repository().decline_view(view_id, reason, seen_version);
+        const int version = repository().decline_view(view_id, reason, seen_version);
         audit("decline view", "view", view_id,
               changed_fields({{"status", view_status_code(before.status)}, {"reason", before.reason}},
                              {{"status", view_status_code(ViewStatus::not_adopted)}, {"reason", reason}}));
+        return version;
     });
 }
 
@@ -356,14 +360,17 @@ std::int64_t MeetingService::add_action(const ActionItem& action) {
     });
 }
 
-void MeetingService::set_action_status(std::int64_t action_id, ActionStatus status, std::optional<int> seen_version) {
+int MeetingService::set_action_status(std::int64_t action_id, ActionStatus status, std::optional<int> seen_version) {
     const ActionItem action = repository().action(action_id);
     authorize(actor_, Operation::manage_actions, meeting_subject(repository().get(action.meeting_id)));
-    db_.write("update action item", [&] {
+    // Already so, as the caller saw it: nothing to change. Seen stale, the write says so.
+    if (action.status == status && (!seen_version || *seen_version == action.version)) return action.version;
+    return db_.write("update action item", [&] {
         const ActionStatus before = repository().action(action_id).status;  // as stored when this write began
-        repository().set_action_status(action_id, status, seen_version);
+        const int version = repository().set_action_status(action_id, status, seen_version);
         audit("update action item", "action_item", action_id,
               changed_fields({{"status", action_status_code(before)}}, {{"status", action_status_code(status)}}));
+        return version;
     });
 }
 

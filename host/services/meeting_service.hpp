@@ -46,9 +46,11 @@ class MeetingService {
     std::int64_t raise_view(const RaisedView& view);
     // The view is addressed in the plan: by a focus point, or by a revision of the meeting's plan.
     // `seen_version`: the view's version the change was made against (Conflict when stale).
-    void address_view(std::int64_t view_id, const ViewResponse& response,
-                      std::optional<int> seen_version = std::nullopt);
-    void decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version = std::nullopt);
+    // Each returns the view's version after the change.
+    int address_view(std::int64_t view_id, const ViewResponse& response,
+                     std::optional<int> seen_version = std::nullopt);
+    // Declining again for the same reason changes nothing: no new version, no audit entry.
+    int decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version = std::nullopt);
 
     // Records the decision; with a plan outcome (noted, endorsed, returned) also decides the plan,
     // dated the meeting's day and referring to the meeting.
@@ -56,7 +58,9 @@ class MeetingService {
 
     std::int64_t add_action(const ActionItem& action);
     // `seen_version`: the item's version the change was made against (Conflict when stale).
-    void set_action_status(std::int64_t action_id, ActionStatus status, std::optional<int> seen_version = std::nullopt);
+    // Returns the item's version after it; the status it already has changes nothing (no new
+    // version, which would refuse other editors' changes, and no empty audit entry).
+    int set_action_status(std::int64_t action_id, ActionStatus status, std::optional<int> seen_version = std::nullopt);
 
   private:
     MeetingRepository repository();

@@ -396,9 +396,9 @@ RaisedView MeetingRepository::view(std::int64_t id) {
     throw NotFound({fmt::format("找不到編號 {} 的意見", id), fmt::format("no view with id {}", id)});
 }
 
-void MeetingRepository::address_view(std::int64_t view_id, const ViewResponse& response,
-                                     std::optional<int> seen_version) {
-    db_.write("record response to view", [&] {
+int MeetingRepository::address_view(std::int64_t view_id, const ViewResponse& response,
+                                    std::optional<int> seen_version) {
+    return db_.write("record response to view", [&] {
         const RaisedView existing = view(view_id);
         bump_item_version("meeting_views", {"意見", "view"}, view_id, existing.version, seen_version);
         touch(existing.meeting_id, std::nullopt);
@@ -415,11 +415,12 @@ void MeetingRepository::address_view(std::int64_t view_id, const ViewResponse& r
         const std::string status(view_status_code(ViewStatus::addressed)), now = now_utc_iso8601(), no_reason;
         db_.session() << "UPDATE meeting_views SET status = :status, reason = :reason, updated_at = :now WHERE id = :v",
             soci::use(status), soci::use(no_reason), soci::use(now), soci::use(key);
+        return existing.version + 1;
     });
 }
 
-void MeetingRepository::decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version) {
-    db_.write("record view not adopted", [&] {
+int MeetingRepository::decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version) {
+    return db_.write("record view not adopted", [&] {
         const RaisedView existing = view(view_id);
         bump_item_version("meeting_views", {"意見", "view"}, view_id, existing.version, seen_version);
         touch(existing.meeting_id, std::nullopt);
@@ -427,6 +428,7 @@ void MeetingRepository::decline_view(std::int64_t view_id, const std::string& re
         const std::string status(view_status_code(ViewStatus::not_adopted)), now = now_utc_iso8601();
         db_.session() << "UPDATE meeting_views SET status = :status, reason = :reason, updated_at = :now WHERE id = :v",
             soci::use(status), soci::use(reason), soci::use(now), soci::use(key);
+        return existing.version + 1;
     });
 }
 
@@ -488,15 +490,15 @@ std::int64_t MeetingRepository::add_action(const ActionItem& action) {
     });
 }
 
-void MeetingRepository::set_action_status(std::int64_t action_id, ActionStatus status,
-                                          std::optional<int> seen_version) {
-    db_.write("update action item", [&] {
+int MeetingRepository::set_action_status(std::int64_t action_id, ActionStatus status, std::optional<int> seen_version) {
+    return db_.write("update action item", [&] {
         const ActionItem existing = action(action_id);
         bump_item_version("action_items", {"跟進事項", "action item"}, action_id, existing.version, seen_version);
         touch(existing.meeting_id, std::nullopt);
         const long long key = action_id;
         const std::string code(action_status_code(status));
         db_.session() << "UPDATE action_items SET status = :status WHERE id = :id", soci::use(code), soci::use(key);
+        return existing.version + 1;
     });
 }
 

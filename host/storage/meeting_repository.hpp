@@ -34,14 +34,15 @@ class MeetingRepository {
     // Views and action items have versions of their own: `seen_version` (the item's) refuses a
     // change made against an older one. A change to an item bumps its meeting's version too,
     // unchecked: the meeting's version counts every change to the meeting record.
-    void address_view(std::int64_t view_id, const ViewResponse& response, std::optional<int> seen_version);
-    void decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version);
+    // Each returns the item's new version.
+    int address_view(std::int64_t view_id, const ViewResponse& response, std::optional<int> seen_version);
+    int decline_view(std::int64_t view_id, const std::string& reason, std::optional<int> seen_version);
 
     std::int64_t add_decision(const MeetingDecision& decision);
     std::vector<MeetingDecision> decisions(std::int64_t meeting_id);
 
     std::int64_t add_action(const ActionItem& action);
-    void set_action_status(std::int64_t action_id, ActionStatus status, std::optional<int> seen_version);
+    int set_action_status(std::int64_t action_id, ActionStatus status, std::optional<int> seen_version);
     std::vector<ActionItem> actions(const MeetingFilter& filter);  // by due date
     ActionItem action(std::int64_t id);                            // NotFound
 

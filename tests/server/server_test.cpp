@@ -302,6 +302,11 @@ TEST_P(ServerTest, ItemsOfOneMeetingChangeAgainstTheirOwnVersions) {
         {"PUT", item_paths[0] + "/status", R"({"status": "open"})", colleague, first_seen.header("etag"), {}});
     EXPECT_EQ(late.status, 412) << late.body;
     EXPECT_EQ(late.header("etag"), done.header("etag"));  // the item's version to merge against
+    // The status it already has changes nothing: the same version, so no one else is refused.
+    const auto again_done =
+        client.send({"PUT", item_paths[0] + "/status", R"({"status": "done"})", officer, done.header("etag"), {}});
+    EXPECT_EQ(again_done.status, 204) << again_done.body;
+    EXPECT_EQ(again_done.header("etag"), done.header("etag"));
     const auto record = client.get(path, officer);
     EXPECT_EQ(record.json()["actions"][0]["status"], "done");
     EXPECT_EQ(record.json()["actions"][1]["status"], "cancelled");

@@ -285,6 +285,11 @@ TEST_P(MeetingServiceTest, AnItemsStaleVersionIsRefusedWhileOtherItemsOfTheMeeti
     EXPECT_EQ(record.actions.at(0).status, ActionStatus::done);
     EXPECT_EQ(record.actions.at(0).version, 2);
     EXPECT_EQ(record.meeting.version, meeting_version + 2) << "each change bumps the meeting's version too";
+    // The status it already has: nothing changes, not even the version (found by an outsider).
+    EXPECT_EQ(as(officer).set_action_status(first, ActionStatus::done, 2), 2);
+    EXPECT_EQ(as(officer).set_action_status(first, ActionStatus::done), 2);
+    EXPECT_EQ(as(officer).record(id).meeting.version, meeting_version + 2);
+    EXPECT_THROW(as(officer).set_action_status(first, ActionStatus::done, 1), Conflict) << "seen stale, still told";
 
     RaisedView view{0,  id,       std::nullopt, doctor,           std::nullopt, std::nullopt,
                     {}, "family", "加強轉介",   ViewStatus::open, "",           {}};
