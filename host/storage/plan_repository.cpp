@@ -9,6 +9,7 @@
 #include "domain/financial_year.hpp"
 #include "domain/plan_json.hpp"
 #include "domain/section_texts.hpp"
+#include "domain/text_opening.hpp"
 #include "domain/timestamp.hpp"
 
 namespace dplan {
@@ -144,6 +145,7 @@ void PlanRepository::sync_sections(const Plan& stored, const Plan& wanted) {
     }
     for (const auto& old : stored.sections) {
         if (wanted.section(old.area_id) != nullptr) continue;
+        for (const auto& point : old.focus_points) refuse_if_meeting_cites(point);  // they go with it
         const long long section_id = old.id;
         db_.session() << "DELETE FROM plan_sections WHERE id = :id", soci::use(section_id);
     }
@@ -176,8 +178,27 @@ void PlanRepository::sync_focus_points(const PlanSection& stored, const PlanSect
     for (const auto& old : stored.focus_points) {
         if (kept.contains(old.id)) continue;
         const long long point_id = old.id;
+        refuse_if_meeting_cites(old);
         db_.session() << "DELETE FROM focus_points WHERE id = :id", soci::use(point_id);
     }
+}
+
+// A meeting's record points at focus points (an agenda item, a view's response): removing one
+// would rewrite what the meeting did. Refused by name, instead of the database's refusal, which
+// reads as "try again" and never succeeds.
+void PlanRepository::refuse_if_meeting_cites(const FocusPoint& point) {
+    const long long point_id = point.id;
+    long long meeting = 0;
+    db_.session() << "SELECT meeting_id FROM agenda_items WHERE focus_point_id = :a UNION "
+                     "SELECT v.meeting_id FROM view_responses r JOIN meeting_views v ON v.id = r.view_id "
+                     "WHERE r.focus_point_id = :b",
+        soci::use(point_id), soci::use(point_id), soci::into(meeting);
+    if (!db_.session().got_data()) return;
+    throw InvalidInput({fmt::format("工作計劃重點 {}「{}」已被會議 {} 的議程或意見回應引用，不能刪除；請保留這個重點",
+                                    point.id, opening(point.text.zh, 24), meeting),
+                        fmt::format("focus point {} \"{}\" cannot be removed: meeting {} refers to it (its agenda or "
+                                    "a response to a view); keep the focus point",
+                                    point.id, opening(point.text.en, 24), meeting)});
 }
 
 void PlanRepository::insert_section(std::int64_t plan_id, int position, const PlanSection& section) {

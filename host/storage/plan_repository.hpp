@@ -49,6 +49,7 @@ class PlanRepository {
     void write_partners(std::int64_t focus_point_id, const std::vector<Sector>& partners);
     void sync_sections(const Plan& stored, const Plan& wanted);
     void sync_focus_points(const PlanSection& stored, const PlanSection& wanted);
+    void refuse_if_meeting_cites(const FocusPoint& point);
     void add_revision(std::int64_t plan_id, int number, std::int64_t author_id, const std::string& reason,
                       const std::string& now);
     [[noreturn]] void throw_conflict(const Plan& wanted);

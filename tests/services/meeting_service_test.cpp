@@ -299,6 +299,32 @@ TEST_P(MeetingServiceTest, AnItemsStaleVersionIsRefusedWhileOtherItemsOfTheMeeti
     EXPECT_EQ(as(officer).record(id).views.at(0).status, ViewStatus::not_adopted);
 }
 
+// A focus point a meeting's record points at cannot be edited away: the save is refused by
+// name (it was the database's refusal, a 503 "try again" that never succeeded), the plan kept.
+TEST_P(MeetingServiceTest, AFocusPointAMeetingCitesCannotBeRemoved) {
+    const auto id = as(officer).create(planning_meeting());
+    const auto view = as(officer).raise_view(
+        {0, id, std::nullopt, doctor, std::nullopt, std::nullopt, {}, "family", "加強轉介", ViewStatus::open, "", {}});
+    PlanWorkflow workflow(db(), *registry, officer);
+    const Plan before = workflow.get(plan_id);
+    const auto point = before.sections.at(0).focus_points.at(0).id;
+    as(officer).address_view(view, {point, std::nullopt, std::nullopt});
+
+    Plan without_point = before;
+    without_point.sections.at(0).focus_points.erase(without_point.sections.at(0).focus_points.begin());
+    try {
+        workflow.save(without_point, "drop a focus point");
+        ADD_FAILURE() << "a cited focus point was removed";
+    } catch (const InvalidInput& e) {
+        EXPECT_NE(e.message().en.find(fmt::format("focus point {} ", point)), std::string::npos) << e.message().en;
+        EXPECT_NE(e.message().en.find(fmt::format("meeting {} refers to it", id)), std::string::npos) << e.message().en;
+    }
+    Plan without_section = before;
+    without_section.sections.erase(without_section.sections.begin());
+    EXPECT_THROW(workflow.save(without_section, "drop a section"), InvalidInput);
+    EXPECT_EQ(workflow.get(plan_id).version, before.version) << "nothing was saved";
+}
+
 TEST_P(MeetingServiceTest, TheCalendarFileHasUtcTimesAttendeesAndEscapedChineseText) {
     const auto id = as(officer).create(planning_meeting());
     as(officer).set_attendance(id, doctor, Attendance::present);
