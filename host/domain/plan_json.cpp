@@ -9,6 +9,7 @@
 
 #include "domain/error.hpp"
 #include "domain/section_texts.hpp"
+#include "domain/strict_json.hpp"
 #include "domain/text_opening.hpp"
 
 namespace dplan {
@@ -144,7 +145,7 @@ Plan plan_from_json(std::string_view text) {
     }
     json document;
     try {
-        document = json::parse(text);
+        document = parse_strict_json(text);  // a repeated key or deep nesting: InvalidInput
     } catch (const json::parse_error& e) {
         throw InvalidInput({fmt::format("不是有效的 JSON（位置 {}）：{}", e.byte, e.what()),
                             fmt::format("not valid JSON (at byte {}): {}", e.byte, e.what())});

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <limits>
 
+#include "domain/strict_json.hpp"
 #include "server/api_error.hpp"
 #include "server/request_bodies.hpp"
 #include "server/request_target.hpp"
@@ -135,7 +136,9 @@ int RouteContext::whole_number_query(const std::string& name, int fallback) cons
 const nlohmann::json& RouteContext::body() {
     if (body_) return *body_;
     try {
-        body_ = nlohmann::json::parse(request.body);
+        body_ = parse_strict_json(request.body);
+    } catch (const StrictJsonRefused& e) {
+        throw ApiError(400, "invalid_json", e.message());
     } catch (const nlohmann::json::parse_error& e) {
         throw ApiError(400, "invalid_json",
                        {fmt::format("請求內容不是有效的 JSON（第 {} 個位元組附近）", e.byte),

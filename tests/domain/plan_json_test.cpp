@@ -68,6 +68,8 @@ TEST(PlanJson, AKeyTheFormatDoesNotHaveIsRefusedWithItsPath) {
               std::string::npos);
     EXPECT_NE(refusal("\"zh\"", "\"zh-HK\": \"\", \"zh\"").find(".zh-HK'; the fields here are: zh, en"),
               std::string::npos);
+    EXPECT_NE(refusal("\"theme\"", "\"paper_no\": \"x\", \"theme\"").find("\"paper_no\" appears twice"),
+              std::string::npos);
     const auto long_key = refusal("\"theme\"", "\"" + std::string(5000, 'k') + "\": 1, \"theme\"");
     EXPECT_LT(long_key.size(), 500u) << "the key is quoted, not echoed in full";
 }

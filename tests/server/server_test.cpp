@@ -399,6 +399,14 @@ TEST_P(ServerTest, BadRequestsGetAClearFourHundredAndChangeNothing) {
     const auto missing = client.post("/api/login", {{"username", "officer.here"}});
     EXPECT_EQ(missing.status, 400);
     EXPECT_EQ(missing.error_en(), "field 'password' is missing");
+    // A key named twice means different things to different readers (a filter in front may take
+    // the first): refused, as is nesting no request needs.
+    const auto twice = client.send(
+        {"POST", "/api/login", R"({"username": "nobody", "username": "officer.here", "password": "x"})", {}, {}, {}});
+    EXPECT_EQ(twice.status, 400) << twice.body;
+    EXPECT_EQ(twice.error_en(), "the key \"username\" appears twice in one JSON object");
+    const auto deep = client.send({"POST", "/api/login", std::string(100, '[') + std::string(100, ']'), {}, {}, {}});
+    EXPECT_EQ(deep.status, 400) << deep.body;
     const auto wrong_type = client.post("/api/login", {{"username", 7}, {"password", "x"}});
     EXPECT_EQ(wrong_type.status, 400);
     EXPECT_EQ(wrong_type.error_en(), "field 'username' must be a string");
