@@ -80,6 +80,7 @@ struct ViewResponse {
     std::optional<std::int64_t> focus_point_id;
     std::optional<std::int64_t> plan_id;
     std::optional<int> revision;
+    bool operator==(const ViewResponse&) const = default;
 };
 
 struct RaisedView {

@@ -13,7 +13,8 @@ nlohmann::json parse_strict_json(std::string_view text) {
     using Event = nlohmann::json::parse_event_t;
     std::vector<std::unordered_set<std::string>> open_objects;  // the keys each one has so far
     const auto check = [&](int depth, Event event, nlohmann::json& parsed) {
-        if (depth > strict_json_deepest) {
+        const bool opens = event == Event::object_start || event == Event::array_start;
+        if (opens && depth >= strict_json_deepest) {  // depth: the containers around this one
             throw StrictJsonRefused({fmt::format("JSON 的巢狀層數超過 {} 層", strict_json_deepest),
                                      fmt::format("the JSON is nested deeper than {} levels", strict_json_deepest)});
         }

@@ -20,7 +20,7 @@ class StrictJsonRefused : public InvalidInput {
 inline constexpr int strict_json_deepest = 64;
 
 // The parsed text; StrictJsonRefused for a repeated key (named, cut to 64 characters) or for
-// nesting deeper than strict_json_deepest.
+// more than strict_json_deepest objects and arrays inside one another.
 nlohmann::json parse_strict_json(std::string_view text);
 
 }  // namespace dplan

@@ -34,7 +34,7 @@ class ServiceScope {
     // (Database::check_session_on_write), so a sign-out elsewhere that committed first stops it.
     void act_as(User user, std::string session) {
         user_ = std::move(user);
-        store_.database().check_session_on_write(std::move(session));
+        store_.database().check_session_on_write(Database::SessionToCheck{std::move(session), policy_.idle_timeout});
     }
     const User& user() const { return user_; }
     plugins::PluginRegistry& plugins() { return plugins_; }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "domain/contact_address.hpp"
 #include "domain/period.hpp"
 #include "services/audit_trail.hpp"
@@ -282,6 +284,10 @@ int MeetingService::address_view(std::int64_t view_id, const ViewResponse& respo
                                 fmt::format("plan {} has no revision {}", *response.plan_id, *response.revision)});
         }
     }
+    // The same response again changes nothing (a view may have several, never the same twice).
+    const bool already =
+        view.status == ViewStatus::addressed && std::ranges::find(view.responses, response) != view.responses.end();
+    if (already && (!seen_version || *seen_version == view.version)) return view.version;
     return db_.write("record response to view", [&] {
         const ViewStatus before = repository().view(view_id).status;
         const int version = repository().address_view(view_id, response, seen_version);

@@ -106,6 +106,9 @@ SignInService::AttemptInFlight::~AttemptInFlight() {
 }
 
 void SignInService::fail(const std::string& username, const Refusal& refusal, AttemptInFlight& attempt) {
+    // Counted whatever became of the session meanwhile (a wrong current password, then a sign-out):
+    // otherwise a guess made just before signing out would be free.
+    Database::SessionCheckPaused counted_anyway(db_);
     db_.write("record a failed sign-in", [&] {
         SessionRepository sessions(db_);
         // Failures older than a window and a lockout can no longer lock anything.

@@ -134,15 +134,15 @@ struct AuditHeadAtTurn final : KeptStatement {
 // 1 or 0, given the token's hash and the time now.
 constexpr std::string_view session_signed_in_query =
     "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = {} "
-    "AND s.revoked_at IS NULL AND u.disabled = 0 AND s.expires_at > {}";
+    "AND s.revoked_at IS NULL AND u.disabled = 0 AND s.expires_at > {} AND s.last_seen_at > {}";
 
 struct SessionSignedIn final : KeptStatement {
-    std::string token_hash, now;
+    std::string token_hash, now, idle_since;
     int sessions = 0;
     soci::statement statement;
     explicit SessionSignedIn(soci::session& session)
-        : statement((session.prepare << fmt::format(fmt::runtime(session_signed_in_query), ":hash", ":now"),
-                     soci::use(token_hash), soci::use(now), soci::into(sessions))) {}
+        : statement((session.prepare << fmt::format(fmt::runtime(session_signed_in_query), ":hash", ":now", ":idle"),
+                     soci::use(token_hash), soci::use(now), soci::use(idle_since), soci::into(sessions))) {}
 };
 
 // MariaDB: a write's BEGIN and, when it takes its turn to audit, the head's lock: one round trip.
@@ -222,19 +222,19 @@ Database::Database(DatabaseUrl url, std::unique_ptr<soci::session> session)
     if (url_.dialect == Dialect::sqlite) writer_turn_ = sqlite_writer_turn(url_.sqlite_path);
 }
 
-Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn) : db_(db) {
+Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn, bool check_session) : db_(db) {
     db_.sent_with_commit_.clear();
     db_.sent_with_commit_bytes_ = 0;
     if (db_.dialect() == Dialect::mysql) {
         if (!take_audit_turn) {
             db_.session_->begin();
-            if (db_.session_checked_on_write_) require_signed_in(db_.session_still_signed_in());
+            if (check_session) require_signed_in(db_.session_still_signed_in());
             return;
         }
         // The session's check goes after the head's lock, in the same round trip: it then sees
         // every sign-out and disabling committed before this write's turn (they take turns too).
         auto statements = begin_with_audit_turn;
-        if (db_.session_checked_on_write_) statements.push_back(db_.session_signed_in_sql(now_utc_iso8601()));
+        if (check_session) statements.push_back(db_.session_signed_in_sql());
         std::vector<std::optional<BatchRow>> rows;
         try {
             rows = run_statement_batch(*db_.session_, statements);
@@ -250,7 +250,7 @@ Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn)
         if (head && head->size() == 2 && (*head)[0] && (*head)[1]) {
             db_.held_audit_head_ = AuditHead{std::stoll(*(*head)[0]), *(*head)[1]};
         }
-        if (db_.session_checked_on_write_) require_signed_in(rows.at(2) && (*rows.at(2))[0] == "1");
+        if (check_session) require_signed_in(rows.at(2) && (*rows.at(2))[0] == "1");
         return;
     }
     turn_ = db_.writer_turn_->take(sqlite_write_wait);
@@ -267,7 +267,7 @@ Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn)
         auto& turn = db_.kept<AuditHeadAtTurn>();
         if (db_.run_kept(turn.statement)) db_.held_audit_head_ = turn.head;
     }
-    if (db_.session_checked_on_write_) require_signed_in(db_.session_still_signed_in());
+    if (check_session) require_signed_in(db_.session_still_signed_in());
 }
 
 void Database::WriteTransaction::require_signed_in(bool signed_in) {
@@ -278,19 +278,22 @@ void Database::WriteTransaction::require_signed_in(bool signed_in) {
                        "was saved; it was not saved, sign in again"});
 }
 
-std::string Database::session_signed_in_sql(const std::string& now) {
-    return fmt::format(fmt::runtime(session_signed_in_query), quoted(*session_checked_on_write_), quoted(now));
+std::string Database::session_signed_in_sql() {
+    const auto now = std::chrono::system_clock::now();
+    return fmt::format(fmt::runtime(session_signed_in_query), quoted(session_to_check_->token_hash),
+                       quoted(utc_iso8601(now)), quoted(utc_iso8601(now - session_to_check_->idle_timeout)));
 }
 
 bool Database::session_still_signed_in() {
-    const std::string now = now_utc_iso8601();
     if (dialect() == Dialect::mysql) {
-        const auto row = run_statement_batch(*session_, {session_signed_in_sql(now)}).front();
+        const auto row = run_statement_batch(*session_, {session_signed_in_sql()}).front();
         return row && (*row)[0] == "1";
     }
+    const auto now = std::chrono::system_clock::now();
     auto& check = kept<SessionSignedIn>();
-    check.token_hash = *session_checked_on_write_;
-    check.now = now;
+    check.token_hash = session_to_check_->token_hash;
+    check.now = utc_iso8601(now);
+    check.idle_since = utc_iso8601(now - session_to_check_->idle_timeout);
     return run_kept(check.statement) && check.sessions == 1;
 }
 

@@ -6,11 +6,13 @@
 
 #include <soci/soci.h>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/database_url.hpp"
@@ -82,15 +84,32 @@ class Database {
     // `text` as a string literal for this MariaDB connection.
     std::string quoted(std::string_view text);
 
-    // The server's requests: each write on this connection first checks, once it has its turn,
-    // that the session it is made for (its token's hash) is still signed in: not signed out, not
-    // expired, its account not disabled; NotSignedIn (and nothing written) if not. The request's
-    // sign-in was checked before the write waited for its turn, and a sign-out, password change
-    // or `user disable` may have committed meanwhile. None (the default): no such check, as in
-    // direct database mode and for signing in itself.
-    void check_session_on_write(std::optional<std::string> token_hash) {
-        session_checked_on_write_ = std::move(token_hash);
-    }
+    // The server's requests: each audited write on this connection first checks, once it has its
+    // turn, that the session it is made for is still signed in: not signed out, not expired, not
+    // idle for `idle_timeout`, its account not disabled; NotSignedIn (and nothing written) if
+    // not. The request's sign-in was checked before the write waited for its turn, and a
+    // sign-out, password change or `user disable` may have committed meanwhile. Bookkeeping
+    // writes are not checked. None (the default): no such check, as in direct database mode and
+    // for signing in itself.
+    struct SessionToCheck {
+        std::string token_hash;
+        std::chrono::seconds idle_timeout;
+    };
+    void check_session_on_write(std::optional<SessionToCheck> session) { session_to_check_ = std::move(session); }
+
+    // While one lives, writes skip that check: for what must be recorded whatever became of the
+    // session (a wrong current password counted towards the lockout).
+    class SessionCheckPaused {
+      public:
+        explicit SessionCheckPaused(Database& db) : db_(db), paused_(std::exchange(db.session_to_check_, {})) {}
+        ~SessionCheckPaused() { db_.session_to_check_ = std::move(paused_); }
+        SessionCheckPaused(const SessionCheckPaused&) = delete;
+        SessionCheckPaused& operator=(const SessionCheckPaused&) = delete;
+
+      private:
+        Database& db_;
+        std::optional<SessionToCheck> paused_;
+    };
 
     // This connection's kept statement of type T (storage/kept_statement.hpp), prepared once.
     template <typename T>
@@ -122,7 +141,8 @@ class Database {
         return guarded(what, [&] {
             audit_entries_ = 0;
             held_audit_head_.reset();
-            WriteTransaction transaction(*this, must_audit);
+            WriteTransaction transaction(*this, must_audit,
+                                         auditing == Auditing::required && session_to_check_.has_value());
             DepthGuard outermost(transaction_depth_);
             if constexpr (std::is_void_v<decltype(step())>) {
                 step();
@@ -160,7 +180,8 @@ class Database {
     // a time.
     class WriteTransaction {
       public:
-        WriteTransaction(Database& db, bool take_audit_turn);
+        // `check_session`: check session_to_check_ once the turn is taken.
+        WriteTransaction(Database& db, bool take_audit_turn, bool check_session);
         ~WriteTransaction();
         // When the connection broke during an audited write's COMMIT on MariaDB, the chain tells
         // whether it was saved: if it was, commit() returns; if not, it throws the lost
@@ -226,7 +247,7 @@ class Database {
     // Throws StorageError when the server cannot be reached again.
     void reconnect(std::string_view what, const soci::soci_error& lost);
     // For check_session_on_write(): the query, and whether the session is still signed in.
-    std::string session_signed_in_sql(const std::string& now);
+    std::string session_signed_in_sql();
     bool session_still_signed_in();
     // Throws what `e` means for the user: InvalidInput for a text too long for its column
     // (naming the column), otherwise StorageError.
@@ -242,7 +263,7 @@ class Database {
     int audit_entries_ = 0;                     // entries recorded in the open transaction
     std::optional<AuditHead> held_audit_head_;  // see held_audit_head()
     bool audit_log_seen_ = false;
-    std::optional<std::string> session_checked_on_write_;  // see check_session_on_write()
+    std::optional<SessionToCheck> session_to_check_;  // see check_session_on_write()
     ChangeGeneration* writes_reported_to_ = nullptr;
     std::shared_ptr<SqliteWriterTurn> writer_turn_;  // SQLite only
 };

@@ -308,7 +308,10 @@ TEST_P(MeetingServiceTest, AFocusPointAMeetingCitesCannotBeRemoved) {
     PlanWorkflow workflow(db(), *registry, officer);
     const Plan before = workflow.get(plan_id);
     const auto point = before.sections.at(0).focus_points.at(0).id;
-    as(officer).address_view(view, {point, std::nullopt, std::nullopt});
+    const int addressed = as(officer).address_view(view, {point, std::nullopt, std::nullopt});
+    EXPECT_EQ(as(officer).address_view(view, {point, std::nullopt, std::nullopt}), addressed)
+        << "the same response again changes nothing";
+    EXPECT_EQ(as(officer).record(id).views.at(0).responses.size(), 1u);
 
     Plan without_point = before;
     without_point.sections.at(0).focus_points.erase(without_point.sections.at(0).focus_points.begin());
