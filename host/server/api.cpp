@@ -45,7 +45,10 @@ Router api_router() {
 }
 
 Api::Api(StorePool& pool, SignInPolicy policy, ReadCache* cache)
-    : pool_(pool), policy_(policy), cache_(cache), router_(api_router()), bodies_(openapi_document()) {}
+    : pool_(pool), policy_(policy), cache_(cache), router_(api_router()), bodies_(openapi_document()) {
+    for (const auto& route : router_.routes())
+        route_body_fields_.push_back(bodies_.fields(route.method, route.pattern));
+}
 
 ApiResponse Api::handle(const ApiRequest& request) {
     const auto match = router_.match(request.method, request.path);
@@ -58,8 +61,8 @@ ApiResponse Api::handle(const ApiRequest& request) {
     }
     auto lease = pool_.borrow();
     ServiceScope services(lease.store(), lease.plugins(), policy_, cache_);
-    RouteContext context(request, match.parameters, services,
-                         bodies_.fields(match.route->method, match.route->pattern));
+    const auto route_index = static_cast<std::size_t>(match.route - router_.routes().data());
+    RouteContext context(request, match.parameters, services, route_body_fields_[route_index]);
     return run(*match.route, context);
 }
 
@@ -73,9 +76,11 @@ ApiResponse Api::run(const Route& route, RouteContext& context) {
             // process stops it at once; reads may find the session cached.
             const std::string token = bearer_token(context.request.authorization);
             auto sign_in = context.services.sign_in();
-            User user = route.method == "GET" ? sign_in.authenticate_for_read(token) : sign_in.authenticate(token);
+            const bool reads = route.method == "GET";
+            User user = reads ? sign_in.authenticate_for_read(token) : sign_in.authenticate(token);
             user.origin = context.request.origin;  // the audit log's "from where"
-            context.services.act_as(std::move(user), session_token_hash(token));
+            // A read writes nothing of the user's: only a change takes its session to its writes.
+            context.services.act_as(std::move(user), reads ? std::nullopt : std::optional(session_token_hash(token)));
         }
         return route.handler(context);
     } catch (const ApiError& e) {

@@ -27,6 +27,8 @@ class Api {
     ReadCache* cache_;
     Router router_;
     RequestBodies bodies_;
+    // Each route's body fields (bodies_), looked up once rather than per request.
+    std::vector<const std::vector<std::string>*> route_body_fields_;
 };
 
 // Every route the server answers; the OpenAPI test compares it with docs/openapi.json.

@@ -32,9 +32,12 @@ class ServiceScope {
     // Acts as `user`, signed in with the session whose token hashes to `session`: each write of
     // the request checks, once it has its turn, that the session is still signed in
     // (Database::check_session_on_write), so a sign-out elsewhere that committed first stops it.
-    void act_as(User user, std::string session) {
+    void act_as(User user, std::optional<std::string> session) {
         user_ = std::move(user);
-        store_.database().check_session_on_write(Database::SessionToCheck{std::move(session), policy_.idle_timeout});
+        if (session) {
+            store_.database().check_session_on_write(
+                Database::SessionToCheck{std::move(*session), policy_.idle_timeout});
+        }
     }
     const User& user() const { return user_; }
     plugins::PluginRegistry& plugins() { return plugins_; }

@@ -194,6 +194,7 @@ User SignInService::authenticate_from_database(const std::string& token_hash, st
     SessionRepository sessions(db_);
     auto session = sessions.find(token_hash);
     const std::string now = now_utc_iso8601();
+    // The write-time check (storage/database.cpp, session_signed_in_query) asks the same in SQL.
     if (!session || session->revoked || session->user_disabled || session->expires_at <= now ||
         session->last_seen_at <= earlier(policy_.idle_timeout)) {
         throw NotSignedIn(not_signed_in);

@@ -131,7 +131,8 @@ struct AuditHeadAtTurn final : KeptStatement {
 };
 
 // Whether a session is still signed in, for writes made for it (Database::check_session_on_write):
-// 1 or 0, given the token's hash and the time now.
+// 1 or 0, given the token's hash, the time now and the idle cut-off. The same conditions as
+// SignInService::authenticate_from_database checks on the row; change both together.
 constexpr std::string_view session_signed_in_query =
     "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = {} "
     "AND s.revoked_at IS NULL AND u.disabled = 0 AND s.expires_at > {} AND s.last_seen_at > {}";
