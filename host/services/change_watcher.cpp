@@ -29,13 +29,15 @@ void ChangeWatcher::watch() {
         std::unique_lock lock(mutex_);
         if (stopping_) return;
         lock.unlock();
-        look();
+        const auto asked_at = look();
         lock.lock();
-        if (stop_requested_.wait_for(lock, interval_ / 2, [this] { return stopping_; })) return;
+        // Half an interval after the last look was asked, not after its answer came: an answer
+        // that took long (a database across the network) leaves less of its trust to look again.
+        if (stop_requested_.wait_until(lock, asked_at + interval_ / 2, [this] { return stopping_; })) return;
     }
 }
 
-void ChangeWatcher::look() {
+ChangeGeneration::Clock::time_point ChangeWatcher::look() {
     // Taken before asking: a change committed after the question may be missing from the answer,
     // so the answer vouches only for up to the moment of asking, plus one interval.
     const auto asked_at = ChangeGeneration::Clock::now();
@@ -54,6 +56,7 @@ void ChangeWatcher::look() {
         if (!failing_) spdlog::warn("checking the database for changes made elsewhere failed: {}", e.what());
         failing_ = true;
     }
+    return asked_at;
 }
 
 }  // namespace dplan

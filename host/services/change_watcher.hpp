@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "services/store.hpp"
+#include "storage/change_generation.hpp"
 
 namespace dplan {
 
@@ -31,7 +32,8 @@ class ChangeWatcher {
     ChangeWatcher& operator=(const ChangeWatcher&) = delete;
 
   private:
-    void look();
+    // Returns when it asked (the database's answer vouches for no later moment).
+    ChangeGeneration::Clock::time_point look();
     void watch();
 
     Store store_;
