@@ -4,7 +4,9 @@
 # (a minimal Beast server answering the same plan's bytes) measured in the same run.
 #   scripts/bench_server.sh [DATABASE_URL]   default: a fresh SQLite demo database
 # Environment: CONNECTIONS (64), DURATION (10s), THREADS (server threads, default: cores),
-# SERVER_CONFIG (an INI file for dplan serve --config, e.g. another change_check_interval_ms).
+# SERVER_CONFIG (an INI file for dplan serve --config, e.g. another change_check_interval_ms),
+# DB_DELAY_US (MariaDB only: the server reaches the database through bench/server/delaying_proxy.py,
+# each packet held this long each way, as if the database ran on another machine).
 # Assumes a built tree (scripts/build.sh); targets: ≥ 0.5 of the reference for reads, p99 < 20 ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,7 +33,15 @@ wait_port() {  # FILE: the port a server printed
     exit 1
 }
 
-"$dplan" --db "$db" --log-level warn --plugin-dir "$plugins" --allow-unsigned serve ${SERVER_CONFIG:+--config "$SERVER_CONFIG"} --listen 127.0.0.1:0 \
+served_db=$db
+if [[ -n ${DB_DELAY_US:-} && $db == mysql://* ]]; then
+    [[ $db =~ ^(mysql://[^@/]*@)?([^:/]+):([0-9]+)(/.*)$ ]] || { echo "DB_DELAY_US needs host:port in $db" >&2; exit 1; }
+    bench/server/delaying_proxy.py 0 "${BASH_REMATCH[2]}" "${BASH_REMATCH[3]}" "$DB_DELAY_US" > "$work/proxy.out" 2>&1 &
+    pids+=($!)
+    served_db="${BASH_REMATCH[1]}127.0.0.1:$(wait_port "$work/proxy.out")${BASH_REMATCH[4]}"
+fi
+
+"$dplan" --db "$served_db" --log-level warn --plugin-dir "$plugins" --allow-unsigned serve ${SERVER_CONFIG:+--config "$SERVER_CONFIG"} --listen 127.0.0.1:0 \
     --threads "$threads" > "$work/dplan.out" 2>&1 &
 pids+=($!)
 port=$(wait_port "$work/dplan.out")
@@ -59,7 +69,7 @@ measure() {
     echo "$name: ${rps[$name]} requests/s, p99 ${p99[$name]}${errors:+, $errors non-2xx answers}"
 }
 
-echo "wrk: $connections connections for $duration; server threads: $threads; database: ${db%%:*}"
+echo "wrk: $connections connections for $duration; server threads: $threads; database: ${db%%:*}${DB_DELAY_US:+, $DB_DELAY_US µs away each way}"
 measure reference "http://127.0.0.1:$reference_port/"
 measure read_plan "http://127.0.0.1:$port/api/plans/$plan" -s bench/server/get_plan.lua
 measure post_comment "http://127.0.0.1:$port/" -s bench/server/post_comment.lua
