@@ -314,8 +314,10 @@ void PlanWorkflow::start_review(std::int64_t plan_id) {
 // The checks run in the write's transaction, so the plan cannot change status between them and
 // the comment. The whole plan is read only when the comment names a part of it.
 std::int64_t PlanWorkflow::comment(std::int64_t plan_id, const CommentTarget& target, const std::string& body) {
-    return db_.write("add review comment", [&] {
-        const PlanSummary plan = PlanRepository(db_).summary(plan_id);
+    const std::vector<std::string> reads{PlanRepository::summary_read(plan_id),
+                                         ReviewRepository::next_comment_id_read()};
+    return db_.write_reading("add review comment", reads, [&](const Database::TurnRows& rows) {
+        const PlanSummary plan = PlanRepository::summary_from(plan_id, rows.at(0));
         authorize(actor_, Operation::comment_on_plan, plan_subject(plan));
         require_text(body);
         if (plan.status == PlanStatus::draft) {
@@ -334,7 +336,7 @@ std::int64_t PlanWorkflow::comment(std::int64_t plan_id, const CommentTarget& ta
         comment.kind = CommentKind::comment;
         comment.author_id = actor_.id;
         comment.body = body;
-        return add_comment_audited(comment);
+        return add_comment_audited(comment, ReviewRepository::next_comment_id_from(rows.at(1)));
     });
 }
 
@@ -360,12 +362,15 @@ std::int64_t PlanWorkflow::respond(std::int64_t comment_id, CommentKind kind, co
     response.kind = kind;
     response.author_id = actor_.id;
     response.body = body;
-    return add_comment_audited(response);
+    return db_.write_reading(
+        "add review comment", {ReviewRepository::next_comment_id_read()}, [&](const Database::TurnRows& rows) {
+            return add_comment_audited(response, ReviewRepository::next_comment_id_from(rows.at(0)));
+        });
 }
 
-std::int64_t PlanWorkflow::add_comment_audited(const ReviewComment& comment) {
+std::int64_t PlanWorkflow::add_comment_audited(const ReviewComment& comment, std::int64_t id) {
     return db_.write("add review comment", [&] {
-        const auto id = ReviewRepository(db_).add_comment(comment);
+        ReviewRepository(db_).add_comment(comment, id);
         record_audit(
             db_, actor_,
             {"add review comment", "comment", std::to_string(id), changed_fields(nullptr, comment_fields(comment))});

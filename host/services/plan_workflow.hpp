@@ -105,7 +105,8 @@ class PlanWorkflow {
     // The writes, each with its audit entry in the same transaction.
     int save_audited(const Plan& stored, const Plan& wanted, const std::string& reason);
     void change_status_audited(const Plan& plan, PlanStatus to, bool freeze);
-    std::int64_t add_comment_audited(const ReviewComment& comment);
+    // Adds `comment` under `id` (ReviewRepository::next_comment_id_read, read in the same write).
+    std::int64_t add_comment_audited(const ReviewComment& comment, std::int64_t id);
 
     Database& db_;
     plugins::PluginRegistry& plugins_;

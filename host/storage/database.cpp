@@ -223,57 +223,73 @@ Database::Database(DatabaseUrl url, std::unique_ptr<soci::session> session)
     if (url_.dialect == Dialect::sqlite) writer_turn_ = sqlite_writer_turn(url_.sqlite_path);
 }
 
-Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn, bool check_session) : db_(db) {
+Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn, bool check_session,
+                                             const std::vector<std::string>& reads)
+    : db_(db) {
     db_.sent_with_commit_.clear();
     db_.sent_with_commit_bytes_ = 0;
-    if (db_.dialect() == Dialect::mysql) {
-        if (!take_audit_turn) {
-            db_.session_->begin();
-            if (check_session) require_signed_in(db_.session_still_signed_in());
-            return;
-        }
-        // The session's check goes after the head's lock, in the same round trip: it then sees
-        // every sign-out and disabling committed before this write's turn (they take turns too).
-        auto statements = begin_with_audit_turn;
-        if (check_session) statements.push_back(db_.session_signed_in_sql());
-        std::vector<std::optional<BatchRow>> rows;
-        try {
-            rows = run_statement_batch(*db_.session_, statements);
-        } catch (const soci::soci_error&) {
-            // The transaction may have begun before the lock failed (a lock wait timeout, a killed
-            // query), and a constructor that throws gets no destructor: rolled back here, or the
-            // idle connection would hold it, and the head's metadata lock, until its next write.
-            roll_back_quietly();
-            throw;
-        }
-        // No row: the audit log reports the missing head when the write records its entry.
-        const auto& head = rows.at(1);
-        if (head && head->size() == 2 && (*head)[0] && (*head)[1]) {
-            db_.held_audit_head_ = AuditHead{std::stoll(*(*head)[0]), *(*head)[1]};
-        }
-        if (check_session) require_signed_in(rows.at(2) && (*rows.at(2))[0] == "1");
+    if (db_.dialect() == Dialect::mysql && take_audit_turn) {
+        begin_mysql_turn(check_session, reads);
         return;
     }
-    turn_ = db_.writer_turn_->take(sqlite_write_wait);
-    if (!turn_) {
-        throw StorageError(
-            {fmt::format("資料庫 {} 在 {} 秒內一直忙於其他寫入；資料未有改動，請稍後再試。", db_.url_.redacted(),
-                         sqlite_write_wait.count()),
-             fmt::format("the database {} stayed busy with other writes for {} s; nothing was changed, try again "
-                         "shortly",
-                         db_.url_.redacted(), sqlite_write_wait.count())});
+    if (db_.dialect() == Dialect::mysql) {
+        db_.session_->begin();
+    } else {
+        turn_ = db_.writer_turn_->take(sqlite_write_wait);
+        if (!turn_) {
+            throw StorageError(
+                {fmt::format("資料庫 {} 在 {} 秒內一直忙於其他寫入；資料未有改動，請稍後再試。", db_.url_.redacted(),
+                             sqlite_write_wait.count()),
+                 fmt::format("the database {} stayed busy with other writes for {} s; nothing was changed, try "
+                             "again shortly",
+                             db_.url_.redacted(), sqlite_write_wait.count())});
+        }
+        db_.run_kept(db_.kept<BeginImmediate>().statement);
     }
-    db_.run_kept(db_.kept<BeginImmediate>().statement);
-    if (take_audit_turn) {
-        auto& turn = db_.kept<AuditHeadAtTurn>();
-        if (db_.run_kept(turn.statement)) db_.held_audit_head_ = turn.head;
+    // A constructor that throws gets no destructor: what began is rolled back here, or the
+    // connection would keep the transaction open into its next write.
+    try {
+        if (take_audit_turn) {
+            auto& turn = db_.kept<AuditHeadAtTurn>();
+            if (db_.run_kept(turn.statement)) db_.held_audit_head_ = turn.head;
+        }
+        if (check_session) require_signed_in(db_.session_still_signed_in());
+        if (!reads.empty()) rows_at_turn_ = db_.read_now(reads);
+    } catch (...) {
+        roll_back_quietly();
+        throw;
     }
-    if (check_session) require_signed_in(db_.session_still_signed_in());
+}
+
+// The head's lock, the session's check and the write's first reads, all in BEGIN's round trip.
+// The check and the reads go after the lock: they then see every change committed before this
+// write's turn (sign-outs and disablings take turns too).
+void Database::WriteTransaction::begin_mysql_turn(bool check_session, const std::vector<std::string>& reads) {
+    auto statements = begin_with_audit_turn;
+    if (check_session) statements.push_back(db_.session_signed_in_sql());
+    statements.insert(statements.end(), reads.begin(), reads.end());
+    std::vector<std::optional<BatchRow>> rows;
+    try {
+        rows = run_statement_batch(*db_.session_, statements);
+        if (check_session) require_signed_in(rows.at(2) && (*rows.at(2))[0] == "1");
+    } catch (...) {
+        // The transaction may have begun before the lock failed (a lock wait timeout, a killed
+        // query): rolled back here, or the idle connection would hold it, and the head's metadata
+        // lock, until its next write.
+        roll_back_quietly();
+        throw;
+    }
+    // No row: the audit log reports the missing head when the write records its entry.
+    const auto& head = rows.at(1);
+    if (head && head->size() == 2 && (*head)[0] && (*head)[1]) {
+        db_.held_audit_head_ = AuditHead{std::stoll(*(*head)[0]), *(*head)[1]};
+    }
+    rows_at_turn_.assign(std::make_move_iterator(rows.end() - static_cast<std::ptrdiff_t>(reads.size())),
+                         std::make_move_iterator(rows.end()));
 }
 
 void Database::WriteTransaction::require_signed_in(bool signed_in) {
     if (signed_in) return;
-    roll_back_quietly();
     throw NotSignedIn({"你的登入已結束（已登出、帳戶已停用或密碼已更改），這項改動沒有儲存；請重新登入",
                        "your session ended (signed out, account disabled or password changed) before this change "
                        "was saved; it was not saved, sign in again"});
@@ -392,7 +408,15 @@ void Database::send_batch_now() {
     run_statement_batch(*session_, statements);
 }
 
-std::string Database::quoted(std::string_view text) { return mysql_quoted(*session_, text); }
+std::string Database::quoted(std::string_view text) {
+    if (dialect() == Dialect::mysql) return mysql_quoted(*session_, text);
+    std::string literal = "'";
+    for (char c : text) {
+        if (c == '\'') literal += '\'';
+        literal += c;
+    }
+    return literal + '\'';
+}
 
 namespace {
 // MariaDB refused a query larger than its max_allowed_packet, and closed the connection: the
@@ -435,6 +459,10 @@ OutcomeUnknown Database::commit_outcome_unknown(const soci::soci_error& e) const
          fmt::format("{} did not confirm the commit ({}): it is unknown whether the change was "
                      "saved; look at the data before doing it again",
                      url_.redacted(), e.get_error_message())});
+}
+
+Database::TurnRows Database::read_now(const std::vector<std::string>& reads) {
+    return run_statement_batch(*session_, reads);
 }
 
 bool Database::has_table(std::string_view name) {

@@ -17,6 +17,7 @@
 
 #include "domain/database_url.hpp"
 #include "domain/error.hpp"
+#include "storage/batch_row.hpp"
 #include "storage/change_generation.hpp"
 #include "storage/kept_statement.hpp"
 #include "storage/sqlite_writer_turn.hpp"
@@ -41,7 +42,20 @@ class Database {
     // tool can change data without leaving an entry, because none can commit without one.
     template <typename Step>
     auto write(std::string_view what, Step&& step) -> decltype(step()) {
-        return transaction(what, Auditing::required, std::forward<Step>(step));
+        return transaction(what, Auditing::required, {}, [&](const TurnRows&) { return step(); });
+    }
+
+    // The first row of each of a write's reads at its turn (nothing for a read that found none).
+    using TurnRows = std::vector<std::optional<BatchRow>>;
+    // A write() whose first reads run as it takes its turn, their first rows handed to `step`. On
+    // MariaDB they go in the round trip of BEGIN and the audit head's lock: while a write holds
+    // that lock every other writer waits, and each round trip it makes adds to all their waits.
+    // `reads` are SQL text whose values are numbers or quoted(). Inside another write they run at
+    // once.
+    template <typename Step>
+    auto write_reading(std::string_view what, const std::vector<std::string>& reads, Step&& step)
+        -> decltype(step(TurnRows{})) {
+        return transaction(what, Auditing::required, reads, std::forward<Step>(step));
     }
 
     // A write that changes only sign-in bookkeeping (when a session was last used, old failed
@@ -49,7 +63,7 @@ class Database {
     // alone; cmake/check_layers.cmake keeps it that way.
     template <typename Step>
     auto bookkeeping_write(std::string_view what, Step&& step) -> decltype(step()) {
-        return transaction(what, Auditing::exempt, std::forward<Step>(step));
+        return transaction(what, Auditing::exempt, {}, [&](const TurnRows&) { return step(); });
     }
 
     // After each write() that reached COMMIT (a failed COMMIT may still have committed on
@@ -81,7 +95,7 @@ class Database {
     // the head's lock until COMMIT. Values must be quoted with quoted(). Sent earlier, without the
     // COMMIT, once they add up to more than a batch should carry. Dropped if the write fails.
     void send_with_commit(std::string statement);
-    // `text` as a string literal for this MariaDB connection.
+    // `text` as a string literal for this connection.
     std::string quoted(std::string_view text);
 
     // The server's requests: each audited write on this connection first checks, once it has its
@@ -131,10 +145,11 @@ class Database {
     enum class Auditing { required, exempt };
 
     template <typename Step>
-    auto transaction(std::string_view what, Auditing auditing, Step&& step) -> decltype(step()) {
+    auto transaction(std::string_view what, Auditing auditing, const std::vector<std::string>& reads, Step&& step)
+        -> decltype(step(TurnRows{})) {
         if (transaction_depth_ > 0) {
             DepthGuard nested(transaction_depth_);
-            return step();
+            return step(reads.empty() ? TurnRows{} : read_now(reads));
         }
         const bool must_audit = auditing == Auditing::required && has_audit_log();
         WriteReport report{auditing == Auditing::required ? writes_reported_to_ : nullptr};
@@ -142,15 +157,15 @@ class Database {
             audit_entries_ = 0;
             held_audit_head_.reset();
             WriteTransaction transaction(*this, must_audit,
-                                         auditing == Auditing::required && session_to_check_.has_value());
+                                         auditing == Auditing::required && session_to_check_.has_value(), reads);
             DepthGuard outermost(transaction_depth_);
-            if constexpr (std::is_void_v<decltype(step())>) {
-                step();
+            if constexpr (std::is_void_v<decltype(step(TurnRows{}))>) {
+                step(transaction.rows_at_turn());
                 if (must_audit && audit_entries_ == 0) throw_unaudited(what);
                 report.committing = true;
                 transaction.commit();
             } else {
-                auto result = step();
+                auto result = step(transaction.rows_at_turn());
                 if (must_audit && audit_entries_ == 0) throw_unaudited(what);
                 report.committing = true;
                 transaction.commit();
@@ -159,6 +174,7 @@ class Database {
         });
     }
 
+    TurnRows read_now(const std::vector<std::string>& reads);
     // Whether the schema has the audit log yet (remembered once seen: it is never removed).
     bool has_audit_log();
     [[noreturn]] void throw_unaudited(std::string_view what) const;
@@ -180,9 +196,10 @@ class Database {
     // a time.
     class WriteTransaction {
       public:
-        // `check_session`: check session_to_check_ once the turn is taken.
-        WriteTransaction(Database& db, bool take_audit_turn, bool check_session);
+        // `check_session`: check session_to_check_ once the turn is taken; then run `reads`.
+        WriteTransaction(Database& db, bool take_audit_turn, bool check_session, const std::vector<std::string>& reads);
         ~WriteTransaction();
+        const TurnRows& rows_at_turn() const { return rows_at_turn_; }
         // When the connection broke during an audited write's COMMIT on MariaDB, the chain tells
         // whether it was saved: if it was, commit() returns; if not, it throws the lost
         // connection's error (the outermost write may run again); if no one can tell, the
@@ -192,12 +209,14 @@ class Database {
         WriteTransaction& operator=(const WriteTransaction&) = delete;
 
       private:
+        void begin_mysql_turn(bool check_session, const std::vector<std::string>& reads);
         void roll_back_quietly();  // logs what fails: the connection may be gone
-        // Ends the transaction and throws NotSignedIn unless `signed_in`.
-        void require_signed_in(bool signed_in);
+        // Throws NotSignedIn unless `signed_in`; the constructor rolls back.
+        static void require_signed_in(bool signed_in);
 
         Database& db_;
         SqliteWriterTurn::Held turn_;  // SQLite: this process's writers, one at a time
+        TurnRows rows_at_turn_;
         bool finished_ = false;
     };
 

@@ -429,19 +429,22 @@ std::vector<PlanSummary> PlanRepository::list(const PlanFilter& filter) {
 namespace {
 
 // Every comment and workflow step checks its plan's summary: kept prepared.
+// A plan's summary, given its id after the "=".
+constexpr std::string_view summary_by_id =
+    "SELECT p.district_id, d.code, d.name_zh, d.name_en, p.financial_year, p.theme_zh, p.theme_en, p.status, "
+    "p.version, p.updated_at FROM plans p JOIN districts d ON d.id = p.district_id WHERE p.id = ";
+
 struct SummaryById final : KeptStatement {
     long long key = 0, district_id = 0;
     PlanSummary plan;
     std::string status;
     soci::statement statement;
     explicit SummaryById(soci::session& session)
-        : statement((session.prepare << "SELECT p.district_id, d.code, d.name_zh, d.name_en, p.financial_year, "
-                                        "p.theme_zh, p.theme_en, p.status, p.version, p.updated_at FROM plans p "
-                                        "JOIN districts d ON d.id = p.district_id WHERE p.id = :id",
-                     soci::use(key), soci::into(district_id), soci::into(plan.district_code),
-                     soci::into(plan.district_name.zh), soci::into(plan.district_name.en),
-                     soci::into(plan.financial_year), soci::into(plan.theme.zh), soci::into(plan.theme.en),
-                     soci::into(status), soci::into(plan.version), soci::into(plan.updated_at))) {}
+        : statement((session.prepare << std::string(summary_by_id) + ":id", soci::use(key), soci::into(district_id),
+                     soci::into(plan.district_code), soci::into(plan.district_name.zh),
+                     soci::into(plan.district_name.en), soci::into(plan.financial_year), soci::into(plan.theme.zh),
+                     soci::into(plan.theme.en), soci::into(status), soci::into(plan.version),
+                     soci::into(plan.updated_at))) {}
 };
 
 }  // namespace
@@ -457,6 +460,24 @@ PlanSummary PlanRepository::summary(std::int64_t id) {
         plan.status = parse_status(query.status).value_or(PlanStatus::draft);
         return plan;
     });
+}
+
+std::string PlanRepository::summary_read(std::int64_t id) { return std::string(summary_by_id) + std::to_string(id); }
+
+PlanSummary PlanRepository::summary_from(std::int64_t id, const std::optional<BatchRow>& row) {
+    if (!row || row->size() != 10) plan_not_found(id);
+    const auto text = [&](std::size_t column) { return (*row)[column].value_or(""); };
+    PlanSummary plan;
+    plan.id = id;
+    plan.district_id = std::stoll(text(0));
+    plan.district_code = text(1);
+    plan.district_name = {text(2), text(3)};
+    plan.financial_year = text(4);
+    plan.theme = {text(5), text(6)};
+    plan.status = parse_status(text(7)).value_or(PlanStatus::draft);
+    plan.version = std::stoi(text(8));
+    plan.updated_at = text(9);
+    return plan;
 }
 
 Plan PlanRepository::revision(std::int64_t plan_id, int number) {

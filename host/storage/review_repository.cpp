@@ -8,27 +8,52 @@ namespace dplan {
 
 namespace {
 
-// Comments come in bursts while a plan is under review: kept prepared.
+// Comments come in bursts while a plan is under review: kept prepared (SQLite).
 struct CommentInsert final : KeptStatement {
-    long long plan = 0, author = 0, point = 0, parent = 0;
+    long long id = 0, plan = 0, author = 0, point = 0, parent = 0;
     int revision = 0;
     std::string area, kind, created_at, body;
     soci::indicator area_flag = soci::i_ok, point_flag = soci::i_ok, parent_flag = soci::i_ok;
     soci::statement statement;
     explicit CommentInsert(soci::session& session)
-        : statement((session.prepare << "INSERT INTO review_comments (plan_id, revision, area_id, focus_point_id, "
-                                        "parent_id, kind, author_id, created_at, body) VALUES (:plan, :revision, "
+        : statement((session.prepare << "INSERT INTO review_comments (id, plan_id, revision, area_id, focus_point_id, "
+                                        "parent_id, kind, author_id, created_at, body) VALUES (:id, :plan, :revision, "
                                         ":area, :point, :parent, :kind, :author, :created, :body)",
-                     soci::use(plan), soci::use(revision), soci::use(area, area_flag), soci::use(point, point_flag),
-                     soci::use(parent, parent_flag), soci::use(kind), soci::use(author), soci::use(created_at),
-                     soci::use(body))) {}
+                     soci::use(id), soci::use(plan), soci::use(revision), soci::use(area, area_flag),
+                     soci::use(point, point_flag), soci::use(parent, parent_flag), soci::use(kind), soci::use(author),
+                     soci::use(created_at), soci::use(body))) {}
 };
 
 }  // namespace
 
-std::int64_t ReviewRepository::add_comment(const ReviewComment& comment) {
-    return db_.write("add review comment", [&] {
+std::string ReviewRepository::next_comment_id_read() { return "SELECT COALESCE(MAX(id), 0) + 1 FROM review_comments"; }
+
+std::int64_t ReviewRepository::next_comment_id_from(const std::optional<BatchRow>& row) {
+    if (!row || row->empty() || !(*row)[0]) {
+        throw StorageError({"內部錯誤：讀不到下一則評論的編號；資料未有改動",
+                            "internal error: the next comment's id could not be read; nothing was changed"});
+    }
+    return std::stoll(*(*row)[0]);
+}
+
+void ReviewRepository::add_comment(const ReviewComment& comment, std::int64_t id) {
+    db_.write("add review comment", [&] {
+        const std::string created_at = now_utc_iso8601();
+        if (db_.dialect() == Dialect::mysql) {
+            const auto number_or_null = [](const auto& value) {
+                return value ? fmt::format("{}", *value) : std::string("NULL");
+            };
+            db_.send_with_commit(fmt::format(
+                "INSERT INTO review_comments (id, plan_id, revision, area_id, focus_point_id, parent_id, kind, "
+                "author_id, created_at, body) VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, {})",
+                id, comment.plan_id, comment.revision, comment.area_id ? db_.quoted(*comment.area_id) : "NULL",
+                number_or_null(comment.focus_point_id), number_or_null(comment.parent_id),
+                db_.quoted(comment_kind_code(comment.kind)), comment.author_id, db_.quoted(created_at),
+                db_.quoted(comment.body)));
+            return;
+        }
         auto& insert = db_.kept<CommentInsert>();
+        insert.id = id;
         insert.plan = comment.plan_id;
         insert.revision = comment.revision;
         insert.area = comment.area_id.value_or("");
@@ -39,13 +64,10 @@ std::int64_t ReviewRepository::add_comment(const ReviewComment& comment) {
         insert.parent_flag = comment.parent_id ? soci::i_ok : soci::i_null;
         insert.kind = comment_kind_code(comment.kind);
         insert.author = comment.author_id;
-        insert.created_at = now_utc_iso8601();
+        insert.created_at = created_at;
         insert.body = comment.body;
         db_.run_kept(insert.statement);
         std::string().swap(insert.body);  // a kept copy would hold the largest comment for good
-        long long id = 0;
-        db_.session().get_last_insert_id("review_comments", id);
-        return static_cast<std::int64_t>(id);
     });
 }
 

@@ -9,12 +9,15 @@
 
 #include <soci/mysql/soci-mysql.h>
 #include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "storage/batch_row.hpp"
 
 namespace dplan {
 
@@ -35,12 +38,10 @@ class BatchStatementFailed : public soci::mysql_soci_error {
     std::size_t statement_;
 };
 
-// One row of an answer: its columns as text, NULL as nothing.
-using BatchRow = std::vector<std::optional<std::string>>;
-
 // Sends `statements` as one query and reads every answer. Returns, for each statement in order,
 // the first row of its result when it has one. Throws BatchStatementFailed for the first
-// statement that failed.
+// statement that failed. On SQLite (in the process: no round trips to save) the statements run
+// one after another, with the same answer; a failure is SOCI's sqlite3_soci_error.
 std::vector<std::optional<BatchRow>> run_statement_batch(soci::session& session,
                                                          const std::vector<std::string>& statements);
 
