@@ -69,18 +69,18 @@ TEST_P(CommentIds, ARefusedCommentSavesNothingAndTheNextTakesTheFreeId) {
     const auto first = as_system.comment(plan_id, {}, "first");
     EXPECT_THROW(as_system.comment(plan_id + 1000, {}, "no such plan"), NotFound);
     const auto head_before = AuditLog(db).verify(std::nullopt).head_sequence;
-    EXPECT_THROW(db.write_reading("add review comment", {ReviewRepository::next_comment_id_read()},
-                                  [&](const Database::TurnRows& rows) {
-                                      ReviewComment orphan;
-                                      orphan.plan_id = plan_id + 1000;
-                                      orphan.author_id = system_user_id;
-                                      orphan.body = "no such plan";
-                                      ReviewRepository(db).add_comment(
-                                          orphan, ReviewRepository::next_comment_id_from(rows.at(0)));
-                                      AuditLog(db).record({system_user_id, "test", "test"},
-                                                          {"add review comment", "comment", "-", "{}"});
-                                  }),
-                 StorageError);
+    EXPECT_THROW(
+        db.write_reading(
+            "add review comment", {ReviewRepository::next_comment_id_read()},
+            [&](const Database::TurnRows& rows) {
+                ReviewComment orphan;
+                orphan.plan_id = plan_id + 1000;
+                orphan.author_id = system_user_id;
+                orphan.body = "no such plan";
+                ReviewRepository(db).add_comment(orphan, ReviewRepository::next_comment_id_from(rows.at(0)));
+                AuditLog(db).record({system_user_id, "test", "test"}, {"add review comment", "comment", "-", "{}"});
+            }),
+        StorageError);
     EXPECT_EQ(AuditLog(db).verify(std::nullopt).head_sequence, head_before) << "its entry was not kept";
     const auto next = as_system.comment(plan_id, {}, "second");
     EXPECT_EQ(next, first + 1);

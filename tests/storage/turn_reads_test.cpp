@@ -47,11 +47,10 @@ TEST_P(TurnReads, InsideAnotherWriteRunAtOnceAndSeeThatWritesOwnChanges) {
     Database& db = this->db();
     db.write("outer", [&] {
         add_probe(db, 7);
-        db.write_reading("inner", {"SELECT COUNT(*) FROM turn_probe WHERE n = 7"},
-                         [&](const Database::TurnRows& turn) {
-                             ASSERT_TRUE(turn.at(0));
-                             EXPECT_EQ((*turn.at(0))[0], "1");
-                         });
+        db.write_reading("inner", {"SELECT COUNT(*) FROM turn_probe WHERE n = 7"}, [&](const Database::TurnRows& turn) {
+            ASSERT_TRUE(turn.at(0));
+            EXPECT_EQ((*turn.at(0))[0], "1");
+        });
     });
 }
 
