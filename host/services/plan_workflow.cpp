@@ -314,8 +314,7 @@ void PlanWorkflow::start_review(std::int64_t plan_id) {
 // The checks run in the write's transaction, so the plan cannot change status between them and
 // the comment. The whole plan is read only when the comment names a part of it.
 std::int64_t PlanWorkflow::comment(std::int64_t plan_id, const CommentTarget& target, const std::string& body) {
-    const std::vector<std::string> reads{PlanRepository::summary_read(plan_id),
-                                         ReviewRepository::next_comment_id_read()};
+    const std::vector<TurnRead> reads{PlanRepository::summary_read(plan_id), ReviewRepository::next_comment_id_read()};
     return db_.write_reading("add review comment", reads, [&](const Database::TurnRows& rows) {
         const PlanSummary plan = PlanRepository::summary_from(plan_id, rows.at(0));
         authorize(actor_, Operation::comment_on_plan, plan_subject(plan));

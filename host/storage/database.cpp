@@ -224,7 +224,7 @@ Database::Database(DatabaseUrl url, std::unique_ptr<soci::session> session)
 }
 
 Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn, bool check_session,
-                                             const std::vector<std::string>& reads)
+                                             const std::vector<TurnRead>& reads)
     : db_(db) {
     db_.sent_with_commit_.clear();
     db_.sent_with_commit_bytes_ = 0;
@@ -264,10 +264,10 @@ Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn,
 // The head's lock, the session's check and the write's first reads, all in BEGIN's round trip.
 // The check and the reads go after the lock: they then see every change committed before this
 // write's turn (sign-outs and disablings take turns too).
-void Database::WriteTransaction::begin_mysql_turn(bool check_session, const std::vector<std::string>& reads) {
+void Database::WriteTransaction::begin_mysql_turn(bool check_session, const std::vector<TurnRead>& reads) {
     auto statements = begin_with_audit_turn;
     if (check_session) statements.push_back(db_.session_signed_in_sql());
-    statements.insert(statements.end(), reads.begin(), reads.end());
+    for (const auto& read : reads) statements.push_back(read_text(read));
     std::vector<std::optional<BatchRow>> rows;
     try {
         rows = run_statement_batch(*db_.session_, statements);
@@ -408,15 +408,7 @@ void Database::send_batch_now() {
     run_statement_batch(*session_, statements);
 }
 
-std::string Database::quoted(std::string_view text) {
-    if (dialect() == Dialect::mysql) return mysql_quoted(*session_, text);
-    std::string literal = "'";
-    for (char c : text) {
-        if (c == '\'') literal += '\'';
-        literal += c;
-    }
-    return literal + '\'';
-}
+std::string Database::quoted(std::string_view text) { return mysql_quoted(*session_, text); }
 
 namespace {
 // MariaDB refused a query larger than its max_allowed_packet, and closed the connection: the
@@ -461,8 +453,62 @@ OutcomeUnknown Database::commit_outcome_unknown(const soci::soci_error& e) const
                      url_.redacted(), e.get_error_message())});
 }
 
-Database::TurnRows Database::read_now(const std::vector<std::string>& reads) {
-    return run_statement_batch(*session_, reads);
+Database::TurnRows Database::read_now(const std::vector<TurnRead>& reads) {
+    if (dialect() == Dialect::mysql) {
+        std::vector<std::string> statements;
+        for (const auto& read : reads) statements.push_back(read_text(read));
+        return run_statement_batch(*session_, statements);
+    }
+    TurnRows rows;
+    for (const auto& read : reads) rows.push_back(read_on_sqlite(read));
+    return rows;
+}
+
+std::string Database::read_text(const TurnRead& read) {
+    std::string text;
+    std::size_t value = 0;
+    for (char c : read.sql) {
+        if (c == '?' && value < read.values.size()) {
+            text += std::to_string(read.values[value++]);
+        } else {
+            text += c;
+        }
+    }
+    return text;
+}
+
+void Database::SqliteFinalize::operator()(sqlite_api::sqlite3_stmt* statement) const {
+    sqlite_api::sqlite3_finalize(statement);
+}
+
+std::optional<BatchRow> Database::read_on_sqlite(const TurnRead& read) {
+    using namespace sqlite_api;
+    sqlite3* connection = static_cast<soci::sqlite3_session_backend*>(session_->get_backend())->conn_;
+    auto& kept_read = turn_reads_[read.sql];
+    if (!kept_read) {
+        sqlite3_stmt* prepared = nullptr;
+        if (sqlite3_prepare_v3(connection, read.sql.data(), static_cast<int>(read.sql.size()),
+                               SQLITE_PREPARE_PERSISTENT, &prepared, nullptr) != SQLITE_OK) {
+            turn_reads_.erase(read.sql);
+            throw soci::sqlite3_soci_error(sqlite3_errmsg(connection), sqlite3_errcode(connection));
+        }
+        kept_read.reset(prepared);
+    }
+    sqlite3_stmt* statement = kept_read.get();
+    for (std::size_t i = 0; i < read.values.size(); ++i) {
+        sqlite3_bind_int64(statement, static_cast<int>(i + 1), read.values[i]);
+    }
+    // Reset however this ends, so the statement holds no read open (as run_kept does).
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> reset_after(statement, sqlite3_reset);
+    const int stepped = sqlite3_step(statement);
+    if (stepped == SQLITE_DONE) return std::nullopt;
+    if (stepped != SQLITE_ROW) throw soci::sqlite3_soci_error(sqlite3_errmsg(connection), stepped);
+    BatchRow row;
+    for (int column = 0; column < sqlite3_column_count(statement); ++column) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+        row.push_back(text ? std::optional<std::string>(text) : std::nullopt);
+    }
+    return row;
 }
 
 bool Database::has_table(std::string_view name) {

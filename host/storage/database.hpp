@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -21,6 +22,11 @@
 #include "storage/change_generation.hpp"
 #include "storage/kept_statement.hpp"
 #include "storage/sqlite_writer_turn.hpp"
+#include "storage/turn_read.hpp"
+
+namespace sqlite_api {
+struct sqlite3_stmt;  // SOCI wraps SQLite's header in this namespace
+}
 
 namespace dplan {
 
@@ -50,10 +56,9 @@ class Database {
     // A write() whose first reads run as it takes its turn, their first rows handed to `step`. On
     // MariaDB they go in the round trip of BEGIN and the audit head's lock: while a write holds
     // that lock every other writer waits, and each round trip it makes adds to all their waits.
-    // `reads` are SQL text whose values are numbers or quoted(). Inside another write they run at
-    // once.
+    // Inside another write they run at once.
     template <typename Step>
-    auto write_reading(std::string_view what, const std::vector<std::string>& reads, Step&& step)
+    auto write_reading(std::string_view what, const std::vector<TurnRead>& reads, Step&& step)
         -> decltype(step(TurnRows{})) {
         return transaction(what, Auditing::required, reads, std::forward<Step>(step));
     }
@@ -95,7 +100,7 @@ class Database {
     // the head's lock until COMMIT. Values must be quoted with quoted(). Sent earlier, without the
     // COMMIT, once they add up to more than a batch should carry. Dropped if the write fails.
     void send_with_commit(std::string statement);
-    // `text` as a string literal for this connection.
+    // `text` as a string literal for this MariaDB connection.
     std::string quoted(std::string_view text);
 
     // The server's requests: each audited write on this connection first checks, once it has its
@@ -145,7 +150,7 @@ class Database {
     enum class Auditing { required, exempt };
 
     template <typename Step>
-    auto transaction(std::string_view what, Auditing auditing, const std::vector<std::string>& reads, Step&& step)
+    auto transaction(std::string_view what, Auditing auditing, const std::vector<TurnRead>& reads, Step&& step)
         -> decltype(step(TurnRows{})) {
         if (transaction_depth_ > 0) {
             DepthGuard nested(transaction_depth_);
@@ -174,7 +179,11 @@ class Database {
         });
     }
 
-    TurnRows read_now(const std::vector<std::string>& reads);
+    TurnRows read_now(const std::vector<TurnRead>& reads);
+    // MariaDB: `read` with its values written in.
+    static std::string read_text(const TurnRead& read);
+    // SQLite: `read` on a statement kept prepared for its SQL, reset after its first row.
+    std::optional<BatchRow> read_on_sqlite(const TurnRead& read);
     // Whether the schema has the audit log yet (remembered once seen: it is never removed).
     bool has_audit_log();
     [[noreturn]] void throw_unaudited(std::string_view what) const;
@@ -197,7 +206,7 @@ class Database {
     class WriteTransaction {
       public:
         // `check_session`: check session_to_check_ once the turn is taken; then run `reads`.
-        WriteTransaction(Database& db, bool take_audit_turn, bool check_session, const std::vector<std::string>& reads);
+        WriteTransaction(Database& db, bool take_audit_turn, bool check_session, const std::vector<TurnRead>& reads);
         ~WriteTransaction();
         const TurnRows& rows_at_turn() const { return rows_at_turn_; }
         // When the connection broke during an audited write's COMMIT on MariaDB, the chain tells
@@ -209,7 +218,7 @@ class Database {
         WriteTransaction& operator=(const WriteTransaction&) = delete;
 
       private:
-        void begin_mysql_turn(bool check_session, const std::vector<std::string>& reads);
+        void begin_mysql_turn(bool check_session, const std::vector<TurnRead>& reads);
         void roll_back_quietly();  // logs what fails: the connection may be gone
         // Throws NotSignedIn unless `signed_in`; the constructor rolls back.
         static void require_signed_in(bool signed_in);
@@ -275,7 +284,12 @@ class Database {
 
     DatabaseUrl url_;
     std::unique_ptr<soci::session> session_;
-    KeptStatements kept_;                        // after session_: destroyed before the connection closes
+    KeptStatements kept_;  // after session_: destroyed before the connection closes
+    struct SqliteFinalize {
+        void operator()(sqlite_api::sqlite3_stmt* statement) const;
+    };
+    // SQLite: turn reads kept prepared, by their SQL (after session_, like kept_).
+    std::unordered_map<std::string, std::unique_ptr<sqlite_api::sqlite3_stmt, SqliteFinalize>> turn_reads_;
     std::vector<std::string> sent_with_commit_;  // MariaDB: the open write's, see send_with_commit
     std::size_t sent_with_commit_bytes_ = 0;
     int transaction_depth_ = 0;

@@ -462,7 +462,7 @@ PlanSummary PlanRepository::summary(std::int64_t id) {
     });
 }
 
-std::string PlanRepository::summary_read(std::int64_t id) { return std::string(summary_by_id) + std::to_string(id); }
+TurnRead PlanRepository::summary_read(std::int64_t id) { return {std::string(summary_by_id) + "?", {id}}; }
 
 PlanSummary PlanRepository::summary_from(std::int64_t id, const std::optional<BatchRow>& row) {
     if (!row || row->size() != 10) plan_not_found(id);

@@ -32,7 +32,7 @@ class PlanRepository {
     PlanSummary summary(std::int64_t id);  // throws NotFound
     // The same, read as a write takes its turn (Database::write_reading): the read, and the
     // summary from its row (throws NotFound when there is none).
-    static std::string summary_read(std::int64_t id);
+    static TurnRead summary_read(std::int64_t id);
     static PlanSummary summary_from(std::int64_t id, const std::optional<BatchRow>& row);
     std::vector<PlanRevision> revisions(std::int64_t plan_id);  // oldest first, no snapshots
     // The plan as it was saved in revision `number` (throws NotFound).

@@ -26,7 +26,9 @@ struct CommentInsert final : KeptStatement {
 
 }  // namespace
 
-std::string ReviewRepository::next_comment_id_read() { return "SELECT COALESCE(MAX(id), 0) + 1 FROM review_comments"; }
+TurnRead ReviewRepository::next_comment_id_read() {
+    return {"SELECT COALESCE(MAX(id), 0) + 1 FROM review_comments", {}};
+}
 
 std::int64_t ReviewRepository::next_comment_id_from(const std::optional<BatchRow>& row) {
     if (!row || row->empty() || !(*row)[0]) {

@@ -17,7 +17,7 @@ class ReviewRepository {
     // read, and the id from its row. Writes take turns, so no other write takes that id first, and
     // with the id known the comment can go with the write's COMMIT on MariaDB (a round trip less
     // while the write holds the audit log's head).
-    static std::string next_comment_id_read();
+    static TurnRead next_comment_id_read();
     static std::int64_t next_comment_id_from(const std::optional<BatchRow>& row);
     // Adds `comment` under the id read above, in the same write.
     void add_comment(const ReviewComment& comment, std::int64_t id);

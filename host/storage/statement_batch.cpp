@@ -1,7 +1,5 @@
 #include "storage/statement_batch.hpp"
 
-#include <memory>
-
 namespace dplan {
 
 namespace {
@@ -12,33 +10,6 @@ MYSQL* connection_of(soci::session& session) {
 
 [[noreturn]] void fail(MYSQL* connection, std::size_t statement) {
     throw BatchStatementFailed(mysql_error(connection), static_cast<int>(mysql_errno(connection)), statement);
-}
-
-// SQLite: each statement compiled and stepped to its first row.
-std::vector<std::optional<BatchRow>> run_sqlite_statements(soci::session& session,
-                                                           const std::vector<std::string>& statements) {
-    using namespace sqlite_api;
-    sqlite3* connection = static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_;
-    std::vector<std::optional<BatchRow>> first_rows;
-    for (const auto& sql : statements) {
-        sqlite3_stmt* compiled = nullptr;
-        if (sqlite3_prepare_v2(connection, sql.data(), static_cast<int>(sql.size()), &compiled, nullptr) != SQLITE_OK) {
-            throw soci::sqlite3_soci_error(sqlite3_errmsg(connection), sqlite3_errcode(connection));
-        }
-        const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(compiled, sqlite3_finalize);
-        auto& first_row = first_rows.emplace_back();
-        const int stepped = sqlite3_step(compiled);
-        if (stepped == SQLITE_ROW) {
-            first_row.emplace();
-            for (int column = 0; column < sqlite3_column_count(compiled); ++column) {
-                const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(compiled, column));
-                first_row->push_back(text ? std::optional<std::string>(text) : std::nullopt);
-            }
-        } else if (stepped != SQLITE_DONE) {
-            throw soci::sqlite3_soci_error(sqlite3_errmsg(connection), stepped);
-        }
-    }
-    return first_rows;
 }
 
 }  // namespace
@@ -60,7 +31,6 @@ std::string mysql_quoted(soci::session& session, std::string_view text) {
 
 std::vector<std::optional<BatchRow>> run_statement_batch(soci::session& session,
                                                          const std::vector<std::string>& statements) {
-    if (session.get_backend_name() == "sqlite3") return run_sqlite_statements(session, statements);
     MYSQL* connection = connection_of(session);
     std::string query;
     for (const auto& statement : statements) {

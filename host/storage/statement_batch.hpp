@@ -9,7 +9,6 @@
 
 #include <soci/mysql/soci-mysql.h>
 #include <soci/soci.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <cstddef>
 #include <optional>
@@ -40,8 +39,7 @@ class BatchStatementFailed : public soci::mysql_soci_error {
 
 // Sends `statements` as one query and reads every answer. Returns, for each statement in order,
 // the first row of its result when it has one. Throws BatchStatementFailed for the first
-// statement that failed. On SQLite (in the process: no round trips to save) the statements run
-// one after another, with the same answer; a failure is SOCI's sqlite3_soci_error.
+// statement that failed.
 std::vector<std::optional<BatchRow>> run_statement_batch(soci::session& session,
                                                          const std::vector<std::string>& statements);
 
