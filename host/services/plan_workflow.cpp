@@ -8,6 +8,7 @@
 #include "domain/error.hpp"
 #include "domain/period.hpp"
 #include "domain/plan_json.hpp"
+#include "plugins/utf8.hpp"
 #include "services/audit_trail.hpp"
 #include "services/authorization.hpp"
 #include "services/plan_validation.hpp"
@@ -32,12 +33,17 @@ namespace {
                                     status_name(plan.status).en, en_action, en_allowed)});
 }
 
-// A comment, reply or reason: not empty, and short enough for every database to store: MariaDB's
-// TEXT holds 65,535 bytes, which 20,000 characters of Chinese (3 bytes each) fit, but not 20,000
-// emoji (4 bytes each).
+// A comment, reply or reason: not empty, UTF-8, and short enough for every database to store:
+// MariaDB's TEXT holds 65,535 bytes, which 20,000 characters of Chinese (3 bytes each) fit, but not
+// 20,000 emoji (4 bytes each). Text from a terminal set to Big5 is refused here, where MariaDB
+// would refuse it with a message about its length and SQLite would keep bytes no one can read.
 void require_text(const std::string& body) {
     if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
         throw InvalidInput({"內容不可留空", "the text must not be empty"});
+    }
+    if (!plugins::is_valid_utf8(body)) {
+        throw InvalidInput({"內容不是有效的 UTF-8 文字；請把終端機或檔案設為 UTF-8 後再試",
+                            "the text is not valid UTF-8; set the terminal or file to UTF-8 and try again"});
     }
     constexpr std::size_t most_characters = 20000, most_bytes = 65535;
     const auto characters = static_cast<std::size_t>(

@@ -1,7 +1,8 @@
 // Comments take their ids at their write's turn (ReviewRepository::next_comment_id_read), so that on
 // MariaDB the comment can go with the write's COMMIT: writers on several connections at once never
 // take the same id, a comment the database refuses at COMMIT takes its audit entry with it, and the
-// audit chain stays whole. On SQLite and MariaDB.
+// audit chain stays whole. Their text is checked the same way on both databases. On SQLite and
+// MariaDB.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -90,6 +91,21 @@ TEST_P(CommentIds, ARefusedCommentSavesNothingAndTheNextTakesTheFreeId) {
     ASSERT_EQ(stored.size(), 3u);
     EXPECT_EQ(stored[2].parent_id, first);
     EXPECT_TRUE(AuditLog(db).verify(std::nullopt).intact);
+}
+
+// Text from a terminal set to Big5: MariaDB refused it as "too long", SQLite kept unreadable bytes.
+TEST_P(CommentIds, TextThatIsNotUtf8IsRefusedAsSuchOnEitherDatabase) {
+    PlanWorkflow as_system(db(), *registry, system_user());
+    const std::string big5 = "\xa4\xa4\xa4\xe5 comment";  // 中文 in Big5
+    try {
+        as_system.comment(plan_id, {}, big5);
+        FAIL() << "accepted";
+    } catch (const InvalidInput& e) {
+        EXPECT_NE(e.message().en.find("UTF-8"), std::string::npos) << e.message().en;
+    }
+    const auto first = as_system.comment(plan_id, {}, "first");
+    EXPECT_THROW(as_system.respond(first, CommentKind::reply, big5), InvalidInput);
+    EXPECT_EQ(ReviewRepository(db()).comments(plan_id).size(), 1u) << "nothing else stored";
 }
 
 DPLAN_INSTANTIATE_BACKEND_TESTS(CommentIds);
