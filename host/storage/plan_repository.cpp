@@ -428,12 +428,13 @@ std::vector<PlanSummary> PlanRepository::list(const PlanFilter& filter) {
 
 namespace {
 
-// Every comment and workflow step checks its plan's summary: kept prepared.
-// A plan's summary, given its id after the "=".
+// A plan's summary, given its id after the "=": kept prepared below, and read at a comment's turn
+// (PlanRepository::summary_read).
 constexpr std::string_view summary_by_id =
     "SELECT p.district_id, d.code, d.name_zh, d.name_en, p.financial_year, p.theme_zh, p.theme_en, p.status, "
     "p.version, p.updated_at FROM plans p JOIN districts d ON d.id = p.district_id WHERE p.id = ";
 
+// Every comment and workflow step checks its plan's summary: kept prepared.
 struct SummaryById final : KeptStatement {
     long long key = 0, district_id = 0;
     PlanSummary plan;
