@@ -8,6 +8,7 @@ StorePool::StorePool(const std::string& url, const std::optional<std::filesystem
         idle_.push_back({Store::open(url, OpenMode::must_exist, option_file),
                          std::make_unique<plugins::PluginRegistry>(plugins::PluginRegistry::load(plugin_options))});
         if (cache != nullptr) idle_.back().store.report_writes_to(cache->generation());
+        idle_.back().store.share_write_group(write_group_);
     }
 }
 

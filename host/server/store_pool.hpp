@@ -54,6 +54,7 @@ class StorePool {
     std::mutex mutex_;
     std::condition_variable returned_;
     std::vector<Connection> idle_;
+    std::shared_ptr<WriteGroup> write_group_;  // shared by the connections (MariaDB)
 };
 
 }  // namespace dplan::server

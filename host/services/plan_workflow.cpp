@@ -321,7 +321,7 @@ void PlanWorkflow::start_review(std::int64_t plan_id) {
 // the comment. The whole plan is read only when the comment names a part of it.
 std::int64_t PlanWorkflow::comment(std::int64_t plan_id, const CommentTarget& target, const std::string& body) {
     const std::vector<TurnRead> reads{PlanRepository::summary_read(plan_id), ReviewRepository::next_comment_id_read()};
-    return db_.write_reading("add review comment", reads, [&](const Database::TurnRows& rows) {
+    return db_.write_together("add review comment", reads, [&](const Database::TurnRows& rows) {
         const PlanSummary plan = PlanRepository::summary_from(plan_id, rows.at(0));
         authorize(actor_, Operation::comment_on_plan, plan_subject(plan));
         require_text(body);
@@ -367,7 +367,7 @@ std::int64_t PlanWorkflow::respond(std::int64_t comment_id, CommentKind kind, co
     response.kind = kind;
     response.author_id = actor_.id;
     response.body = body;
-    return db_.write_reading(
+    return db_.write_together(
         "add review comment", {ReviewRepository::next_comment_id_read()}, [&](const Database::TurnRows& rows) {
             return add_comment_audited(response, ReviewRepository::next_comment_id_from(rows.at(0)));
         });

@@ -10,6 +10,7 @@
 #include "storage/database.hpp"
 #include "storage/migration.hpp"
 #include "storage/user_repository.hpp"
+#include "storage/write_group.hpp"
 
 namespace dplan {
 
@@ -51,6 +52,12 @@ Store::~Store() = default;
 std::string Store::describe() const { return database_->url().redacted(); }
 
 void Store::report_writes_to(ChangeGeneration& generation) { database_->report_writes_to(&generation); }
+
+void Store::share_write_group(std::shared_ptr<WriteGroup>& group) {
+    if (database_->dialect() != Dialect::mysql) return;
+    if (!group) group = std::make_shared<WriteGroup>();
+    database_->commit_together_through(group);
+}
 
 User Store::user(const std::string& username) {
     // The built-in account is the same row in every database; answering without a query lets

@@ -14,6 +14,7 @@ namespace dplan {
 
 class ChangeGeneration;
 class Database;
+class WriteGroup;
 
 class Store {
   public:
@@ -37,6 +38,10 @@ class Store {
     Database& database() { return *database_; }
     // After each write that ends here, `generation` moves on (services/read_cache.hpp).
     void report_writes_to(ChangeGeneration& generation);
+    // The server's connections: on MariaDB, the comments made on all the stores given the same
+    // `group` are committed together (group commit, storage/write_group.hpp); the first call
+    // makes the group. Nothing on SQLite, where a commit is cheap.
+    void share_write_group(std::shared_ptr<WriteGroup>& group);
 
   private:
     explicit Store(std::unique_ptr<Database> database);

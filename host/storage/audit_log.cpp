@@ -178,16 +178,13 @@ void AuditLog::insert_now(const AuditEntry& entry, long long previous_sequence) 
 
 void AuditLog::send_with_commit(const AuditEntry& entry, long long previous_sequence) {
     const auto q = [this](const std::string& text) { return db_.quoted(text); };
-    db_.send_with_commit(fmt::format(
-        "INSERT INTO audit_log ({}) VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})", entry_columns, entry.sequence,
-        q(entry.recorded_at), entry.actor.user_id ? std::to_string(*entry.actor.user_id) : std::string("NULL"),
-        q(entry.actor.name), q(entry.actor.origin), q(entry.change.action), q(entry.change.object_type),
-        q(entry.change.object_id), q(entry.change.changes), q(entry.previous_hash), q(entry.entry_hash)));
-    // The write holds the head's lock, so it is where this write found it. Were it not, NULL in
-    // this NOT NULL column fails the statement (strict mode) and with it the COMMIT after it.
-    db_.send_with_commit(
-        fmt::format("UPDATE audit_head SET sequence = IF(sequence = {}, {}, NULL), entry_hash = {} WHERE id = 1",
-                    previous_sequence, entry.sequence, q(entry.entry_hash)));
+    db_.send_audit_entry_with_commit(
+        fmt::format("INSERT INTO audit_log ({}) VALUES", entry_columns),
+        fmt::format("({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})", entry.sequence, q(entry.recorded_at),
+                    entry.actor.user_id ? std::to_string(*entry.actor.user_id) : std::string("NULL"),
+                    q(entry.actor.name), q(entry.actor.origin), q(entry.change.action), q(entry.change.object_type),
+                    q(entry.change.object_id), q(entry.change.changes), q(entry.previous_hash), q(entry.entry_hash)),
+        previous_sequence, {entry.sequence, entry.entry_hash});
 }
 
 void AuditLog::record(const AuditActor& actor, const AuditChange& change) {

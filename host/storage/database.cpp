@@ -132,10 +132,17 @@ struct AuditHeadAtTurn final : KeptStatement {
 
 // Whether a session is still signed in, for writes made for it (Database::check_session_on_write):
 // 1 or 0, given the token's hash, the time now and the idle cut-off. The same conditions as
-// SignInService::authenticate_from_database checks on the row; change both together.
+// SignInService::authenticate_from_database checks on the row, and sessions_signed_in_query
+// below; change all three together.
 constexpr std::string_view session_signed_in_query =
     "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = {} "
     "AND s.revoked_at IS NULL AND u.disabled = 0 AND s.expires_at > {} AND s.last_seen_at > {}";
+
+// The same for a group of writes (storage/write_group.hpp): the token hashes of those of
+// `sessions` still signed in, given the time now, each with its own idle cut-off.
+constexpr std::string_view sessions_signed_in_query =
+    "SELECT GROUP_CONCAT(DISTINCT s.token_hash) FROM sessions s JOIN users u ON u.id = s.user_id WHERE "
+    "s.revoked_at IS NULL AND u.disabled = 0 AND s.expires_at > {} AND ({})";
 
 struct SessionSignedIn final : KeptStatement {
     std::string token_hash, now, idle_since;
@@ -226,8 +233,7 @@ Database::Database(DatabaseUrl url, std::unique_ptr<soci::session> session)
 Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn, bool check_session,
                                              const std::vector<TurnRead>& reads)
     : db_(db) {
-    db_.sent_with_commit_.clear();
-    db_.sent_with_commit_bytes_ = 0;
+    db_.sent_with_commit_ = CommitBatch();
     if (db_.dialect() == Dialect::mysql && take_audit_turn) {
         begin_mysql_turn(check_session, reads);
         return;
@@ -256,7 +262,7 @@ Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn,
         if (check_session) require_signed_in(db_.session_still_signed_in());
         if (!reads.empty()) rows_at_turn_ = db_.read_now(reads);
     } catch (...) {
-        roll_back_quietly();
+        db_.roll_back_quietly();
         throw;
     }
 }
@@ -276,7 +282,7 @@ void Database::WriteTransaction::begin_mysql_turn(bool check_session, const std:
         // The transaction may have begun before the lock failed (a lock wait timeout, a killed
         // query): rolled back here, or the idle connection would hold it, and the head's metadata
         // lock, until its next write.
-        roll_back_quietly();
+        db_.roll_back_quietly();
         throw;
     }
     // No row: the audit log reports the missing head when the write records its entry.
@@ -289,16 +295,30 @@ void Database::WriteTransaction::begin_mysql_turn(bool check_session, const std:
 }
 
 void Database::WriteTransaction::require_signed_in(bool signed_in) {
-    if (signed_in) return;
-    throw NotSignedIn({"你的登入已結束（已登出、帳戶已停用或密碼已更改），這項改動沒有儲存；請重新登入",
-                       "your session ended (signed out, account disabled or password changed) before this change "
-                       "was saved; it was not saved, sign in again"});
+    if (!signed_in) throw not_signed_in();
+}
+
+NotSignedIn Database::not_signed_in() {
+    return NotSignedIn({"你的登入已結束（已登出、帳戶已停用或密碼已更改），這項改動沒有儲存；請重新登入",
+                        "your session ended (signed out, account disabled or password changed) before this change "
+                        "was saved; it was not saved, sign in again"});
 }
 
 std::string Database::session_signed_in_sql() {
     const auto now = std::chrono::system_clock::now();
     return fmt::format(fmt::runtime(session_signed_in_query), quoted(session_to_check_->token_hash),
                        quoted(utc_iso8601(now)), quoted(utc_iso8601(now - session_to_check_->idle_timeout)));
+}
+
+std::string Database::signed_in_tokens_sql(const std::vector<const SessionToCheck*>& sessions) {
+    const auto now = std::chrono::system_clock::now();
+    std::string each;
+    for (const auto* session : sessions) {
+        if (!each.empty()) each += " OR ";
+        each += fmt::format("(s.token_hash = {} AND s.last_seen_at > {})", quoted(session->token_hash),
+                            quoted(utc_iso8601(now - session->idle_timeout)));
+    }
+    return fmt::format(fmt::runtime(sessions_signed_in_query), quoted(utc_iso8601(now)), each);
 }
 
 bool Database::session_still_signed_in() {
@@ -315,24 +335,24 @@ bool Database::session_still_signed_in() {
 }
 
 Database::WriteTransaction::~WriteTransaction() {
-    db_.sent_with_commit_.clear();
-    if (!finished_) roll_back_quietly();
+    db_.sent_with_commit_ = CommitBatch();
+    if (!finished_) db_.roll_back_quietly();
 }
 
-void Database::WriteTransaction::roll_back_quietly() {
+void Database::roll_back_quietly() {
     try {
-        if (db_.dialect() == Dialect::sqlite) {
-            db_.run_kept(db_.kept<Rollback>().statement);
+        if (dialect() == Dialect::sqlite) {
+            run_kept(kept<Rollback>().statement);
         } else {
-            db_.session_->rollback();
+            session_->rollback();
         }
     } catch (const soci::soci_error& e) {
         // The connection is already broken; the server rolls back what it cannot commit. A lost
         // connection is reported (or retried) by the caller; only the log needs to know.
-        if (db_.connection_lost(e)) {
-            spdlog::info("rollback on {} not sent: {}", db_.url_.redacted(), e.get_error_message());
+        if (connection_lost(e)) {
+            spdlog::info("rollback on {} not sent: {}", url_.redacted(), e.get_error_message());
         } else {
-            spdlog::warn("rollback failed on {}: {}", db_.url_.redacted(), e.get_error_message());
+            spdlog::warn("rollback failed on {}: {}", url_.redacted(), e.get_error_message());
         }
     }
 }
@@ -345,8 +365,7 @@ void Database::WriteTransaction::commit() {
         finished_ = true;
         return;
     }
-    auto statements = std::move(db_.sent_with_commit_);
-    db_.sent_with_commit_.clear();
+    auto statements = db_.sent_with_commit_.take(db_.quote());
     statements.emplace_back("COMMIT");
     try {
         run_statement_batch(*db_.session_, statements);
@@ -357,7 +376,7 @@ void Database::WriteTransaction::commit() {
         if (e.statement() + 1 < statements.size() && !lost) throw;
         // The COMMIT itself failed (KILL QUERY, an interrupted commit): whatever is left of the
         // transaction ends here, not silently with the connection's next BEGIN.
-        if (!lost) roll_back_quietly();
+        if (!lost) db_.roll_back_quietly();
         finished_ = true;
         // MariaDB may have committed before the answer was lost. An audited write can tell: its
         // last entry is in the chain if and only if it was.
@@ -394,18 +413,29 @@ std::optional<bool> Database::entry_was_committed(const AuditHead& entry, const 
 }
 
 void Database::send_with_commit(std::string statement) {
-    // Each batch stays under the limit unless a single statement is over it: that one goes alone.
-    if (!sent_with_commit_.empty() && sent_with_commit_bytes_ + statement.size() > batch_bytes) send_batch_now();
-    sent_with_commit_bytes_ += statement.size();
-    sent_with_commit_.push_back(std::move(statement));
-    if (sent_with_commit_bytes_ > batch_bytes) send_batch_now();
+    sent_with_commit_.add(std::move(statement));
+    send_now_if_large();
 }
 
-void Database::send_batch_now() {
-    auto statements = std::move(sent_with_commit_);
-    sent_with_commit_.clear();
-    sent_with_commit_bytes_ = 0;
-    run_statement_batch(*session_, statements);
+void Database::send_row_with_commit(std::string_view insert, std::string_view row) {
+    sent_with_commit_.add_row(insert, row);
+    send_now_if_large();
+}
+
+void Database::send_audit_entry_with_commit(std::string_view insert, std::string_view row, long long previous_sequence,
+                                            const AuditHead& entry) {
+    sent_with_commit_.add_audit_entry(insert, row, previous_sequence, entry.sequence, entry.hash);
+    send_now_if_large();
+}
+
+void Database::send_now_if_large() {
+    // In a group's turn the group's leader sends it, in batches of its own.
+    if (in_group_turn_ || sent_with_commit_.bytes() <= batch_bytes) return;
+    run_statement_batch(*session_, sent_with_commit_.take(quote()));
+}
+
+CommitBatch::Quote Database::quote() {
+    return [this](std::string_view text) { return quoted(text); };
 }
 
 std::string Database::quoted(std::string_view text) { return mysql_quoted(*session_, text); }

@@ -20,6 +20,7 @@
 #include "domain/error.hpp"
 #include "storage/batch_row.hpp"
 #include "storage/change_generation.hpp"
+#include "storage/commit_batch.hpp"
 #include "storage/kept_statement.hpp"
 #include "storage/sqlite_writer_turn.hpp"
 #include "storage/turn_read.hpp"
@@ -29,6 +30,8 @@ struct sqlite3_stmt;  // SOCI wraps SQLite's header in this namespace
 }
 
 namespace dplan {
+
+class WriteGroup;
 
 class Database {
   public:
@@ -61,6 +64,33 @@ class Database {
     auto write_reading(std::string_view what, const std::vector<TurnRead>& reads, Step&& step)
         -> decltype(step(TurnRows{})) {
         return transaction(what, Auditing::required, reads, std::forward<Step>(step));
+    }
+
+    // The server's connections to MariaDB share one WriteGroup (storage/write_group.hpp), through
+    // which their write_together() calls are committed together.
+    // Ignored on SQLite, where a commit is cheap.
+    void commit_together_through(std::shared_ptr<WriteGroup> group) {
+        if (dialect() == Dialect::mysql) write_group_ = std::move(group);
+    }
+
+    // A write_reading() that, on a connection sharing a WriteGroup, is committed in one
+    // transaction with the write_together() calls other connections make meanwhile (group
+    // commit): the audit head's lock, BEGIN, COMMIT and reads they share are paid once per group.
+    // For writes that (1) write only through send_with_commit (anything run at once would run
+    // outside the group's transaction) and (2) whose turn reads no such write changes, except
+    // next ids (TurnRead::is_next_id), which each write of a group takes in turn: review comments
+    // and replies, which add rows no turn read looks at. `step` may run more than once: a group
+    // the database refused is tried again one write at a time. Without a group, write_reading().
+    template <typename Step>
+    auto write_together(std::string_view what, const std::vector<TurnRead>& reads, Step&& step)
+        -> decltype(step(TurnRows{})) {
+        if (write_group_ && transaction_depth_ == 0 && has_audit_log()) {
+            std::optional<decltype(step(TurnRows{}))> result;
+            if (commit_in_group(what, reads, [&](const TurnRows& rows) { result.emplace(step(rows)); })) {
+                return std::move(*result);
+            }
+        }
+        return write_reading(what, reads, std::forward<Step>(step));
     }
 
     // A write that changes only sign-in bookkeeping (when a session was last used, old failed
@@ -96,10 +126,18 @@ class Database {
         held_audit_head_ = std::move(new_head);
     }
     // MariaDB: a statement of the open write sent with its COMMIT, in one round trip
-    // (storage/statement_batch.hpp); the audit log's entries go this way, since the write holds
-    // the head's lock until COMMIT. Values must be quoted with quoted(). Sent earlier, without the
-    // COMMIT, once they add up to more than a batch should carry. Dropped if the write fails.
+    // (storage/statement_batch.hpp), in as few statements as it can (storage/commit_batch.hpp);
+    // the audit log's entries go this way, since the write holds the head's lock until COMMIT.
+    // Values must be quoted with quoted(). Sent earlier, without the COMMIT, once they add up to
+    // more than a batch should carry. Dropped if the write fails.
     void send_with_commit(std::string statement);
+    // The same for a row of `insert` ("INSERT INTO table (columns) VALUES"), `row` being
+    // "(values)": rows for the same INSERT one after the other go as one statement.
+    void send_row_with_commit(std::string_view insert, std::string_view row);
+    // The same for the audit log's entry `entry`, whose row chains on from `previous_sequence`:
+    // the entries go after the write's other statements, and the head moves once.
+    void send_audit_entry_with_commit(std::string_view insert, std::string_view row, long long previous_sequence,
+                                      const AuditHead& entry);
     // `text` as a string literal for this MariaDB connection.
     std::string quoted(std::string_view text);
 
@@ -147,7 +185,24 @@ class Database {
     }
 
   private:
+    friend class WriteGroup;
     enum class Auditing { required, exempt };
+
+    // write_together() with a group: true once committed; false when it must run alone (nothing
+    // of it was saved); throws what the write failed with.
+    bool commit_in_group(std::string_view what, const std::vector<TurnRead>& reads,
+                         const std::function<void(const TurnRows&)>& step);
+    // For the group's leader, on this connection's objects: runs `step` as one write of the
+    // group's open transaction (held on the leader's connection, perhaps this one). Nested writes
+    // join it, its audit entries chain on from `head`; returns what it sent with the commit, kept
+    // back for the leader, and the head its last entry left in `head`.
+    CommitBatch run_group_turn(std::string_view what, const std::function<void(const TurnRows&)>& step,
+                               const TurnRows& rows, AuditHead& head);
+    // The leader's check of all its writes' sessions in one query: it answers the token hashes of
+    // those still signed in, separated by commas.
+    std::string signed_in_tokens_sql(const std::vector<const SessionToCheck*>& sessions);
+    static NotSignedIn not_signed_in();
+    void roll_back_quietly();  // logs what fails: the connection may be gone
 
     template <typename Step>
     auto transaction(std::string_view what, Auditing auditing, const std::vector<TurnRead>& reads, Step&& step)
@@ -187,7 +242,8 @@ class Database {
     // Whether the schema has the audit log yet (remembered once seen: it is never removed).
     bool has_audit_log();
     [[noreturn]] void throw_unaudited(std::string_view what) const;
-    void send_batch_now();
+    void send_now_if_large();
+    CommitBatch::Quote quote();
     // After a COMMIT went unanswered: whether `entry` (the write's last) is in the audit log,
     // asked on a new connection when the old one was lost; nothing when that cannot be found out.
     std::optional<bool> entry_was_committed(const AuditHead& entry, const soci::soci_error& failure,
@@ -219,7 +275,6 @@ class Database {
 
       private:
         void begin_mysql_turn(bool check_session, const std::vector<TurnRead>& reads);
-        void roll_back_quietly();  // logs what fails: the connection may be gone
         // Throws NotSignedIn unless `signed_in`; the constructor rolls back.
         static void require_signed_in(bool signed_in);
 
@@ -290,8 +345,9 @@ class Database {
     };
     // SQLite: turn reads kept prepared, by their SQL (after session_, like kept_).
     std::unordered_map<std::string, std::unique_ptr<sqlite_api::sqlite3_stmt, SqliteFinalize>> turn_reads_;
-    std::vector<std::string> sent_with_commit_;  // MariaDB: the open write's, see send_with_commit
-    std::size_t sent_with_commit_bytes_ = 0;
+    CommitBatch sent_with_commit_;  // MariaDB: the open write's, see send_with_commit
+    bool in_group_turn_ = false;    // run_group_turn: keep everything for the leader
+    std::shared_ptr<WriteGroup> write_group_;
     int transaction_depth_ = 0;
     int audit_entries_ = 0;                     // entries recorded in the open transaction
     std::optional<AuditHead> held_audit_head_;  // see held_audit_head()

@@ -27,7 +27,7 @@ struct CommentInsert final : KeptStatement {
 }  // namespace
 
 TurnRead ReviewRepository::next_comment_id_read() {
-    return {"SELECT COALESCE(MAX(id), 0) + 1 FROM review_comments", {}};
+    return {"SELECT COALESCE(MAX(id), 0) + 1 FROM review_comments", {}, true};
 }
 
 std::int64_t ReviewRepository::next_comment_id_from(const std::optional<BatchRow>& row) {
@@ -45,13 +45,14 @@ void ReviewRepository::add_comment(const ReviewComment& comment, std::int64_t id
             const auto number_or_null = [](const auto& value) {
                 return value ? fmt::format("{}", *value) : std::string("NULL");
             };
-            db_.send_with_commit(fmt::format(
+            db_.send_row_with_commit(
                 "INSERT INTO review_comments (id, plan_id, revision, area_id, focus_point_id, parent_id, kind, "
-                "author_id, created_at, body) VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, {})",
-                id, comment.plan_id, comment.revision, comment.area_id ? db_.quoted(*comment.area_id) : "NULL",
-                number_or_null(comment.focus_point_id), number_or_null(comment.parent_id),
-                db_.quoted(comment_kind_code(comment.kind)), comment.author_id, db_.quoted(created_at),
-                db_.quoted(comment.body)));
+                "author_id, created_at, body) VALUES",
+                fmt::format("({}, {}, {}, {}, {}, {}, {}, {}, {}, {})", id, comment.plan_id, comment.revision,
+                            comment.area_id ? db_.quoted(*comment.area_id) : "NULL",
+                            number_or_null(comment.focus_point_id), number_or_null(comment.parent_id),
+                            db_.quoted(comment_kind_code(comment.kind)), comment.author_id, db_.quoted(created_at),
+                            db_.quoted(comment.body)));
             return;
         }
         auto& insert = db_.kept<CommentInsert>();

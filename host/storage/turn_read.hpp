@@ -13,6 +13,9 @@ namespace dplan {
 struct TurnRead {
     std::string sql;
     std::vector<std::int64_t> values;
+    // The read answers the next free id of a table (MAX(id) + 1). In a group of writes committed
+    // together (storage/write_group.hpp) it is read once, and each write saved takes the next.
+    bool is_next_id = false;
 };
 
 }  // namespace dplan
