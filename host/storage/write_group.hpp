@@ -40,6 +40,7 @@ class WriteGroup {
         Outcome outcome = Outcome::alone;
         std::exception_ptr error;     // when failed
         bool reached_commit = false;  // its group's COMMIT was sent with its writes in it
+        bool queued = false;          // under the group's mutex: in no group yet
         bool finished = false;        // under the group's mutex: the outcome is set
     };
 
@@ -64,8 +65,9 @@ class WriteGroup {
         bool saving = false;               // its writes are in the group's batch
     };
 
-    // Runs `group` on `leader`'s connection and sets each member's outcome. Throws nothing.
-    static void lead(Database& leader, std::vector<Member*>& group);
+    // Runs `group` on `leader`'s connection and sets each member's outcome; calls `turn_taken`
+    // once the group holds the audit head, or gave up. Throws nothing.
+    static void lead(Database& leader, std::vector<Member*>& group, const std::function<void()>& turn_taken);
     static void run_steps(std::vector<Running>& running, const std::vector<std::optional<BatchRow>>& rows_at_turn,
                           Database::AuditHead& head, CommitBatch& batch);
     // Throws nothing but what allocation throws.
@@ -73,9 +75,9 @@ class WriteGroup {
                        const Database::AuditHead& head);
 
     mutable std::mutex mutex_;
-    std::condition_variable changed_;  // a group finished
+    std::condition_variable changed_;  // a group took its turn, or finished
     std::deque<Member*> queued_;
-    bool leading_ = false;  // a group is running
+    bool forming_ = false;  // a group's leader has not taken the head yet
     Counts counts_;
 };
 
