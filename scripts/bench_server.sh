@@ -3,14 +3,15 @@
 # latency for reading a plan and for posting a comment, against bench/server/fixed_body_server
 # (a minimal Beast server answering the same plan's bytes) measured in the same run.
 #   scripts/bench_server.sh [DATABASE_URL]   default: a fresh SQLite demo database
-# Environment: CONNECTIONS (64), DURATION (10s), THREADS (server threads, default: cores),
-# SERVER_CONFIG (an INI file for dplan serve --config, e.g. another change_check_interval_ms),
+# Environment: CONNECTIONS (64), DURATION (10s), THREADS (server threads, default: the config's),
+# SERVER_CONFIG (an INI file for dplan serve --config; default on MariaDB: the deployment's,
+# docs/deploy/dplan-server.ini, its threads and change_check_interval_ms; on SQLite: none),
 # DB_DELAY_US (MariaDB only: the server reaches the database through bench/server/delaying_proxy.py,
 # each packet held this long each way, as if the database ran on another machine).
 # Assumes a built tree (scripts/build.sh); targets: ≥ 0.5 of the reference for reads, p99 < 20 ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-connections=${CONNECTIONS:-64} duration=${DURATION:-10s} threads=${THREADS:-$(nproc)}
+connections=${CONNECTIONS:-64} duration=${DURATION:-10s} threads=${THREADS:-}
 dplan=build/host/dplan plugins=build/lib/dplan/plugins
 work=$(mktemp -d)
 pids=()
@@ -34,6 +35,7 @@ wait_port() {  # FILE: the port a server printed
 }
 
 served_db=$db
+[[ $db == mysql://* ]] && SERVER_CONFIG=${SERVER_CONFIG-docs/deploy/dplan-server.ini}
 if [[ -n ${DB_DELAY_US:-} && $db == mysql://* ]]; then
     [[ $db =~ ^(mysql://[^@/]*@)?([^:/]+):([0-9]+)(/.*)$ ]] || { echo "DB_DELAY_US needs host:port in $db" >&2; exit 1; }
     bench/server/delaying_proxy.py 0 "${BASH_REMATCH[2]}" "${BASH_REMATCH[3]}" "$DB_DELAY_US" > "$work/proxy.out" 2>&1 &
@@ -42,9 +44,10 @@ if [[ -n ${DB_DELAY_US:-} && $db == mysql://* ]]; then
 fi
 
 "$dplan" --db "$served_db" --log-level warn --plugin-dir "$plugins" --allow-unsigned serve ${SERVER_CONFIG:+--config "$SERVER_CONFIG"} --listen 127.0.0.1:0 \
-    --threads "$threads" > "$work/dplan.out" 2>&1 &
+    ${threads:+--threads "$threads"} > "$work/dplan.out" 2>&1 &
 pids+=($!)
 port=$(wait_port "$work/dplan.out")
+threads=$(sed -n 's/.*Collaboration server on .* (\([0-9]*\) threads).*/\1/p' "$work/dplan.out")
 token=$(curl -s -X POST "127.0.0.1:$port/api/login" -d '{"username":"bench.officer","password":"bench password 1"}' |
         /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 plan=$(curl -s "127.0.0.1:$port/api/plans" -H "Authorization: Bearer $token" |
@@ -69,7 +72,7 @@ measure() {
     echo "$name: ${rps[$name]} requests/s, p99 ${p99[$name]}${errors:+, $errors non-2xx answers}"
 }
 
-echo "wrk: $connections connections for $duration; server threads: $threads; database: ${db%%:*}${DB_DELAY_US:+, $DB_DELAY_US µs away each way}"
+echo "wrk: $connections connections for $duration; server threads: $threads; database: ${db%%:*}${DB_DELAY_US:+, $DB_DELAY_US µs away each way}${SERVER_CONFIG:+; settings: $SERVER_CONFIG}"
 measure reference "http://127.0.0.1:$reference_port/"
 measure read_plan "http://127.0.0.1:$port/api/plans/$plan" -s bench/server/get_plan.lua
 measure post_comment "http://127.0.0.1:$port/" -s bench/server/post_comment.lua

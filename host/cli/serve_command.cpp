@@ -45,7 +45,7 @@ void serve(CLI::App& root, Context& context, const ServeOptions& options) {
     }
     ReadCache* const cache_or_none = cache ? &*cache : nullptr;
     server::StorePool pool(config.database_url, option_file, context.loader_options(), config.threads, cache_or_none);
-    server::Api api(pool, config.sign_in, cache_or_none);
+    server::Api api(pool, config.sign_in, cache_or_none, watcher ? &*watcher : nullptr);
     server::HttpServer http(config, api);
     const bool tls = !config.tls_certificate.empty();
     context.out << context.pick({fmt::format("協作伺服器於 {}://{} 運行（{} 條執行緒）；按 Ctrl+C 停止。",

@@ -44,8 +44,13 @@ Router api_router() {
     return router;
 }
 
-Api::Api(StorePool& pool, SignInPolicy policy, ReadCache* cache)
-    : pool_(pool), policy_(policy), cache_(cache), router_(api_router()), bodies_(openapi_document()) {
+Api::Api(StorePool& pool, SignInPolicy policy, ReadCache* cache, ChangeWatcher* watcher)
+    : pool_(pool),
+      policy_(policy),
+      cache_(cache),
+      watcher_(watcher),
+      router_(api_router()),
+      bodies_(openapi_document()) {
     for (const auto& route : router_.routes())
         route_body_fields_.push_back(bodies_.fields(route.method, route.pattern));
 }
@@ -60,6 +65,9 @@ ApiResponse Api::handle(const ApiRequest& request) {
         return error_response(404, "not_found", {"沒有這個路徑", "no such path"});
     }
     auto lease = pool_.borrow();
+    // A read may be answered from the cache only while a look vouches for it (a write's sign-in
+    // and checks read the database anyway).
+    if (watcher_ != nullptr && match.route->method == "GET") watcher_->look_if_due(lease.store());
     ServiceScope services(lease.store(), lease.plugins(), policy_, cache_);
     const auto route_index = static_cast<std::size_t>(match.route - router_.routes().data());
     RouteContext context(request, match.parameters, services, route_body_fields_[route_index]);

@@ -7,14 +7,16 @@
 #include "server/request_bodies.hpp"
 #include "server/router.hpp"
 #include "server/store_pool.hpp"
+#include "services/change_watcher.hpp"
 #include "services/sign_in.hpp"
 
 namespace dplan::server {
 
 class Api {
   public:
-    // `cache`: the one the pool's connections report their writes to, or none.
-    Api(StorePool& pool, SignInPolicy policy, ReadCache* cache);
+    // `cache`: the one the pool's connections report their writes to, or none; `watcher`: the one
+    // keeping it honest, or none.
+    Api(StorePool& pool, SignInPolicy policy, ReadCache* cache, ChangeWatcher* watcher);
 
     ApiResponse handle(const ApiRequest& request);
     const Router& router() const { return router_; }
@@ -25,6 +27,7 @@ class Api {
     StorePool& pool_;
     SignInPolicy policy_;
     ReadCache* cache_;
+    ChangeWatcher* watcher_;
     Router router_;
     RequestBodies bodies_;
     // Each route's body fields (bodies_), looked up once rather than per request.

@@ -29,7 +29,10 @@ void ChangeWatcher::watch() {
         std::unique_lock lock(mutex_);
         if (stopping_) return;
         lock.unlock();
-        const auto asked_at = look();
+        const auto asked_at = [this] {
+            const std::lock_guard looking(looking_);
+            return look(store_);
+        }();
         lock.lock();
         // Half an interval after the last look was asked, not after its answer came: an answer
         // that took long (a database across the network) leaves less of its trust to look again.
@@ -37,12 +40,21 @@ void ChangeWatcher::watch() {
     }
 }
 
-ChangeGeneration::Clock::time_point ChangeWatcher::look() {
+void ChangeWatcher::look_if_due(Store& store) noexcept {
+    // The watcher looks again when half an interval of trust is left: a quarter left means it is late.
+    const auto due = [this] { return !generation_.trusted_at(ChangeGeneration::Clock::now() + interval_ / 4); };
+    if (!due()) return;
+    const std::unique_lock looking(looking_, std::try_to_lock);
+    if (!looking.owns_lock() || !due()) return;  // another looks, or just looked
+    look(store);
+}
+
+ChangeGeneration::Clock::time_point ChangeWatcher::look(Store& store) {
     // Taken before asking: a change committed after the question may be missing from the answer,
     // so the answer vouches only for up to the moment of asking, plus one interval.
     const auto asked_at = ChangeGeneration::Clock::now();
     try {
-        std::string stamp = change_stamp(store_.database());
+        std::string stamp = change_stamp(store.database());
         if (stamp != stamp_) {
             stamp_ = std::move(stamp);
             generation_.advance();

@@ -39,6 +39,11 @@ class ChangeGeneration {
         trusted_until_.store(until.time_since_epoch().count(), std::memory_order_release);
     }
 
+    // Whether a look vouches for the database up to `moment`.
+    bool trusted_at(Clock::time_point moment) const noexcept {
+        return moment.time_since_epoch().count() <= trusted_until_.load(std::memory_order_acquire);
+    }
+
     // For the watcher: true (and reset) if a cache was asked for since the last call.
     bool take_wanted() noexcept { return wanted_.exchange(false); }
     // For the watcher: sleeps until a cache is asked for (or wake() is called).

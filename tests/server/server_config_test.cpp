@@ -38,5 +38,16 @@ TEST(ServerConfig, ValuesOutsideWhatWorksAreRefusedWithTheKeyAndTheRange) {
     EXPECT_EQ(refusal("[sign_in]\nmax_failures = 3\n[server]\nchange_check_interval_ms = 0\n"), "");
 }
 
+// The deployment's settings file (docs/server.md) is what scripts/bench_server.sh measures on
+// MariaDB: it must read as written.
+TEST(ServerConfig, TheDeploymentsSettingsFileReadsAsDocumented) {
+    ServerConfig config;
+    read_server_config(std::filesystem::path(DPLAN_SOURCE_DIR) / "docs/deploy/dplan-server.ini", config);
+    EXPECT_EQ(config.threads, 16u);
+    EXPECT_EQ(config.change_check_interval, std::chrono::milliseconds(10));
+    EXPECT_EQ(config.max_connections_per_client, 0u);
+    EXPECT_EQ(config.trusted_proxies, std::vector<std::string>{"127.0.0.1"});
+}
+
 }  // namespace
 }  // namespace dplan::server

@@ -194,6 +194,30 @@ TEST_P(ReadCacheTest, AnIdleWatcherStopsVouchingAndTheNextRequestWakesIt) {
     EXPECT_TRUE(cache.generation().usable().has_value()) << "asking woke the watcher";
 }
 
+// A busy server's threads can hold the watcher's thread off past its look: a request that finds
+// the trust about to run out looks itself, on its own connection, and sees what changed.
+TEST_P(ReadCacheTest, ARequestLooksItselfWhenTheWatcherIsLate) {
+    const auto interval = 10s;  // after its first look the watcher sleeps for 5 s: "late"
+    ChangeWatcher watcher(Store::open(test_database().url(), OpenMode::must_exist, std::nullopt), cache.generation(),
+                          interval);
+    const auto give_up = Clock::now() + 5s;
+    while (!cache.generation().usable() && Clock::now() < give_up) std::this_thread::sleep_for(1ms);
+    const auto before = cache.generation().usable();
+    ASSERT_TRUE(before.has_value()) << "the watcher's first look vouches for the cache";
+    Store request = Store::open(test_database().url(), OpenMode::must_exist, std::nullopt);
+
+    watcher.look_if_due(request);
+    EXPECT_EQ(cache.generation().usable(), before) << "not due: the watcher's look still vouches";
+
+    DistrictService(other(), system_user()).rename("riverside", {0, "", {"別處改名", ""}, {}, {}, {}});
+    cache.generation().trust_until(Clock::now() - 1ms);  // the watcher's trust ran out
+    EXPECT_FALSE(cache.generation().usable().has_value());
+    watcher.look_if_due(request);
+    const auto after = cache.generation().usable();
+    ASSERT_TRUE(after.has_value()) << "the request's look vouches again";
+    EXPECT_NE(*after, *before) << "and saw the other connection's change";
+}
+
 DPLAN_INSTANTIATE_BACKEND_TESTS(ReadCacheTest);
 
 }  // namespace
