@@ -153,9 +153,6 @@ struct SessionSignedIn final : KeptStatement {
                      soci::use(token_hash), soci::use(now), soci::use(idle_since), soci::into(sessions))) {}
 };
 
-// MariaDB: a write's BEGIN and, when it takes its turn to audit, the head's lock: one round trip.
-const std::vector<std::string> begin_with_audit_turn{
-    "START TRANSACTION", "SELECT sequence, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE"};
 // Above this, statements waiting for COMMIT are sent on their own (MariaDB's max_allowed_packet
 // is 16 MB by default; an import records thousands of entries).
 constexpr std::size_t batch_bytes = 1 << 20;
@@ -270,8 +267,17 @@ Database::WriteTransaction::WriteTransaction(Database& db, bool take_audit_turn,
 // The head's lock, the session's check and the write's first reads, all in BEGIN's round trip.
 // The check and the reads go after the lock: they then see every change committed before this
 // write's turn (sign-outs and disablings take turns too).
+std::vector<std::string> Database::begin_with_audit_turn() {
+    return {"START TRANSACTION", "SELECT sequence, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE"};
+}
+
+std::optional<Database::AuditHead> Database::audit_head_from(const std::optional<BatchRow>& row) {
+    if (!row || row->size() != 2 || !(*row)[0] || !(*row)[1]) return std::nullopt;
+    return AuditHead{std::stoll(*(*row)[0]), *(*row)[1]};
+}
+
 void Database::WriteTransaction::begin_mysql_turn(bool check_session, const std::vector<TurnRead>& reads) {
-    auto statements = begin_with_audit_turn;
+    auto statements = begin_with_audit_turn();
     if (check_session) statements.push_back(db_.session_signed_in_sql());
     for (const auto& read : reads) statements.push_back(read_text(read));
     std::vector<std::optional<BatchRow>> rows;
@@ -286,10 +292,7 @@ void Database::WriteTransaction::begin_mysql_turn(bool check_session, const std:
         throw;
     }
     // No row: the audit log reports the missing head when the write records its entry.
-    const auto& head = rows.at(1);
-    if (head && head->size() == 2 && (*head)[0] && (*head)[1]) {
-        db_.held_audit_head_ = AuditHead{std::stoll(*(*head)[0]), *(*head)[1]};
-    }
+    db_.held_audit_head_ = audit_head_from(rows.at(1));
     rows_at_turn_.assign(std::make_move_iterator(rows.end() - static_cast<std::ptrdiff_t>(reads.size())),
                          std::make_move_iterator(rows.end()));
 }

@@ -202,6 +202,10 @@ class Database {
     // those still signed in, separated by commas.
     std::string signed_in_tokens_sql(const std::vector<const SessionToCheck*>& sessions);
     static NotSignedIn not_signed_in();
+    // MariaDB: a write's BEGIN and, as it takes its turn to audit, the head's lock (one round
+    // trip); then the head from the lock's row, nothing when the row is missing.
+    static std::vector<std::string> begin_with_audit_turn();
+    static std::optional<AuditHead> audit_head_from(const std::optional<BatchRow>& row);
     void roll_back_quietly();  // logs what fails: the connection may be gone
 
     template <typename Step>

@@ -139,8 +139,7 @@ void WriteGroup::lead(Database& leader, std::vector<Member*>& group, const std::
     try {
         // BEGIN's round trip: the head's lock, then (seeing all committed before this turn) the
         // sessions and the reads, each distinct read once.
-        std::vector<std::string> statements{"START TRANSACTION",
-                                            "SELECT sequence, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE"};
+        auto statements = Database::begin_with_audit_turn();
         std::vector<const Database::SessionToCheck*> sessions;
         std::unordered_set<std::string_view> tokens;
         for (const Member* member : group) {
@@ -167,12 +166,12 @@ void WriteGroup::lead(Database& leader, std::vector<Member*>& group, const std::
             leader.roll_back_quietly();
             return;
         }
-        const auto& head_row = rows.at(1);
-        if (!head_row || head_row->size() != 2 || !(*head_row)[0] || !(*head_row)[1]) {
+        auto turn_head = Database::audit_head_from(rows.at(1));
+        if (!turn_head) {
             leader.roll_back_quietly();  // alone, each write reports the missing head
             return;
         }
-        Database::AuditHead head{std::stoll(*(*head_row)[0]), *(*head_row)[1]};
+        Database::AuditHead head = std::move(*turn_head);
         if (!sessions.empty()) {
             const auto signed_in = split_tokens(rows.at(2));
             for (auto& write : running) {

@@ -1,11 +1,13 @@
 // Group commit for the server on MariaDB. Every audited write takes the audit log's head in turn,
 // so while one write holds it the others wait, and the round trips and statements it makes while
 // holding it add up to everyone's wait. Writes made with Database::write_together() on the
-// server's connections instead queue here: the first to find no write group running leads one,
-// taking every write queued by then. On its own connection it begins one transaction, takes the
-// head's lock, checks every write's session and makes all their reads (each read once) in one
-// round trip; runs each write's step in turn, each chaining its audit entry on from the one
-// before; and sends all they wrote with one COMMIT. Meanwhile the next group queues.
+// server's connections instead queue here: the first to find no group forming leads one, taking
+// every write queued by then. On its own connection it begins one transaction, takes the head's
+// lock, checks every write's session and makes all their reads (each read once) in one round
+// trip; runs each write's step in turn, each chaining its audit entry on from the one before; and
+// sends all they wrote with one COMMIT. Meanwhile the next group queues: after a group of one or
+// two has taken the head it may already form and wait for the head inside MariaDB; after a larger
+// one it forms once that group is done, and so gathers more.
 //
 // A write refused by its own checks (not signed in, not allowed, bad input) fails alone and
 // leaves the others in the group. A group the database refuses (one write's row too long for its
